@@ -1,0 +1,3 @@
+from bkind.cli import main
+
+main()

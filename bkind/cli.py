@@ -1,0 +1,197 @@
+"""Typer app: parse options -> load -> compute -> render -> exit code."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from bkind import __version__
+from bkind.errors import BkindError, ExitCode
+from bkind.i18n import LANGS, detect_lang, t
+from bkind.model import STATUSES, Workspace
+
+app = typer.Typer(
+    name="bkind",
+    help="Track a provincial development resolution against what actually happened.\n\n"
+    "Examples:\n\n"
+    "  bkind status\n\n"
+    "  bkind status --format json --as-of 2023\n\n"
+    "  bkind status --fail-on deterioration,missed",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"traceback": False}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+WorkspaceOpt = Annotated[
+    Path | None,
+    typer.Option("--workspace", "-w", help="Workspace folder (targets.yaml + actuals/). "
+                 "Default: $BKIND_WORKSPACE, the current folder if it has targets.yaml, "
+                 "else the embedded Bắc Kạn workspace.", show_default=False),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of human output: vi or en. Default: $BKIND_LANG, "
+                 "then the locale (LANG=vi_* means vi), else en.", show_default=False),
+]
+AsOfOpt = Annotated[
+    int | None,
+    typer.Option("--as-of", help="Evaluate as if only actuals up to this year existed.",
+                 show_default=False),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option("--fail-on", help="Exit 1 when any target has one of these statuses "
+                 f"(comma-separated: {', '.join(STATUSES)}).", show_default=False),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically, only on success) "
+                 "instead of stdout.", show_default=False),
+]
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """Register a command; bad input (BkindError) becomes one line per problem, exit 2."""
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*a: Any, **kw: Any) -> Any:
+            try:
+                return fn(*a, **kw)
+            except BkindError as exc:
+                if _state["traceback"]:
+                    raise
+                for problem in exc.problems:
+                    typer.echo(str(problem), err=True)
+                raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+        app.command(*args, **kwargs)(wrapper)
+        return fn
+
+    return decorate
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    traceback: Annotated[bool, typer.Option("--traceback", hidden=True)] = False,
+) -> None:
+    _state["traceback"] = traceback
+    if version:
+        typer.echo(f"bkind {__version__}")
+        raise typer.Exit()
+
+
+def resolve_lang(option: str | None) -> str:
+    lang = detect_lang(option, os.environ)
+    if lang not in LANGS:
+        where = "--lang" if option else "BKIND_LANG"
+        raise BkindError.one(where, None, f"unknown language '{lang}' (use vi or en)")
+    return lang
+
+
+def open_workspace(option: Path | None, lang: str) -> Workspace:
+    from bkind.load import find_workspace, load_workspace
+
+    root, embedded = find_workspace(str(option) if option else None, os.environ, Path.cwd())
+    shown = str(root) if embedded or option or os.environ.get("BKIND_WORKSPACE") else "."
+    ws = load_workspace(root, embedded=embedded, shown_root=shown)
+    key = "workspace.embedded" if embedded else "workspace.used"
+    typer.secho(t(key, lang, path=root), err=True, dim=True)
+    return ws
+
+
+def parse_fail_on(value: str | None) -> set[str]:
+    if not value:
+        return set()
+    wanted = {s.strip() for s in value.split(",") if s.strip()}
+    unknown = sorted(wanted - set(STATUSES))
+    if unknown:
+        raise BkindError.one("--fail-on", None, f"unknown status '{unknown[0]}' (one of: "
+                             f"{', '.join(STATUSES)})")
+    return wanted
+
+
+def emit(text: str, output: Path | None) -> None:
+    """stdout is data; --output writes the file atomically (temporary file + rename)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from bkind.load import write_atomic
+
+    write_atomic(output, text)
+
+
+def terminal() -> tuple[int, bool]:
+    """Width and colour for table output."""
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((100, 24)).columns if tty else int(
+        os.environ.get("COLUMNS", "100"))
+    color = tty and "NO_COLOR" not in os.environ
+    return width, color
+
+
+def render_view(view: Any, fmt: Format, output: Path | None) -> None:
+    from bkind.render import render
+
+    width, color = terminal()
+    emit(render(view, fmt.value, width=width, color=color and output is None), output)
+
+
+def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
+    hit = [r for r in results if r.status in fail_on]
+    if hit:
+        typer.echo(t("fail_on.matched", lang, ids=", ".join(r.id for r in hit),
+                     statuses=", ".join(sorted({r.status for r in hit}))), err=True)
+        raise typer.Exit(ExitCode.FAIL_ON)
+
+
+@command(
+    help="Where the province stands on every target: latest value, gap, growth still "
+    "needed, status.\n\nExamples:\n\n  bkind status\n\n  bkind status --format json\n\n"
+    "  bkind status --as-of 2023 --lang vi\n\n"
+    "  bkind status --format csv --fail-on deterioration,missed > status.csv",
+)
+def status(
+    workspace: WorkspaceOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_of: AsOfOpt = None,
+    fail_on: FailOnOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.progress import evaluate_all
+    from bkind.render.status import status_view
+
+    language = resolve_lang(lang)
+    wanted = parse_fail_on(fail_on)
+    ws = open_workspace(workspace, language)
+    year = as_of if as_of is not None else (ws.latest_year() or ws.resolution.baseline_year)
+    results = evaluate_all(ws, year)
+    render_view(status_view(ws, results, year, language), fmt, output)
+    fail_on_exit(results, wanted, language)
+
+
+def main() -> None:
+    app(prog_name="bkind")

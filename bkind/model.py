@@ -1,0 +1,216 @@
+"""Immutable models of a workspace (targets and actuals) and of evaluation results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["growth", "share", "level", "count"]
+Prices = Literal["constant-2010", "constant-2020", "current", "none"]
+TargetType = Literal["average_growth", "level", "count"]
+Comparator = Literal["above", "at_least", "below", "at_most", "between"]
+FigureStatus = Literal["estimate", "preliminary", "official"]
+
+KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
+PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "current", "none")
+TARGET_TYPES: tuple[str, ...] = ("average_growth", "level", "count")
+COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between")
+FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
+STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
+
+# Evaluation statuses, in the order the progress method tries them.
+STATUSES: tuple[str, ...] = (
+    "achieved",
+    "on_track",
+    "acceleration_needed",
+    "limited_progress",
+    "deterioration",
+    "missed",
+    "insufficient_data",
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human text in English and Vietnamese (either may be missing)."""
+
+    en: str | None = None
+    vi: str | None = None
+
+    def get(self, lang: str) -> str:
+        if lang == "vi":
+            return self.vi or self.en or ""
+        return self.en or self.vi or ""
+
+
+@dataclass(frozen=True)
+class Vintage:
+    """One published figure: a value with where and when it came from."""
+
+    value: float
+    source: str | None = None
+    status: str | None = None
+    published: str | None = None  # ISO date, or YYYY-MM / YYYY when only that is known
+    note: str | None = None
+    line: int | None = None
+
+
+def current_vintage(vintages: tuple[Vintage, ...]) -> Vintage:
+    """The current figure: latest `published` (undated first); ties: official >
+    preliminary > estimate; then the later one in the file."""
+    order = sorted(
+        enumerate(vintages),
+        key=lambda iv: (iv[1].published or "", STATUS_RANK.get(iv[1].status, 0), iv[0]),
+    )
+    return order[-1][1]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A metric's value in one year, with every vintage that was published."""
+
+    metric: str
+    year: int
+    vintages: tuple[Vintage, ...]
+    derived: bool = False  # computed from numerator / denominator, not published
+    derived_from: tuple[str, ...] = ()
+
+    @property
+    def current(self) -> Vintage:
+        return current_vintage(self.vintages)
+
+    @property
+    def value(self) -> float:
+        return self.current.value
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: Text
+    kind: str
+    prices: str
+    unit: str | None = None
+    of: tuple[str, str] | None = None  # (numerator, denominator) for a share
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: Text
+    type: str
+    comparator: str
+    value: float | tuple[float, float]
+    metric: str | None = None  # average_growth and level
+    of: str | None = None  # count: the list counted
+    where: dict[str, Any] = field(default_factory=dict)  # count: conditions
+    period: tuple[int, int] | None = None  # average_growth
+    year: int | None = None  # level and count
+    note: Text | None = None
+    context: tuple[str, ...] = ()  # related metrics shown beside, never as the value
+
+    @property
+    def deadline(self) -> int:
+        if self.period is not None:
+            return self.period[1]
+        assert self.year is not None
+        return self.year
+
+
+@dataclass(frozen=True)
+class Resolution:
+    id: str
+    title: Text
+    issued: str | None
+    baseline_year: int
+    note: Text | None = None
+    series_end: str | None = None  # YYYY-MM: the last month standalone figures exist for
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a list in an actuals file (e.g. an industrial cluster)."""
+
+    fields: dict[str, Any]
+    source: str | None = None
+    line: int | None = None
+
+    @property
+    def id(self) -> str:
+        return str(self.fields.get("id", ""))
+
+
+@dataclass(frozen=True)
+class YearActuals:
+    year: int
+    path: str
+    values: dict[str, tuple[Vintage, ...]] = field(default_factory=dict)
+    lists: dict[str, tuple[Item, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    path: str
+    resolution: Resolution
+    metrics: dict[str, Metric]
+    targets: tuple[Target, ...]
+    years: dict[int, YearActuals]
+    embedded: bool = False
+
+    def latest_year(self) -> int | None:
+        with_data = [y for y, a in self.years.items() if a.values or a.lists]
+        return max(with_data) if with_data else None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note in a result: a catalogue key and its parameters (rendered per language)."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A related series shown beside a target, clearly not the target's own value."""
+
+    metric: str
+    latest: float | None
+    latest_year: int | None
+    average: float | None  # geometric mean of yearly growth over the target's period
+    years: tuple[int, ...]
+    source: str | None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a figure used in a result came from."""
+
+    year: int
+    metric: str | None
+    value: float | None
+    source: str | None
+    status: str | None
+    published: str | None
+    derived: bool = False
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    id: str
+    type: str
+    metric: str | None
+    comparator: str
+    target: float | tuple[float, float]
+    deadline: int
+    status: str
+    actual: float | None
+    actual_year: int | None
+    required: float | None
+    gap: float | None
+    progress_ratio: float | None
+    observed_years: tuple[int, ...]
+    notes: tuple[Note, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    context: tuple[Context, ...] = ()

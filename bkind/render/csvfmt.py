@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from bkind.render.model import View
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def render_csv(view: View) -> str:
+    if not view.records:
+        return ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(view.records[0]), lineterminator="\n")
+    writer.writeheader()
+    for record in view.records:
+        writer.writerow({k: _cell(v) for k, v in record.items()})
+    return out.getvalue()

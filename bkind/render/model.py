@@ -1,0 +1,40 @@
+"""The table model every renderer takes: raw data for machines, tables for people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    status: str | None = None  # a progress status: renderers may colour it
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    heading: str
+    align: str = "left"
+    width: int | None = None  # fixed width for terminals; None: takes what is left
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[list[Cell]] = field(default_factory=list)
+    title: str | None = None
+
+
+@dataclass
+class View:
+    """What a command shows: `data` (JSON), `records` (CSV rows), and for people
+    `header` lines, `tables`, and `footer` lines (notes)."""
+
+    data: dict[str, Any]
+    records: list[dict[str, Any]]
+    tables: list[Table] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    footer: list[str] = field(default_factory=list)

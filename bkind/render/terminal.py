@@ -1,0 +1,53 @@
+"""The only renderer that uses rich: a table a person reads at a glance."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from bkind.i18n import STATUS_SYMBOLS
+from bkind.render.model import View
+
+STATUS_STYLES = {
+    "achieved": "bold green",
+    "on_track": "green",
+    "acceleration_needed": "yellow",
+    "limited_progress": "dark_orange",
+    "deterioration": "bold red",
+    "missed": "bold red",
+    "insufficient_data": "magenta",
+}
+
+
+def render_terminal(view: View, width: int | None = None, color: bool = False,
+                    console: Console | None = None) -> str:
+    buffer = io.StringIO()
+    console = console or Console(
+        file=buffer, width=width or 100, color_system="standard" if color else None,
+        no_color=not color, highlight=False, soft_wrap=False, emoji=False,
+    )
+    for i, line in enumerate(view.header):
+        console.print(Text(line, style="bold" if i == 0 else "dim"))
+    for table in view.tables:
+        rt = RichTable(title=table.title, show_lines=True, title_justify="left",
+                       box=box.SIMPLE_HEAD)
+        for col in table.columns:
+            rt.add_column(col.heading, justify="right" if col.align == "right" else "left",
+                          overflow="fold", width=col.width)
+        for row in table.rows:
+            cells = []
+            for cell in row:
+                if cell.status:
+                    cells.append(Text(f"{STATUS_SYMBOLS[cell.status]} {cell.text}",
+                                      style=STATUS_STYLES[cell.status]))
+                else:
+                    cells.append(Text(cell.text))
+            rt.add_row(*cells)
+        console.print(rt)
+    for line in view.footer:
+        console.print(Text(line))
+    return buffer.getvalue()

@@ -134,7 +134,7 @@ def fmt_number(x: float, lang: str, digits: int = 2) -> str:
     if text in ("-0", ""):
         text = "0"
     if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate({ord(","): ".", ord("."): ","})
     return text
 
 

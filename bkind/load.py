@@ -101,8 +101,9 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
                     continue
                 key = _scalar(key_node)
                 if key in out:
-                    problems.append(Problem(path, key_node.start_mark.line + 1,
-                                            f"duplicate key '{key}' (YAML would keep only the last)"))
+                    problems.append(Problem(
+                        path, key_node.start_mark.line + 1,
+                        f"duplicate key '{key}' (YAML would keep only the last)"))
                     continue
                 doc.lines[(*where, key)] = key_node.start_mark.line + 1
                 out[key] = convert(value_node, (*where, key))
@@ -232,8 +233,8 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
         if unknown:
             key = unknown.group(1)
             path.append(key)
-            allowed = ", ".join(msgspec.structs.fields(cls)[i].name for i in range(
-                len(msgspec.structs.fields(cls)))) if not sub else None
+            allowed = ", ".join(f.name for f in msgspec.structs.fields(cls)) if not sub \
+                else None
             message = f"unknown key '{key}'" + (f" (allowed: {allowed})" if allowed else "")
         elif missing:
             message = f"missing required key '{missing.group(1)}'"
@@ -453,8 +454,7 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
     where_conditions: dict[str, Any] = {}
     if ts.where is not None:
         schema = LISTS.get(ts.of or "")
-        known = set(msgspec.structs.fields(schema)[i].name
-                    for i in range(len(msgspec.structs.fields(schema)))) if schema else set()
+        known = {f.name for f in msgspec.structs.fields(schema)} if schema else set()
         pct_fields = LIST_PERCENT_FIELDS.get(ts.of or "", set())
         for key, cond in ts.where.items():
             if known and key not in known:

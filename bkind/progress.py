@@ -73,14 +73,15 @@ def required_average(target: float, growth: Iterable[float], years: int) -> floa
     remaining = years - len(rates)
     if remaining <= 0:
         return None
-    return ((1 + target) ** years / math.prod(1 + g for g in rates)) ** (1 / remaining) - 1
+    ratio: float = (1 + target) ** years / math.prod(1 + g for g in rates)
+    return float(ratio ** (1 / remaining) - 1)
 
 
 def cagr(start: float, end: float, years: int) -> float | None:
     """Compound yearly growth from `start` to `end` over `years`; None if undefined."""
     if years <= 0 or start <= 0 or end <= 0:
         return None
-    return (end / start) ** (1 / years) - 1
+    return float((end / start) ** (1 / years) - 1)
 
 
 def _years(years: Iterable[int]) -> str:
@@ -123,7 +124,7 @@ def evaluate_average_growth(
             out["notes"].append(Note("deadline_without_figures", {"years": _years(absent)}))
             out["required"] = None
         return out
-    later = [y for y in range(observed[-1] + 1, as_of + 1)]
+    later = list(range(observed[-1] + 1, as_of + 1))
     if later:
         out["notes"].append(Note("not_yet_published", {"years": _years(later)}))
     ratio = out["progress_ratio"]
@@ -324,7 +325,8 @@ def evaluate(ws: Workspace, target: Target, as_of: int) -> TargetResult:
                               f.derived)
                 )
                 if f.derived:
-                    r["notes"].append(Note("derived", {"year": year, "of": " / ".join(f.derived_from)}))
+                    of = " / ".join(f.derived_from)
+                    r["notes"].append(Note("derived", {"year": year, "of": of}))
                     for part in f.derived_from:
                         pv = series.figures(ws, part, as_of)[year].current
                         sources.append(SourceRef(year, part, pv.value, pv.source, pv.status,

@@ -31,7 +31,8 @@ def figures(ws: Workspace, metric_id: str, as_of: int | None = None) -> dict[int
                 status=weaker,
                 published=max(n.published or "", d.published or "") or None,
             )
-            out[year] = Figure(metric_id, year, (vintage,), derived=True, derived_from=(num_id, den_id))
+            out[year] = Figure(metric_id, year, (vintage,), derived=True,
+                               derived_from=(num_id, den_id))
     return dict(sorted(out.items()))
 
 

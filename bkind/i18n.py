@@ -102,6 +102,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.context_latest": {"en": "{year}: {value}", "vi": "năm {year}: {value}"},
     "note.source": {"en": "source {year}: {what}{value} ({status}{published}): {source}",
                     "vi": "nguồn năm {year}: {what}{value} ({status}{published}): {source}"},
+    "note.list_source": {"en": "source {year} (list): {source}",
+                         "vi": "nguồn năm {year} (danh sách): {source}"},
     "note.published": {"en": ", published {date}", "vi": ", công bố {date}"},
     "note.no_source": {"en": "no source given", "vi": "không ghi nguồn"},
     "note.matching": {"en": "counted: {ids}", "vi": "được tính: {ids}"},

@@ -85,9 +85,9 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
 
     def convert(node: yaml.Node, where: Path_) -> Any:
         if id(node) in seen:
-            problems.append(Problem(path, node.start_mark.line + 1,
-                                    "YAML aliases (*name) are not allowed in bkind files"))
-            return None
+            problems.append(Problem(path, node.start_mark.line + 1, "YAML anchors and aliases "
+                                    "(&name, *name) are not allowed in bkind files"))
+            raise _Stop
         seen.add(id(node))
         if len(seen) > MAX_NODES:
             raise _TooBig
@@ -123,11 +123,17 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
         del problems[start:]
         problems.append(Problem(path, 1, "file too large"))
         return None
+    except _Stop:
+        return None
     return doc
 
 
 class _TooBig(Exception):
     pass
+
+
+class _Stop(Exception):
+    """A problem after which the rest of the file is not worth reading."""
 
 
 # ------------------------------------------------------------------ schemas (msgspec)
@@ -163,7 +169,7 @@ class MetricS(_S):
     name: TextLike
     kind: Literal["growth", "share", "level", "count"]
     prices: Literal["constant-2010", "constant-2020", "current", "none"] = "none"
-    unit: str | None = None
+    unit: TextLike | None = None
     of: OfS | None = None
     note: TextLike | None = None
 
@@ -243,6 +249,7 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
             choices = CHOICES.get(str(last))
             message = f"{message.replace('Invalid enum value', 'invalid value')}" + (
                 f" (one of: {', '.join(choices)})" if choices else "")
+            message = f"{last}: {message}" if last is not None else message
         else:
             last = path[-1] if path else ""
             message = f"{last}: {message[0].lower()}{message[1:]}" if last else message
@@ -341,8 +348,10 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
                                     f"metric '{mid}': 'of' is only for a share"))
         metrics[str(mid)] = Metric(
             id=str(mid), name=_text(ms.name) or Text(), kind=ms.kind, prices=ms.prices,
-            unit=ms.unit, of=(ms.of.numerator, ms.of.denominator) if ms.of else None,
-            note=_text(ms.note),
+            unit=(ms.unit if isinstance(ms.unit, str) or ms.unit is None
+                  else ms.unit.en or ms.unit.vi),
+            of=(ms.of.numerator, ms.of.denominator) if ms.of else None,
+            note=_text(ms.note), unit_text=_text(ms.unit),
         )
     for metric in metrics.values():
         if metric.of is None:
@@ -373,7 +382,7 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         ts = _convert(doc, raw, where, TargetS, problems)
         if ts is None:
             continue
-        target = _target(doc, ts, where, metrics, problems)
+        target = _target(doc, ts, where, metrics, set(raw_metrics), problems)
         if ts.id in seen_ids:
             problems.append(Problem(p, doc.line((*where, "id")),
                                     f"duplicate target id '{ts.id}' (first at line "
@@ -385,7 +394,9 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
 
 
 def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
-            problems: list[Problem]) -> Target | None:
+            declared: set[str], problems: list[Problem]) -> Target | None:
+    """One target; `declared` holds every metric id in the file, valid or not, so that a
+    broken metric is reported once, not again by each target using it."""
     p = doc.path
     before = len(problems)
 
@@ -403,12 +414,13 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
               "count": ("metric", "period")}[ts.type]
     for key in need:
         if getattr(ts, key) is None:
-            bad("id", f"a {ts.type} target needs '{key}'")
+            article = "an" if ts.type[0] in "aeiou" else "a"
+            bad("id", f"{article} {ts.type} target needs '{key}'")
     for key in forbid:
         if getattr(ts, key) is not None:
             bad(key, f"'{key}' does not apply to a {ts.type} target")
     metric = metrics.get(ts.metric) if ts.metric else None
-    if ts.metric is not None and metric is None:
+    if ts.metric is not None and metric is None and ts.metric not in declared:
         bad("metric", f"unknown metric '{ts.metric}' (not declared under metrics)")
     if metric is not None and ts.type == "average_growth" and metric.kind not in ("growth",
                                                                                   "level"):
@@ -417,7 +429,7 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
     if ts.of is not None and ts.of not in LISTS:
         bad("of", f"unknown list '{ts.of}' (known: {', '.join(LISTS)})")
     for ctx in ts.context or []:
-        if ctx not in metrics:
+        if ctx not in declared:
             bad("context", f"unknown context metric '{ctx}'")
     period = None
     if ts.period is not None:

@@ -90,9 +90,13 @@ class Metric:
     name: Text
     kind: str
     prices: str
-    unit: str | None = None
+    unit: str | None = None  # as written (English, or the only form given)
     of: tuple[str, str] | None = None  # (numerator, denominator) for a share
     note: Text | None = None
+    unit_text: Text | None = None  # the unit per language, e.g. bn VND / tỷ đồng
+
+    def unit_in(self, lang: str) -> str | None:
+        return self.unit_text.get(lang) if self.unit_text is not None else self.unit
 
 
 @dataclass(frozen=True)

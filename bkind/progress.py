@@ -303,6 +303,8 @@ def evaluate(ws: Workspace, target: Target, as_of: int) -> TargetResult:
             if not r["matching"]:
                 srcs = sorted({i.source for i in lists[year] if i.source})
                 sources.extend(SourceRef(year, None, None, s, None, None) for s in srcs)
+            names = [str(i.fields.get("name", i.id)) for i in lists[year] if i.id in r["matching"]]
+            r["notes"].append(Note("matching", {"ids": ", ".join(names) or "—"}))
     else:
         assert target.metric is not None
         figs = series.figures(ws, target.metric, as_of)
@@ -334,7 +336,7 @@ def evaluate(ws: Workspace, target: Target, as_of: int) -> TargetResult:
     notes = list(r["notes"])
     last_complete = complete_years_until(ws)
     if last_complete is not None and target.deadline > last_complete:
-        notes.append(Note("series_end", {"end": ws.resolution.series_end,
+        notes.append(Note("series_end", {"end": ws.resolution.series_end, "date": True,
                                          "year": target.deadline}))
     if target.note is not None:
         notes.append(Note("target_note", {"text": target.note}))

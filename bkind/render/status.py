@@ -33,7 +33,7 @@ def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = Fa
         return fmt_percent(x, lang)
     if metric is None:
         return fmt_number(x, lang, 0)
-    unit = f" {metric.unit}" if metric.unit else ""
+    unit = f" {metric.unit_in(lang)}" if metric.unit else ""
     return fmt_number(x, lang) + unit
 
 
@@ -66,6 +66,8 @@ def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
 
 def note_text(note: Note, lang: str) -> str:
     params = dict(note.params)
+    if params.pop("date", False):
+        params["end"] = fmt_date(params["end"], lang)
     if note.key == "target_note":
         params["text"] = params["text"].get(lang)
     return t(f"note.{note.key}", lang, **params)
@@ -104,6 +106,8 @@ def _short_source(r: TargetResult, lang: str) -> str:
 
 
 def _source_text(ws: Workspace, s: SourceRef, lang: str) -> str:
+    if s.metric is None and s.value is None:  # a list (count targets)
+        return t("note.list_source", lang, year=s.year, source=s.source or "?")
     metric = ws.metrics.get(s.metric or "")
     what = f"{metric.name.get(lang)} " if metric is not None and s.metric else ""
     value = fmt_value(s.value, metric, lang) if s.value is not None else ""

@@ -92,15 +92,19 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
     return decorate
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"bkind {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.",
+                                          is_eager=True, callback=_show_version)] = False,
     traceback: Annotated[bool, typer.Option("--traceback", hidden=True)] = False,
 ) -> None:
     _state["traceback"] = traceback
-    if version:
-        typer.echo(f"bkind {__version__}")
-        raise typer.Exit()
 
 
 def resolve_lang(option: str | None) -> str:
@@ -152,6 +156,11 @@ def terminal() -> tuple[int, bool]:
     return width, color
 
 
+def data_lang(fmt: Format, lang: str) -> str:
+    """JSON and CSV are for scripts: the same whatever the language (texts in English)."""
+    return "en" if fmt in (Format.json, Format.csv) else lang
+
+
 def render_view(view: Any, fmt: Format, output: Path | None) -> None:
     from bkind.render import render
 
@@ -189,7 +198,7 @@ def status(
     ws = open_workspace(workspace, language)
     year = as_of if as_of is not None else (ws.latest_year() or ws.resolution.baseline_year)
     results = evaluate_all(ws, year)
-    render_view(status_view(ws, results, year, language), fmt, output)
+    render_view(status_view(ws, results, year, data_lang(fmt, language)), fmt, output)
     fail_on_exit(results, wanted, language)
 
 

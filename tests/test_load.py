@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_TARGETS
 
 from bkind.errors import BkindError
 from bkind.load import find_workspace, load_workspace, parse_quantity
+
+from conftest import MINIMAL_TARGETS
 
 DATA = Path(__file__).parent / "data"
 

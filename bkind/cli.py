@@ -116,11 +116,12 @@ def resolve_lang(option: str | None) -> str:
 
 
 def open_workspace(option: Path | None, lang: str) -> Workspace:
-    from bkind.load import find_workspace, load_workspace
+    from bkind.load import cache_folder, find_workspace, load_workspace
 
     root, embedded = find_workspace(str(option) if option else None, os.environ, Path.cwd())
     shown = str(root) if embedded or option or os.environ.get("BKIND_WORKSPACE") else "."
-    ws = load_workspace(root, embedded=embedded, shown_root=shown)
+    ws = load_workspace(root, embedded=embedded, shown_root=shown,
+                        cache=cache_folder(os.environ))
     key = "workspace.embedded" if embedded else "workspace.used"
     typer.secho(t(key, lang, path=root), err=True, dim=True)
     return ws

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from msgspec import Struct
 
 
 class ExitCode(IntEnum):
@@ -14,8 +15,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2  # unreadable or invalid file, unknown option value
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """One problem in the user's input: where it is and what is wrong."""
 
     path: str

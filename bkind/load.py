@@ -10,13 +10,13 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import msgspec
-import yaml
+from msgspec import Struct, field
 
+from bkind import __version__
 from bkind.errors import BkindError, Problem
 from bkind.model import (
     COMPARATORS,
@@ -41,8 +41,7 @@ MAX_NODES = 2_000_000
 # --------------------------------------------------------------------------- YAML
 
 
-@dataclass
-class Doc:
+class Doc(Struct):
     """A parsed YAML file: plain Python data and the line of every node."""
 
     path: str
@@ -57,21 +56,25 @@ class Doc:
         return None
 
 
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.tag == _STR_TAG:
-        return node.value
-    return _CONSTRUCTOR.construct_object(node)
-
-
 def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
-    """Compose `text` safely and convert it, rejecting aliases and duplicate keys."""
+    """Compose `text` safely and convert it, rejecting aliases and duplicate keys.
+
+    yaml is imported here, not at the top: a workspace read from the cache needs no parser.
+    """
+    import yaml
+
+    constructor = yaml.constructor.SafeConstructor()
+
+    def _scalar(node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value
+        return constructor.construct_object(node)
+
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -377,12 +380,13 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         problems.append(Problem(p, doc.line(("targets",)), "targets: expected a list"))
         raw_targets = []
     seen_ids: dict[str, int | None] = {}
+    declared = {str(m) for m in raw_metrics}
     for i, raw in enumerate(raw_targets):
         where = ("targets", i)
         ts = _convert(doc, raw, where, TargetS, problems)
         if ts is None:
             continue
-        target = _target(doc, ts, where, metrics, set(raw_metrics), problems)
+        target = _target(doc, ts, where, metrics, declared, problems)
         if ts.id in seen_ids:
             problems.append(Problem(p, doc.line((*where, "id")),
                                     f"duplicate target id '{ts.id}' (first at line "
@@ -654,10 +658,91 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def load_workspace(root: Path, embedded: bool = False, shown_root: str | None = None) -> Workspace:
+class _Cache:
+    """Validated files, keyed by a hash of what they were validated from.
+
+    Parsing YAML with line numbers is the slow part of every command; a file whose bytes
+    (and, for actuals, targets.yaml's bytes) are unchanged validates the same way, so its
+    models are kept as msgpack under the cache folder. Only files without problems are
+    stored, so error messages always come from a fresh parse. Best effort: a cache that
+    cannot be read or written is ignored.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def key(self, *parts: bytes) -> str:
+        try:  # the module behind hashlib.blake2b, without loading OpenSSL's bindings
+            from _blake2 import blake2b
+        except ImportError:  # pragma: no cover
+            from hashlib import blake2b
+
+        digest = blake2b(digest_size=20)
+        digest.update(f"bkind {__version__} {_SCHEMA}".encode())
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def get(self, key: str, typ: Any) -> Any:
+        if self.folder is None:
+            return None
+        try:
+            return msgspec.msgpack.decode((self.folder / key).read_bytes(), type=typ)
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f".{key}.{os.getpid()}"
+            tmp.write_bytes(msgspec.msgpack.encode(value))
+            os.replace(tmp, self.folder / key)
+        except OSError:
+            pass
+
+
+_SCHEMA = "1"  # bump when the models or the validation rules change
+_TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
+
+
+def cache_folder(env: Mapping[str, str]) -> Path | None:
+    """$BKIND_CACHE_DIR, else $XDG_CACHE_HOME/bkind or ~/.cache/bkind; none when
+    BKIND_NO_CACHE is set."""
+    if env.get("BKIND_NO_CACHE"):
+        return None
+    if env.get("BKIND_CACHE_DIR"):
+        return Path(env["BKIND_CACHE_DIR"])
+    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "bkind"
+
+
+def load_workspace(root: Path, embedded: bool = False, shown_root: str | None = None,
+                   cache: Path | None = None) -> Workspace:
     """Load and validate targets.yaml and actuals/*.yaml; raise BkindError listing
-    every problem found in every file."""
+    every problem found in every file. `cache`: a folder for validated files (None: off).
+
+    The cyclic garbage collector is paused meanwhile: parsing allocates hundreds of
+    thousands of acyclic objects, and its full collections made large workspaces load in
+    more than linear time.
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_workspace(root, embedded, shown_root, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
+                    cache: Path | None) -> Workspace:
     problems: list[Problem] = []
+    store = _Cache(cache)
     prefix = shown_root if shown_root is not None else str(root)
 
     def shown(rel: str) -> str:
@@ -665,10 +750,20 @@ def load_workspace(root: Path, embedded: bool = False, shown_root: str | None = 
 
     targets_path = shown("targets.yaml")
     text = read_text(root / "targets.yaml", targets_path, problems)
-    doc = parse_yaml(targets_path, text, problems) if text is not None else None
-    if doc is None:
+    if text is None:
         raise BkindError(problems)
-    resolution, metrics, targets = _load_targets(doc, problems)
+    targets_bytes = text.encode("utf-8")
+    targets_key = store.key(b"targets", targets_bytes)
+    cached = store.get(targets_key, _TargetsModel)
+    if cached is not None:
+        resolution, metrics, targets = cached
+    else:
+        doc = parse_yaml(targets_path, text, problems)
+        if doc is None:
+            raise BkindError(problems)
+        resolution, metrics, targets = _load_targets(doc, problems)
+        if not problems and resolution is not None:
+            store.put(targets_key, (resolution, metrics, targets))
     years: dict[int, YearActuals] = {}
     actuals_dir = root / "actuals"
     if not actuals_dir.is_dir():
@@ -682,10 +777,18 @@ def load_workspace(root: Path, embedded: bool = False, shown_root: str | None = 
                 problems.append(Problem(rel, None, "actuals file name must be YYYY.yaml"))
                 continue
             text = read_text(path, rel, problems)
-            adoc = parse_yaml(rel, text, problems) if text is not None else None
-            if adoc is None:
+            if text is None:
                 continue
-            actuals = _load_actuals(adoc, int(path.stem), metrics, problems)
+            key = store.key(b"actuals", targets_bytes, rel.encode(), text.encode("utf-8"))
+            actuals = store.get(key, YearActuals)
+            if actuals is None:
+                before = len(problems)
+                adoc = parse_yaml(rel, text, problems)
+                if adoc is None:
+                    continue
+                actuals = _load_actuals(adoc, int(path.stem), metrics, problems)
+                if actuals is not None and len(problems) == before:
+                    store.put(key, actuals)
             if actuals is not None:
                 years[actuals.year] = actuals
     if problems or resolution is None:

@@ -73,10 +73,14 @@ def workspace(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+def cli(monkeypatch: pytest.MonkeyPatch,
+        tmp_path_factory: pytest.TempPathFactory) -> Callable[..., object]:
     """Run `bkind ARGS` in-process; returns the click Result (stdout, stderr, exit_code)."""
-    for var in ("BKIND_WORKSPACE", "BKIND_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"):
+    for var in ("BKIND_WORKSPACE", "BKIND_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR",
+                "BKIND_NO_CACHE"):
         monkeypatch.delenv(var, raising=False)
+    # a cache of the test's own, so tests never read or write the user's
+    monkeypatch.setenv("BKIND_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
     def run(*args: str, env: dict[str, str] | None = None) -> object:
         runner = CliRunner()

@@ -183,3 +183,28 @@ def test_find_workspace_missing_folder(tmp_path):
     with pytest.raises(BkindError) as info:
         find_workspace(str(tmp_path / "nope"), {}, tmp_path)
     assert str(info.value) == f"{tmp_path / 'nope'}: workspace folder not found"
+
+
+def test_cache_gives_the_same_workspace_and_follows_edits(workspace, tmp_path):
+    cache = tmp_path / "cache"
+    root = workspace(actuals={2022: "year: 2022\nvalues:\n  va: {value: 600, source: s}\n"})
+    first = load_workspace(root, cache=cache)
+    stored = sorted(p.name for p in cache.iterdir())
+    assert len(stored) == 2  # targets.yaml and actuals/2022.yaml
+    assert load_workspace(root, cache=cache) == first
+    (root / "actuals" / "2022.yaml").write_text(
+        "year: 2022\nvalues:\n  va: {value: 610, source: s}\n", encoding="utf-8")
+    assert load_workspace(root, cache=cache).years[2022].values["va"][0].value == 610
+    (root / "actuals" / "2022.yaml").write_text("year: 2022\nvalues:\n  va: 6%\n",
+                                                encoding="utf-8")
+    with pytest.raises(BkindError):  # a bad file is parsed afresh, never served from cache
+        load_workspace(root, cache=cache)
+
+
+def test_unreadable_cache_is_ignored(workspace, tmp_path):
+    cache = tmp_path / "cache"
+    root = workspace(actuals={2022: "year: 2022\nvalues:\n  va: {value: 600, source: s}\n"})
+    expected = load_workspace(root, cache=cache)
+    for entry in cache.iterdir():
+        entry.write_bytes(b"\x00garbage")
+    assert load_workspace(root, cache=cache) == expected

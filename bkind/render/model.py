@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from msgspec import Struct, field
 
-@dataclass(frozen=True)
-class Cell:
+
+class Cell(Struct, frozen=True):
     text: str
     status: str | None = None  # a progress status: renderers may colour it
     align: str = "left"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Struct, frozen=True):
     key: str
     heading: str
     align: str = "left"
     width: int | None = None  # fixed width for terminals; None: takes what is left
 
 
-@dataclass
-class Table:
+class Table(Struct):
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     title: str | None = None
 
 
-@dataclass
-class View:
+class View(Struct):
     """What a command shows: `data` (JSON), `records` (CSV rows), and for people
     `header` lines, `tables`, and `footer` lines (notes)."""
 

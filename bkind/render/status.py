@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric, Note, SourceRef, TargetResult, Workspace
+from bkind.model import Metric, Note, SourceRef, Target, TargetResult, Workspace
 from bkind.render.model import Cell, Column, Table, View
 
 SPEC_KEYS = (
@@ -37,7 +37,7 @@ def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = Fa
     return fmt_number(x, lang) + unit
 
 
-def fmt_goal(ws: Workspace, r: TargetResult, lang: str) -> str:
+def fmt_goal(ws: Workspace, r: TargetResult, target: Target, lang: str) -> str:
     metric = ws.metrics.get(r.metric or "")
     rate = is_rate(ws, r)
     if isinstance(r.target, tuple):
@@ -45,7 +45,6 @@ def fmt_goal(ws: Workspace, r: TargetResult, lang: str) -> str:
         text = t("cmp.between", lang, lo=lo, hi=hi)
     else:
         text = t(f"cmp.{r.comparator}", lang, v=fmt_value(r.target, metric, lang, rate))
-    target = next(x for x in ws.targets if x.id == r.id)
     if target.period is not None:
         text += "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
     else:
@@ -118,7 +117,8 @@ def _source_text(ws: Workspace, s: SourceRef, lang: str) -> str:
              source=s.source or t("note.no_source", lang))
 
 
-def result_record(ws: Workspace, r: TargetResult, lang: str) -> dict[str, Any]:
+def result_record(ws: Workspace, r: TargetResult, target_model: Target,
+                  lang: str) -> dict[str, Any]:
     """The SPEC fields of one target (raw numbers), then bkind's extensions."""
     count = r.type == "count"
     target: Any = [clean(v) for v in r.target] if isinstance(r.target, tuple) else clean(r.target)
@@ -142,7 +142,6 @@ def result_record(ws: Workspace, r: TargetResult, lang: str) -> dict[str, Any]:
         "observed_years": list(r.observed_years),
         "note": "; ".join(notes) if notes else None,
     }
-    target_model = next(x for x in ws.targets if x.id == r.id)
     record["name"] = target_model.name.get(lang)
     record["sources"] = [
         {"year": s.year, "metric": s.metric, "value": clean(s.value), "source": s.source,
@@ -161,7 +160,8 @@ def result_record(ws: Workspace, r: TargetResult, lang: str) -> dict[str, Any]:
 
 def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: str) -> View:
     res = ws.resolution
-    records = [result_record(ws, r, lang) for r in results]
+    by_id = {t.id: t for t in ws.targets}
+    records = [result_record(ws, r, by_id[r.id], lang) for r in results]
     data: dict[str, Any] = {
         "workspace": ws.path,
         "resolution": {"id": res.id, "title": res.title.get(lang),
@@ -187,7 +187,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         table.rows.append([
             Cell(f"[{n}] {rec['name']}"),
             Cell(latest, align="right"),
-            Cell(fmt_goal(ws, r, lang)),
+            Cell(fmt_goal(ws, r, by_id[r.id], lang)),
             Cell(fmt_gap(ws, r, lang), align="right"),
             Cell(fmt_percent(r.required, lang) if r.required is not None else "—",
                  align="right"),

@@ -1,0 +1,46 @@
+"""Docs: the README opens with the two commands, CI runs the same test command, and every
+command has help and a README section."""
+
+from __future__ import annotations
+
+import re
+
+import typer.main
+
+from bkind.cli import app
+
+from conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def first_block() -> list[str]:
+    match = re.search(r"```sh\n(.*?)```", README, re.S)
+    assert match and README.index("```sh") < README.index("\n## ")
+    return match.group(1).strip().splitlines()
+
+
+def test_readme_opens_with_exactly_two_commands():
+    install, tests = first_block()
+    assert install.endswith("bkind status") and "pip install ." in install
+    assert "pip install '.[test]'" in tests and tests.endswith("python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert first_block()[1] in ci.splitlines()
+
+
+def test_every_command_has_help_and_a_readme_section(cli):
+    names = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert "status" in names
+    for name in names:
+        result = cli(name, "--help")
+        assert result.exit_code == 0 and "Examples" in result.stdout, name
+        assert f"## bkind {name}" in README, name
+
+
+def test_readme_status_options_exist(cli):
+    help_text = cli("status", "--help").stdout
+    for option in ("--workspace", "--format", "--lang", "--as-of", "--output", "--fail-on"):
+        assert option in help_text

@@ -75,7 +75,11 @@ def test_bands_are_monotone_in_the_ratio(a, b):
 def test_gap_is_zero_iff_actual_equals_target(g, target):
     t = avg_target(value=target, comparator="at_least", period=(2021, 2022))
     r = evaluate_average_growth(t, {2021: g}, as_of=2021)
-    assert (abs(r["gap"]) < 1e-12) == (abs(g - target) < 1e-12)
+    assert r["gap"] == pytest.approx(g - target, abs=1e-12)
+    same = evaluate_average_growth(avg_target(value=g, comparator="at_least"), {2021: g}, 2021)
+    assert abs(same["gap"]) < 1e-12
+    if abs(g - target) > 1e-9:
+        assert r["gap"] != 0
 
 
 def test_band_edges():

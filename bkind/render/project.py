@@ -139,8 +139,12 @@ def metric_table(ws: Workspace, mp: MetricProjection, lang: str) -> Table:
         compact=True,
     )
     for p in mp.series:
-        kind = t("project.projected", lang) if p.projected \
-            else figure_status(p.status, p.derived, lang)
+        if p.projected:
+            kind = t("project.projected", lang)
+        elif p.status is None and not p.derived:
+            kind = t("chart.actual", lang)
+        else:
+            kind = figure_status(p.status, p.derived, lang)
         year = f"{p.year}" + (" →" if p.projected else "")
         table.rows.append([Cell(year), Cell(fmt_value(p.value, metric, lang), align="right"),
                            Cell(kind)])

@@ -203,5 +203,84 @@ def status(
     fail_on_exit(results, wanted, language)
 
 
+class Method(StrEnum):
+    trend = "trend"
+    last = "last"
+
+
+def parse_assumptions(raw: list[str]) -> dict[str, float]:
+    """`--assume METRIC=VALUE` options as {metric: yearly growth}; VALUE must be a percent."""
+    from bkind.errors import Problem
+    from bkind.load import parse_quantity
+
+    out: dict[str, float] = {}
+    problems: list[Problem] = []
+    for item in raw:
+        name, sep, text = (part.strip() for part in item.partition("="))
+        if not sep or not name or not text:
+            problems.append(Problem("--assume", None, f"expected METRIC=VALUE such as "
+                                    f"grdp=7%, got {item!r}"))
+            continue
+        value: object = text
+        try:
+            value = float(text)  # a bare number: parse_quantity says to write it with %
+        except ValueError:
+            pass
+        rate, err = parse_quantity(value, True, name)
+        if err or rate is None:
+            problems.append(Problem("--assume", None, err or f"{name}: invalid value"))
+        elif name in out:
+            problems.append(Problem("--assume", None, f"{name}: assumed twice"))
+        else:
+            out[name] = rate
+    if problems:
+        raise BkindError(problems)
+    return out
+
+
+@command(
+    "project",
+    help="Extend every metric to a year: where each target lands, whether and when it is "
+    "met, and the growth it takes.\n\nExamples:\n\n  bkind project --year 2030\n\n"
+    "  bkind project --year 2030 --method last --format json\n\n"
+    "  bkind project --year 2030 --assume industry_va=12% --assume grdp=7% --chart",
+)
+def project_cmd(
+    year: Annotated[int, typer.Option("--year", help="Project up to this year (required).",
+                                      show_default=False)],
+    method: Annotated[Method, typer.Option(
+        "--method", help="trend: the growth since the baseline goes on; last: the last "
+        "yearly growth goes on.")] = Method.trend,
+    assume: Annotated[list[str] | None, typer.Option(
+        "--assume", help="METRIC=VALUE: fix a metric's future yearly growth, e.g. grdp=7% "
+        "(repeatable).", show_default=False)] = None,
+    chart: Annotated[bool, typer.Option(
+        "--chart", help="Draw each target's trajectory (terminal and --format table "
+        "only).")] = False,
+    workspace: WorkspaceOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.project import project
+    from bkind.render.project import project_view
+
+    language = resolve_lang(lang)
+    assumptions = parse_assumptions(assume or [])
+    ws = open_workspace(workspace, language)
+    proj = project(ws, year, method.value, assumptions, as_of)
+    render_view(project_view(ws, proj, language), fmt, output)
+    if not chart:
+        return
+    if fmt is not Format.table or output is not None or not sys.stdout.isatty():
+        typer.secho(t("project.chart_skipped", language), err=True, dim=True)
+        return
+    from bkind.render.chart import render_charts
+
+    width, color = terminal()
+    sys.stdout.write("\n" + render_charts(ws, proj, language, width=width, color=color))
+
+
 def main() -> None:
     app(prog_name="bkind")

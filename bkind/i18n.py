@@ -107,6 +107,108 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.published": {"en": ", published {date}", "vi": ", công bố {date}"},
     "note.no_source": {"en": "no source given", "vi": "không ghi nguồn"},
     "note.matching": {"en": "counted: {ids}", "vi": "được tính: {ids}"},
+    # --- bkind project ---
+    "project.header": {
+        "en": "Projection to {year}, method {method}, from figures up to {end}",
+        "vi": "Dự báo đến năm {year}, phương pháp {method}, từ số liệu đến năm {end}"},
+    "project.method.trend": {"en": "trend (the growth since the baseline goes on)",
+                             "vi": "xu hướng (giữ tốc độ tăng bình quân từ năm gốc)"},
+    "project.method.last": {"en": "last (the last yearly growth goes on)",
+                            "vi": "năm gần nhất (giữ tốc độ tăng của năm gần nhất)"},
+    "project.assumptions": {"en": "Assumed yearly growth: {items}",
+                            "vi": "Giả định tốc độ tăng hằng năm: {items}"},
+    "project.col.projected": {"en": "Projected", "vi": "Dự báo"},
+    "project.col.meets": {"en": "Meets?", "vi": "Đạt?"},
+    "project.col.reached": {"en": "Reached in", "vi": "Đạt vào năm"},
+    "project.col.year": {"en": "Year", "vi": "Năm"},
+    "project.col.value": {"en": "Value", "vi": "Giá trị"},
+    "project.col.figure": {"en": "Figure", "vi": "Loại số liệu"},
+    "project.yes": {"en": "yes", "vi": "đạt"},
+    "project.no": {"en": "no", "vi": "không đạt"},
+    "project.unknown": {"en": "unknown", "vi": "chưa rõ"},
+    "project.not_by": {"en": "not by {year}", "vi": "chưa đạt đến {year}"},
+    "project.not_projected": {"en": "not projected", "vi": "không dự báo"},
+    "project.projected": {"en": "projected", "vi": "dự báo"},
+    "project.rate.trend": {"en": "trend since {since}: {rate}/yr",
+                           "vi": "xu hướng từ {since}: {rate}/năm"},
+    "project.rate.trend_growth": {"en": "trend: {rate} (geometric mean since {since})",
+                                  "vi": "xu hướng: {rate} (bình quân nhân từ {since})"},
+    "project.rate.last": {"en": "last growth ({since}–{end}): {rate}/yr",
+                          "vi": "tốc độ tăng gần nhất ({since}–{end}): {rate}/năm"},
+    "project.rate.last_growth": {"en": "last value ({end}) repeated: {rate}",
+                                 "vi": "giữ giá trị năm gần nhất ({end}): {rate}"},
+    "project.rate.assumed": {"en": "assumed: {rate}/yr", "vi": "giả định: {rate}/năm"},
+    "project.rate.assumed_growth": {"en": "assumed: {rate}", "vi": "giả định: {rate}"},
+    "project.rate.shares": {"en": "{num} {gn}/yr against {den} {gd}/yr: {rate}/yr",
+                            "vi": "{num} {gn}/năm so với {den} {gd}/năm: {rate}/năm"},
+    "project.basis.assumed": {"en": "assumed", "vi": "giả định"},
+    "project.basis.trend": {"en": "its trend", "vi": "theo xu hướng"},
+    "project.basis.last": {"en": "its last growth", "vi": "theo tốc độ năm gần nhất"},
+    "project.basis.shares": {"en": "from its parts", "vi": "tính từ hai thành phần"},
+    "project.required": {
+        "en": "to reach {target} by {deadline}, it must grow {rate}/yr from {year}",
+        "vi": "để đạt {target} vào năm {deadline}, chỉ tiêu phải tăng {rate}/năm từ năm {year}"},
+    "project.required_avg": {"en": "to average {target} over the period: {rate}/yr needed "
+                                   "in the remaining years",
+                             "vi": "để bình quân cả giai đoạn đạt {target}: các năm còn lại cần "
+                                   "tăng {rate}/năm"},
+    "project.required_numerator": {
+        "en": "{num} must grow {rate}/yr from {year} to reach {target} by {deadline} if {den} "
+              "grows {g}/yr ({basis})",
+        "vi": "{num} phải tăng {rate}/năm từ năm {year} để đạt {target} vào năm {deadline} nếu "
+              "{den} tăng {g}/năm ({basis})"},
+    "project.chart_skipped": {"en": "chart skipped: charts are drawn only on a terminal, "
+                                    "with --format table",
+                              "vi": "bỏ qua biểu đồ: chỉ vẽ biểu đồ trên màn hình terminal, "
+                                    "với --format table"},
+    "chart.actual": {"en": "actual", "vi": "thực hiện"},
+    "chart.projected": {"en": "projected", "vi": "dự báo"},
+    "chart.required": {"en": "required path", "vi": "lộ trình cần đạt"},
+    "chart.target": {"en": "target", "vi": "mục tiêu"},
+    "chart.deadline": {"en": "deadline", "vi": "thời hạn"},
+    "note.proj_no_data": {"en": "no figures published: not projected",
+                          "vi": "chưa có số liệu công bố: không dự báo được"},
+    "note.proj_no_rate": {"en": "no growth rate from zero or negative figures: not projected",
+                          "vi": "không tính được tốc độ tăng từ số liệu bằng 0 hoặc âm: "
+                                "không dự báo được"},
+    "note.proj_no_start": {"en": "an assumed growth needs a figure to start from, and there is "
+                                 "none",
+                           "vi": "tốc độ giả định cần một số liệu làm điểm xuất phát, nhưng "
+                                 "chưa có"},
+    "note.proj_share_own": {
+        "en": "{lacking} has no growth of its own to combine with the assumed {given}: the "
+              "share follows its own series; add --assume {lacking}=X% to drive it by its parts",
+        "vi": "{lacking} chưa có tốc độ tăng để kết hợp với {given} giả định: tỷ trọng theo "
+              "chuỗi số liệu của chính nó; thêm --assume {lacking}=X% để tính từ hai thành phần"},
+    "note.proj_last_gap": {"en": "no figures between {start} and {end}: the last growth is the "
+                                 "yearly average over that span",
+                           "vi": "không có số liệu giữa {start} và {end}: tốc độ gần nhất là "
+                                 "bình quân năm của cả khoảng đó"},
+    "note.proj_few_points": {"en": "the trend rests on two figures only ({years})",
+                             "vi": "xu hướng chỉ dựa trên hai số liệu ({years})"},
+    "note.proj_one_rate": {"en": "the trend is a single year's rate ({year})",
+                           "vi": "xu hướng chỉ là tốc độ của một năm ({year})"},
+    "note.proj_share_gaps": {"en": "no figure for {years}: neither published nor derivable "
+                                   "from {of}",
+                             "vi": "không có số liệu năm {years}: chưa công bố và không tính "
+                                   "được từ {of}"},
+    "note.proj_count": {"en": "counts are not projected; latest count: {count} ({year})",
+                        "vi": "chỉ tiêu đếm số lượng không dự báo; số mới nhất: {count} "
+                              "(năm {year})"},
+    "note.proj_at_year": {"en": "value in {year}, before the deadline {deadline}",
+                          "vi": "giá trị năm {year}, trước thời hạn {deadline}"},
+    "note.proj_not_started": {"en": "the period starts in {year}, after the projection year",
+                              "vi": "giai đoạn bắt đầu năm {year}, sau năm dự báo"},
+    "note.proj_avg_partial": {
+        "en": "figures missing for {years}: the average covers the other years only, so "
+              "whether the period average meets the target is unknown",
+        "vi": "thiếu số liệu các năm {years}: số bình quân chỉ tính trên các năm còn lại, nên "
+              "chưa biết bình quân cả giai đoạn có đạt mục tiêu hay không"},
+    "note.proj_no_denominator": {
+        "en": "{metric} has no growth to assume: add --assume {metric}=X% to get the numerator "
+              "growth needed",
+        "vi": "{metric} chưa có tốc độ tăng: thêm --assume {metric}=X% để tính tốc độ tăng cần "
+              "thiết của tử số"},
 }
 
 

@@ -24,6 +24,7 @@ class Table(Struct):
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     title: str | None = None
+    compact: bool = False  # no rule between rows (long, one-line rows)
 
 
 class View(Struct):

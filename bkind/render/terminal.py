@@ -33,7 +33,7 @@ def render_terminal(view: View, width: int | None = None, color: bool = False,
     for i, line in enumerate(view.header):
         console.print(Text(line, style="bold" if i == 0 else "dim"))
     for table in view.tables:
-        rt = RichTable(title=table.title, show_lines=True, title_justify="left",
+        rt = RichTable(title=table.title, show_lines=not table.compact, title_justify="left",
                        box=box.SIMPLE_HEAD)
         for col in table.columns:
             rt.add_column(col.heading, justify="right" if col.align == "right" else "left",

@@ -1,0 +1,245 @@
+"""Build the `project` view: SPEC JSON/CSV records, the targets table and a
+year-by-year table per metric (actual figures marked apart from projected ones)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bkind.i18n import fmt_percent, t
+from bkind.model import Metric, Workspace
+from bkind.project import MetricProjection, Projection, TargetProjection
+from bkind.render.model import Cell, Column, Table, View
+from bkind.render.status import clean, figure_status, fmt_value, note_text
+
+SPEC_TARGET_KEYS = ("id", "deadline", "projected", "meets", "reached_in",
+                    "required_numerator_growth")
+
+
+def is_rate(ws: Workspace, tp: TargetProjection) -> bool:
+    """Whether the target's values are rates or shares (shown as percents)."""
+    if tp.type == "average_growth":
+        return True
+    metric = ws.metrics.get(tp.metric or "")
+    return metric is not None and metric.kind in ("growth", "share")
+
+
+def fmt_target(ws: Workspace, tp: TargetProjection, lang: str, value: float) -> str:
+    return fmt_value(value, ws.metrics.get(tp.metric or ""), lang, is_rate(ws, tp))
+
+
+def fmt_goal(ws: Workspace, tp: TargetProjection, lang: str) -> str:
+    if isinstance(tp.target, tuple):
+        lo, hi = (fmt_target(ws, tp, lang, v) for v in tp.target)
+        text = t("cmp.between", lang, lo=lo, hi=hi)
+    else:
+        text = t(f"cmp.{tp.comparator}", lang, v=fmt_target(ws, tp, lang, tp.target))
+    target = next(x for x in ws.targets if x.id == tp.id)
+    if target.period is not None:
+        return text + "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
+    return text + "\n" + t("by.year", lang, year=tp.deadline)
+
+
+def rate_text(ws: Workspace, mp: MetricProjection, lang: str) -> str:
+    """How a metric is carried forward, in words."""
+    if mp.rate is None or mp.basis is None:
+        return t("project.not_projected", lang)
+    growth = ws.metrics[mp.metric].kind == "growth"
+    rate = fmt_percent(mp.rate, lang)
+    if mp.basis == "shares":
+        assert mp.parts is not None
+        num, den = ws.metrics[mp.metric].of or ("", "")
+        return t("project.rate.shares", lang, num=num, den=den, rate=rate,
+                 gn=fmt_percent(mp.parts[0], lang), gd=fmt_percent(mp.parts[1], lang))
+    if mp.basis == "assumed":
+        return t("project.rate.assumed_growth" if growth else "project.rate.assumed", lang,
+                 rate=rate)
+    key = f"project.rate.{mp.basis}" + ("_growth" if growth else "")
+    return t(key, lang, rate=rate, since=mp.since, end=mp.latest_year)
+
+
+def _basis_word(proj: Projection, metric_id: str, lang: str) -> str:
+    if metric_id in proj.assumptions:
+        return t("project.basis.assumed", lang)
+    return t(f"project.basis.{proj.metrics[metric_id].basis}", lang)
+
+
+def target_record(ws: Workspace, proj: Projection, tp: TargetProjection,
+                  lang: str) -> dict[str, Any]:
+    """The SPEC fields of one target (raw numbers), then bkind's extensions."""
+    metric = ws.metrics.get(tp.metric or "")
+    of = metric.of if metric is not None and metric.of is not None else (None, None)
+    notes = [note_text(n, lang) for n in tp.notes]
+    target: Any = [clean(v) for v in tp.target] if isinstance(tp.target, tuple) \
+        else clean(tp.target)
+    if tp.type == "count" and isinstance(target, float) and target.is_integer():
+        target = int(target)
+    return {
+        "id": tp.id,
+        "deadline": tp.deadline,
+        "projected": clean(tp.projected),
+        "meets": tp.meets,
+        "reached_in": tp.reached_in,
+        "required_numerator_growth": clean(tp.required_numerator_growth),
+        "name": next(x for x in ws.targets if x.id == tp.id).name.get(lang),
+        "type": tp.type,
+        "metric": tp.metric,
+        "comparator": tp.comparator,
+        "target": target,
+        "projected_year": tp.at_year if tp.projected is not None else None,
+        "basis": proj.metrics[tp.metric].basis if tp.metric else None,
+        "required": clean(tp.required),
+        "goal": clean(tp.goal),
+        "numerator": of[0],
+        "denominator": of[1],
+        "denominator_growth": clean(tp.denominator_growth),
+        "note": "; ".join(notes) if notes else None,
+    }
+
+
+def metric_record(ws: Workspace, mp: MetricProjection, lang: str) -> dict[str, Any]:
+    metric = ws.metrics[mp.metric]
+    notes = [note_text(n, lang) for n in mp.notes]
+    return {
+        "id": mp.metric,
+        "name": metric.name.get(lang),
+        "kind": metric.kind,
+        "prices": metric.prices,
+        "unit": metric.unit,
+        "basis": mp.basis,
+        "rate": clean(mp.rate),
+        "since": mp.since,
+        "latest_year": mp.latest_year,
+        "numerator_growth": clean(mp.parts[0]) if mp.parts else None,
+        "denominator_growth": clean(mp.parts[1]) if mp.parts else None,
+        "note": "; ".join(notes) if notes else None,
+        "series": [{"year": p.year, "value": clean(p.value), "projected": p.projected,
+                    "derived": p.derived} for p in mp.series],
+    }
+
+
+def shown_metrics(ws: Workspace, proj: Projection) -> list[str]:
+    """The metrics people see tables for: the targets', their parts, the assumed ones."""
+    out: list[str] = []
+    for target in ws.targets:
+        if target.metric is None:
+            continue
+        out.append(target.metric)
+        out.extend(ws.metrics[target.metric].of or ())
+    out.extend(proj.assumptions)
+    return [m for m in dict.fromkeys(out) if proj.metrics[m].series]
+
+
+def metric_table(ws: Workspace, mp: MetricProjection, lang: str) -> Table:
+    metric: Metric = ws.metrics[mp.metric]
+    table = Table(
+        columns=[Column("year", t("project.col.year", lang), width=6),
+                 Column("value", t("project.col.value", lang), "right", width=16),
+                 Column("figure", t("project.col.figure", lang), width=40)],
+        title=f"{metric.name.get(lang)}: {rate_text(ws, mp, lang)}",
+        compact=True,
+    )
+    for p in mp.series:
+        if p.projected:
+            kind = t("project.projected", lang)
+        elif p.status is None and not p.derived:
+            kind = t("chart.actual", lang)
+        else:
+            kind = figure_status(p.status, p.derived, lang)
+        year = f"{p.year}" + (" →" if p.projected else "")
+        table.rows.append([Cell(year), Cell(fmt_value(p.value, metric, lang), align="right"),
+                           Cell(kind)])
+    return table
+
+
+def _meets_cell(meets: bool | None, lang: str) -> Cell:
+    if meets is None:
+        return Cell(t("project.unknown", lang), status="insufficient_data")
+    if meets:
+        return Cell(t("project.yes", lang), status="achieved")
+    return Cell(t("project.no", lang), status="missed")
+
+
+def _explain(ws: Workspace, proj: Projection, tp: TargetProjection, lang: str) -> list[str]:
+    """Lines under a target: the growth needed, then the notes."""
+    lines = []
+    if tp.required is not None and tp.goal is not None:
+        goal = fmt_target(ws, tp, lang, tp.goal)
+        rate = fmt_percent(tp.required, lang)
+        if tp.type == "average_growth":
+            lines.append(t("project.required_avg", lang, target=goal, rate=rate))
+        else:
+            start = proj.metrics[tp.metric or ""].latest_year
+            lines.append(t("project.required", lang, target=goal, deadline=tp.deadline,
+                           rate=rate, year=start))
+    metric = ws.metrics.get(tp.metric or "")
+    if tp.required_numerator_growth is not None and tp.denominator_growth is not None \
+            and tp.goal is not None and metric is not None and metric.of is not None:
+        num, den = (ws.metrics[m] for m in metric.of)
+        lines.append(t(
+            "project.required_numerator", lang, num=num.name.get(lang),
+            den=den.name.get(lang), rate=fmt_percent(tp.required_numerator_growth, lang),
+            g=fmt_percent(tp.denominator_growth, lang),
+            year=proj.metrics[metric.id].latest_year,
+            target=fmt_target(ws, tp, lang, tp.goal), deadline=tp.deadline,
+            basis=_basis_word(proj, den.id, lang)))
+    lines += [note_text(n, lang) for n in tp.notes]
+    return lines
+
+
+def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
+    res = ws.resolution
+    records = [target_record(ws, proj, tp, lang) for tp in proj.targets]
+    data: dict[str, Any] = {
+        "year": proj.year,
+        "method": proj.method,
+        "assumptions": {m: clean(g) for m, g in proj.assumptions.items()},
+        "metrics": [metric_record(ws, mp, lang) for mp in proj.metrics.values()],
+        "targets": records,
+        "workspace": ws.path,
+        "resolution": {"id": res.id, "title": res.title.get(lang),
+                       "note": res.note.get(lang) if res.note else None,
+                       "series_end": res.series_end},
+        "as_of": proj.data_end,
+    }
+    table = Table(columns=[
+        Column("target", t("col.target", lang)),
+        Column("goal", t("col.goal", lang), width=10),
+        Column("projected", t("project.col.projected", lang), "right", width=9),
+        Column("meets", t("project.col.meets", lang), width=11),
+        Column("reached", t("project.col.reached", lang), "right", width=8),
+    ])
+    footer: list[str] = []
+    for n, (tp, rec) in enumerate(zip(proj.targets, records, strict=True), start=1):
+        projected = "—"
+        if tp.projected is not None:
+            projected = f"{fmt_target(ws, tp, lang, tp.projected)}\n{tp.at_year}"
+        has_series = tp.metric is not None and bool(proj.metrics[tp.metric].series)
+        reached = str(tp.reached_in) if tp.reached_in is not None else (
+            t("project.not_by", lang, year=proj.year) if has_series else "—")
+        table.rows.append([
+            Cell(f"[{n}] {rec['name']}"),
+            Cell(fmt_goal(ws, tp, lang)),
+            Cell(projected, align="right"),
+            _meets_cell(tp.meets, lang),
+            Cell(reached, align="right"),
+        ])
+        footer.extend(f"[{n}] {line}" for line in _explain(ws, proj, tp, lang))
+    method = t(f"project.method.{proj.method}", lang)
+    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
+              t("project.header", lang, year=proj.year, method=method, end=proj.data_end)]
+    if proj.assumptions:
+        items = ", ".join(f"{m} {fmt_percent(g, lang)}" for m, g in proj.assumptions.items())
+        header.append(t("project.assumptions", lang, items=items))
+    if res.note is not None:
+        header.append(res.note.get(lang))
+    shown = shown_metrics(ws, proj)
+    own = {tp.metric for tp in proj.targets}
+    for m in shown:
+        if m not in own:
+            name = ws.metrics[m].name.get(lang)
+            footer.extend(f"{name}: {note_text(n, lang)}" for n in proj.metrics[m].notes)
+    if footer:
+        footer.insert(0, t("notes.title", lang) + ":")
+    tables = [table] + [metric_table(ws, proj.metrics[m], lang) for m in shown]
+    return View(data=data, records=[dict(rec) for rec in records],
+                tables=tables, header=header, footer=footer)

@@ -162,6 +162,11 @@ class Workspace(Struct, frozen=True):
         return max(with_data) if with_data else None
 
 
+class IsoDate(str):
+    """A date (YYYY-MM-DD or YYYY-MM) among a Note's params: renderers format it per
+    language (dd/mm/yyyy in Vietnamese)."""
+
+
 class Note(Struct, frozen=True):
     """A note in a result: a catalogue key and its parameters (rendered per language)."""
 

@@ -12,6 +12,7 @@ from typing import Any
 from bkind import series
 from bkind.model import (
     Context,
+    IsoDate,
     Item,
     Note,
     SourceRef,
@@ -286,6 +287,18 @@ def complete_years_until(ws: Workspace) -> int | None:
     return int(year) if (month or "12") == "12" else int(year) - 1
 
 
+def closing_notes(ws: Workspace, target: Target) -> list[Note]:
+    """The notes every view of a target ends with: the series end, the target's own."""
+    notes = []
+    last_complete = complete_years_until(ws)
+    if last_complete is not None and target.deadline > last_complete:
+        notes.append(Note("series_end", {"end": IsoDate(ws.resolution.series_end or ""),
+                                         "year": target.deadline}))
+    if target.note is not None:
+        notes.append(Note("target_note", {"text": target.note}))
+    return notes
+
+
 def evaluate(ws: Workspace, target: Target, as_of: int) -> TargetResult:
     """Evaluate one target as of a year (only actuals up to that year are used)."""
     sources: list[SourceRef] = []
@@ -333,13 +346,7 @@ def evaluate(ws: Workspace, target: Target, as_of: int) -> TargetResult:
                         pv = series.figures(ws, part, as_of)[year].current
                         sources.append(SourceRef(year, part, pv.value, pv.source, pv.status,
                                                  pv.published))
-    notes = list(r["notes"])
-    last_complete = complete_years_until(ws)
-    if last_complete is not None and target.deadline > last_complete:
-        notes.append(Note("series_end", {"end": ws.resolution.series_end, "date": True,
-                                         "year": target.deadline}))
-    if target.note is not None:
-        notes.append(Note("target_note", {"text": target.note}))
+    notes = list(r["notes"]) + closing_notes(ws, target)
     return TargetResult(
         id=target.id,
         type=target.type,

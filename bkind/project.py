@@ -23,7 +23,7 @@ from bkind.errors import BkindError
 from bkind.model import Note, Target, Workspace
 from bkind.progress import (
     cagr,
-    complete_years_until,
+    closing_notes,
     item_matches,
     meets,
     nearer_bound,
@@ -279,7 +279,7 @@ def _count_target(ws: Workspace, target: Target, as_of: int) -> TargetProjection
         notes.append(Note("proj_count", {"count": count, "year": latest}))
     else:
         notes.append(Note("no_list", {}))
-    notes += _closing_notes(ws, target)
+    notes += closing_notes(ws, target)
     return TargetProjection(target.id, target.type, None, target.comparator, target.value,
                             target.deadline, notes=tuple(notes))
 
@@ -346,7 +346,7 @@ def project_target(ws: Workspace, target: Target, proj: Projection) -> TargetPro
 
     met = meets(projected, target.comparator, target.value) \
         if projected is not None and complete else None
-    notes += _closing_notes(ws, target)
+    notes += closing_notes(ws, target)
     return TargetProjection(
         id=target.id, type=target.type, metric=target.metric, comparator=target.comparator,
         target=target.value, deadline=deadline, projected=projected, at_year=at, meets=met,
@@ -354,18 +354,6 @@ def project_target(ws: Workspace, target: Target, proj: Projection) -> TargetPro
         required_numerator_growth=numerator_growth,
         denominator_growth=denominator_growth, notes=tuple(notes),
     )
-
-
-def _closing_notes(ws: Workspace, target: Target) -> list[Note]:
-    """The series-end warning and the target's own note, as in `status`."""
-    notes = []
-    last_complete = complete_years_until(ws)
-    if last_complete is not None and target.deadline > last_complete:
-        notes.append(Note("series_end", {"end": ws.resolution.series_end,
-                                         "year": target.deadline}))
-    if target.note is not None:
-        notes.append(Note("target_note", {"text": target.note}))
-    return notes
 
 
 def _years(years: Iterable[int]) -> str:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric, Note, SourceRef, Target, TargetResult, Workspace
+from bkind.model import (
+    IsoDate,
+    Metric,
+    Note,
+    SourceRef,
+    Target,
+    TargetResult,
+    Text,
+    Workspace,
+)
 from bkind.render.model import Cell, Column, Table, View
 
 SPEC_KEYS = (
@@ -64,11 +73,14 @@ def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
 
 
 def note_text(note: Note, lang: str) -> str:
-    params = dict(note.params)
-    if params.pop("date", False):
-        params["end"] = fmt_date(params["end"], lang)
-    if note.key == "target_note":
-        params["text"] = params["text"].get(lang)
+    """A note in `lang`: dates formatted, texts (bilingual YAML notes) picked."""
+    params: dict[str, Any] = {}
+    for key, value in note.params.items():
+        if isinstance(value, IsoDate):
+            value = fmt_date(value, lang)
+        elif isinstance(value, Text):
+            value = value.get(lang)
+        params[key] = value
     return t(f"note.{note.key}", lang, **params)
 
 

@@ -1,0 +1,73 @@
+"""The Vietnamese-first interface: one catalogue, both languages, Vietnamese numbers."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from bkind.i18n import CATALOGUE, LANGS, detect_lang, fmt_date, fmt_number, fmt_percent, t
+
+ENGLISH_STATUS_WORDS = ["Achieved", "On track", "Acceleration needed", "Limited progress",
+                        "Deterioration", "Missed", "Insufficient data"]
+
+
+def fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_key_in_both_languages_with_the_same_placeholders(key):
+    entry = CATALOGUE[key]
+    assert set(entry) == set(LANGS), key
+    assert fields(entry["en"]) == fields(entry["vi"]), key
+
+
+def test_status_names_are_the_official_terms():
+    assert [t(f"status.{s}", "vi") for s in ("achieved", "on_track", "acceleration_needed",
+                                             "limited_progress", "deterioration", "missed",
+                                             "insufficient_data")] == [
+        "Đạt", "Đúng tiến độ", "Cần tăng tốc", "Tiến độ chậm", "Đi xuống", "Không đạt",
+        "Thiếu số liệu"]
+
+
+@pytest.mark.parametrize(("x", "lang", "digits", "expected"), [
+    (2023.72, "vi", 2, "2.023,72"), (2023.72, "en", 2, "2,023.72"),
+    (1285.558, "vi", 3, "1.285,558"), (7406.5, "vi", 2, "7.406,5"), (855.0, "vi", 2, "855"),
+    (-0.0004, "en", 2, "0"), (1_000_000, "vi", 0, "1.000.000"),
+])
+def test_numbers(x, lang, digits, expected):
+    assert fmt_number(x, lang, digits) == expected
+
+
+def test_percent_and_dates():
+    assert fmt_percent(0.135, "vi") == "13,5%"
+    assert fmt_percent(0.1103, "en", sign=True) == "+11.03%"
+    assert fmt_date("2024-11-12", "vi") == "12/11/2024"
+    assert fmt_date("2025-06", "vi") == "06/2025"
+    assert fmt_date("2024-11-12", "en") == "2024-11-12"
+
+
+@pytest.mark.parametrize(("option", "env", "expected"), [
+    ("en", {"BKIND_LANG": "vi"}, "en"),
+    (None, {"BKIND_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
+    (None, {"LANG": "vi_VN.UTF-8"}, "vi"),
+    (None, {"LC_ALL": "en_US.UTF-8", "LANG": "vi_VN.UTF-8"}, "en"),
+    (None, {"LC_ALL": "vi_VN"}, "vi"),
+    (None, {}, "en"),
+])
+def test_language_choice(option, env, expected):
+    assert detect_lang(option, env) == expected
+
+
+@pytest.mark.parametrize("args", [("status",), ("status", "--as-of", "2024"),
+                                  ("project", "--year", "2030"), ("status", "--format", "md")])
+def test_vietnamese_output_has_no_english_status_words(cli, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    result = cli(*args, "--lang", "vi", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    for word in ENGLISH_STATUS_WORDS:
+        assert word not in result.stdout, word
+    assert re.search(r"\d,\d+%", result.stdout)  # decimal commas
+    assert not re.search(r"\d\.\d+%", result.stdout)

@@ -836,6 +836,14 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise BkindError.one(str(path), None, f"cannot write: {exc.strerror}") from exc
     try:
+        # mkstemp makes the file private (0600): give it the mode a plain write would
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()

@@ -38,3 +38,24 @@ class View:
     tables: list[Table] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)  # drawn by the HTML renderer only
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    name: str
+    values: list[float | None]  # one per x label; None: no point
+    dashed: bool = False
+
+
+@dataclass
+class Chart:
+    """A line chart: renderers format the values (fractions as percents if `percent`)."""
+
+    title: str
+    x_labels: list[str]
+    series: list[ChartSeries]
+    percent: bool = False
+    caption: str | None = None
+    integer: bool = False  # counts: whole-number axis from 0

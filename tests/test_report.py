@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
+from conftest import MINIMAL_TARGETS
 
 from bkind import monthly
 from bkind.load import load_workspace
-from tests.conftest import MINIMAL_TARGETS
 
 TARGETS = MINIMAL_TARGETS.replace("\ntargets:\n", """
   output:

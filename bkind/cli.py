@@ -280,6 +280,66 @@ def project_cmd(
 
     width, color = terminal()
     sys.stdout.write("\n" + render_charts(ws, proj, language, width=width, color=color))
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+def parse_month(value: str) -> tuple[int, int]:
+    """--month YYYY-MM as (year, month)."""
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise BkindError.one("--month", None, f"expected YYYY-MM (e.g. 2025-03), got {value!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+@command(
+    help="Year-to-date figures against the annual plan for one month, with the targets' "
+    "statuses: what analysts send every month.\n\nExamples:\n\n  bkind report\n\n"
+    "  bkind report --month 2025-03 --lang vi\n\n"
+    "  bkind report --month 2025-03 --format html --output report.html\n\n"
+    "  bkind report --format md --fail-on deterioration,missed > report.md",
+)
+def report(
+    workspace: WorkspaceOpt = None,
+    month: Annotated[str | None, typer.Option(
+        "--month", "-m", help="The month, YYYY-MM. Default: the latest month with "
+        "year-to-date figures.", show_default=False)] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
+    ReportFormat.table,
+    fail_on: FailOnOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind import monthly
+    from bkind.progress import evaluate_all
+    from bkind.render import render
+    from bkind.render.report import report_view
+
+    language = resolve_lang(lang)
+    wanted = parse_fail_on(fail_on)
+    chosen = parse_month(month) if month is not None else None
+    ws = open_workspace(workspace, language)
+    months = monthly.months_with_data(ws)
+    if chosen is None:
+        if not months:
+            raise BkindError.one(os.path.join(ws.path, "actuals"), None,
+                                 "no year-to-date figures (ytd:) in any actuals file")
+        chosen = months[-1]
+    if chosen not in months:
+        listed = ", ".join(f"{y}-{m:02d}" for y, m in months) or "none"
+        raise BkindError.one("--month", None, f"no year-to-date figures for "
+                             f"{chosen[0]}-{chosen[1]:02d} (months with figures: {listed})")
+    year, m = chosen
+    results = evaluate_all(ws, year)
+    view = report_view(ws, monthly.month_report(ws, year, m), results, year, language)
+    width, color = terminal()
+    emit(render(view, fmt.value, width=width, color=color and output is None), output)
+    fail_on_exit(results, wanted, language)
 
 
 def main() -> None:

@@ -209,6 +209,98 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "growth needed",
         "vi": "{metric} chưa có tốc độ tăng: thêm --assume {metric}=X% để tính tốc độ tăng cần "
               "thiết của tử số"},
+    # --- bkind report (year-to-date figures against the annual plan) ---
+    "report.period": {"en": "Year to date: January–{month_name} {year}, {months} of 12 months "
+                            "({elapsed} of the year)",
+                      "vi": "Lũy kế {months} tháng năm {year} (từ tháng 1 đến hết tháng "
+                            "{month}/{year}), thời gian đã qua {elapsed} của năm"},
+    "report.period_one": {"en": "Year to date: January {year}, 1 of 12 months ({elapsed} of "
+                                "the year)",
+                          "vi": "Tháng 1/{year}, thời gian đã qua {elapsed} của năm"},
+    "report.metrics_title": {"en": "Year-to-date figures", "vi": "Số liệu lũy kế"},
+    "report.targets_title": {"en": "Targets of the resolution (evaluated as of {year})",
+                             "vi": "Các chỉ tiêu của Nghị quyết (đánh giá đến năm {year})"},
+    "report.col.metric": {"en": "Indicator", "vi": "Chỉ tiêu"},
+    "report.col.ytd": {"en": "Year to date", "vi": "Lũy kế"},
+    "report.col.plan": {"en": "Annual plan", "vi": "Kế hoạch năm"},
+    "report.col.plan_share": {"en": "% of plan", "vi": "% kế hoạch"},
+    "report.col.pace": {"en": "Pace", "vi": "So tiến độ"},
+    "report.col.yoy": {"en": "y/y", "vi": "So cùng kỳ"},
+    "report.col.required": {"en": "Needed /month", "vi": "Cần đạt /tháng"},
+    "report.col.average": {"en": "Avg /month", "vi": "Bình quân /tháng"},
+    "report.published": {"en": "published", "vi": "công bố"},
+    "report.computed": {"en": "computed", "vi": "tính toán"},
+    "report.of_plan": {"en": "{v} of plan", "vi": "{v} kế hoạch"},
+    "report.growth_ytd": {"en": "y/y, cumulative", "vi": "so cùng kỳ, lũy kế"},
+    "report.month_alone": {"en": "month {month} alone: {v}", "vi": "riêng tháng {month}: {v}"},
+    "report.warnings": {"en": "Warnings", "vi": "Cảnh báo"},
+    "report.sources": {"en": "Sources", "vi": "Nguồn số liệu"},
+    "report.notes": {"en": "Notes", "vi": "Ghi chú"},
+    "report.role.ytd": {"en": "year to date {month}/{year}",
+                        "vi": "lũy kế đến tháng {month}/{year}"},
+    "report.role.last_year": {"en": "same period {month}/{year}",
+                              "vi": "cùng kỳ, lũy kế đến tháng {month}/{year}"},
+    "report.role.previous_month": {"en": "year to date {month}/{year}",
+                                   "vi": "lũy kế đến tháng {month}/{year}"},
+    "report.role.plan": {"en": "annual plan {year}", "vi": "kế hoạch năm {year}"},
+    "report.source": {"en": "{name}, {role}: {value}{info}: {source}",
+                      "vi": "{name}, {role}: {value}{info}: {source}"},
+    "report.plan_not_published": {
+        "en": "the annual plan in {unit} is not published: the share of the plan is the "
+              "published one, and the monthly amounts needed are shown as shares of the plan",
+        "vi": "kế hoạch năm ({unit}) không được công bố: tỷ lệ so kế hoạch là số công bố, "
+              "mức cần đạt mỗi tháng tính theo tỷ lệ kế hoạch"},
+    "report.no_plan": {"en": "no annual plan published: no share of the plan",
+                       "vi": "không có kế hoạch năm công bố: không tính được tỷ lệ so kế hoạch"},
+    "warn.plan_share_mismatch": {
+        "en": "published share of plan {published} differs from year to date / plan = "
+              "{ytd} / {plan} = {computed}",
+        "vi": "tỷ lệ so kế hoạch công bố {published} khác với lũy kế / kế hoạch = "
+              "{ytd} / {plan} = {computed}"},
+    "warn.yoy_mismatch": {
+        "en": "published y/y {published} differs from {computed} computed against the same "
+              "months of {last_year} ({last}): different vintages or price bases",
+        "vi": "tốc độ tăng so cùng kỳ công bố {published} khác với {computed} tính theo số lũy "
+              "kế cùng kỳ năm {last_year} ({last}): khác kỳ số liệu hoặc khác loại giá"},
+    "warn.months_do_not_add_up": {
+        "en": "month figures do not add up: year to date {previous_month}/{year} {previous} + "
+              "month {month} alone {month_value} = {total}, but year to date {month}/{year} is "
+              "{ytd}",
+        "vi": "số liệu các tháng không khớp: lũy kế đến tháng {previous_month}/{year} là "
+              "{previous} + riêng tháng {month} là {month_value} = {total}, nhưng lũy kế đến "
+              "tháng {month}/{year} là {ytd}"},
+    "warn.january_mismatch": {
+        "en": "month figures do not add up: January alone {month_value} but year to date "
+              "1/{year} is {ytd}",
+        "vi": "số liệu không khớp: riêng tháng 1 là {month_value} nhưng lũy kế tháng 1/{year} "
+              "là {ytd}"},
+    "chart.cumulative": {"en": "{name}: year to date {year} against the plan path",
+                         "vi": "{name}: lũy kế năm {year} so với lộ trình kế hoạch"},
+    "chart.plan_share": {"en": "{name}: share of the annual plan reached",
+                         "vi": "{name}: tỷ lệ thực hiện so với kế hoạch năm"},
+    "chart.cumulative_only": {"en": "{name}: year to date", "vi": "{name}: lũy kế"},
+    "chart.series.ytd": {"en": "{year} year to date", "vi": "Lũy kế {year}"},
+    "chart.series.plan_path": {"en": "Plan {year}, even pace", "vi": "Kế hoạch {year}, chia đều"},
+    "chart.series.even_pace": {"en": "Even pace (months / 12)",
+                               "vi": "Tiến độ thời gian (số tháng / 12)"},
+    "chart.series.actual": {"en": "Actual", "vi": "Thực hiện"},
+    "chart.series.target_average": {"en": "Target average", "vi": "Mục tiêu bình quân"},
+    "chart.series.target_path": {"en": "Path to the target", "vi": "Lộ trình đạt mục tiêu"},
+    "chart.series.target": {"en": "Target", "vi": "Mục tiêu"},
+    "chart.no_figures": {"en": "{name}: no figures to draw",
+                         "vi": "{name}: chưa có số liệu để vẽ"},
+    "month.1": {"en": "January", "vi": "tháng 1"},
+    "month.2": {"en": "February", "vi": "tháng 2"},
+    "month.3": {"en": "March", "vi": "tháng 3"},
+    "month.4": {"en": "April", "vi": "tháng 4"},
+    "month.5": {"en": "May", "vi": "tháng 5"},
+    "month.6": {"en": "June", "vi": "tháng 6"},
+    "month.7": {"en": "July", "vi": "tháng 7"},
+    "month.8": {"en": "August", "vi": "tháng 8"},
+    "month.9": {"en": "September", "vi": "tháng 9"},
+    "month.10": {"en": "October", "vi": "tháng 10"},
+    "month.11": {"en": "November", "vi": "tháng 11"},
+    "month.12": {"en": "December", "vi": "tháng 12"},
 }
 
 

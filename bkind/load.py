@@ -32,6 +32,7 @@ from bkind.model import (
     Vintage,
     Workspace,
     YearActuals,
+    YtdFigure,
 )
 
 Path_ = tuple[Any, ...]
@@ -604,7 +605,149 @@ def _load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
             items_out.append(Item(fields=fields, source=fields.get("source"),
                                   line=doc.line((name, i))))
         lists[name] = tuple(items_out)
-    return YearActuals(year=file_year, path=p, values=values, lists=lists)
+    plan, ytd = _load_plan_ytd(doc, data, metrics, problems)
+    return YearActuals(year=file_year, path=p, values=values, lists=lists, plan=plan, ytd=ytd)
+
+
+# ------------------------------------------------- actuals: plan and year-to-date (ytd)
+
+TOP_ACTUALS |= {"plan", "ytd"}
+
+
+class YtdS(_S):
+    value: Any = None
+    yoy: Any = None
+    plan_share: Any = None
+    month_value: Any = None
+    source: str | None = None
+    status: Literal["estimate", "preliminary", "official"] | None = None
+    published: Any = None
+    note: str | None = None
+
+
+def _month_key(key: Any) -> int | None:
+    """A `ytd:` key as a month number (3 or "03"), or None when it is not a number."""
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        return key
+    if isinstance(key, str) and re.fullmatch(r"\s*\d{1,2}\s*", key):
+        return int(key)
+    return None
+
+
+def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
+                problems: list[Problem]) -> YtdFigure | None:
+    """One metric's cumulative figure for a month: a value, or a mapping with `value`
+    and/or `month_value`, optional `yoy`, `plan_share` (percents) and provenance."""
+    rate = metric.kind in ("growth", "share")
+    line = doc.line(where)
+    if not isinstance(raw, dict):
+        value, err = parse_quantity(raw, rate, metric.id)
+        if err:
+            problems.append(Problem(doc.path, line, err))
+            return None
+        return YtdFigure(value=value, line=line)
+    ys = _convert(doc, raw, where, YtdS, problems)
+    if ys is None:
+        return None
+    before = len(problems)
+
+    def quantity(key: str, percent: bool) -> float | None:
+        given = getattr(ys, key)
+        if given is None:
+            return None
+        v, err = parse_quantity(given, percent, metric.id if key == "value" else key)
+        if err:
+            problems.append(Problem(doc.path, doc.line((*where, key)), err))
+        return v
+
+    value, month_value = quantity("value", rate), quantity("month_value", rate)
+    yoy, plan_share = quantity("yoy", True), quantity("plan_share", True)
+    if rate:
+        for key in ("yoy", "plan_share"):
+            if getattr(ys, key) is not None:
+                problems.append(Problem(doc.path, doc.line((*where, key)), f"{key}: does not "
+                                        f"apply to the {metric.kind} metric '{metric.id}' "
+                                        "(its value is already a rate)"))
+    if ys.value is None and ys.month_value is None:
+        problems.append(Problem(doc.path, line, f"{metric.id}: a year-to-date figure needs "
+                                "'value' (the cumulative) or 'month_value' (the month alone)"))
+    published = None
+    try:
+        published = _published(ys.published)
+    except ValueError as exc:
+        problems.append(Problem(doc.path, doc.line((*where, "published")), str(exc)))
+    if len(problems) > before:
+        return None
+    return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
+                     source=ys.source, status=ys.status, published=published, note=ys.note,
+                     line=line)
+
+
+def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],
+                   problems: list[Problem]) -> tuple[dict[str, tuple[Vintage, ...]],
+                                                     dict[int, dict[str, YtdFigure]]]:
+    """`plan:` (metric -> value, as under `values`) and `ytd:` (month -> metric -> figure)."""
+    p = doc.path
+    plan: dict[str, tuple[Vintage, ...]] = {}
+    raw_plan = data.get("plan") or {}
+    if not isinstance(raw_plan, dict):
+        problems.append(Problem(p, doc.line(("plan",)), "plan: expected a mapping of metric "
+                                "to value"))
+        raw_plan = {}
+    for mid, raw in raw_plan.items():
+        where: Path_ = ("plan", mid)
+        metric = metrics.get(mid)
+        if metric is None:
+            problems.append(Problem(p, doc.line(where), f"plan: unknown metric '{mid}' (not "
+                                    "declared in targets.yaml)"))
+            continue
+        if isinstance(raw, list) and not raw:
+            problems.append(Problem(p, doc.line(where), f"{mid}: empty list of vintages"))
+            continue
+        vintages = [_vintage(doc, item, (*where, i), metric, problems)
+                    for i, item in enumerate(raw)] if isinstance(raw, list) \
+            else [_vintage(doc, raw, where, metric, problems)]
+        if all(v is not None for v in vintages):
+            plan[str(mid)] = tuple(v for v in vintages if v is not None)
+
+    ytd: dict[int, dict[str, YtdFigure]] = {}
+    raw_ytd = data.get("ytd") or {}
+    if not isinstance(raw_ytd, dict):
+        problems.append(Problem(p, doc.line(("ytd",)), "ytd: expected a mapping of month "
+                                "(1-12) to figures"))
+        raw_ytd = {}
+    for key, month_raw in raw_ytd.items():
+        line = doc.line(("ytd", key))
+        month = _month_key(key)
+        if month is None:
+            problems.append(Problem(p, line, f"ytd: a month key must be a month number 1-12, "
+                                    f"got {key!r}"))
+            continue
+        if not 1 <= month <= 12:
+            problems.append(Problem(p, line, f"ytd: month {month} out of range (1-12)"))
+            continue
+        if month in ytd:
+            problems.append(Problem(p, line, f"ytd: month {month} given twice"))
+            continue
+        if not isinstance(month_raw, dict) or not month_raw:
+            problems.append(Problem(p, line, f"ytd: month {month}: expected a mapping of "
+                                    "metric to figure"))
+            continue
+        figures: dict[str, YtdFigure] = {}
+        for mid, raw in month_raw.items():
+            where = ("ytd", key, mid)
+            metric = metrics.get(mid)
+            if metric is None:
+                problems.append(Problem(p, doc.line(where), f"ytd: month {month}: unknown "
+                                        f"metric '{mid}' (not declared in targets.yaml)"))
+                continue
+            fig = _ytd_figure(doc, raw, where, metric, problems)
+            if fig is not None:
+                figures[str(mid)] = fig
+        ytd[month] = figures
+    return plan, dict(sorted(ytd.items()))
 
 
 # ------------------------------------------------------------------------ workspace
@@ -808,6 +951,14 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise BkindError.one(str(path), None, f"cannot write: {exc.strerror}") from exc
     try:
+        # mkstemp makes the file private (0600): give it the mode a plain write would
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()

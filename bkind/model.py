@@ -142,11 +142,31 @@ class Item(Struct, frozen=True):
         return str(self.fields.get("id", ""))
 
 
+class YtdFigure(Struct, frozen=True):
+    """A year-to-date figure (lũy kế January..month) of one metric, as published.
+
+    `value`: the cumulative level, or for a growth metric the y/y growth of the
+    cumulative; `yoy` and `plan_share`: the published y/y growth and share of the
+    annual plan; `month_value`: the month alone (for the add-up check)."""
+
+    value: float | None
+    yoy: float | None = None
+    plan_share: float | None = None
+    month_value: float | None = None
+    source: str | None = None
+    status: str | None = None
+    published: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
 class YearActuals(Struct, frozen=True):
     year: int
     path: str
     values: dict[str, tuple[Vintage, ...]] = field(default_factory=dict)
     lists: dict[str, tuple[Item, ...]] = field(default_factory=dict)
+    plan: dict[str, tuple[Vintage, ...]] = field(default_factory=dict)  # the year's plan
+    ytd: dict[int, dict[str, YtdFigure]] = field(default_factory=dict)  # month -> metric
 
 
 class Workspace(Struct, frozen=True):

@@ -63,8 +63,8 @@ BAD_ACTUALS = {
     ],
     "unknown_metric": ["actuals/2024.yaml:3: unknown metric 'va_grwth' (not declared in "
                        "targets.yaml)"],
-    "unknown_top": ["actuals/2024.yaml:2: unknown key 'value' (allowed: clusters, values, "
-                    "year)"],
+    "unknown_top": ["actuals/2024.yaml:2: unknown key 'value' (allowed: clusters, plan, "
+                    "values, year, ytd)"],
     "unknown_value_key": ["actuals/2024.yaml:5: unknown key 'sauce' (allowed: value, source, "
                           "status, published, note)"],
     "year_mismatch": ["actuals/2024.yaml:1: year 2023 does not match the file name 2024.yaml"],

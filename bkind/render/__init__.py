@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from bkind.render.model import View
 
-FORMATS = ("table", "json", "csv", "md")
+FORMATS = ("table", "json", "csv", "md", "html")
 
 
 def render(view: View, fmt: str, width: int | None = None, color: bool = False) -> str:
@@ -15,6 +15,7 @@ def render(view: View, fmt: str, width: int | None = None, color: bool = False) 
         "json": _json,
         "csv": _csv,
         "md": _md,
+        "html": _html,
     }
     if fmt == "table":
         from bkind.render.terminal import render_terminal
@@ -39,3 +40,9 @@ def _md(view: View) -> str:
     from bkind.render.markdown import render_markdown
 
     return render_markdown(view)
+
+
+def _html(view: View) -> str:
+    from bkind.render.html import render_html
+
+    return render_html(view)

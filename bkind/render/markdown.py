@@ -35,5 +35,7 @@ def render_markdown(view: View) -> str:
     for table in view.tables:
         lines += _table(table)
     for line in view.footer:
+        if line.endswith(":") and lines and lines[-1] != "":
+            lines.append("")  # a heading after a list item would continue the item
         lines.append(f"- {line}" if not line.endswith(":") else f"**{line}**")
     return "\n".join(lines).rstrip() + "\n"

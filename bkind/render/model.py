@@ -27,6 +27,23 @@ class Table(Struct):
     compact: bool = False  # no rule between rows (long, one-line rows)
 
 
+class ChartSeries(Struct, frozen=True):
+    name: str
+    values: list[float | None]  # one per x label; None: no point
+    dashed: bool = False
+
+
+class Chart(Struct):
+    """A line chart: renderers format the values (fractions as percents if `percent`)."""
+
+    title: str
+    x_labels: list[str]
+    series: list[ChartSeries]
+    percent: bool = False
+    caption: str | None = None
+    integer: bool = False  # counts: whole-number axis from 0
+
+
 class View(Struct):
     """What a command shows: `data` (JSON), `records` (CSV rows), and for people
     `header` lines, `tables`, and `footer` lines (notes)."""
@@ -36,3 +53,5 @@ class View(Struct):
     tables: list[Table] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)  # drawn by the HTML renderer only
+    lang: str = "en"

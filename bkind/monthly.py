@@ -1,0 +1,207 @@
+"""Pure math of the monthly report: year-to-date (lũy kế) figures against the annual plan.
+
+No I/O here. Where a share of the plan or a y/y growth was published, the published
+figure is reported and the one computed from the workspace is a check: a difference
+of more than 0.5 points becomes a warning, never a silent replacement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bkind.model import Note, Workspace, YtdFigure, current_vintage
+
+SHARE_TOLERANCE = 0.005  # 0.5 points: published plan share or y/y vs computed
+ADD_UP_TOLERANCE = 0.005  # months add up to the cumulative within 0.5% of it
+RATE_KINDS = ("growth", "share")
+
+
+@dataclass(frozen=True)
+class YtdSource:
+    """A published figure the row used: the cumulative, the plan, or last year's."""
+
+    role: str  # "ytd" | "plan" | "last_year" | "previous_month"
+    year: int
+    month: int | None  # None for the annual plan
+    value: float | None
+    source: str | None
+    status: str | None = None
+    published: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    """One metric's year-to-date position. Fractions for shares and rates."""
+
+    metric: str
+    kind: str
+    ytd: float | None
+    plan: float | None
+    plan_share: float | None
+    elapsed_share: float
+    pace: float | None
+    yoy: float | None
+    required_monthly: float | None
+    average_monthly: float | None
+    month_value: float | None = None
+    plan_share_published: float | None = None
+    plan_share_computed: float | None = None
+    yoy_published: float | None = None
+    yoy_computed: float | None = None
+    required_monthly_share: float | None = None  # of the plan, per remaining month
+    average_monthly_share: float | None = None  # of the plan, per month so far
+    warnings: tuple[Note, ...] = ()
+    sources: tuple[YtdSource, ...] = ()
+
+
+@dataclass(frozen=True)
+class MonthReport:
+    year: int
+    month: int
+    rows: tuple[MonthRow, ...]
+
+
+def months_with_data(ws: Workspace) -> list[tuple[int, int]]:
+    """Every (year, month) with at least one year-to-date figure, in order."""
+    return sorted((y, m) for y, a in ws.years.items() for m, figs in a.ytd.items() if figs)
+
+
+def latest_month(ws: Workspace) -> tuple[int, int] | None:
+    months = months_with_data(ws)
+    return months[-1] if months else None
+
+
+def ytd_figure(ws: Workspace, year: int, month: int, metric: str) -> YtdFigure | None:
+    actuals = ws.years.get(year)
+    if actuals is None:
+        return None
+    return actuals.ytd.get(month, {}).get(metric)
+
+
+def plan_value(ws: Workspace, year: int, metric: str) -> tuple[float, YtdSource] | None:
+    actuals = ws.years.get(year)
+    if actuals is None or metric not in actuals.plan:
+        return None
+    v = current_vintage(actuals.plan[metric])
+    return v.value, YtdSource("plan", year, None, v.value, v.source, v.status, v.published,
+                              v.note)
+
+
+def _source(role: str, year: int, month: int, fig: YtdFigure, value: float | None) -> YtdSource:
+    return YtdSource(role, year, month, value, fig.source, fig.status, fig.published, fig.note)
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b is not None and b > 0 else None
+
+
+def _checked(published: float | None, computed: float | None, key: str,
+             params: dict[str, object], warnings: list[Note]) -> float | None:
+    """The published figure if any, else the computed one; a warning when both exist
+    and differ by more than 0.5 points."""
+    if published is not None and computed is not None and \
+            abs(published - computed) > SHARE_TOLERANCE:
+        warnings.append(Note(key, {"published": published, "computed": computed, **params}))
+    return published if published is not None else computed
+
+
+def month_row(ws: Workspace, year: int, month: int, metric: str) -> MonthRow:
+    """The year-to-date position of one metric that has a figure for year-month."""
+    fig = ytd_figure(ws, year, month, metric)
+    assert fig is not None
+    kind = ws.metrics[metric].kind
+    elapsed = month / 12
+    sources = [_source("ytd", year, month, fig, fig.value if fig.value is not None
+                       else fig.month_value)]
+    planned = plan_value(ws, year, metric)
+    plan = planned[0] if planned else None
+    if planned:
+        sources.append(planned[1])
+    if kind in RATE_KINDS:
+        # the value is already a rate (y/y growth of the cumulative, or a share)
+        return MonthRow(metric, kind, fig.value, plan, None, elapsed, None, None, None, None,
+                        month_value=fig.month_value, sources=tuple(sources))
+    ytd = fig.value
+    warnings: list[Note] = []
+    computed_share = _ratio(ytd, plan)
+    plan_share = _checked(fig.plan_share, computed_share, "plan_share_mismatch",
+                          {"ytd": ytd, "plan": plan}, warnings)
+    last = ytd_figure(ws, year - 1, month, metric)
+    last_value = last.value if last is not None else None
+    computed_yoy = _ratio(ytd, last_value)
+    if computed_yoy is not None:
+        computed_yoy -= 1
+        assert last is not None
+        sources.append(_source("last_year", year - 1, month, last, last_value))
+    yoy = _checked(fig.yoy, computed_yoy, "yoy_mismatch",
+                   {"last": last_value, "last_year": year - 1, "ytd": ytd}, warnings)
+    remaining = 12 - month
+    required = (plan - ytd) / remaining if plan is not None and ytd is not None and remaining \
+        else None
+    if fig.month_value is not None and ytd is not None:
+        previous = 0.0 if month == 1 else None
+        before = ytd_figure(ws, year, month - 1, metric) if month > 1 else None
+        if before is not None and before.value is not None:
+            previous = before.value
+            sources.append(_source("previous_month", year, month - 1, before, previous))
+        if previous is not None:
+            total = previous + fig.month_value
+            if abs(total - ytd) > ADD_UP_TOLERANCE * abs(ytd):
+                warnings.append(Note("months_do_not_add_up", {
+                    "month": month, "year": year, "month_value": fig.month_value,
+                    "previous": previous, "total": total, "ytd": ytd}))
+    return MonthRow(
+        metric=metric, kind=kind, ytd=ytd, plan=plan, plan_share=plan_share,
+        elapsed_share=elapsed,
+        pace=plan_share / elapsed if plan_share is not None else None,
+        yoy=yoy,
+        required_monthly=required,
+        average_monthly=ytd / month if ytd is not None else None,
+        month_value=fig.month_value,
+        plan_share_published=fig.plan_share, plan_share_computed=computed_share,
+        yoy_published=fig.yoy, yoy_computed=computed_yoy,
+        required_monthly_share=(1 - plan_share) / remaining
+        if plan_share is not None and remaining else None,
+        average_monthly_share=plan_share / month if plan_share is not None else None,
+        warnings=tuple(warnings), sources=tuple(sources),
+    )
+
+
+def month_report(ws: Workspace, year: int, month: int) -> MonthReport:
+    """Every metric with a figure for year-month, in the order of targets.yaml."""
+    figs = ws.years[year].ytd.get(month, {}) if year in ws.years else {}
+    rows = tuple(month_row(ws, year, month, m) for m in ws.metrics if m in figs)
+    return MonthReport(year, month, rows)
+
+
+def cumulative_path(ws: Workspace, year: int, metric: str, upto: int = 12) -> dict[int, float]:
+    """The published cumulative values of a year, month by month (months 1..upto)."""
+    actuals = ws.years.get(year)
+    if actuals is None:
+        return {}
+    out = {}
+    for month, figs in actuals.ytd.items():
+        fig = figs.get(metric)
+        if month <= upto and fig is not None and fig.value is not None:
+            out[month] = fig.value
+    return out
+
+
+def plan_share_path(ws: Workspace, year: int, metric: str, upto: int = 12) -> dict[int, float]:
+    """Share of the annual plan reached by each month: published, else ytd / plan."""
+    actuals = ws.years.get(year)
+    if actuals is None:
+        return {}
+    planned = plan_value(ws, year, metric)
+    out = {}
+    for month, figs in actuals.ytd.items():
+        fig = figs.get(metric)
+        if month > upto or fig is None:
+            continue
+        share = fig.plan_share
+        if share is None and planned is not None:
+            share = _ratio(fig.value, planned[0])
+        if share is not None:
+            out[month] = share
+    return out

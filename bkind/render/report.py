@@ -1,0 +1,262 @@
+"""Build the `report` view: year-to-date figures against the plan, with the targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
+from bkind.model import Metric, Note, TargetResult, Workspace
+from bkind.monthly import (
+    RATE_KINDS,
+    MonthReport,
+    MonthRow,
+    YtdSource,
+    cumulative_path,
+    plan_share_path,
+)
+from bkind.render.model import Cell, Chart, ChartSeries, Column, Table, View
+from bkind.render.status import clean, figure_status, status_view
+from bkind.trajectory import trajectory
+
+SPEC_KEYS = ("id", "ytd", "plan", "plan_share", "elapsed_share", "pace", "yoy",
+             "required_monthly", "average_monthly", "warnings")
+MONTHS = list(range(1, 13))
+
+
+def _letter(i: int) -> str:
+    return chr(ord("A") + i) if i < 26 else f"A{i}"
+
+
+def _qty(x: float | None, metric: Metric, lang: str, sign: bool = False) -> str:
+    """A figure of the metric without its unit (the unit is in the row's name)."""
+    if x is None:
+        return "—"
+    if metric.kind in RATE_KINDS:
+        return fmt_percent(x, lang, sign=sign)
+    return fmt_number(x, lang)
+
+
+def warning_text(note: Note, metric: Metric, lang: str) -> str:
+    p: dict[str, Any] = dict(note.params)
+    if note.key in ("plan_share_mismatch", "yoy_mismatch"):
+        p["published"] = fmt_percent(p["published"], lang)
+        p["computed"] = fmt_percent(p["computed"], lang)
+    for key in ("ytd", "plan", "last", "previous", "month_value", "total"):
+        if key in p and p[key] is not None:
+            p[key] = _qty(p[key], metric, lang)
+    key = note.key
+    if key == "months_do_not_add_up":
+        if note.params["month"] == 1:
+            key = "january_mismatch"
+        p["previous_month"] = note.params["month"] - 1
+    return t(f"warn.{key}", lang, **p)
+
+
+def _source_record(s: YtdSource) -> dict[str, Any]:
+    return {"role": s.role, "year": s.year, "month": s.month, "value": clean(s.value),
+            "source": s.source, "status": s.status, "published": s.published, "note": s.note}
+
+
+def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
+    """SPEC fields of one metric (raw numbers), then bkind's extensions."""
+    metric = ws.metrics[row.metric]
+    return {
+        "id": row.metric,
+        "ytd": clean(row.ytd),
+        "plan": clean(row.plan),
+        "plan_share": clean(row.plan_share),
+        "elapsed_share": clean(row.elapsed_share),
+        "pace": clean(row.pace),
+        "yoy": clean(row.yoy),
+        "required_monthly": clean(row.required_monthly),
+        "average_monthly": clean(row.average_monthly),
+        "warnings": [warning_text(w, metric, lang) for w in row.warnings],
+        "name": metric.name.get(lang),
+        "kind": metric.kind,
+        "unit": metric.unit,
+        "month_value": clean(row.month_value),
+        "plan_share_published": clean(row.plan_share_published),
+        "plan_share_computed": clean(row.plan_share_computed),
+        "yoy_published": clean(row.yoy_published),
+        "yoy_computed": clean(row.yoy_computed),
+        "required_monthly_share": clean(row.required_monthly_share),
+        "average_monthly_share": clean(row.average_monthly_share),
+        "warning_codes": [w.key for w in row.warnings],
+        "sources": [_source_record(s) for s in row.sources],
+    }
+
+
+def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
+    metric = ws.metrics[row.metric]
+    name = f"[{label}] {metric.name.get(lang)}" + (f" ({metric.unit})" if metric.unit else "")
+    ytd_src = row.sources[0]
+    ytd = _qty(row.ytd, metric, lang, sign=metric.kind == "growth")
+    if metric.kind == "growth" and row.ytd is not None:
+        ytd += "\n" + t("report.growth_ytd", lang)
+    if ytd_src.status:
+        ytd += "\n" + t(f"short.{ytd_src.status}", lang)
+    if row.month_value is not None:
+        ytd += "\n" + t("report.month_alone", lang, month=row.sources[0].month,
+                        v=_qty(row.month_value, metric, lang, sign=metric.kind == "growth"))
+    share = "—"
+    if row.plan_share is not None:
+        how = "published" if row.plan_share_published is not None else "computed"
+        share = f"{fmt_percent(row.plan_share, lang)}\n{t(f'report.{how}', lang)}"
+    if row.required_monthly is not None:
+        required = fmt_number(row.required_monthly, lang, 1)
+    elif row.required_monthly_share is not None:
+        required = t("report.of_plan", lang, v=fmt_percent(row.required_monthly_share, lang))
+    else:
+        required = "—"
+    if row.plan is not None and row.average_monthly is not None:
+        average = fmt_number(row.average_monthly, lang, 1)
+    elif row.average_monthly_share is not None:
+        average = t("report.of_plan", lang, v=fmt_percent(row.average_monthly_share, lang))
+    elif row.average_monthly is not None:
+        average = fmt_number(row.average_monthly, lang, 1)
+    else:
+        average = "—"
+    return [
+        Cell(name),
+        Cell(ytd, align="right"),
+        Cell(_qty(row.plan, metric, lang), align="right"),
+        Cell(share, align="right"),
+        Cell("×" + fmt_number(row.pace, lang) if row.pace is not None else "—", align="right"),
+        Cell(fmt_percent(row.yoy, lang, sign=True) if row.yoy is not None else "—",
+             align="right"),
+        Cell(required, align="right"),
+        Cell(average, align="right"),
+    ]
+
+
+def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
+    metric = ws.metrics[row.metric]
+    role = t(f"report.role.{s.role}", lang, year=s.year, month=s.month)
+    value = _qty(s.value, metric, lang) + (f" {metric.unit}" if metric.unit and
+                                           metric.kind not in RATE_KINDS else "")
+    info = []
+    if s.status:
+        info.append(figure_status(s.status, False, lang))
+    if s.published:
+        info.append(fmt_date(s.published, lang))
+    if s.note:
+        info.append(s.note)
+    return t("report.source", lang, name=metric.name.get(lang), role=role, value=value,
+             info=f" ({'; '.join(info)})" if info else "",
+             source=s.source or t("note.no_source", lang))
+
+
+def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> Chart | None:
+    metric = ws.metrics[row.metric]
+    if metric.kind in RATE_KINDS:
+        return None
+    y, m = report.year, report.month
+    name = metric.name.get(lang)
+    labels = [str(k) for k in MONTHS]
+
+    def line(points: dict[int, float]) -> list[float | None]:
+        return [points.get(k) for k in MONTHS]
+
+    this_year = t("chart.series.ytd", lang, year=y)
+    last_year = t("chart.series.ytd", lang, year=y - 1)
+    if row.plan is not None:
+        series = [ChartSeries(this_year, line(cumulative_path(ws, y, row.metric, m))),
+                  ChartSeries(t("chart.series.plan_path", lang, year=y),
+                              [row.plan * k / 12 for k in MONTHS], dashed=True)]
+        last = cumulative_path(ws, y - 1, row.metric)
+        if last:
+            series.append(ChartSeries(last_year, line(last)))
+        return Chart(t("chart.cumulative", lang, name=name, year=y), labels, series,
+                     caption=metric.unit)
+    shares = plan_share_path(ws, y, row.metric, m)
+    if shares:
+        series = [ChartSeries(this_year, line(shares)),
+                  ChartSeries(t("chart.series.even_pace", lang), [k / 12 for k in MONTHS],
+                              dashed=True)]
+        last = plan_share_path(ws, y - 1, row.metric)
+        if last:
+            series.append(ChartSeries(last_year, line(last)))
+        return Chart(t("chart.plan_share", lang, name=name), labels, series, percent=True)
+    series = [ChartSeries(this_year, line(cumulative_path(ws, y, row.metric, m)))]
+    last = cumulative_path(ws, y - 1, row.metric)
+    if last:
+        series.append(ChartSeries(last_year, line(last)))
+    return Chart(t("chart.cumulative_only", lang, name=name), labels, series,
+                 caption=metric.unit)
+
+
+def _target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
+    target = next(x for x in ws.targets if x.id == r.id)
+    tr = trajectory(ws, target, r, as_of)
+    title = f"[{n}] {target.name.get(lang)}"
+    labels = [str(y) for y in tr.years]
+    if not tr.actual:
+        return Chart(title, labels, [], caption=t("chart.no_figures", lang, name=title))
+    metric = ws.metrics.get(target.metric or "")
+    percent = tr.unit == "rate" or (metric is not None and metric.kind in RATE_KINDS)
+    caption = metric.unit if tr.unit == "value" and metric is not None and not percent \
+        else None
+    path_name = {"value": "chart.series.target_path", "rate": "chart.series.target_average",
+                 "count": "chart.series.target"}[tr.unit]
+    return Chart(title, labels, [
+        ChartSeries(t("chart.series.actual", lang), [tr.actual.get(y) for y in tr.years]),
+        ChartSeries(t(path_name, lang), [tr.path.get(y) for y in tr.years], dashed=True),
+    ], percent=percent, caption=caption, integer=tr.unit == "count")
+
+
+def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult], as_of: int,
+                lang: str) -> View:
+    y, m = report.year, report.month
+    status = status_view(ws, results, as_of, lang)
+    records = [row_record(ws, row, lang) for row in report.rows]
+    data: dict[str, Any] = {
+        "workspace": ws.path,
+        "resolution": status.data["resolution"],
+        "month": f"{y}-{m:02d}",
+        "elapsed_share": clean(m / 12),
+        "as_of": as_of,
+        "metrics": records,
+        "targets": status.data["targets"],
+    }
+    table = Table(title=t("report.metrics_title", lang), columns=[
+        Column("metric", t("report.col.metric", lang)),
+        Column("ytd", t("report.col.ytd", lang), "right", width=11),
+        Column("plan", t("report.col.plan", lang), "right", width=8),
+        Column("plan_share", t("report.col.plan_share", lang), "right", width=9),
+        Column("pace", t("report.col.pace", lang), "right", width=6),
+        Column("yoy", t("report.col.yoy", lang), "right", width=8),
+        Column("required", t("report.col.required", lang), "right", width=9),
+        Column("average", t("report.col.average", lang), "right", width=9),
+    ])
+    warnings: list[str] = []
+    sources: list[str] = []
+    notes: list[str] = []
+    if ws.resolution.note is not None:
+        notes.append(ws.resolution.note.get(lang))
+    for i, (row, rec) in enumerate(zip(report.rows, records, strict=True)):
+        label = _letter(i)
+        metric = ws.metrics[row.metric]
+        table.rows.append(_cells(ws, row, label, lang))
+        warnings += [f"[{label}] {w}" for w in rec["warnings"]]
+        sources += [f"[{label}] {_source_line(ws, row, s, lang)}" for s in row.sources]
+        if metric.kind not in RATE_KINDS and row.plan is None and row.ytd is not None:
+            key = "report.plan_not_published" if row.plan_share_published is not None \
+                else "report.no_plan"
+            notes.append(f"[{label}] " + t(key, lang, unit=metric.unit or ""))
+    targets_table = status.tables[0]
+    targets_table.title = t("report.targets_title", lang, year=as_of)
+    notes += status.footer[1:]
+    footer: list[str] = []
+    for heading, lines in (("report.warnings", warnings), ("report.sources", sources),
+                           ("report.notes", notes)):
+        if lines:
+            footer += [t(heading, lang) + ":", *lines]
+    period_key = "report.period_one" if m == 1 else "report.period"
+    header = [t("status.title", lang, id=ws.resolution.id, title=ws.resolution.title.get(lang)),
+              t(period_key, lang, year=y, month=m, months=m,
+                month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
+    charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
+    charts += [_target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
+    return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
+                tables=[table, targets_table], header=header, footer=footer, charts=charts,
+                lang=lang)

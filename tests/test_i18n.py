@@ -68,7 +68,9 @@ def test_language_choice(option, env, expected):
 
 
 @pytest.mark.parametrize("args", [("status",), ("status", "--as-of", "2024"),
-                                  ("project", "--year", "2030"), ("status", "--format", "md")])
+                                  ("project", "--year", "2030"), ("status", "--format", "md"),
+                                  ("report", "--month", "2025-03"),
+                                  ("report", "--month", "2025-06", "--format", "md")])
 def test_vietnamese_output_has_no_english_status_words(cli, tmp_path, monkeypatch, args):
     monkeypatch.chdir(tmp_path)
     result = cli(*args, "--lang", "vi", env={"COLUMNS": "200"})
@@ -77,3 +79,4 @@ def test_vietnamese_output_has_no_english_status_words(cli, tmp_path, monkeypatc
         assert word not in result.stdout, word
     assert re.search(r"\d,\d+%", result.stdout)  # decimal commas
     assert not re.search(r"\d\.\d+%", result.stdout)
+    assert "bn VND" not in result.stdout  # units in Vietnamese too

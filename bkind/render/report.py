@@ -88,7 +88,8 @@ def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
 
 def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
     metric = ws.metrics[row.metric]
-    name = f"[{label}] {metric.name.get(lang)}" + (f" ({metric.unit})" if metric.unit else "")
+    unit = metric.unit_in(lang)
+    name = f"[{label}] {metric.name.get(lang)}" + (f" ({unit})" if unit else "")
     ytd_src = row.sources[0]
     ytd = _qty(row.ytd, metric, lang, sign=metric.kind == "growth")
     if metric.kind == "growth" and row.ytd is not None:
@@ -132,7 +133,7 @@ def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
 def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
     metric = ws.metrics[row.metric]
     role = t(f"report.role.{s.role}", lang, year=s.year, month=s.month)
-    value = _qty(s.value, metric, lang) + (f" {metric.unit}" if metric.unit and
+    value = _qty(s.value, metric, lang) + (f" {metric.unit_in(lang)}" if metric.unit and
                                            metric.kind not in RATE_KINDS else "")
     info = []
     if s.status:
@@ -167,7 +168,7 @@ def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> 
         if last:
             series.append(ChartSeries(last_year, line(last)))
         return Chart(t("chart.cumulative", lang, name=name, year=y), labels, series,
-                     caption=metric.unit)
+                     caption=metric.unit_in(lang))
     shares = plan_share_path(ws, y, row.metric, m)
     if shares:
         series = [ChartSeries(this_year, line(shares)),
@@ -182,7 +183,7 @@ def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> 
     if last:
         series.append(ChartSeries(last_year, line(last)))
     return Chart(t("chart.cumulative_only", lang, name=name), labels, series,
-                 caption=metric.unit)
+                 caption=metric.unit_in(lang))
 
 
 def _target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
@@ -194,7 +195,7 @@ def _target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str)
         return Chart(title, labels, [], caption=t("chart.no_figures", lang, name=title))
     metric = ws.metrics.get(target.metric or "")
     percent = tr.unit == "rate" or (metric is not None and metric.kind in RATE_KINDS)
-    caption = metric.unit if tr.unit == "value" and metric is not None and not percent \
+    caption = metric.unit_in(lang) if tr.unit == "value" and metric is not None and not percent \
         else None
     path_name = {"value": "chart.series.target_path", "rate": "chart.series.target_average",
                  "count": "chart.series.target"}[tr.unit]
@@ -242,7 +243,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         if metric.kind not in RATE_KINDS and row.plan is None and row.ytd is not None:
             key = "report.plan_not_published" if row.plan_share_published is not None \
                 else "report.no_plan"
-            notes.append(f"[{label}] " + t(key, lang, unit=metric.unit or ""))
+            notes.append(f"[{label}] " + t(key, lang, unit=metric.unit_in(lang) or ""))
     targets_table = status.tables[0]
     targets_table.title = t("report.targets_title", lang, year=as_of)
     notes += status.footer[1:]

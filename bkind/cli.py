@@ -204,7 +204,7 @@ def status(
 )
 def history_command(
     metric: Annotated[str, typer.Argument(help="Metric id, as declared in targets.yaml.",
-                                          show_default=False)],
+                                          metavar="METRIC", show_default=False)],
     year: Annotated[int | None, typer.Option("--year", help="Only this year.",
                                              show_default=False)] = None,
     workspace: WorkspaceOpt = None,
@@ -267,7 +267,8 @@ def validate_command(
     "  bkind ingest figures.xlsx --workspace my-province",
 )
 def ingest_command(
-    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file.", metavar="FILE",
+                                                show_default=False)],
     decimal_comma: Annotated[bool, typer.Option(
         "--decimal-comma", help="Read Vietnamese numbers: 2.023,72 and 13,2%.")] = False,
     replace: Annotated[bool, typer.Option(

@@ -167,7 +167,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.added": {"en": "added", "vi": "thêm mới"},
     "ingest.new_vintage": {"en": "new vintage (was {old})",
                            "vi": "lần công bố mới (trước: {old})"},
-    "ingest.replaced": {"en": "replaced {old}", "vi": "thay {old}"},
+    "ingest.replaced": {"en": "replaced {old}", "vi": "thay thế số {old}"},
     "ingest.unchanged": {"en": "unchanged", "vi": "không đổi"},
     "ingest.months": {"en": "year to date, months 1-{month}", "vi": "lũy kế {month} tháng"},
     "ingest.written": {"en": "written: {paths}", "vi": "đã ghi: {paths}"},

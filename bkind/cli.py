@@ -342,5 +342,112 @@ def report(
     fail_on_exit(results, wanted, language)
 
 
+# --------------------------------------------------------- revisions, validate, ingest
+
+
+@command(
+    "history",
+    help="Every published figure of a metric (each vintage, with status, date and source) "
+    "and what each revision changed.\n\nExamples:\n\n  bkind history grdp_growth\n\n"
+    "  bkind history state_budget_revenue --year 2022 --format json",
+)
+def history_command(
+    metric: Annotated[str, typer.Argument(help="Metric id, as declared in targets.yaml.",
+                                          metavar="METRIC", show_default=False)],
+    year: Annotated[int | None, typer.Option("--year", help="Only this year.",
+                                             show_default=False)] = None,
+    workspace: WorkspaceOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.history import history
+    from bkind.render.history import history_view
+
+    language = resolve_lang(lang)
+    ws = open_workspace(workspace, language)
+    if metric not in ws.metrics:
+        raise BkindError.one("METRIC", None, f"unknown metric '{metric}' (one of: "
+                             f"{', '.join(ws.metrics)})")
+    view = history_view(ws.metrics[metric], history(ws, metric, year), language, year)
+    render_view(view, fmt, output)
+
+
+@command(
+    "validate",
+    help="Check the whole workspace: every error at once (path:line: message, exit 2), "
+    "then warnings that do not stop it (exit 0): levels that do not chain with the "
+    "published growth rates, year-to-date figures that do not add up, plan shares that "
+    "disagree with plan and year-to-date, figures without a source, shares that disagree "
+    "with their numerator / denominator (another price basis).\n\nExamples:\n\n"
+    "  bkind validate\n\n  bkind validate --workspace my-province --format json",
+)
+def validate_command(
+    workspace: WorkspaceOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    from bkind.checks import check_all
+    from bkind.load import actuals_docs
+    from bkind.render import render
+    from bkind.render.validate import render_lines, validate_view
+
+    language = resolve_lang(lang)
+    ws = open_workspace(workspace, language)
+    findings = check_all(ws, actuals_docs(ws))
+    view = validate_view(ws, findings, language)
+    if fmt is Format.table:
+        emit(render_lines(view), None)
+    else:
+        emit(render(view, fmt.value), None)
+    typer.secho(t("validate.summary", language, path=ws.path, n=len(findings)), err=True,
+                dim=True)
+
+
+@command(
+    "ingest",
+    help="Take published figures from a CSV or XLSX file into actuals/YYYY.yaml. "
+    "Columns: year, month (empty: the yearly value; 1-12: year-to-date), metric, value, "
+    "status, published, source (and optionally note). Every row is checked first: a bad "
+    "row or a figure that contradicts a stored one (same metric, year and published date) "
+    "writes nothing. A different published date adds a new vintage. Re-ingesting the "
+    "same file changes nothing.\n\nExamples:\n\n"
+    "  bkind ingest examples/revisions.csv --decimal-comma --dry-run\n\n"
+    "  bkind ingest figures.xlsx --workspace my-province",
+)
+def ingest_command(
+    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file.", metavar="FILE",
+                                                show_default=False)],
+    decimal_comma: Annotated[bool, typer.Option(
+        "--decimal-comma", help="Read Vietnamese numbers: 2.023,72 and 13,2%.")] = False,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Overwrite a stored figure that has the same metric, year and "
+        "published date (instead of refusing).")] = False,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Show the changes (and a diff) without writing.")] = False,
+    workspace: WorkspaceOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    from bkind.ingest import ingest
+    from bkind.load import find_workspace
+    from bkind.render.ingest import ingest_view
+
+    language = resolve_lang(lang)
+    root, embedded = find_workspace(str(workspace) if workspace else None, os.environ,
+                                    Path.cwd())
+    if embedded:
+        raise BkindError.one("--workspace", None, "ingest writes into a workspace: give "
+                             "--workspace DIR, set BKIND_WORKSPACE, or run it in a folder "
+                             "with targets.yaml (the embedded default is not edited)")
+    shown = str(root) if workspace or os.environ.get("BKIND_WORKSPACE") else "."
+    typer.secho(t("workspace.used", language, path=root), err=True, dim=True)
+    result = ingest(root, shown, file, str(file), decimal_comma=decimal_comma,
+                    replace=replace, dry_run=dry_run)
+    render_view(ingest_view(result, language), fmt, None)
+    if dry_run and fmt is Format.table:
+        emit("".join(result.diffs.values()), None)
+
+
 def main() -> None:
     app(prog_name="bkind")

@@ -301,6 +301,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "month.10": {"en": "October", "vi": "tháng 10"},
     "month.11": {"en": "November", "vi": "tháng 11"},
     "month.12": {"en": "December", "vi": "tháng 12"},
+    # --- revisions, history, validate, ingest (issue 5) ---
+    "history.title": {"en": "{name} ({id}): published figures and revisions",
+                      "vi": "{name} ({id}): các lần công bố và điều chỉnh số liệu"},
+    "history.none": {"en": "no figures published for {id}{year}",
+                     "vi": "chưa có số liệu công bố cho {id}{year}"},
+    "history.in_year": {"en": " in {year}", "vi": " năm {year}"},
+    "history.current": {"en": "current", "vi": "hiện hành"},
+    "history.undated": {"en": "undated", "vi": "không rõ ngày"},
+    "history.first": {"en": "first published", "vi": "công bố lần đầu"},
+    "history.unchanged": {"en": "unchanged", "vi": "không đổi"},
+    "history.derived": {"en": "derived as {num} / {den}", "vi": "tính bằng {num} / {den}"},
+    "history.revised": {"en": "{year}: {old} → {new} ({change})",
+                        "vi": "năm {year}: {old} → {new} ({change})"},
+    "history.revisions": {"en": "Revisions", "vi": "Các lần điều chỉnh"},
+    "col.year": {"en": "Year", "vi": "Năm"},
+    "col.value": {"en": "Value", "vi": "Giá trị"},
+    "col.figure_status": {"en": "Kind", "vi": "Loại số liệu"},
+    "col.published": {"en": "Published", "vi": "Ngày công bố"},
+    "col.change": {"en": "Change", "vi": "Thay đổi"},
+    "col.action": {"en": "Change", "vi": "Thay đổi"},
+    "col.file": {"en": "File", "vi": "Tệp"},
+    "col.metric": {"en": "Metric", "vi": "Chỉ tiêu"},
+    "col.period": {"en": "Period", "vi": "Kỳ"},
+    "col.row": {"en": "Row", "vi": "Dòng"},
+    "validate.warning": {"en": "warning", "vi": "cảnh báo"},
+    "validate.summary": {"en": "{path}: no errors, {n} warning(s)",
+                         "vi": "{path}: không có lỗi, {n} cảnh báo"},
+    "check.chain": {
+        "en": "{metric} {year}: published growth {growth}, but {level} {prev} → {cur} "
+              "implies {implied}: the levels and rates do not chain (different vintages?)",
+        "vi": "{metric} năm {year}: tốc độ tăng công bố {growth}, nhưng {level} từ {prev} "
+              "lên {cur} tương ứng {implied}: số tuyệt đối và tốc độ tăng không khớp "
+              "(khác lần công bố?)"},
+    "check.ytd_decrease": {
+        "en": "{metric} {year}: the year-to-date figure falls from {prev} (month {m1}) to "
+              "{cur} (month {m2}); a cumulative figure cannot fall",
+        "vi": "{metric} năm {year}: số lũy kế giảm từ {prev} (tháng {m1}) xuống {cur} "
+              "(tháng {m2}); số lũy kế không thể giảm"},
+    "check.ytd_annual": {
+        "en": "{metric} {year}: the year-to-date figure for December, {ytd}, differs from "
+              "the year's value {annual}",
+        "vi": "{metric} năm {year}: số lũy kế 12 tháng {ytd} khác số cả năm {annual}"},
+    "check.ytd_yoy": {
+        "en": "{metric} {year}, months 1-{month}: published y/y {published}, but {cur} "
+              "against {prev} for the same months of {prev_year} gives {computed}",
+        "vi": "{metric} lũy kế {month} tháng năm {year}: tăng so cùng kỳ công bố "
+              "{published}, nhưng {cur} so với {prev} cùng kỳ năm {prev_year} là {computed}"},
+    "check.plan_share": {
+        "en": "{metric} {year}, months 1-{month}: published plan share {published}, but "
+              "{ytd} / plan {plan} = {computed}",
+        "vi": "{metric} lũy kế {month} tháng năm {year}: tỷ lệ so kế hoạch công bố "
+              "{published}, nhưng {ytd} / kế hoạch {plan} = {computed}"},
+    "check.share_basis": {
+        "en": "{metric} {year}: published share {published}, but {num} / {den} = {computed} "
+              "({prices}): computed on another price basis, or another vintage?",
+        "vi": "{metric} năm {year}: tỷ trọng công bố {published}, nhưng {num} / {den} = "
+              "{computed} ({prices}): tính theo loại giá khác, hoặc lần công bố khác?"},
+    "check.no_source": {"en": "{what} ({year}): no source given",
+                        "vi": "{what} (năm {year}): không ghi nguồn"},
+    "ingest.added": {"en": "added", "vi": "thêm mới"},
+    "ingest.new_vintage": {"en": "new vintage (was {old})",
+                           "vi": "lần công bố mới (trước: {old})"},
+    "ingest.replaced": {"en": "replaced {old}", "vi": "thay thế số {old}"},
+    "ingest.unchanged": {"en": "unchanged", "vi": "không đổi"},
+    "ingest.months": {"en": "year to date, months 1-{month}", "vi": "lũy kế {month} tháng"},
+    "ingest.written": {"en": "written: {paths}", "vi": "đã ghi: {paths}"},
+    "ingest.dry_run": {"en": "dry run: nothing written", "vi": "chạy thử: chưa ghi tệp nào"},
+    "ingest.nothing": {"en": "no changes: nothing written",
+                       "vi": "không có thay đổi: không ghi tệp nào"},
+    "ingest.title": {"en": "{file} into {workspace}", "vi": "{file} vào {workspace}"},
 }
 
 

@@ -221,7 +221,7 @@ LISTS: dict[str, type[_S]] = {"clusters": ClusterS}
 LIST_PERCENT_FIELDS = {"clusters": {"occupancy"}}
 
 TOP_TARGETS = {"resolution", "metrics", "targets"}
-TOP_ACTUALS = {"year", "values", *LISTS}
+TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
 CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
 
 _MSGSPEC_AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
@@ -968,3 +968,32 @@ def write_atomic(path: Path, text: str) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def check_actuals_text(shown: str, text: str, year: int,
+                       metrics: Mapping[str, Metric]) -> list[Problem]:
+    """Every problem the loader would find in `text` as actuals/YYYY.yaml (used to
+    prove a file is valid before it replaces the old one)."""
+    problems: list[Problem] = []
+    doc = parse_yaml(shown, text, problems)
+    if doc is not None:
+        _load_actuals(doc, year, metrics, problems)
+    return problems
+
+
+def actuals_docs(ws: Workspace) -> dict[int, Doc]:
+    """The raw parsed actuals files of a loaded workspace (for checks on sections the
+    model does not hold), named as in `ws.years[...].path`."""
+    docs: dict[int, Doc] = {}
+    problems: list[Problem] = []
+    for year, actuals in ws.years.items():
+        path = Path(ws.path) / "actuals" / f"{year}.yaml"
+        if not path.exists():
+            path = path.with_suffix(".yml")
+        text = read_text(path, actuals.path, problems)
+        doc = parse_yaml(actuals.path, text, problems) if text is not None else None
+        if doc is not None:
+            docs[year] = doc
+    if problems:
+        raise BkindError(problems)
+    return docs

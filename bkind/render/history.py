@@ -1,0 +1,100 @@
+"""Build the `history` view: every vintage of a metric, and what each revision changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bkind.history import Revision, YearHistory
+from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
+from bkind.model import Metric
+from bkind.render.model import Cell, Column, Table, View
+from bkind.render.status import clean, figure_status, fmt_value
+
+RECORD_KEYS = ("metric", "year", "value", "status", "published", "source", "note", "current",
+               "change", "change_relative")
+
+
+def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:
+    """+0.68 pp for a rate, +23 bn VND (+2.77%) for a level."""
+    if rev.change is None:
+        return t("history.first", lang) if first else "—"
+    if abs(rev.change) < 1e-12:
+        return t("history.unchanged", lang)
+    sign = "+" if rev.change > 0 else ""
+    if metric.kind in ("growth", "share"):
+        return f"{sign}{fmt_number(rev.change * 100, lang)} {t('unit.pp', lang)}"
+    text = sign + fmt_value(rev.change, metric, lang)
+    if rev.change_relative is not None:
+        text += f" ({fmt_percent(rev.change_relative, lang, sign=True)})"
+    return text
+
+
+def _record(metric: Metric, year: YearHistory, rev: Revision) -> dict[str, Any]:
+    v = rev.vintage
+    return {
+        "metric": metric.id, "year": year.year, "value": clean(v.value),
+        "status": "derived" if year.derived else v.status, "published": v.published,
+        "source": v.source, "note": v.note, "current": rev.current,
+        "change": clean(rev.change), "change_relative": clean(rev.change_relative),
+    }
+
+
+def history_view(metric: Metric, years: list[YearHistory], lang: str,
+                 year: int | None = None) -> View:
+    data: dict[str, Any] = {
+        "metric": metric.id, "name": metric.name.get(lang), "kind": metric.kind,
+        "unit": metric.unit, "prices": metric.prices,
+        "years": [{
+            "year": y.year, "path": y.path, "derived": y.derived,
+            "current": clean(y.current.vintage.value), "revised": y.revised,
+            "vintages": [{k: v for k, v in _record(metric, y, r).items()
+                          if k not in ("metric", "year")} for r in y.revisions],
+        } for y in years],
+    }
+    records = [_record(metric, y, r) for y in years for r in y.revisions]
+    table = Table(columns=[
+        Column("year", t("col.year", lang), width=5),
+        Column("value", t("col.value", lang), "right", width=11),
+        Column("status", t("col.figure_status", lang), width=12),
+        Column("published", t("col.published", lang), width=10),
+        Column("change", t("col.change", lang), "right", width=15),
+        Column("source", t("col.source", lang)),
+    ])
+    footer: list[str] = []
+    for y in years:
+        for i, rev in enumerate(y.revisions):
+            v = rev.vintage
+            kind = figure_status(v.status, y.derived, lang)
+            if rev.current and y.revised:
+                kind += f"\n({t('history.current', lang)})"
+            source = v.source or t("note.no_source", lang)
+            if y.derived:
+                num, den = y.derived_from
+                source = t("history.derived", lang, num=num, den=den)
+            if v.note:
+                source += f"\n{v.note}"
+            table.rows.append([
+                Cell(str(y.year) if i == 0 else ""),
+                Cell(fmt_value(v.value, metric, lang), align="right"),
+                Cell(kind),
+                Cell(fmt_date(v.published, lang) if v.published
+                     else t("history.undated", lang)),
+                Cell(fmt_change(rev, metric, lang, first=y.revised and i == 0), align="right"),
+                Cell(source),
+            ])
+        if y.revised:
+            first, last = y.revisions[0].vintage, y.current.vintage
+            total = Revision(last, True, last.value - first.value,
+                             last.value / first.value - 1 if first.value else None)
+            footer.append(t("history.revised", lang, year=y.year,
+                            old=fmt_value(first.value, metric, lang),
+                            new=fmt_value(last.value, metric, lang),
+                            change=fmt_change(total, metric, lang, first=False)))
+    if footer:
+        footer.insert(0, t("history.revisions", lang) + ":")
+    header = [t("history.title", lang, name=metric.name.get(lang), id=metric.id)]
+    if not years:
+        header.append(t("history.none", lang, id=metric.id,
+                        year=t("history.in_year", lang, year=year) if year else ""))
+    return View(data=data, records=records, tables=[table] if years else [], header=header,
+                footer=footer)

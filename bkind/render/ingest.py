@@ -1,0 +1,59 @@
+"""Build the `ingest` view: what each row did to the workspace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bkind.i18n import fmt_date, t
+from bkind.ingest import Change, Result
+from bkind.render.model import Cell, Column, Table, View
+from bkind.render.status import clean, figure_status, fmt_value
+
+
+def _record(c: Change) -> dict[str, Any]:
+    r = c.row
+    return {"line": r.line, "path": c.path, "year": r.year, "month": r.month,
+            "metric": r.metric, "action": c.action, "value": clean(r.value),
+            "status": r.status, "published": r.published, "source": r.source,
+            "old": clean(c.old)}
+
+
+def _action(result: Result, c: Change, lang: str) -> str:
+    metric = result.metrics[c.row.metric]
+    old = fmt_value(c.old, metric, lang)
+    return t(f"ingest.{c.action}", lang, old=old)
+
+
+def ingest_view(result: Result, lang: str) -> View:
+    records = [_record(c) for c in result.changes]
+    data = {"workspace": result.workspace, "file": result.file, "dry_run": result.dry_run,
+            "written": result.written, "changes": records, "diff": result.diffs}
+    table = Table(columns=[
+        Column("line", t("col.row", lang), "right", width=4),
+        Column("action", t("col.action", lang), width=16),
+        Column("path", t("col.file", lang)),
+        Column("metric", t("col.metric", lang)),
+        Column("value", t("col.value", lang), "right", width=13),
+        Column("published", t("col.published", lang), width=10),
+    ])
+    for c in result.changes:
+        r = c.row
+        metric = result.metrics[r.metric]
+        where = c.path if r.month is None else \
+            f"{c.path}\n{t('ingest.months', lang, month=r.month)}"
+        published = fmt_date(r.published, lang) if r.published else ""
+        if r.status:
+            published = (published + "\n" if published else "") + \
+                figure_status(r.status, False, lang)
+        table.rows.append([Cell(str(r.line), align="right"), Cell(_action(result, c, lang)),
+                           Cell(where), Cell(r.metric),
+                           Cell(fmt_value(r.value, metric, lang), align="right"),
+                           Cell(published)])
+    if result.dry_run:
+        footer = [t("ingest.dry_run", lang)]
+    elif result.written:
+        footer = [t("ingest.written", lang, paths=", ".join(result.written))]
+    else:
+        footer = [t("ingest.nothing", lang)]
+    header = [t("ingest.title", lang, file=result.file, workspace=result.workspace)]
+    return View(data=data, records=records, tables=[table], header=header, footer=footer)

@@ -1,0 +1,51 @@
+"""Build the `validate` view: each warning as `path:line: warning: message`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bkind.checks import Finding
+from bkind.i18n import fmt_number, fmt_percent, t
+from bkind.model import Workspace
+from bkind.render.model import View
+
+# Parameters shown as percents (all others are levels, shown as numbers); signed ones
+# are growth rates.
+RATES = {"chain": {"growth", "implied"}, "ytd_yoy": {"published", "computed"},
+         "plan_share": {"published", "computed"}, "share_basis": {"published", "computed"}}
+SIGNED = {"chain": {"implied"}, "ytd_yoy": {"published", "computed"}}
+
+
+def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
+    if not isinstance(value, float):
+        return value
+    if key in RATES.get(finding.code, ()):
+        return fmt_percent(value, lang, sign=key in SIGNED.get(finding.code, ()))
+    return fmt_number(value, lang)
+
+
+def message(ws: Workspace, finding: Finding, lang: str) -> str:
+    params = {k: _param(finding, k, v, lang) for k, v in finding.params.items()}
+    if finding.code == "ytd_yoy":
+        params["prev_year"] = finding.params["year"] - 1
+    return t(f"check.{finding.code}", lang, **params)
+
+
+def where(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}" if finding.line is not None else finding.path
+
+
+def validate_view(ws: Workspace, findings: list[Finding], lang: str) -> View:
+    records = [{"path": f.path, "line": f.line, "code": f.code,
+                "message": message(ws, f, lang)} for f in findings]
+    data = {"workspace": ws.path, "errors": [], "warnings": records}
+    word = t("validate.warning", lang)
+    lines = [f"{where(f)}: {word}: {r['message']}" for f, r in zip(findings, records,
+                                                                 strict=True)]
+    return View(data=data, records=records, footer=lines)
+
+
+def render_lines(view: View) -> str:
+    """The plain format (`--format table`): one unwrapped line per warning, like the
+    loader's errors, so editors and grep can jump to them."""
+    return "".join(line + "\n" for line in view.footer)

@@ -175,8 +175,8 @@ def test_every_error_of_every_file_at_once(workspace, cli):
         f"{root}/actuals/2023.yaml:3: va_growth: bare number 6.33 where a percent is "
         "required: write 6.33%",
         f"{root}/actuals/2023.yaml:4: unknown metric 'nope' (not declared in targets.yaml)",
-        f"{root}/actuals/2024.yaml:3: status: invalid value 'guessed' (one of: estimate, preliminary, "
-        "official)",
+        f"{root}/actuals/2024.yaml:3: status: invalid value 'guessed' (one of: estimate, "
+        "preliminary, official)",
     ]
 
 

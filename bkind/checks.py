@@ -2,72 +2,30 @@
 
 Warnings never stop a command: the figures are stored as printed, and published
 figures often disagree with each other. Each `Finding` says where and what; the
-renderer turns it into words. Year-to-date (`ytd`) and `plan` sections are checked on
-the raw parsed YAML, so these checks do not depend on how the model stores them.
+renderer turns it into words. The year-to-date checks reuse the monthly report's own
+(`monthly.month_row`), so `validate` and `report` never disagree.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from bkind.model import Workspace
+from bkind.monthly import month_row
 from bkind.series import figures
 
 # Two published numbers "agree" when they differ by at most half a percentage point
 # (SPEC: a published share and the computed one disagreeing by more than 0.5 points).
 TOLERANCE = 0.005
-_PERCENT = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$")
-
-
-class RawDoc(Protocol):
-    """A parsed actuals file: plain data and the line of every node (`load.Doc`)."""
-
-    path: str
-    data: Any
-
-    def line(self, path: tuple[Any, ...]) -> int | None: ...
 
 
 @dataclass(frozen=True)
 class Finding:
     path: str
     line: int | None
-    code: str  # chain | ytd_decrease | ytd_annual | ytd_yoy | plan_share | no_source | share_basis
+    code: str  # chain | ytd_decrease | ytd_annual | month | no_source | share_basis
     params: dict[str, Any] = field(default_factory=dict)
-
-
-def _number(raw: Any) -> float | None:
-    """A raw YAML number or percent string (`13%` -> 0.13); None if it is neither."""
-    if isinstance(raw, dict):
-        raw = raw.get("value")
-    if isinstance(raw, bool) or raw is None:
-        return None
-    if isinstance(raw, int | float):
-        return float(raw)
-    m = _PERCENT.match(str(raw))
-    return float(m.group(1)) / 100 if m else None
-
-
-def _field(raw: Any, key: str) -> float | None:
-    return _number(raw.get(key)) if isinstance(raw, dict) else None
-
-
-def _section(doc: RawDoc, key: str) -> dict[Any, Any]:
-    data = doc.data if isinstance(doc.data, dict) else {}
-    section = data.get(key)
-    return section if isinstance(section, dict) else {}
-
-
-def _ytd(doc: RawDoc) -> dict[int, dict[str, Any]]:
-    """month -> {metric: raw entry}, months 1-12 only."""
-    out: dict[int, dict[str, Any]] = {}
-    for month, entries in _section(doc, "ytd").items():
-        if isinstance(month, int) and 1 <= month <= 12 and isinstance(entries, dict):
-            out[month] = entries
-    return dict(sorted(out.items()))
 
 
 def level_chain(ws: Workspace) -> list[Finding]:
@@ -114,105 +72,64 @@ def share_basis(ws: Workspace) -> list[Finding]:
     return out
 
 
-def missing_sources(ws: Workspace, docs: Mapping[int, RawDoc]) -> list[Finding]:
+def missing_sources(ws: Workspace) -> list[Finding]:
     """Every figure, list item, plan and year-to-date entry without a `source`."""
     out = []
     for year, actuals in sorted(ws.years.items()):
-        for mid, vintages in actuals.values.items():
-            for v in vintages:
-                if not v.source:
-                    out.append(Finding(actuals.path, v.line, "no_source",
-                                       {"what": f"values.{mid}", "year": year}))
+        for section, values in (("values", actuals.values), ("plan", actuals.plan)):
+            for mid, vintages in values.items():
+                for v in vintages:
+                    if not v.source:
+                        out.append(Finding(actuals.path, v.line, "no_source",
+                                           {"what": f"{section}.{mid}", "year": year}))
         for name, items in actuals.lists.items():
             for item in items:
                 if not item.source:
                     out.append(Finding(actuals.path, item.line, "no_source",
                                        {"what": f"{name}.{item.id}", "year": year}))
-        doc = docs.get(year)
-        if doc is None:
-            continue
-        for mid, raw in _section(doc, "plan").items():
-            if not (isinstance(raw, dict) and raw.get("source")):
-                out.append(Finding(doc.path, doc.line(("plan", mid)), "no_source",
-                                   {"what": f"plan.{mid}", "year": year}))
-        for month, entries in _ytd(doc).items():
-            for mid, raw in entries.items():
-                if not (isinstance(raw, dict) and raw.get("source")):
-                    out.append(Finding(doc.path, doc.line(("ytd", month, mid)), "no_source",
+        for month, entries in sorted(actuals.ytd.items()):
+            for mid, fig in entries.items():
+                if not fig.source:
+                    out.append(Finding(actuals.path, fig.line, "no_source",
                                        {"what": f"ytd.{month}.{mid}", "year": year}))
     return out
 
 
-def ytd_sums(ws: Workspace, docs: Mapping[int, RawDoc]) -> list[Finding]:
+def ytd_checks(ws: Workspace) -> list[Finding]:
     """Year-to-date figures that do not add up: a cumulative level that falls from one
-    month to a later one, a December cumulative unlike the year's value, a published
-    y/y unlike the one computed from last year's same months."""
+    month to a later one, a December cumulative unlike the year's value, and every
+    warning the monthly report gives (month figures that do not add up to the
+    cumulative, a published plan share or y/y unlike the computed one)."""
     out = []
-    for year, doc in sorted(docs.items()):
-        ytd = _ytd(doc)
-        by_metric: dict[str, list[tuple[int, float]]] = {}
-        for month, entries in ytd.items():
-            for mid, raw in entries.items():
-                value = _number(raw)
-                if value is not None and mid in ws.metrics:
-                    by_metric.setdefault(str(mid), []).append((month, value))
-        for mid, points in by_metric.items():
-            if ws.metrics[mid].kind != "level":
-                continue
-            for (m1, v1), (m2, v2) in zip(points, points[1:], strict=False):
-                if v2 < v1:
-                    out.append(Finding(doc.path, doc.line(("ytd", m2, mid)), "ytd_decrease", {
-                        "metric": mid, "year": year, "m1": m1, "prev": v1, "m2": m2,
-                        "cur": v2}))
-            december = dict(points).get(12)
-            annual = figures(ws, mid).get(year)
-            if december is not None and annual is not None and annual.value != 0 \
-                    and abs(december / annual.value - 1) > TOLERANCE:
-                out.append(Finding(doc.path, doc.line(("ytd", 12, mid)), "ytd_annual", {
-                    "metric": mid, "year": year, "ytd": december, "annual": annual.value}))
-            last_year = docs.get(year - 1)
-            if last_year is None:
-                continue
-            before = _ytd(last_year)
-            for month, value in points:
-                yoy = _field(ytd[month][mid], "yoy")
-                prev = _number(before.get(month, {}).get(mid))
-                if yoy is None or prev is None or prev == 0:
-                    continue
-                computed = value / prev - 1
-                if abs(computed - yoy) > TOLERANCE:
-                    out.append(Finding(doc.path, doc.line(("ytd", month, mid, "yoy")),
-                                       "ytd_yoy", {
-                                           "metric": mid, "year": year, "month": month,
-                                           "published": yoy, "cur": value, "prev": prev,
-                                           "computed": computed}))
+    for year, actuals in sorted(ws.years.items()):
+        metric_ids = sorted({mid for entries in actuals.ytd.values() for mid in entries})
+        for mid in metric_ids:
+            points = [(m, actuals.ytd[m][mid]) for m in sorted(actuals.ytd)
+                      if mid in actuals.ytd[m]]
+            if ws.metrics[mid].kind == "level":
+                levels = [(m, f) for m, f in points if f.value is not None]
+                for (m1, f1), (m2, f2) in zip(levels, levels[1:], strict=False):
+                    assert f1.value is not None and f2.value is not None
+                    if f2.value < f1.value:
+                        out.append(Finding(actuals.path, f2.line, "ytd_decrease", {
+                            "metric": mid, "year": year, "m1": m1, "prev": f1.value,
+                            "m2": m2, "cur": f2.value}))
+                december = dict(levels).get(12)
+                annual = figures(ws, mid).get(year)
+                if december is not None and december.value is not None and \
+                        annual is not None and annual.value != 0 and \
+                        abs(december.value / annual.value - 1) > TOLERANCE:
+                    out.append(Finding(actuals.path, december.line, "ytd_annual", {
+                        "metric": mid, "year": year, "ytd": december.value,
+                        "annual": annual.value}))
+            for month, fig in points:
+                for note in month_row(ws, year, month, mid).warnings:
+                    out.append(Finding(actuals.path, fig.line, "month", {
+                        "metric": mid, "year": year, "month": month, "note": note}))
     return out
 
 
-def plan_shares(ws: Workspace, docs: Mapping[int, RawDoc]) -> list[Finding]:
-    """A published `plan_share` against year-to-date value / the year's plan."""
-    out = []
-    for year, doc in sorted(docs.items()):
-        plan = _section(doc, "plan")
-        for month, entries in _ytd(doc).items():
-            for mid, raw in entries.items():
-                published = _field(raw, "plan_share")
-                value = _number(raw)
-                target = _number(plan.get(mid))
-                if published is None or value is None or not target:
-                    continue
-                computed = value / target
-                if abs(computed - published) > TOLERANCE:
-                    out.append(Finding(doc.path, doc.line(("ytd", month, mid, "plan_share")),
-                                       "plan_share", {
-                                           "metric": str(mid), "year": year, "month": month,
-                                           "published": published, "ytd": value,
-                                           "plan": target, "computed": computed}))
-    return out
-
-
-def check_all(ws: Workspace, docs: Mapping[int, RawDoc]) -> list[Finding]:
+def check_all(ws: Workspace) -> list[Finding]:
     """Every warning, in file and line order."""
-    found = (level_chain(ws) + ytd_sums(ws, docs) + plan_shares(ws, docs)
-             + share_basis(ws) + missing_sources(ws, docs))
+    found = level_chain(ws) + ytd_checks(ws) + share_basis(ws) + missing_sources(ws)
     return sorted(found, key=lambda f: (f.path, f.line or 0, f.code))

@@ -388,13 +388,12 @@ def validate_command(
     lang: LangOpt = None,
 ) -> None:
     from bkind.checks import check_all
-    from bkind.load import actuals_docs
     from bkind.render import render
     from bkind.render.validate import render_lines, validate_view
 
     language = resolve_lang(lang)
     ws = open_workspace(workspace, language)
-    findings = check_all(ws, actuals_docs(ws))
+    findings = check_all(ws)
     view = validate_view(ws, findings, language)
     if fmt is Format.table:
         emit(render_lines(view), None)

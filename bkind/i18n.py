@@ -343,16 +343,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{metric} {year}: the year-to-date figure for December, {ytd}, differs from "
               "the year's value {annual}",
         "vi": "{metric} năm {year}: số lũy kế 12 tháng {ytd} khác số cả năm {annual}"},
-    "check.ytd_yoy": {
-        "en": "{metric} {year}, months 1-{month}: published y/y {published}, but {cur} "
-              "against {prev} for the same months of {prev_year} gives {computed}",
-        "vi": "{metric} lũy kế {month} tháng năm {year}: tăng so cùng kỳ công bố "
-              "{published}, nhưng {cur} so với {prev} cùng kỳ năm {prev_year} là {computed}"},
-    "check.plan_share": {
-        "en": "{metric} {year}, months 1-{month}: published plan share {published}, but "
-              "{ytd} / plan {plan} = {computed}",
-        "vi": "{metric} lũy kế {month} tháng năm {year}: tỷ lệ so kế hoạch công bố "
-              "{published}, nhưng {ytd} / kế hoạch {plan} = {computed}"},
+    "check.month": {
+        "en": "{metric} {year}, months 1-{month}: {text}",
+        "vi": "{metric} lũy kế {month} tháng năm {year}: {text}"},
     "check.share_basis": {
         "en": "{metric} {year}: published share {published}, but {num} / {den} = {computed} "
               "({prices}): computed on another price basis, or another vintage?",

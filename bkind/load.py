@@ -979,21 +979,3 @@ def check_actuals_text(shown: str, text: str, year: int,
     if doc is not None:
         _load_actuals(doc, year, metrics, problems)
     return problems
-
-
-def actuals_docs(ws: Workspace) -> dict[int, Doc]:
-    """The raw parsed actuals files of a loaded workspace (for checks on sections the
-    model does not hold), named as in `ws.years[...].path`."""
-    docs: dict[int, Doc] = {}
-    problems: list[Problem] = []
-    for year, actuals in ws.years.items():
-        path = Path(ws.path) / "actuals" / f"{year}.yaml"
-        if not path.exists():
-            path = path.with_suffix(".yml")
-        text = read_text(path, actuals.path, problems)
-        doc = parse_yaml(actuals.path, text, problems) if text is not None else None
-        if doc is not None:
-            docs[year] = doc
-    if problems:
-        raise BkindError(problems)
-    return docs

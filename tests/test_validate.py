@@ -73,9 +73,27 @@ def test_year_to_date_months_that_do_not_add_up(workspace, cli):
         "differs from the year's value 2,023.72",
         "actuals/2025.yaml:6: warning: va 2025: the year-to-date figure falls from 238 "
         "(month 1) to 212 (month 2); a cumulative figure cannot fall",
-        "actuals/2025.yaml:8: warning: va 2025, months 1-3: published y/y +28.12%, but 602 "
-        "against 435 for the same months of 2024 gives +38.39%",
+        "actuals/2025.yaml:8: warning: va 2025, months 1-3: published y/y +28.12% differs "
+        "from +38.39% computed against the same months of 2024 (435): different vintages or "
+        "price bases",
     ]
+
+
+def test_month_figures_that_do_not_add_up_to_the_cumulative(workspace, cli):
+    # the published Feb 2025 case: Jan 238, Feb alone 182, but Jan-Feb printed as 412.2
+    root = workspace(actuals={2025: """\
+        year: 2025
+        ytd:
+          1:
+            va: {value: 238, source: "post69041"}
+          2:
+            va: {value: 412.2, month_value: 182, source: "post69577"}
+        """})
+    assert lines(cli, root) == [
+        "actuals/2025.yaml:6: warning: va 2025, months 1-2: month figures do not add up: year "
+        "to date 1/2025 238 + month 2 alone 182 = 420, but year to date 2/2025 is 412.2"]
+    report = cli("report", "--workspace", str(root), "--month", "2025-02", "--format", "json")
+    assert "do not add up" in json.loads(report.stdout)["metrics"][0]["warnings"][0]
 
 
 def test_a_plan_share_that_disagrees_with_plan_and_ytd(workspace, cli):
@@ -90,8 +108,8 @@ def test_a_plan_share_that_disagrees_with_plan_and_ytd(workspace, cli):
             va: {value: 602, plan_share: 26.46%, source: "post70526"}
         """})
     assert lines(cli, root) == [
-        "actuals/2025.yaml:8: warning: va 2025, months 1-3: published plan share 26.46%, but "
-        "602 / plan 2,000 = 30.1%"]
+        "actuals/2025.yaml:8: warning: va 2025, months 1-3: published share of plan 26.46% "
+        "differs from year to date / plan = 602 / 2,000 = 30.1%"]
 
 
 def test_a_figure_without_source(workspace, cli):

@@ -39,8 +39,9 @@ def _qty(x: float | None, metric: Metric, lang: str, sign: bool = False) -> str:
 def warning_text(note: Note, metric: Metric, lang: str) -> str:
     p: dict[str, Any] = dict(note.params)
     if note.key in ("plan_share_mismatch", "yoy_mismatch"):
-        p["published"] = fmt_percent(p["published"], lang)
-        p["computed"] = fmt_percent(p["computed"], lang)
+        growth = note.key == "yoy_mismatch"
+        p["published"] = fmt_percent(p["published"], lang, sign=growth)
+        p["computed"] = fmt_percent(p["computed"], lang, sign=growth)
     for key in ("ytd", "plan", "last", "previous", "month_value", "total"):
         if key in p and p[key] is not None:
             p[key] = _qty(p[key], metric, lang)

@@ -11,9 +11,8 @@ from bkind.render.model import View
 
 # Parameters shown as percents (all others are levels, shown as numbers); signed ones
 # are growth rates.
-RATES = {"chain": {"growth", "implied"}, "ytd_yoy": {"published", "computed"},
-         "plan_share": {"published", "computed"}, "share_basis": {"published", "computed"}}
-SIGNED = {"chain": {"implied"}, "ytd_yoy": {"published", "computed"}}
+RATES = {"chain": {"growth", "implied"}, "share_basis": {"published", "computed"}}
+SIGNED = {"chain": {"implied"}}
 
 
 def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
@@ -25,9 +24,14 @@ def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
 
 
 def message(ws: Workspace, finding: Finding, lang: str) -> str:
+    if finding.code == "month":  # a warning of the monthly report, worded as there
+        from bkind.render.report import warning_text
+
+        p = finding.params
+        text = warning_text(p["note"], ws.metrics[p["metric"]], lang)
+        return t("check.month", lang, metric=p["metric"], year=p["year"], month=p["month"],
+                 text=text)
     params = {k: _param(finding, k, v, lang) for k, v in finding.params.items()}
-    if finding.code == "ytd_yoy":
-        params["prev_year"] = finding.params["year"] - 1
     return t(f"check.{finding.code}", lang, **params)
 
 
@@ -36,7 +40,8 @@ def where(finding: Finding) -> str:
 
 
 def validate_view(ws: Workspace, findings: list[Finding], lang: str) -> View:
-    records = [{"path": f.path, "line": f.line, "code": f.code,
+    records = [{"path": f.path, "line": f.line,
+                "code": f.params["note"].key if f.code == "month" else f.code,
                 "message": message(ws, f, lang)} for f in findings]
     data = {"workspace": ws.path, "errors": [], "warnings": records}
     word = t("validate.warning", lang)

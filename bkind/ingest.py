@@ -434,6 +434,10 @@ def _apply(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace: b
 
     matches = [i for i, item in enumerate(items)
                if _norm_published(_field(item, "published")) == row.published]
+    if row.month is not None:
+        # a year-to-date figure is one figure, not a list of vintages (SPEC): a later
+        # publication of it is an update, made only with --replace
+        matches = [0]
     if matches:
         diffs = {i: _differences(value_of(items[i]), _field(items[i], "status"),
                                  _field(items[i], "source"), _field(items[i], "note"), row)
@@ -444,9 +448,12 @@ def _apply(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace: b
         i = matches[0]
         if not replace:
             line = _line_of(entry, i) if isinstance(entry, list) else _line_of(container, key)
+            advice = ("year-to-date figures keep one vintage: use --replace to update it"
+                      if row.month is not None else
+                      "a revision needs its own 'published' date, or use --replace")
             problems.append(Problem(shown_file, row.line, (
                 f"{_what(row)}: {', '.join(diffs[i])} differs from the figure stored at "
-                f"{path}:{line}; a revision needs its own 'published' date, or use --replace")))
+                f"{path}:{line}; {advice}")))
             return None
         old_value, item, new = value_of(items[i]), items[i], _flow(row)
         if isinstance(item, CommentedMap):  # in place: its comments and other keys stay

@@ -393,3 +393,29 @@ def test_the_example_file_matches_the_embedded_workspace(workspace, cli, tmp_pat
     ]
     again = cli("ingest", str(example), "--decimal-comma")
     assert again.stdout.rstrip().endswith("no changes: nothing written")
+
+
+def test_year_to_date_rows_add_update_and_keep_the_published_fields(ws, cli):
+    root = ws({2025: """\
+        year: 2025
+        ytd:
+          3:
+            va: {value: 602, yoy: 28.12%, plan_share: 26.46%, source: "post70526"}
+        """})
+    name = write(root, "m.csv", HEADER + "2025,1,va,238,estimate,2025-01,post69041\n"
+                 + "2025,3,va,602,,,post70526\n")  # as stored: unchanged
+    result = cli("ingest", name)
+    assert result.exit_code == 0, result.stderr
+    ws_ = load_workspace(root)
+    assert ws_.years[2025].ytd[1]["va"].value == 238
+    assert ws_.years[2025].ytd[3]["va"].yoy == pytest.approx(0.2812)
+    before = read(root, 2025)
+    conflict = write(root, "c.csv", HEADER + "2025,3,va,610,estimate,2025-05,revised\n")
+    result = cli("ingest", conflict)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith(
+        "year-to-date figures keep one vintage: use --replace to update it")
+    assert read(root, 2025) == before
+    assert cli("ingest", conflict, "--replace").exit_code == 0
+    updated = load_workspace(root).years[2025].ytd[3]["va"]
+    assert (updated.value, updated.plan_share) == (610, pytest.approx(0.2646))

@@ -89,3 +89,12 @@ def test_status_table_says_the_merger_and_labels_context(cli, tmp_path, monkeypa
     assert "context, a different measure: Industry AND construction value added growth" \
         in result.stdout
     assert "(embedded default)" in result.stderr
+
+
+@pytest.mark.parametrize("args", [("report", "--month", "2025-03", "--format", "md"),
+                                  ("project", "--year", "2030", "--format", "md")])
+def test_every_human_view_states_the_merger(cli, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "merged into Thái Nguyên province on 1 July 2025" in result.stdout

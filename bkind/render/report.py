@@ -257,6 +257,8 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     header = [t("status.title", lang, id=ws.resolution.id, title=ws.resolution.title.get(lang)),
               t(period_key, lang, year=y, month=m, months=m,
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
+    if ws.resolution.note is not None:  # e.g. the merger that ends the standalone series
+        header.append(ws.resolution.note.get(lang))
     charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
     charts += [_target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],

@@ -44,3 +44,15 @@ def test_readme_status_options_exist(cli):
     help_text = cli("status", "--help").stdout
     for option in ("--workspace", "--format", "--lang", "--as-of", "--output", "--fail-on"):
         assert option in help_text
+
+
+def test_readme_vietnamese_example_is_real_output(cli, tmp_path, monkeypatch):
+    section = README.split("## Tiếng Việt (Vietnamese)")[1].split("\n## ")[0]
+    shown = [line for line in section.splitlines() if line.startswith("|")]
+    assert len(shown) == 8
+    monkeypatch.chdir(tmp_path)
+    result = cli("status", "--lang", "vi", "--as-of", "2024", "--format", "md")
+    assert result.exit_code == 0
+    real = result.stdout.splitlines()
+    for line in shown:
+        assert line in real

@@ -49,7 +49,7 @@ def test_readme_status_options_exist(cli):
 def test_readme_vietnamese_example_is_real_output(cli, tmp_path, monkeypatch):
     section = README.split("## Tiếng Việt (Vietnamese)")[1].split("\n## ")[0]
     shown = [line for line in section.splitlines() if line.startswith("|")]
-    assert len(shown) == 8
+    assert len(shown) == 8 and shown[0].startswith("| Chỉ tiêu |")
     monkeypatch.chdir(tmp_path)
     result = cli("status", "--lang", "vi", "--as-of", "2024", "--format", "md")
     assert result.exit_code == 0

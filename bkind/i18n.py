@@ -416,8 +416,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "vi": "{what}: cần một số, nhưng nhận được {raw}"},
     "err.bare_number": {"en": "{what}: bare number {n} where a percent is required: write "
                               "{hint}{extra}",
-                        "vi": "{what}: số {n} không có dấu %, trong khi cần tỷ lệ phần trăm: "
-                              "hãy viết {hint}{extra}"},
+                        "vi": "{what}: số {n} thiếu dấu % (ở đây cần tỷ lệ phần trăm): hãy "
+                              "viết {hint}{extra}"},
     "err.bare_fraction": {"en": ", or {pct} if {n} is a fraction",
                           "vi": ", hoặc {pct} nếu {n} là tỷ lệ dạng thập phân"},
     "err.percent_on_level": {"en": "{what}: {raw} is a percent, but this is not a rate or a "
@@ -439,13 +439,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
                        "vi": "chỉ tiêu '{id}': không có chỉ tiêu '{name}'"},
     "err.price_mix": {"en": "metric '{id}': numerator '{num}' is {num_prices} but denominator "
                             "'{den}' is {den_prices}: a share needs one price basis",
-                      "vi": "chỉ tiêu '{id}': tử số '{num}' tính theo giá {num_prices} nhưng "
-                            "mẫu số '{den}' tính theo giá {den_prices}: tỷ trọng phải tính trên "
+                      "vi": "chỉ tiêu '{id}': tử số '{num}' tính theo {num_prices} nhưng "
+                            "mẫu số '{den}' tính theo {den_prices}: tỷ trọng phải tính trên "
                             "cùng một loại giá"},
     "err.price_share": {"en": "metric '{id}' is {prices} but its numerator and denominator "
                               "are {parts}",
-                        "vi": "chỉ tiêu '{id}' tính theo giá {prices} nhưng tử số và mẫu số "
-                              "tính theo giá {parts}"},
+                        "vi": "chỉ tiêu '{id}' tính theo {prices} nhưng tử số và mẫu số "
+                              "tính theo {parts}"},
+    "err.prices.constant-2010": {"en": "constant-2010", "vi": "giá so sánh 2010 (constant-2010)"},
+    "err.prices.constant-2020": {"en": "constant-2020", "vi": "giá so sánh 2020 (constant-2020)"},
+    "err.prices.current": {"en": "current", "vi": "giá hiện hành (current)"},
+    "err.prices.none": {"en": "none", "vi": "không theo loại giá (none)"},
     "err.duplicate_target": {"en": "duplicate target id '{id}' (first at line {line})",
                              "vi": "mã mục tiêu '{id}' bị trùng (đã có ở dòng {line})"},
     "err.one_comparator": {"en": "needs exactly one of above, at_least, below, at_most, "
@@ -454,11 +458,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                  "between{has}"},
     "err.has": {"en": " (has {given})", "vi": " (đang có {given})"},
     "err.target_needs.a": {"en": "a {type} target needs '{key}'",
-                           "vi": "mục tiêu loại {type} cần khóa '{key}'"},
+                           "vi": "thiếu khóa '{key}' (bắt buộc với loại {type})"},
     "err.target_needs.an": {"en": "an {type} target needs '{key}'",
-                            "vi": "mục tiêu loại {type} cần khóa '{key}'"},
+                            "vi": "thiếu khóa '{key}' (bắt buộc với loại {type})"},
     "err.not_for_type": {"en": "'{key}' does not apply to a {type} target",
-                         "vi": "khóa '{key}' không áp dụng cho mục tiêu loại {type}"},
+                         "vi": "khóa '{key}' không dùng cho loại {type}"},
     "err.unknown_metric_metrics": {"en": "unknown metric '{id}' (not declared under metrics)",
                                    "vi": "chỉ tiêu '{id}' chưa được khai báo trong metrics"},
     "err.growth_metric": {"en": "average_growth needs a growth or level metric; '{id}' is a "

@@ -293,6 +293,10 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
         return None
 
 
+def _prices(code: str) -> Msg:
+    return msg(f"err.prices.{code}")
+
+
 def _text(value: TextLike | None) -> Text | None:
     if value is None:
         return None
@@ -407,12 +411,12 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         if num is not None and den is not None:
             if num.prices != den.prices:
                 problems.append(Problem.of(p, line, msg(
-                    "err.price_mix", id=metric.id, num=num.id, num_prices=num.prices,
-                    den=den.id, den_prices=den.prices)))
+                    "err.price_mix", id=metric.id, num=num.id, den=den.id,
+                    num_prices=_prices(num.prices), den_prices=_prices(den.prices))))
             elif num.prices != metric.prices:
                 problems.append(Problem.of(p, line, msg("err.price_share", id=metric.id,
-                                                        prices=metric.prices,
-                                                        parts=num.prices)))
+                                                        prices=_prices(metric.prices),
+                                                        parts=_prices(num.prices))))
 
     targets: list[Target] = []
     raw_targets = data.get("targets") or []

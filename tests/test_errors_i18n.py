@@ -220,3 +220,13 @@ def test_ingest_row_errors_in_vietnamese(cli, workspace, monkeypatch):
         "f.csv:2: va 2024 (công bố 2025-01): value khác với số liệu đã lưu tại "
         "actuals/2024.yaml:3; số liệu điều chỉnh cần ngày công bố ('published') riêng, hoặc "
         "dùng --replace"]
+
+
+def test_the_readme_example_is_real_output(cli, workspace, monkeypatch):
+    root = workspace()
+    shutil.copy(DATA / "bad_actuals" / "bare_growth.yaml", root / "actuals" / "2024.yaml")
+    monkeypatch.chdir(root)
+    result = cli("status", "--lang", "vi")
+    assert result.exit_code == 2
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"$ bkind status --lang vi\n{result.stderr}```" in readme

@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from bkind import __version__
-from bkind.errors import BkindError, ExitCode
+from bkind.errors import BkindError, ExitCode, msg
 from bkind.i18n import LANGS, detect_lang, t
 from bkind.model import STATUSES, Workspace
 
@@ -82,8 +82,9 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
             except BkindError as exc:
                 if _state["traceback"]:
                     raise
+                lang = message_lang(kw.get("lang"))
                 for problem in exc.problems:
-                    typer.echo(str(problem), err=True)
+                    typer.echo(problem.render(lang), err=True)
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
 
         app.command(*args, **kwargs)(wrapper)
@@ -111,8 +112,15 @@ def resolve_lang(option: str | None) -> str:
     lang = detect_lang(option, os.environ)
     if lang not in LANGS:
         where = "--lang" if option else "BKIND_LANG"
-        raise BkindError.one(where, None, f"unknown language '{lang}' (use vi or en)")
+        raise BkindError.one(where, None, msg("err.unknown_lang", lang=lang))
     return lang
+
+
+def message_lang(option: str | None) -> str:
+    """The language of error messages: as resolve_lang, but English when the choice is
+    itself invalid (the error then says so in English)."""
+    lang = detect_lang(option, os.environ)
+    return lang if lang in LANGS else "en"
 
 
 def open_workspace(option: Path | None, lang: str) -> Workspace:
@@ -133,8 +141,8 @@ def parse_fail_on(value: str | None) -> set[str]:
     wanted = {s.strip() for s in value.split(",") if s.strip()}
     unknown = sorted(wanted - set(STATUSES))
     if unknown:
-        raise BkindError.one("--fail-on", None, f"unknown status '{unknown[0]}' (one of: "
-                             f"{', '.join(STATUSES)})")
+        raise BkindError.one("--fail-on", None, msg("err.unknown_status", status=unknown[0],
+                                                    choices=", ".join(STATUSES)))
     return wanted
 
 
@@ -172,8 +180,11 @@ def render_view(view: Any, fmt: Format, output: Path | None) -> None:
 def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
     hit = [r for r in results if r.status in fail_on]
     if hit:
+        # the status codes as given to --fail-on; in Vietnamese with their official names
+        statuses = ", ".join(s if lang == "en" else f"{t(f'status.{s}', lang)} ({s})"
+                             for s in sorted({r.status for r in hit}))
         typer.echo(t("fail_on.matched", lang, ids=", ".join(r.id for r in hit),
-                     statuses=", ".join(sorted({r.status for r in hit}))), err=True)
+                     statuses=statuses), err=True)
         raise typer.Exit(ExitCode.FAIL_ON)
 
 
@@ -211,26 +222,27 @@ class Method(StrEnum):
 def parse_assumptions(raw: list[str]) -> dict[str, float]:
     """`--assume METRIC=VALUE` options as {metric: yearly growth}; VALUE must be a percent."""
     from bkind.errors import Problem
-    from bkind.load import parse_quantity
+    from bkind.load import quantity
 
     out: dict[str, float] = {}
     problems: list[Problem] = []
     for item in raw:
         name, sep, text = (part.strip() for part in item.partition("="))
         if not sep or not name or not text:
-            problems.append(Problem("--assume", None, f"expected METRIC=VALUE such as "
-                                    f"grdp=7%, got {item!r}"))
+            problems.append(Problem.of("--assume", None,
+                                       msg("err.assume_form", raw=repr(item))))
             continue
         value: object = text
         try:
             value = float(text)  # a bare number: parse_quantity says to write it with %
         except ValueError:
             pass
-        rate, err = parse_quantity(value, True, name)
+        rate, err = quantity(value, True, name)
         if err or rate is None:
-            problems.append(Problem("--assume", None, err or f"{name}: invalid value"))
+            problems.append(Problem.of("--assume", None,
+                                       err or msg("err.assume_invalid", name=name)))
         elif name in out:
-            problems.append(Problem("--assume", None, f"{name}: assumed twice"))
+            problems.append(Problem.of("--assume", None, msg("err.assume_twice", name=name)))
         else:
             out[name] = rate
     if problems:
@@ -293,7 +305,7 @@ def parse_month(value: str) -> tuple[int, int]:
 
     m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise BkindError.one("--month", None, f"expected YYYY-MM (e.g. 2025-03), got {value!r}")
+        raise BkindError.one("--month", None, msg("err.month_form", raw=repr(value)))
     return int(m.group(1)), int(m.group(2))
 
 
@@ -327,13 +339,12 @@ def report(
     months = monthly.months_with_data(ws)
     if chosen is None:
         if not months:
-            raise BkindError.one(os.path.join(ws.path, "actuals"), None,
-                                 "no year-to-date figures (ytd:) in any actuals file")
+            raise BkindError.one(os.path.join(ws.path, "actuals"), None, msg("err.no_ytd"))
         chosen = months[-1]
     if chosen not in months:
-        listed = ", ".join(f"{y}-{m:02d}" for y, m in months) or "none"
-        raise BkindError.one("--month", None, f"no year-to-date figures for "
-                             f"{chosen[0]}-{chosen[1]:02d} (months with figures: {listed})")
+        listed = ", ".join(f"{y}-{m:02d}" for y, m in months) or msg("err.none")
+        raise BkindError.one("--month", None, msg(
+            "err.no_ytd_month", month=f"{chosen[0]}-{chosen[1]:02d}", months=listed))
     year, m = chosen
     results = evaluate_all(ws, year)
     view = report_view(ws, monthly.month_report(ws, year, m), results, year, language)
@@ -367,8 +378,8 @@ def history_command(
     language = resolve_lang(lang)
     ws = open_workspace(workspace, language)
     if metric not in ws.metrics:
-        raise BkindError.one("METRIC", None, f"unknown metric '{metric}' (one of: "
-                             f"{', '.join(ws.metrics)})")
+        raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
+                                                 choices=", ".join(ws.metrics)))
     view = history_view(ws.metrics[metric], history(ws, metric, year), language, year)
     render_view(view, fmt, output)
 
@@ -436,9 +447,7 @@ def ingest_command(
     root, embedded = find_workspace(str(workspace) if workspace else None, os.environ,
                                     Path.cwd())
     if embedded:
-        raise BkindError.one("--workspace", None, "ingest writes into a workspace: give "
-                             "--workspace DIR, set BKIND_WORKSPACE, or run it in a folder "
-                             "with targets.yaml (the embedded default is not edited)")
+        raise BkindError.one("--workspace", None, msg("err.ingest_embedded"))
     shown = str(root) if workspace or os.environ.get("BKIND_WORKSPACE") else "."
     typer.secho(t("workspace.used", language, path=root), err=True, dim=True)
     result = ingest(root, shown, file, str(file), decimal_comma=decimal_comma,

@@ -1,8 +1,15 @@
-"""The one user-facing error type and the exit codes."""
+"""The one user-facing error type and the exit codes.
+
+A problem's message is keyed: `Msg(key, params)` names an `err.*` entry of the catalogue
+in `bkind.i18n`, so the same problem prints in English (`str(problem)`) or in Vietnamese
+(`problem.render("vi")`). Parameters may be messages themselves (a frame such as
+"target 'x': ..." around the message of a bad value).
+"""
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 from msgspec import Struct
 
@@ -15,17 +22,53 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2  # unreadable or invalid file, unknown option value
 
 
+class Msg(Struct, frozen=True):
+    """A catalogue key and its parameters (text, numbers, or nested messages)."""
+
+    key: str
+    params: dict[str, Any] = {}
+
+    def render(self, lang: str) -> str:
+        from bkind.i18n import t
+
+        return t(self.key, lang, **{name: value.render(lang) if isinstance(value, Msg)
+                                    else value for name, value in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def msg(key: str, /, **params: Any) -> Msg:
+    """`Msg(key, params)`, written as a call: msg("err.file_not_found")."""
+    return Msg(key, params)
+
+
 class Problem(Struct, frozen=True):
-    """One problem in the user's input: where it is and what is wrong."""
+    """One problem in the user's input: where it is and what is wrong.
+
+    `message` is the English text; `msg`, when given, the same message as a catalogue
+    key, so that it can be shown in another language.
+    """
 
     path: str
     line: int | None
     message: str
+    msg: Msg | None = None
+
+    @classmethod
+    def of(cls, path: str, line: int | None, message: Msg) -> Problem:
+        return cls(path, line, message.render("en"), message)
+
+    def render(self, lang: str) -> str:
+        """`path:line: message` in `lang` (English when the message has no key)."""
+        text = self.msg.render(lang) if self.msg is not None and lang != "en" \
+            else self.message
+        if self.line is None:
+            return f"{self.path}: {text}"
+        return f"{self.path}:{self.line}: {text}"
 
     def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}: {self.message}"
+        return self.render("en")
 
 
 class BkindError(Exception):
@@ -36,5 +79,15 @@ class BkindError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def one(cls, path: str, line: int | None, message: str) -> BkindError:
+    def one(cls, path: str, line: int | None, message: str | Msg) -> BkindError:
+        if isinstance(message, Msg):
+            return cls([Problem.of(path, line, message)])
         return cls([Problem(path, line, message)])
+
+
+class Invalid(ValueError):
+    """A value that cannot be read, with its message (for helpers that raise)."""
+
+    def __init__(self, message: Msg) -> None:
+        self.msg = message
+        super().__init__(str(message))

@@ -364,10 +364,280 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.nothing": {"en": "no changes: nothing written",
                        "vi": "không có thay đổi: không ghi tệp nào"},
     "ingest.title": {"en": "{file} into {workspace}", "vi": "{file} vào {workspace}"},
+    # --- error messages (bad input: `path:line: message`, exit 2) ---
+    # frames around another message
+    "err.field": {"en": "{field}: {text}", "vi": "{field}: {text}"},
+    "err.target": {"en": "target '{id}': {text}", "vi": "mục tiêu '{id}': {text}"},
+    "err.ytd_month": {"en": "ytd: month {month}: {text}", "vi": "ytd: tháng {month}: {text}"},
+    # YAML
+    "err.yaml_invalid": {"en": "invalid YAML: {detail}", "vi": "YAML không hợp lệ: {detail}"},
+    "err.yaml_alias": {"en": "YAML anchors and aliases (&name, *name) are not allowed in bkind "
+                             "files",
+                       "vi": "tệp của bkind không được dùng neo và tham chiếu YAML "
+                             "(&name, *name)"},
+    "err.key_not_plain": {"en": "a key must be a plain value",
+                          "vi": "khóa phải là một giá trị đơn"},
+    "err.duplicate_key": {"en": "duplicate key '{key}' (YAML would keep only the last)",
+                          "vi": "khóa '{key}' bị lặp (YAML sẽ chỉ giữ lại khóa cuối cùng)"},
+    "err.yaml_value": {"en": "invalid value: {detail}", "vi": "giá trị không hợp lệ: {detail}"},
+    "err.file_too_large": {"en": "file too large", "vi": "tệp quá lớn"},
+    # keys and values (schema checks)
+    "err.unknown_key": {"en": "unknown key '{key}'", "vi": "khóa '{key}' không hợp lệ"},
+    "err.unknown_key_allowed": {"en": "unknown key '{key}' (allowed: {allowed})",
+                                "vi": "khóa '{key}' không hợp lệ (các khóa được dùng: "
+                                      "{allowed})"},
+    "err.missing_key": {"en": "missing required key '{key}'",
+                        "vi": "thiếu khóa bắt buộc '{key}'"},
+    "err.invalid_value": {"en": "invalid value {value}{choices}",
+                          "vi": "giá trị {value} không hợp lệ{choices}"},
+    "err.one_of": {"en": " (one of: {choices})", "vi": " (chọn một trong: {choices})"},
+    "err.expected_type": {"en": "expected `{expected}`, got `{got}`",
+                          "vi": "cần {expected}, nhưng nhận được {got}"},
+    "err.type.or": {"en": "{a} | {b}", "vi": "{a} hoặc {b}"},
+    "err.type.int": {"en": "int", "vi": "số nguyên"},
+    "err.type.float": {"en": "float", "vi": "số"},
+    "err.type.str": {"en": "str", "vi": "chuỗi ký tự"},
+    "err.type.bool": {"en": "bool", "vi": "giá trị true/false"},
+    "err.type.null": {"en": "null", "vi": "giá trị rỗng (null)"},
+    "err.type.object": {"en": "object", "vi": "ánh xạ (khóa: giá trị)"},
+    "err.type.array": {"en": "array", "vi": "danh sách"},
+    "err.type.date": {"en": "date", "vi": "ngày"},
+    "err.bad_date": {"en": "invalid RFC3339 encoded date",
+                     "vi": "ngày không hợp lệ (cần dạng YYYY-MM-DD)"},
+    "err.detail": {"en": "{detail}", "vi": "{detail}"},
+    "err.expected_mapping": {"en": "{what}: expected a mapping",
+                             "vi": "{what}: cần một ánh xạ (khóa: giá trị)"},
+    "err.expected_list": {"en": "{what}: expected a list", "vi": "{what}: cần một danh sách"},
+    # numbers, percents, dates
+    "err.expected_percent": {"en": "{what}: expected a percent such as 13%, got {raw}",
+                             "vi": "{what}: cần một tỷ lệ phần trăm như 13%, nhưng nhận được "
+                                   "{raw}"},
+    "err.expected_number": {"en": "{what}: expected a number, got {raw}",
+                            "vi": "{what}: cần một số, nhưng nhận được {raw}"},
+    "err.bare_number": {"en": "{what}: bare number {n} where a percent is required: write "
+                              "{hint}{extra}",
+                        "vi": "{what}: số {n} thiếu dấu % (ở đây cần tỷ lệ phần trăm): hãy "
+                              "viết {hint}{extra}"},
+    "err.bare_fraction": {"en": ", or {pct} if {n} is a fraction",
+                          "vi": ", hoặc {pct} nếu {n} là tỷ lệ dạng thập phân"},
+    "err.percent_on_level": {"en": "{what}: {raw} is a percent, but this is not a rate or a "
+                                   "share: write a plain number",
+                             "vi": "{what}: {raw} là tỷ lệ phần trăm, nhưng chỉ tiêu này không "
+                                   "phải tốc độ tăng hay tỷ trọng: hãy viết một số thông "
+                                   "thường"},
+    "err.published": {"en": "published: expected a date YYYY-MM-DD (or YYYY-MM), got {raw}",
+                      "vi": "published: cần ngày dạng YYYY-MM-DD (hoặc YYYY-MM), nhưng nhận "
+                            "được {raw}"},
+    "err.series_end": {"en": "series_end: expected YYYY-MM, got {raw}",
+                       "vi": "series_end: cần dạng YYYY-MM, nhưng nhận được {raw}"},
+    # targets.yaml
+    "err.targets_not_mapping": {"en": "expected a mapping with resolution, metrics, targets",
+                                "vi": "cần một ánh xạ gồm resolution, metrics, targets"},
+    "err.of_only_share": {"en": "metric '{id}': 'of' is only for a share",
+                          "vi": "chỉ tiêu '{id}': 'of' chỉ dùng cho chỉ tiêu tỷ trọng (share)"},
+    "err.of_unknown": {"en": "metric '{id}': unknown metric '{name}'",
+                       "vi": "chỉ tiêu '{id}': không có chỉ tiêu '{name}'"},
+    "err.price_mix": {"en": "metric '{id}': numerator '{num}' is {num_prices} but denominator "
+                            "'{den}' is {den_prices}: a share needs one price basis",
+                      "vi": "chỉ tiêu '{id}': tử số '{num}' tính theo {num_prices} nhưng "
+                            "mẫu số '{den}' tính theo {den_prices}: tỷ trọng phải tính trên "
+                            "cùng một loại giá"},
+    "err.price_share": {"en": "metric '{id}' is {prices} but its numerator and denominator "
+                              "are {parts}",
+                        "vi": "chỉ tiêu '{id}' tính theo {prices} nhưng tử số và mẫu số "
+                              "tính theo {parts}"},
+    "err.prices.constant-2010": {"en": "constant-2010", "vi": "giá so sánh 2010 (constant-2010)"},
+    "err.prices.constant-2020": {"en": "constant-2020", "vi": "giá so sánh 2020 (constant-2020)"},
+    "err.prices.current": {"en": "current", "vi": "giá hiện hành (current)"},
+    "err.prices.none": {"en": "none", "vi": "không theo loại giá (none)"},
+    "err.duplicate_target": {"en": "duplicate target id '{id}' (first at line {line})",
+                             "vi": "mã mục tiêu '{id}' bị trùng (đã có ở dòng {line})"},
+    "err.one_comparator": {"en": "needs exactly one of above, at_least, below, at_most, "
+                                 "between{has}",
+                           "vi": "cần đúng một trong các khóa above, at_least, below, at_most, "
+                                 "between{has}"},
+    "err.has": {"en": " (has {given})", "vi": " (đang có {given})"},
+    "err.target_needs.a": {"en": "a {type} target needs '{key}'",
+                           "vi": "thiếu khóa '{key}' (bắt buộc với loại {type})"},
+    "err.target_needs.an": {"en": "an {type} target needs '{key}'",
+                            "vi": "thiếu khóa '{key}' (bắt buộc với loại {type})"},
+    "err.not_for_type": {"en": "'{key}' does not apply to a {type} target",
+                         "vi": "khóa '{key}' không dùng cho loại {type}"},
+    "err.unknown_metric_metrics": {"en": "unknown metric '{id}' (not declared under metrics)",
+                                   "vi": "chỉ tiêu '{id}' chưa được khai báo trong metrics"},
+    "err.growth_metric": {"en": "average_growth needs a growth or level metric; '{id}' is a "
+                                "{kind}",
+                          "vi": "average_growth cần một chỉ tiêu loại growth hoặc level; "
+                                "'{id}' thuộc loại {kind}"},
+    "err.unknown_list": {"en": "unknown list '{of}' (known: {known})",
+                         "vi": "không có danh sách '{of}' (các danh sách có: {known})"},
+    "err.unknown_context": {"en": "unknown context metric '{id}'",
+                            "vi": "chỉ tiêu tham khảo '{id}' chưa được khai báo"},
+    "err.period_form": {"en": "period: expected [first_year, last_year]",
+                        "vi": "period: cần dạng [năm_đầu, năm_cuối]"},
+    "err.period_reversed": {"en": "period is reversed: {first} > {last}",
+                            "vi": "giai đoạn (period) bị ngược: {first} > {last}"},
+    "err.between_form": {"en": "between: expected [low, high]",
+                         "vi": "between: cần dạng [thấp, cao]"},
+    "err.range_reversed": {"en": "range is reversed: {low} > {high}",
+                           "vi": "khoảng giá trị bị ngược: {low} > {high}"},
+    "err.where_field": {"en": "where: unknown field '{key}' of {of}",
+                        "vi": "where: {of} không có trường '{key}'"},
+    "err.where_form": {"en": "where.{key}: expected one of above, at_least, below, at_most",
+                       "vi": "where.{key}: cần một trong các khóa above, at_least, below, "
+                             "at_most"},
+    # actuals/YYYY.yaml
+    "err.actuals_not_mapping": {"en": "expected a mapping with year and values",
+                                "vi": "cần một ánh xạ gồm year và values"},
+    "err.year_mismatch": {"en": "year {year} does not match the file name {file}.yaml",
+                          "vi": "năm {year} không khớp với tên tệp {file}.yaml"},
+    "err.unknown_metric": {"en": "unknown metric '{id}' (not declared in targets.yaml)",
+                           "vi": "chỉ tiêu '{id}' chưa được khai báo trong targets.yaml"},
+    "err.empty_vintages": {"en": "{id}: empty list of vintages",
+                           "vi": "{id}: danh sách các lần công bố đang trống"},
+    "err.duplicate_item": {"en": "duplicate {list} id '{id}'",
+                           "vi": "mã '{id}' bị trùng trong {list}"},
+    "err.ytd_not_for_rate": {"en": "{key}: does not apply to the {kind} metric '{id}' (its "
+                                   "value is already a rate)",
+                             "vi": "{key}: không áp dụng cho chỉ tiêu '{id}' loại {kind} (giá "
+                                   "trị của chỉ tiêu này đã là tỷ lệ)"},
+    "err.ytd_needs_value": {"en": "{id}: a year-to-date figure needs 'value' (the cumulative) "
+                                  "or 'month_value' (the month alone)",
+                            "vi": "{id}: số liệu lũy kế cần 'value' (số lũy kế) hoặc "
+                                  "'month_value' (số riêng tháng)"},
+    "err.plan_form": {"en": "plan: expected a mapping of metric to value",
+                      "vi": "plan: cần ánh xạ từ chỉ tiêu tới giá trị"},
+    "err.ytd_form": {"en": "ytd: expected a mapping of month (1-12) to figures",
+                     "vi": "ytd: cần ánh xạ từ tháng (1-12) tới số liệu"},
+    "err.ytd_month_key": {"en": "ytd: a month key must be a month number 1-12, got {key}",
+                          "vi": "ytd: khóa tháng phải là số tháng từ 1 đến 12, nhưng nhận được "
+                                "{key}"},
+    "err.ytd_month_range": {"en": "ytd: month {month} out of range (1-12)",
+                            "vi": "ytd: tháng {month} nằm ngoài khoảng 1-12"},
+    "err.ytd_month_twice": {"en": "ytd: month {month} given twice",
+                            "vi": "ytd: tháng {month} được khai báo hai lần"},
+    "err.ytd_month_form": {"en": "expected a mapping of metric to figure",
+                           "vi": "cần ánh xạ từ chỉ tiêu tới số liệu"},
+    # files and folders
+    "err.workspace_not_found": {"en": "workspace folder not found",
+                                "vi": "không tìm thấy thư mục dữ liệu"},
+    "err.file_not_found": {"en": "file not found", "vi": "không tìm thấy tệp"},
+    "err.folder_not_found": {"en": "folder not found", "vi": "không tìm thấy thư mục"},
+    "err.not_utf8": {"en": "not UTF-8 text ({reason})",
+                     "vi": "không phải văn bản UTF-8 ({reason})"},
+    "err.cannot_read": {"en": "cannot read: {reason}", "vi": "không đọc được: {reason}"},
+    "err.cannot_write": {"en": "cannot write: {reason}", "vi": "không ghi được: {reason}"},
+    "err.actuals_name": {"en": "actuals file name must be YYYY.yaml",
+                         "vi": "tên tệp số liệu thực hiện phải có dạng YYYY.yaml"},
+    # command-line options
+    "err.unknown_lang": {"en": "unknown language '{lang}' (use vi or en)",
+                         "vi": "không hỗ trợ ngôn ngữ '{lang}' (dùng vi hoặc en)"},
+    "err.unknown_status": {"en": "unknown status '{status}' (one of: {choices})",
+                           "vi": "đánh giá '{status}' không hợp lệ (chọn một trong: "
+                                 "{choices})"},
+    "err.assume_form": {"en": "expected METRIC=VALUE such as grdp=7%, got {raw}",
+                        "vi": "cần dạng METRIC=VALUE như grdp=7%, nhưng nhận được {raw}"},
+    "err.assume_invalid": {"en": "{name}: invalid value", "vi": "{name}: giá trị không hợp lệ"},
+    "err.assume_twice": {"en": "{name}: assumed twice", "vi": "{name}: được giả định hai lần"},
+    "err.month_form": {"en": "expected YYYY-MM (e.g. 2025-03), got {raw}",
+                       "vi": "cần dạng YYYY-MM (ví dụ 2025-03), nhưng nhận được {raw}"},
+    "err.no_ytd": {"en": "no year-to-date figures (ytd:) in any actuals file",
+                   "vi": "không tệp số liệu thực hiện nào có số liệu lũy kế (ytd:)"},
+    "err.no_ytd_month": {"en": "no year-to-date figures for {month} (months with figures: "
+                               "{months})",
+                         "vi": "không có số liệu lũy kế cho {month} (các tháng có số liệu: "
+                               "{months})"},
+    "err.none": {"en": "none", "vi": "không có"},
+    "err.unknown_metric_of": {"en": "unknown metric '{id}' (one of: {choices})",
+                              "vi": "chỉ tiêu '{id}' không tồn tại (chọn một trong: "
+                                    "{choices})"},
+    "err.unknown_metric_known": {"en": "unknown metric '{id}' (known: {known})",
+                                 "vi": "chỉ tiêu '{id}' không tồn tại (các chỉ tiêu có: "
+                                       "{known})"},
+    "err.unknown_method": {"en": "unknown method '{method}' (one of: {choices})",
+                           "vi": "phương pháp '{method}' không hợp lệ (chọn một trong: "
+                                 "{choices})"},
+    "err.year_before_data": {"en": "{year} is before the latest year with figures ({end}): a "
+                                   "projection starts after the data",
+                             "vi": "năm {year} trước năm gần nhất có số liệu ({end}): dự báo "
+                                   "phải bắt đầu sau số liệu đã có"},
+    "err.ingest_embedded": {"en": "ingest writes into a workspace: give --workspace DIR, set "
+                                  "BKIND_WORKSPACE, or run it in a folder with targets.yaml "
+                                  "(the embedded default is not edited)",
+                            "vi": "ingest ghi vào một thư mục dữ liệu: hãy dùng --workspace "
+                                  "DIR, đặt BKIND_WORKSPACE, hoặc chạy lệnh trong thư mục có "
+                                  "targets.yaml (thư mục mặc định kèm theo không được sửa)"},
+    # bkind ingest: the CSV / XLSX file and its rows
+    "err.csv_not_utf8": {"en": "not UTF-8 text ({reason}); save the CSV as UTF-8",
+                         "vi": "không phải văn bản UTF-8 ({reason}); hãy lưu tệp CSV với bảng "
+                               "mã UTF-8"},
+    "err.csv_invalid": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
+    "err.xlsx_invalid": {"en": "not a readable XLSX workbook ({detail})",
+                         "vi": "không đọc được tệp XLSX ({detail})"},
+    "err.ingest_suffix": {"en": "expected a .csv or .xlsx file",
+                          "vi": "cần tệp .csv hoặc .xlsx"},
+    "err.empty_header": {"en": "empty file: expected a header row with the columns {columns}",
+                         "vi": "tệp trống: cần một dòng tiêu đề với các cột {columns}"},
+    "err.unknown_column": {"en": "unknown column '{name}' (columns: {columns})",
+                           "vi": "cột '{name}' không hợp lệ (các cột: {columns})"},
+    "err.missing_column": {"en": "missing column '{name}'", "vi": "thiếu cột '{name}'"},
+    "err.column_twice": {"en": "column '{name}' appears twice",
+                         "vi": "cột '{name}' xuất hiện hai lần"},
+    "err.row_year": {"en": "year: expected a year such as 2024, got {raw}",
+                     "vi": "year: cần một năm như 2024, nhưng nhận được {raw}"},
+    "err.row_month": {"en": "month: expected 1-12 (year-to-date) or empty (the yearly value), "
+                            "got {raw}",
+                      "vi": "month: cần số tháng từ 1 đến 12 (số lũy kế) hoặc để trống (số cả "
+                            "năm), nhưng nhận được {raw}"},
+    "err.row_no_metric": {"en": "metric is empty", "vi": "cột metric (chỉ tiêu) để trống"},
+    "err.row_no_value": {"en": "value is empty", "vi": "cột value (giá trị) để trống"},
+    "err.row_number": {"en": "value: expected a number, got {raw}{hint}",
+                       "vi": "value: cần một số, nhưng nhận được {raw}{hint}"},
+    "err.hint_decimal_comma": {"en": " (a Vietnamese number such as 2.023,72 or 13,2%? pass "
+                                     "--decimal-comma)",
+                               "vi": " (số viết kiểu Việt Nam như 2.023,72 hoặc 13,2%? hãy "
+                                     "thêm --decimal-comma)"},
+    "err.hint_decimal_point": {"en": " (with --decimal-comma the decimal mark is a comma: "
+                                     "13,2%)",
+                               "vi": " (với --decimal-comma, dấu thập phân là dấu phẩy: "
+                                     "13,2%)"},
+    "err.row_published": {"en": "published: expected a date YYYY-MM-DD, YYYY-MM or "
+                                "dd/mm/yyyy, got {raw}",
+                          "vi": "published: cần ngày dạng YYYY-MM-DD, YYYY-MM hoặc "
+                                "dd/mm/yyyy, nhưng nhận được {raw}"},
+    "err.row_repeated": {"en": "{what}: line {line} gives the same metric, year and "
+                               "'published' with different figures",
+                         "vi": "{what}: dòng {line} có cùng chỉ tiêu, năm và ngày công bố "
+                               "('published') nhưng số liệu khác"},
+    "err.row_what": {"en": "{metric} {period} ({published})",
+                     "vi": "{metric} {period} ({published})"},
+    "err.row_ytd": {"en": "{year} ytd month {month}", "vi": "{year} lũy kế tháng {month}"},
+    "err.row_published_on": {"en": "published {date}", "vi": "công bố {date}"},
+    "err.row_undated": {"en": "undated", "vi": "không rõ ngày công bố"},
+    "err.row_conflict": {"en": "{what}: {fields} differs from the figure stored at {where}; "
+                               "{advice}",
+                         "vi": "{what}: {fields} khác với số liệu đã lưu tại {where}; "
+                               "{advice}"},
+    "err.advice_ytd": {"en": "year-to-date figures keep one vintage: use --replace to "
+                             "update it",
+                       "vi": "số liệu lũy kế chỉ giữ một lần công bố: dùng --replace để cập "
+                             "nhật"},
+    "err.advice_revision": {"en": "a revision needs its own 'published' date, or use "
+                                  "--replace",
+                            "vi": "số liệu điều chỉnh cần ngày công bố ('published') riêng, "
+                                  "hoặc dùng --replace"},
+    "err.cannot_lock": {"en": "cannot lock the workspace: {reason}",
+                        "vi": "không khóa được thư mục dữ liệu: {reason}"},
+    "err.ingest_invalid": {"en": "ingest produced an invalid file; nothing was written",
+                           "vi": "ingest tạo ra một tệp không hợp lệ; chưa ghi tệp nào"},
+    "err.ingest_restored": {"en": "the workspace did not load after ingest; the old files "
+                                  "were restored",
+                            "vi": "không nạp được thư mục dữ liệu sau khi ingest; đã khôi "
+                                  "phục các tệp cũ"},
 }
 
 
-def t(key: str, lang: str, **params: Any) -> str:
+def t(key: str, lang: str, /, **params: Any) -> str:
     """The catalogue text for `key` in `lang`, with `params` filled in."""
     entry = CATALOGUE[key]
     return entry.get(lang, entry["en"]).format(**params)

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bkind.errors import BkindError, Problem
-from bkind.load import check_actuals_text, load_workspace, parse_quantity
+from bkind.errors import BkindError, Invalid, Msg, Problem, msg
+from bkind.load import check_actuals_text, load_workspace, parse_quantity, quantity
 from bkind.model import STATUS_RANK, Metric, Workspace
 from bkind.yamledit import Editor, flow_map, put_comment, quoted, take_comment
 
@@ -91,12 +91,12 @@ def _read_csv(path: Path, shown: str) -> tuple[list[str], list[tuple[int, list[C
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise BkindError.one(shown, None, "file not found") from None
+        raise BkindError.one(shown, None, msg("err.file_not_found")) from None
     except UnicodeDecodeError as exc:
-        raise BkindError.one(shown, None, f"not UTF-8 text ({exc.reason}); save the CSV as "
-                             "UTF-8") from None
+        raise BkindError.one(shown, None, msg("err.csv_not_utf8", reason=exc.reason)) from None
     except OSError as exc:
-        raise BkindError.one(shown, None, f"cannot read: {exc.strerror}") from None
+        raise BkindError.one(shown, None,
+                             msg("err.cannot_read", reason=exc.strerror)) from None
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -112,7 +112,8 @@ def _read_csv(path: Path, shown: str) -> tuple[list[str], list[tuple[int, list[C
                 rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise BkindError.one(shown, reader.line_num, f"invalid CSV: {exc}") from None
+        raise BkindError.one(shown, reader.line_num,
+                             msg("err.csv_invalid", detail=str(exc))) from None
     return header, rows
 
 
@@ -122,11 +123,11 @@ def _read_xlsx(path: Path, shown: str) -> tuple[list[str], list[tuple[int, list[
     from openpyxl import load_workbook
 
     if not path.is_file():
-        raise BkindError.one(shown, None, "file not found")
+        raise BkindError.one(shown, None, msg("err.file_not_found"))
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise BkindError.one(shown, None, f"not a readable XLSX workbook ({exc})") from None
+        raise BkindError.one(shown, None, msg("err.xlsx_invalid", detail=str(exc))) from None
     try:
         sheet = book.worksheets[0]
         header: list[str] = []
@@ -150,7 +151,7 @@ def read_rows(path: Path, shown: str) -> tuple[list[str], list[tuple[int, list[C
         return _read_csv(path, shown)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, shown)
-    raise BkindError.one(shown, None, "expected a .csv or .xlsx file")
+    raise BkindError.one(shown, None, msg("err.ingest_suffix"))
 
 
 # ------------------------------------------------------------------ parsing the cells
@@ -176,11 +177,11 @@ def _number_text(text: str, decimal_comma: bool) -> str | None:
 
 
 def parse_value(raw: Any, percent_cell: bool, decimal_comma: bool,
-                metric: Metric) -> tuple[float | None, str | int | float | None, str | None]:
+                metric: Metric) -> tuple[float | None, str | int | float | None, Msg | None]:
     """(value, what to write into YAML, problem)."""
     percent = metric.kind in ("growth", "share")
     if isinstance(raw, bool) or _blank(raw):
-        return None, None, "value is empty"
+        return None, None, msg("err.row_no_value")
     written: str | int | float
     if isinstance(raw, int | float):
         if percent_cell:
@@ -192,17 +193,17 @@ def parse_value(raw: Any, percent_cell: bool, decimal_comma: bool,
         is_pct = text.endswith("%")
         number = _number_text(text.removesuffix("%"), decimal_comma)
         if number is None:
-            hint = ""
+            hint: Msg | str = ""
             if not decimal_comma and "," in text:
-                hint = " (a Vietnamese number such as 2.023,72 or 13,2%? pass --decimal-comma)"
+                hint = msg("err.hint_decimal_comma")
             elif decimal_comma and re.fullmatch(r"[+-]?\d+\.\d+%?", text):
-                hint = " (with --decimal-comma the decimal mark is a comma: 13,2%)"
-            return None, None, f"value: expected a number, got {raw!r}{hint}"
+                hint = msg("err.hint_decimal_point")
+            return None, None, msg("err.row_number", raw=repr(raw), hint=hint)
         if is_pct:
             written = f"{_plain(float(number))}%"
         else:
             written = int(number) if re.fullmatch(r"[+-]?\d+", number) else float(number)
-    value, err = parse_quantity(written, percent, metric.id)
+    value, err = quantity(written, percent, metric.id)
     if err:
         return None, None, err
     return value, written, None
@@ -232,7 +233,7 @@ def _parse_published(raw: Any) -> str:
             return text
     except ValueError:
         pass
-    raise ValueError(f"published: expected a date YYYY-MM-DD, YYYY-MM or dd/mm/yyyy, got {raw!r}")
+    raise Invalid(msg("err.row_published", raw=repr(raw)))
 
 
 def _integer(raw: Any) -> int | None:
@@ -250,18 +251,17 @@ def parse_rows(header: list[str], rows: list[tuple[int, list[Cell]]], shown: str
     problems: list[Problem] = []
     names = [h.strip().lower() for h in header]
     if not any(names):
-        raise BkindError.one(shown, 1, "empty file: expected a header row with the columns "
-                             + ", ".join(COLUMNS[:-1]))
+        raise BkindError.one(shown, 1, msg("err.empty_header", columns=", ".join(COLUMNS[:-1])))
     for name in names:
         if name and name not in COLUMNS:
-            problems.append(Problem(shown, 1, f"unknown column '{name}' (columns: "
-                                    f"{', '.join(COLUMNS)})"))
+            problems.append(Problem.of(shown, 1, msg("err.unknown_column", name=name,
+                                                     columns=", ".join(COLUMNS))))
     for name in REQUIRED:
         if name not in names:
-            problems.append(Problem(shown, 1, f"missing column '{name}'"))
+            problems.append(Problem.of(shown, 1, msg("err.missing_column", name=name)))
     duplicated = sorted({n for n in names if n and names.count(n) > 1})
     for name in duplicated:
-        problems.append(Problem(shown, 1, f"column '{name}' appears twice"))
+        problems.append(Problem.of(shown, 1, msg("err.column_twice", name=name)))
     if problems:
         raise BkindError(problems)
     index = {name: names.index(name) for name in COLUMNS if name in names}
@@ -275,26 +275,25 @@ def parse_rows(header: list[str], rows: list[tuple[int, list[Cell]]], shown: str
             i = index.get(name)
             return cells[i] if i is not None and i < len(cells) else (None, False)
 
-        def bad(message: str, line: int = line) -> None:
-            problems.append(Problem(shown, line, message))
+        def bad(message: Msg, line: int = line) -> None:
+            problems.append(Problem.of(shown, line, message))
 
         before = len(problems)
         year = _integer(cell("year")[0])
         if year is None or not 1900 <= year <= 2100:
-            bad(f"year: expected a year such as 2024, got {cell('year')[0]!r}")
+            bad(msg("err.row_year", raw=repr(cell("year")[0])))
         month = None
         raw_month = cell("month")[0]
         if not _blank(raw_month):
             month = _integer(raw_month)
             if month is None or not 1 <= month <= 12:
-                bad(f"month: expected 1-12 (year-to-date) or empty (the yearly value), "
-                    f"got {raw_month!r}")
+                bad(msg("err.row_month", raw=repr(raw_month)))
         metric_id = str(cell("metric")[0] or "").strip()
         metric = metrics.get(metric_id)
         if not metric_id:
-            bad("metric is empty")
+            bad(msg("err.row_no_metric"))
         elif metric is None:
-            bad(f"unknown metric '{metric_id}' (not declared in targets.yaml)")
+            bad(msg("err.unknown_metric", id=metric_id))
         value = written = None
         if metric is not None:
             raw_value, pct_cell = cell("value")
@@ -306,14 +305,15 @@ def parse_rows(header: list[str], rows: list[tuple[int, list[Cell]]], shown: str
         if not _blank(raw_status):
             status = STATUS_WORDS.get(str(raw_status).strip().lower())
             if status is None:
-                bad(f"status: invalid value {raw_status!r} (one of: estimate, preliminary, "
-                    "official)")
+                bad(msg("err.field", field="status", text=msg(
+                    "err.invalid_value", value=repr(raw_status),
+                    choices=msg("err.one_of", choices="estimate, preliminary, official"))))
         published = None
         if not _blank(cell("published")[0]):
             try:
                 published = _parse_published(cell("published")[0])
-            except ValueError as exc:
-                bad(str(exc))
+            except Invalid as exc:
+                bad(exc.msg)
         source = None if _blank(cell("source")[0]) else str(cell("source")[0]).strip()
         note = None if _blank(cell("note")[0]) else str(cell("note")[0]).strip()
         if len(problems) > before:
@@ -323,8 +323,7 @@ def parse_rows(header: list[str], rows: list[tuple[int, list[Cell]]], shown: str
         first = seen.get(row.key)
         if first is not None:
             if _differences(first.value, first.status, first.source, first.note, row):
-                bad(f"{_what(row)}: line {first.line} gives the same metric, year and "
-                    "'published' with different figures")
+                bad(msg("err.row_repeated", what=_what(row), line=first.line))
             continue
         seen[row.key] = row
         out.append(row)
@@ -336,10 +335,12 @@ def parse_rows(header: list[str], rows: list[tuple[int, list[Cell]]], shown: str
 # ------------------------------------------------------------------ editing the YAML
 
 
-def _what(row: Row) -> str:
-    period = str(row.year) if row.month is None else f"{row.year} ytd month {row.month}"
-    pub = f"published {row.published}" if row.published else "undated"
-    return f"{row.metric} {period} ({pub})"
+def _what(row: Row) -> Msg:
+    period = str(row.year) if row.month is None else msg("err.row_ytd", year=row.year,
+                                                         month=row.month)
+    pub = msg("err.row_published_on", date=row.published) if row.published \
+        else msg("err.row_undated")
+    return msg("err.row_what", metric=row.metric, period=period, published=pub)
 
 
 def _norm_published(raw: Any) -> str | None:
@@ -448,12 +449,10 @@ def _apply(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace: b
         i = matches[0]
         if not replace:
             line = _line_of(entry, i) if isinstance(entry, list) else _line_of(container, key)
-            advice = ("year-to-date figures keep one vintage: use --replace to update it"
-                      if row.month is not None else
-                      "a revision needs its own 'published' date, or use --replace")
-            problems.append(Problem(shown_file, row.line, (
-                f"{_what(row)}: {', '.join(diffs[i])} differs from the figure stored at "
-                f"{path}:{line}; {advice}")))
+            advice = msg("err.advice_ytd" if row.month is not None else "err.advice_revision")
+            problems.append(Problem.of(shown_file, row.line, msg(
+                "err.row_conflict", what=_what(row), fields=", ".join(diffs[i]),
+                where=f"{path}:{line}", advice=advice)))
             return None
         old_value, item, new = value_of(items[i]), items[i], _flow(row)
         if isinstance(item, CommentedMap):  # in place: its comments and other keys stay
@@ -503,7 +502,7 @@ def workspace_lock(root: Path) -> Iterator[None]:
         fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise BkindError.one(str(root / LOCK_NAME), None,
-                             f"cannot lock the workspace: {exc.strerror}") from None
+                             msg("err.cannot_lock", reason=exc.strerror)) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -601,8 +600,7 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
         text = ed.dump(doc)
         found = check_actuals_text(shown, text, year, ws.metrics)
         if found:  # a bug in ingest, not in the input: refuse rather than write it
-            raise BkindError([Problem(shown, None, "ingest produced an invalid file; "
-                                      "nothing was written"), *found])
+            raise BkindError([Problem.of(shown, None, msg("err.ingest_invalid")), *found])
         result.diffs[shown] = "".join(difflib.unified_diff(
             (old or "").splitlines(keepends=True), text.splitlines(keepends=True),
             fromfile=shown if old is not None else "/dev/null", tofile=shown))
@@ -618,8 +616,7 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
         for p, t in originals:
             if t is None and p.exists():
                 p.unlink()
-        raise BkindError([Problem(shown_file, None, "the workspace did not load after "
-                                  "ingest; the old files were restored"), *exc.problems]) \
-            from None
+        raise BkindError([Problem.of(shown_file, None, msg("err.ingest_restored")),
+                          *exc.problems]) from None
     result.written = list(result.diffs)
     return result

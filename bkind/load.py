@@ -17,7 +17,7 @@ import msgspec
 from msgspec import Struct, field
 
 from bkind import __version__
-from bkind.errors import BkindError, Problem
+from bkind.errors import BkindError, Invalid, Msg, Problem, msg
 from bkind.model import (
     COMPARATORS,
     FIGURE_STATUSES,
@@ -79,7 +79,8 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Problem(path, mark.line + 1 if mark else None, f"invalid YAML: {what}"))
+        problems.append(Problem.of(path, mark.line + 1 if mark else None,
+                                   msg("err.yaml_invalid", detail=what)))
         return None
     doc = Doc(path, None)
     if root is None:
@@ -89,8 +90,7 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
 
     def convert(node: yaml.Node, where: Path_) -> Any:
         if id(node) in seen:
-            problems.append(Problem(path, node.start_mark.line + 1, "YAML anchors and aliases "
-                                    "(&name, *name) are not allowed in bkind files"))
+            problems.append(Problem.of(path, node.start_mark.line + 1, msg("err.yaml_alias")))
             raise _Stop
         seen.add(id(node))
         if len(seen) > MAX_NODES:
@@ -100,14 +100,13 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    problems.append(Problem(path, key_node.start_mark.line + 1,
-                                            "a key must be a plain value"))
+                    problems.append(Problem.of(path, key_node.start_mark.line + 1,
+                                               msg("err.key_not_plain")))
                     continue
                 key = _scalar(key_node)
                 if key in out:
-                    problems.append(Problem(
-                        path, key_node.start_mark.line + 1,
-                        f"duplicate key '{key}' (YAML would keep only the last)"))
+                    problems.append(Problem.of(path, key_node.start_mark.line + 1,
+                                               msg("err.duplicate_key", key=key)))
                     continue
                 doc.lines[(*where, key)] = key_node.start_mark.line + 1
                 out[key] = convert(value_node, (*where, key))
@@ -118,14 +117,15 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
         try:
             return _scalar(node)
         except (yaml.YAMLError, ValueError) as exc:
-            problems.append(Problem(path, node.start_mark.line + 1, f"invalid value: {exc}"))
+            problems.append(Problem.of(path, node.start_mark.line + 1,
+                                       msg("err.yaml_value", detail=str(exc))))
             return None
 
     try:
         doc.data = convert(root, ())
     except _TooBig:
         del problems[start:]
-        problems.append(Problem(path, 1, "file too large"))
+        problems.append(Problem.of(path, 1, msg("err.file_too_large")))
         return None
     except _Stop:
         return None
@@ -228,6 +228,32 @@ _MSGSPEC_AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[('.*?'|\".*?\")\]")
 
 
+def _type_name(text: str) -> Msg | str:
+    """A msgspec type name (`str | null`) as a message: translated where known."""
+    parts = [p.strip() for p in text.split("|")]
+    names: list[Msg | str] = [msg(f"err.type.{p}") if p in _TYPES else p for p in parts]
+    out = names[0]
+    for name in names[1:]:
+        out = msg("err.type.or", a=out, b=name)
+    return out
+
+
+_TYPES = {"int", "float", "str", "bool", "null", "object", "array", "date"}
+_EXPECTED = re.compile(r"Expected `([^`]*)`, got `([^`]*)`")
+
+
+def _detail(message: str) -> Msg:
+    """msgspec's own wording (`Expected `int`, got `str``), keyed where it is a common
+    pattern; any other text stays as msgspec says it, first letter lowered."""
+    expected = _EXPECTED.fullmatch(message)
+    if expected:
+        return msg("err.expected_type", expected=_type_name(expected.group(1)),
+                   got=_type_name(expected.group(2)))
+    if message == "Invalid RFC3339 encoded date":
+        return msg("err.bad_date")
+    return msg("err.detail", detail=f"{message[0].lower()}{message[1:]}" if message else "")
+
+
 def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
              problems: list[Problem]) -> Any:
     """Validate `data` (found at `where` in `doc`) against a msgspec type."""
@@ -240,25 +266,35 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
             path.append(name or (int(index) if index else quoted[1:-1]))
         unknown = re.match(r"Object contains unknown field `(.*)`", message)
         missing = re.match(r"Object missing required field `(.*)`", message)
+        enum = re.fullmatch(r"Invalid enum value (.*)", message, re.S)
+        problem: Msg
         if unknown:
             key = unknown.group(1)
             path.append(key)
-            allowed = ", ".join(f.name for f in msgspec.structs.fields(cls)) if not sub \
-                else None
-            message = f"unknown key '{key}'" + (f" (allowed: {allowed})" if allowed else "")
+            problem = msg("err.unknown_key", key=key) if sub else msg(
+                "err.unknown_key_allowed", key=key,
+                allowed=", ".join(f.name for f in msgspec.structs.fields(cls)))
         elif missing:
-            message = f"missing required key '{missing.group(1)}'"
-        elif message.startswith("Invalid enum value"):
+            problem = msg("err.missing_key", key=missing.group(1))
+        elif enum:
             last = path[-1] if path else None
             choices = CHOICES.get(str(last))
-            message = f"{message.replace('Invalid enum value', 'invalid value')}" + (
-                f" (one of: {', '.join(choices)})" if choices else "")
-            message = f"{last}: {message}" if last is not None else message
+            problem = msg("err.invalid_value", value=enum.group(1),
+                          choices=msg("err.one_of", choices=", ".join(choices))
+                          if choices else "")
+            if last is not None:
+                problem = msg("err.field", field=last, text=problem)
         else:
             last = path[-1] if path else ""
-            message = f"{last}: {message[0].lower()}{message[1:]}" if last else message
-        problems.append(Problem(doc.path, doc.line(tuple(path)), message))
+            problem = _detail(message)
+            if last != "":
+                problem = msg("err.field", field=last, text=problem)
+        problems.append(Problem.of(doc.path, doc.line(tuple(path)), problem))
         return None
+
+
+def _prices(code: str) -> Msg:
+    return msg(f"err.prices.{code}")
 
 
 def _text(value: TextLike | None) -> Text | None:
@@ -273,28 +309,32 @@ def _fmt_number(x: float) -> str:
     return f"{x:g}"
 
 
-def parse_quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, str | None]:
+def quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, Msg | None]:
     """A number or a percent string (`13%` -> 0.13); returns (value, problem)."""
     if isinstance(raw, bool) or raw is None:
-        return None, f"{what}: expected {'a percent such as 13%' if percent else 'a number'}, " \
-                     f"got {raw!r}"
+        return None, msg("err.expected_percent" if percent else "err.expected_number",
+                         what=what, raw=repr(raw))
     if percent:
         if isinstance(raw, int | float):
-            hint = f"{_fmt_number(raw)}%"
-            extra = f", or {_fmt_number(raw * 100)}% if {_fmt_number(raw)} is a fraction" \
-                if abs(raw) < 1 and raw != 0 else ""
-            return None, f"{what}: bare number {_fmt_number(raw)} where a percent is " \
-                         f"required: write {hint}{extra}"
+            extra: Msg | str = msg("err.bare_fraction", pct=f"{_fmt_number(raw * 100)}%",
+                                   n=_fmt_number(raw)) if abs(raw) < 1 and raw != 0 else ""
+            return None, msg("err.bare_number", what=what, n=_fmt_number(raw),
+                             hint=f"{_fmt_number(raw)}%", extra=extra)
         m = PERCENT_RE.match(str(raw))
         if not m:
-            return None, f"{what}: expected a percent such as 13%, got {raw!r}"
+            return None, msg("err.expected_percent", what=what, raw=repr(raw))
         return float(m.group(1)) / 100, None
     if isinstance(raw, int | float):
         return float(raw), None
     if PERCENT_RE.match(str(raw)):
-        return None, f"{what}: {raw} is a percent, but this is not a rate or a share: " \
-                     f"write a plain number"
-    return None, f"{what}: expected a number, got {raw!r}"
+        return None, msg("err.percent_on_level", what=what, raw=str(raw))
+    return None, msg("err.expected_number", what=what, raw=repr(raw))
+
+
+def parse_quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, str | None]:
+    """`quantity` with the problem as English text."""
+    value, problem = quantity(raw, percent, what)
+    return value, None if problem is None else str(problem)
 
 
 def _published(raw: Any) -> str | None:
@@ -304,7 +344,7 @@ def _published(raw: Any) -> str | None:
         return raw.isoformat()
     text = str(raw)
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        raise ValueError(f"published: expected a date YYYY-MM-DD (or YYYY-MM), got {raw!r}")
+        raise Invalid(msg("err.published", raw=repr(raw)))
     return text
 
 
@@ -316,22 +356,22 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
     p = doc.path
     data = doc.data
     if not isinstance(data, dict):
-        problems.append(Problem(p, 1, "expected a mapping with resolution, metrics, targets"))
+        problems.append(Problem.of(p, 1, msg("err.targets_not_mapping")))
         return None, {}, ()
     for key in data:
         if key not in TOP_TARGETS:
-            problems.append(Problem(p, doc.line((key,)), f"unknown key '{key}' (allowed: "
-                                    "resolution, metrics, targets)"))
+            problems.append(Problem.of(p, doc.line((key,)), msg(
+                "err.unknown_key_allowed", key=key, allowed="resolution, metrics, targets")))
     for key in sorted(TOP_TARGETS - data.keys()):
-        problems.append(Problem(p, 1, f"missing required key '{key}'"))
+        problems.append(Problem.of(p, 1, msg("err.missing_key", key=key)))
 
     resolution = None
     rs = _convert(doc, data.get("resolution"), ("resolution",), ResolutionS, problems) \
         if "resolution" in data else None
     if rs is not None:
         if rs.series_end is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", rs.series_end):
-            problems.append(Problem(p, doc.line(("resolution", "series_end")),
-                                    f"series_end: expected YYYY-MM, got {rs.series_end!r}"))
+            problems.append(Problem.of(p, doc.line(("resolution", "series_end")),
+                                       msg("err.series_end", raw=repr(rs.series_end))))
         resolution = Resolution(
             id=rs.id, title=_text(rs.title) or Text(), baseline_year=rs.baseline_year,
             issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
@@ -341,15 +381,16 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
     metrics: dict[str, Metric] = {}
     raw_metrics = data.get("metrics") or {}
     if not isinstance(raw_metrics, dict):
-        problems.append(Problem(p, doc.line(("metrics",)), "metrics: expected a mapping"))
+        problems.append(Problem.of(p, doc.line(("metrics",)),
+                                   msg("err.expected_mapping", what="metrics")))
         raw_metrics = {}
     for mid, raw in raw_metrics.items():
         ms = _convert(doc, raw, ("metrics", mid), MetricS, problems)
         if ms is None:
             continue
         if ms.of is not None and ms.kind != "share":
-            problems.append(Problem(p, doc.line(("metrics", mid, "of")),
-                                    f"metric '{mid}': 'of' is only for a share"))
+            problems.append(Problem.of(p, doc.line(("metrics", mid, "of")),
+                                       msg("err.of_only_share", id=mid)))
         metrics[str(mid)] = Metric(
             id=str(mid), name=_text(ms.name) or Text(), kind=ms.kind, prices=ms.prices,
             unit=(ms.unit if isinstance(ms.unit, str) or ms.unit is None
@@ -364,21 +405,24 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         parts = [metrics.get(m) for m in metric.of]
         for name, part in zip(metric.of, parts, strict=True):
             if part is None:
-                problems.append(Problem(p, line, f"metric '{metric.id}': unknown metric '{name}'"))
+                problems.append(Problem.of(p, line, msg("err.of_unknown", id=metric.id,
+                                                        name=name)))
         num, den = parts
         if num is not None and den is not None:
             if num.prices != den.prices:
-                problems.append(Problem(p, line, f"metric '{metric.id}': numerator '{num.id}' "
-                                        f"is {num.prices} but denominator '{den.id}' is "
-                                        f"{den.prices}: a share needs one price basis"))
+                problems.append(Problem.of(p, line, msg(
+                    "err.price_mix", id=metric.id, num=num.id, den=den.id,
+                    num_prices=_prices(num.prices), den_prices=_prices(den.prices))))
             elif num.prices != metric.prices:
-                problems.append(Problem(p, line, f"metric '{metric.id}' is {metric.prices} but "
-                                        f"its numerator and denominator are {num.prices}"))
+                problems.append(Problem.of(p, line, msg("err.price_share", id=metric.id,
+                                                        prices=_prices(metric.prices),
+                                                        parts=_prices(num.prices))))
 
     targets: list[Target] = []
     raw_targets = data.get("targets") or []
     if not isinstance(raw_targets, list):
-        problems.append(Problem(p, doc.line(("targets",)), "targets: expected a list"))
+        problems.append(Problem.of(p, doc.line(("targets",)),
+                                   msg("err.expected_list", what="targets")))
         raw_targets = []
     seen_ids: dict[str, int | None] = {}
     declared = {str(m) for m in raw_metrics}
@@ -389,9 +433,8 @@ def _load_targets(doc: Doc, problems: list[Problem]) -> tuple[
             continue
         target = _target(doc, ts, where, metrics, declared, problems)
         if ts.id in seen_ids:
-            problems.append(Problem(p, doc.line((*where, "id")),
-                                    f"duplicate target id '{ts.id}' (first at line "
-                                    f"{seen_ids[ts.id]})"))
+            problems.append(Problem.of(p, doc.line((*where, "id")), msg(
+                "err.duplicate_target", id=ts.id, line=seen_ids[ts.id])))
         seen_ids.setdefault(ts.id, doc.line((*where, "id")))
         if target is not None:
             targets.append(target)
@@ -405,14 +448,15 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
     p = doc.path
     before = len(problems)
 
-    def bad(key: str, message: str) -> None:
-        problems.append(Problem(p, doc.line((*where, key)), f"target '{ts.id}': {message}"))
+    def bad(key: str, message: Msg) -> None:
+        problems.append(Problem.of(p, doc.line((*where, key)),
+                                   msg("err.target", id=ts.id, text=message)))
 
     given = [c for c in COMPARATORS if getattr(ts, c) is not None]
     if len(given) != 1:
         bad(given[1] if len(given) > 1 else "id",
-            "needs exactly one of above, at_least, below, at_most, between"
-            + (f" (has {', '.join(given)})" if given else ""))
+            msg("err.one_comparator", has=msg("err.has", given=", ".join(given))
+                if given else ""))
     need = {"average_growth": ("metric", "period"), "level": ("metric", "year"),
             "count": ("of", "year")}[ts.type]
     forbid = {"average_growth": ("year", "of", "where"), "level": ("period", "of", "where"),
@@ -420,28 +464,27 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
     for key in need:
         if getattr(ts, key) is None:
             article = "an" if ts.type[0] in "aeiou" else "a"
-            bad("id", f"{article} {ts.type} target needs '{key}'")
+            bad("id", msg(f"err.target_needs.{article}", type=ts.type, key=key))
     for key in forbid:
         if getattr(ts, key) is not None:
-            bad(key, f"'{key}' does not apply to a {ts.type} target")
+            bad(key, msg("err.not_for_type", key=key, type=ts.type))
     metric = metrics.get(ts.metric) if ts.metric else None
     if ts.metric is not None and metric is None and ts.metric not in declared:
-        bad("metric", f"unknown metric '{ts.metric}' (not declared under metrics)")
+        bad("metric", msg("err.unknown_metric_metrics", id=ts.metric))
     if metric is not None and ts.type == "average_growth" and metric.kind not in ("growth",
                                                                                   "level"):
-        bad("metric", f"average_growth needs a growth or level metric; '{metric.id}' is a "
-                      f"{metric.kind}")
+        bad("metric", msg("err.growth_metric", id=metric.id, kind=metric.kind))
     if ts.of is not None and ts.of not in LISTS:
-        bad("of", f"unknown list '{ts.of}' (known: {', '.join(LISTS)})")
+        bad("of", msg("err.unknown_list", of=ts.of, known=", ".join(LISTS)))
     for ctx in ts.context or []:
         if ctx not in declared:
-            bad("context", f"unknown context metric '{ctx}'")
+            bad("context", msg("err.unknown_context", id=ctx))
     period = None
     if ts.period is not None:
         if len(ts.period) != 2:
-            bad("period", "period: expected [first_year, last_year]")
+            bad("period", msg("err.period_form"))
         elif ts.period[0] > ts.period[1]:
-            bad("period", f"period is reversed: {ts.period[0]} > {ts.period[1]}")
+            bad("period", msg("err.period_reversed", first=ts.period[0], last=ts.period[1]))
         else:
             period = (ts.period[0], ts.period[1])
     percent = metric is not None and metric.kind in ("growth", "share")
@@ -452,19 +495,19 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
         raw = getattr(ts, comparator)
         if comparator == "between":
             if len(raw) != 2:
-                bad("between", "between: expected [low, high]")
+                bad("between", msg("err.between_form"))
             else:
-                lo, e1 = parse_quantity(raw[0], percent, "between")
-                hi, e2 = parse_quantity(raw[1], percent, "between")
+                lo, e1 = quantity(raw[0], percent, "between")
+                hi, e2 = quantity(raw[1], percent, "between")
                 for err in (e1, e2):
                     if err:
                         bad("between", err)
                 if lo is not None and hi is not None:
                     if lo > hi:
-                        bad("between", f"range is reversed: {raw[0]} > {raw[1]}")
+                        bad("between", msg("err.range_reversed", low=raw[0], high=raw[1]))
                     value = (lo, hi)
         else:
-            v, err = parse_quantity(raw, percent, comparator)
+            v, err = quantity(raw, percent, comparator)
             if err:
                 bad(comparator, err)
             value = v
@@ -475,14 +518,14 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
         pct_fields = LIST_PERCENT_FIELDS.get(ts.of or "", set())
         for key, cond in ts.where.items():
             if known and key not in known:
-                bad("where", f"where: unknown field '{key}' of {ts.of}")
+                bad("where", msg("err.where_field", key=key, of=ts.of))
                 continue
             if isinstance(cond, dict):
                 if len(cond) != 1 or next(iter(cond)) not in COMPARATORS[:-1]:
-                    bad("where", f"where.{key}: expected one of above, at_least, below, at_most")
+                    bad("where", msg("err.where_form", key=key))
                     continue
                 (comp, bound), = cond.items()
-                v, err = parse_quantity(bound, key in pct_fields, f"where.{key}.{comp}")
+                v, err = quantity(bound, key in pct_fields, f"where.{key}.{comp}")
                 if err:
                     bad("where", err)
                     continue
@@ -510,21 +553,21 @@ def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
         vs = _convert(doc, raw, where, VintageS, problems)
         if vs is None:
             return None
-        value, err = parse_quantity(vs.value, percent, metric.id)
+        value, err = quantity(vs.value, percent, metric.id)
         if err:
-            problems.append(Problem(doc.path, doc.line((*where, "value")), err))
+            problems.append(Problem.of(doc.path, doc.line((*where, "value")), err))
             return None
         try:
             published = _published(vs.published)
-        except ValueError as exc:
-            problems.append(Problem(doc.path, doc.line((*where, "published")), str(exc)))
+        except Invalid as exc:
+            problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
             return None
         assert value is not None
         return Vintage(value=value, source=vs.source, status=vs.status, published=published,
                        note=vs.note, line=line)
-    value, err = parse_quantity(raw, percent, metric.id)
+    value, err = quantity(raw, percent, metric.id)
     if err:
-        problems.append(Problem(doc.path, line, err))
+        problems.append(Problem.of(doc.path, line, err))
         return None
     assert value is not None
     return Vintage(value=value, line=line)
@@ -537,33 +580,33 @@ def _load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        problems.append(Problem(p, 1, "expected a mapping with year and values"))
+        problems.append(Problem.of(p, 1, msg("err.actuals_not_mapping")))
         return None
     for key in data:
         if key not in TOP_ACTUALS:
-            problems.append(Problem(p, doc.line((key,)), f"unknown key '{key}' (allowed: "
-                                    f"{', '.join(sorted(TOP_ACTUALS))})"))
+            problems.append(Problem.of(p, doc.line((key,)), msg(
+                "err.unknown_key_allowed", key=key, allowed=", ".join(sorted(TOP_ACTUALS)))))
     year = data.get("year")
     if year is None:
-        problems.append(Problem(p, 1, "missing required key 'year'"))
+        problems.append(Problem.of(p, 1, msg("err.missing_key", key="year")))
     elif year != file_year:
-        problems.append(Problem(p, doc.line(("year",)),
-                                f"year {year} does not match the file name {file_year}.yaml"))
+        problems.append(Problem.of(p, doc.line(("year",)),
+                                   msg("err.year_mismatch", year=year, file=file_year)))
     values: dict[str, tuple[Vintage, ...]] = {}
     raw_values = data.get("values") or {}
     if not isinstance(raw_values, dict):
-        problems.append(Problem(p, doc.line(("values",)), "values: expected a mapping"))
+        problems.append(Problem.of(p, doc.line(("values",)),
+                                   msg("err.expected_mapping", what="values")))
         raw_values = {}
     for mid, raw in raw_values.items():
         where = ("values", mid)
         metric = metrics.get(mid)
         if metric is None:
-            problems.append(Problem(p, doc.line(where),
-                                    f"unknown metric '{mid}' (not declared in targets.yaml)"))
+            problems.append(Problem.of(p, doc.line(where), msg("err.unknown_metric", id=mid)))
             continue
         items = raw if isinstance(raw, list) else [raw]
         if isinstance(raw, list) and not raw:
-            problems.append(Problem(p, doc.line(where), f"{mid}: empty list of vintages"))
+            problems.append(Problem.of(p, doc.line(where), msg("err.empty_vintages", id=mid)))
             continue
         vintages = [
             _vintage(doc, item, (*where, i) if isinstance(raw, list) else where, metric, problems)
@@ -577,7 +620,8 @@ def _load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
         if raw_list is None:
             continue
         if not isinstance(raw_list, list):
-            problems.append(Problem(p, doc.line((name,)), f"{name}: expected a list"))
+            problems.append(Problem.of(p, doc.line((name,)),
+                                       msg("err.expected_list", what=name)))
             continue
         items_out = []
         ids: set[str] = set()
@@ -589,18 +633,19 @@ def _load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
                       if getattr(obj, f) is not None}
             for pf in LIST_PERCENT_FIELDS.get(name, ()):
                 if pf in fields:
-                    v, err = parse_quantity(fields[pf], True, pf)
+                    v, err = quantity(fields[pf], True, pf)
                     if err:
-                        problems.append(Problem(p, doc.line((name, i, pf)), err))
+                        problems.append(Problem.of(p, doc.line((name, i, pf)), err))
                     fields[pf] = v
             if "published" in fields:
                 try:
                     fields["published"] = _published(fields["published"])
-                except ValueError as exc:
-                    problems.append(Problem(p, doc.line((name, i, "published")), str(exc)))
+                except Invalid as exc:
+                    problems.append(Problem.of(p, doc.line((name, i, "published")), exc.msg))
             if fields["id"] in ids:
-                problems.append(Problem(p, doc.line((name, i, "id")),
-                                        f"duplicate {name} id '{fields['id']}'"))
+                problems.append(Problem.of(p, doc.line((name, i, "id")),
+                                           msg("err.duplicate_item", list=name,
+                                               id=fields["id"])))
             ids.add(fields["id"])
             items_out.append(Item(fields=fields, source=fields.get("source"),
                                   line=doc.line((name, i))))
@@ -643,9 +688,9 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
     rate = metric.kind in ("growth", "share")
     line = doc.line(where)
     if not isinstance(raw, dict):
-        value, err = parse_quantity(raw, rate, metric.id)
+        value, err = quantity(raw, rate, metric.id)
         if err:
-            problems.append(Problem(doc.path, line, err))
+            problems.append(Problem.of(doc.path, line, err))
             return None
         return YtdFigure(value=value, line=line)
     ys = _convert(doc, raw, where, YtdS, problems)
@@ -653,31 +698,29 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
         return None
     before = len(problems)
 
-    def quantity(key: str, percent: bool) -> float | None:
+    def read(key: str, percent: bool) -> float | None:
         given = getattr(ys, key)
         if given is None:
             return None
-        v, err = parse_quantity(given, percent, metric.id if key == "value" else key)
+        v, err = quantity(given, percent, metric.id if key == "value" else key)
         if err:
-            problems.append(Problem(doc.path, doc.line((*where, key)), err))
+            problems.append(Problem.of(doc.path, doc.line((*where, key)), err))
         return v
 
-    value, month_value = quantity("value", rate), quantity("month_value", rate)
-    yoy, plan_share = quantity("yoy", True), quantity("plan_share", True)
+    value, month_value = read("value", rate), read("month_value", rate)
+    yoy, plan_share = read("yoy", True), read("plan_share", True)
     if rate:
         for key in ("yoy", "plan_share"):
             if getattr(ys, key) is not None:
-                problems.append(Problem(doc.path, doc.line((*where, key)), f"{key}: does not "
-                                        f"apply to the {metric.kind} metric '{metric.id}' "
-                                        "(its value is already a rate)"))
+                problems.append(Problem.of(doc.path, doc.line((*where, key)), msg(
+                    "err.ytd_not_for_rate", key=key, kind=metric.kind, id=metric.id)))
     if ys.value is None and ys.month_value is None:
-        problems.append(Problem(doc.path, line, f"{metric.id}: a year-to-date figure needs "
-                                "'value' (the cumulative) or 'month_value' (the month alone)"))
+        problems.append(Problem.of(doc.path, line, msg("err.ytd_needs_value", id=metric.id)))
     published = None
     try:
         published = _published(ys.published)
-    except ValueError as exc:
-        problems.append(Problem(doc.path, doc.line((*where, "published")), str(exc)))
+    except Invalid as exc:
+        problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
     if len(problems) > before:
         return None
     return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
@@ -693,18 +736,17 @@ def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric]
     plan: dict[str, tuple[Vintage, ...]] = {}
     raw_plan = data.get("plan") or {}
     if not isinstance(raw_plan, dict):
-        problems.append(Problem(p, doc.line(("plan",)), "plan: expected a mapping of metric "
-                                "to value"))
+        problems.append(Problem.of(p, doc.line(("plan",)), msg("err.plan_form")))
         raw_plan = {}
     for mid, raw in raw_plan.items():
         where: Path_ = ("plan", mid)
         metric = metrics.get(mid)
         if metric is None:
-            problems.append(Problem(p, doc.line(where), f"plan: unknown metric '{mid}' (not "
-                                    "declared in targets.yaml)"))
+            problems.append(Problem.of(p, doc.line(where), msg(
+                "err.field", field="plan", text=msg("err.unknown_metric", id=mid))))
             continue
         if isinstance(raw, list) and not raw:
-            problems.append(Problem(p, doc.line(where), f"{mid}: empty list of vintages"))
+            problems.append(Problem.of(p, doc.line(where), msg("err.empty_vintages", id=mid)))
             continue
         vintages = [_vintage(doc, item, (*where, i), metric, problems)
                     for i, item in enumerate(raw)] if isinstance(raw, list) \
@@ -715,33 +757,31 @@ def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric]
     ytd: dict[int, dict[str, YtdFigure]] = {}
     raw_ytd = data.get("ytd") or {}
     if not isinstance(raw_ytd, dict):
-        problems.append(Problem(p, doc.line(("ytd",)), "ytd: expected a mapping of month "
-                                "(1-12) to figures"))
+        problems.append(Problem.of(p, doc.line(("ytd",)), msg("err.ytd_form")))
         raw_ytd = {}
     for key, month_raw in raw_ytd.items():
         line = doc.line(("ytd", key))
         month = _month_key(key)
         if month is None:
-            problems.append(Problem(p, line, f"ytd: a month key must be a month number 1-12, "
-                                    f"got {key!r}"))
+            problems.append(Problem.of(p, line, msg("err.ytd_month_key", key=repr(key))))
             continue
         if not 1 <= month <= 12:
-            problems.append(Problem(p, line, f"ytd: month {month} out of range (1-12)"))
+            problems.append(Problem.of(p, line, msg("err.ytd_month_range", month=month)))
             continue
         if month in ytd:
-            problems.append(Problem(p, line, f"ytd: month {month} given twice"))
+            problems.append(Problem.of(p, line, msg("err.ytd_month_twice", month=month)))
             continue
         if not isinstance(month_raw, dict) or not month_raw:
-            problems.append(Problem(p, line, f"ytd: month {month}: expected a mapping of "
-                                    "metric to figure"))
+            problems.append(Problem.of(p, line, msg("err.ytd_month", month=month,
+                                                    text=msg("err.ytd_month_form"))))
             continue
         figures: dict[str, YtdFigure] = {}
         for mid, raw in month_raw.items():
             where = ("ytd", key, mid)
             metric = metrics.get(mid)
             if metric is None:
-                problems.append(Problem(p, doc.line(where), f"ytd: month {month}: unknown "
-                                        f"metric '{mid}' (not declared in targets.yaml)"))
+                problems.append(Problem.of(p, doc.line(where), msg(
+                    "err.ytd_month", month=month, text=msg("err.unknown_metric", id=mid))))
                 continue
             fig = _ytd_figure(doc, raw, where, metric, problems)
             if fig is not None:
@@ -772,9 +812,9 @@ def find_workspace(option: str | None, env: Mapping[str, str],
     if chosen:
         root = Path(chosen).expanduser()
         if not root.is_dir():
-            raise BkindError.one(str(root), None, "workspace folder not found")
+            raise BkindError.one(str(root), None, msg("err.workspace_not_found"))
         if not (root / "targets.yaml").is_file():
-            raise BkindError.one(str(root / "targets.yaml"), None, "file not found")
+            raise BkindError.one(str(root / "targets.yaml"), None, msg("err.file_not_found"))
         return root, False
     if (cwd / "targets.yaml").is_file():
         return cwd, False
@@ -793,11 +833,11 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.append(Problem(shown, None, "file not found"))
+        problems.append(Problem.of(shown, None, msg("err.file_not_found")))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(shown, None, f"not UTF-8 text ({exc.reason})"))
+        problems.append(Problem.of(shown, None, msg("err.not_utf8", reason=exc.reason)))
     except OSError as exc:
-        problems.append(Problem(shown, None, f"cannot read: {exc.strerror}"))
+        problems.append(Problem.of(shown, None, msg("err.cannot_read", reason=exc.strerror)))
     return None
 
 
@@ -910,14 +950,14 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
     years: dict[int, YearActuals] = {}
     actuals_dir = root / "actuals"
     if not actuals_dir.is_dir():
-        problems.append(Problem(shown("actuals"), None, "folder not found"))
+        problems.append(Problem.of(shown("actuals"), None, msg("err.folder_not_found")))
     else:
         for path in sorted(actuals_dir.iterdir()):
             if path.suffix not in (".yaml", ".yml") or path.name.startswith("."):
                 continue
             rel = shown(os.path.join("actuals", path.name))
             if not re.fullmatch(r"\d{4}", path.stem):
-                problems.append(Problem(rel, None, "actuals file name must be YYYY.yaml"))
+                problems.append(Problem.of(rel, None, msg("err.actuals_name")))
                 continue
             text = read_text(path, rel, problems)
             if text is None:
@@ -949,7 +989,8 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise BkindError.one(str(path), None, f"cannot write: {exc.strerror}") from exc
+        raise BkindError.one(str(path), None,
+                             msg("err.cannot_write", reason=exc.strerror)) from exc
     try:
         # mkstemp makes the file private (0600): give it the mode a plain write would
         try:

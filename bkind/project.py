@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bkind import series
-from bkind.errors import BkindError
+from bkind.errors import BkindError, msg
 from bkind.model import Note, Target, Workspace
 from bkind.progress import (
     cagr,
@@ -376,17 +376,17 @@ def project(ws: Workspace, year: int, method: str = "trend",
             as_of: int | None = None) -> Projection:
     """Extend every metric to `year` and judge every target there."""
     if method not in METHODS:
-        raise BkindError.one("--method", None, f"unknown method '{method}' (one of: "
-                             f"{', '.join(METHODS)})")
+        raise BkindError.one("--method", None, msg("err.unknown_method", method=method,
+                                                   choices=", ".join(METHODS)))
     assumed = dict(assumptions or {})
     for metric_id in assumed:
         if metric_id not in ws.metrics:
-            raise BkindError.one("--assume", None, f"unknown metric '{metric_id}' (known: "
-                                 f"{', '.join(ws.metrics)})")
+            raise BkindError.one("--assume", None, msg("err.unknown_metric_known",
+                                                       id=metric_id,
+                                                       known=", ".join(ws.metrics)))
     end = data_end(ws, as_of)
     if year < end:
-        raise BkindError.one("--year", None, f"{year} is before the latest year with figures "
-                             f"({end}): a projection starts after the data")
+        raise BkindError.one("--year", None, msg("err.year_before_data", year=year, end=end))
     cache: dict[str, MetricProjection] = {}
     for metric_id in ws.metrics:
         project_metric(ws, metric_id, year, method, assumed, end, cache)

@@ -25,6 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1", "COLUMNS": "100"}
 ENV.pop("BKIND_NO_CACHE", None)
+# with it set, every edited module is compiled afresh on every run: not what users see
+# (pip compiles the installed package once)
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def wall(cmd: list[str], cwd: str) -> float:

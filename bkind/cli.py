@@ -165,9 +165,9 @@ def terminal() -> tuple[int, bool]:
     return width, color
 
 
-def data_lang(fmt: Format, lang: str) -> str:
+def data_lang(fmt: StrEnum, lang: str) -> str:
     """JSON and CSV are for scripts: the same whatever the language (texts in English)."""
-    return "en" if fmt in (Format.json, Format.csv) else lang
+    return "en" if fmt.value in ("json", "csv") else lang
 
 
 def render_view(view: Any, fmt: Format, output: Path | None) -> None:
@@ -282,7 +282,7 @@ def project_cmd(
     assumptions = parse_assumptions(assume or [])
     ws = open_workspace(workspace, language)
     proj = project(ws, year, method.value, assumptions, as_of)
-    render_view(project_view(ws, proj, language), fmt, output)
+    render_view(project_view(ws, proj, data_lang(fmt, language)), fmt, output)
     if not chart:
         return
     if fmt is not Format.table or output is not None or not sys.stdout.isatty():
@@ -292,6 +292,8 @@ def project_cmd(
 
     width, color = terminal()
     sys.stdout.write("\n" + render_charts(ws, proj, language, width=width, color=color))
+
+
 class ReportFormat(StrEnum):
     table = "table"
     json = "json"
@@ -347,7 +349,8 @@ def report(
             "err.no_ytd_month", month=f"{chosen[0]}-{chosen[1]:02d}", months=listed))
     year, m = chosen
     results = evaluate_all(ws, year)
-    view = report_view(ws, monthly.month_report(ws, year, m), results, year, language)
+    view = report_view(ws, monthly.month_report(ws, year, m), results, year,
+                       data_lang(fmt, language))
     width, color = terminal()
     emit(render(view, fmt.value, width=width, color=color and output is None), output)
     fail_on_exit(results, wanted, language)
@@ -380,7 +383,8 @@ def history_command(
     if metric not in ws.metrics:
         raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
                                                  choices=", ".join(ws.metrics)))
-    view = history_view(ws.metrics[metric], history(ws, metric, year), language, year)
+    view = history_view(ws.metrics[metric], history(ws, metric, year),
+                        data_lang(fmt, language), year)
     render_view(view, fmt, output)
 
 
@@ -405,7 +409,7 @@ def validate_command(
     language = resolve_lang(lang)
     ws = open_workspace(workspace, language)
     findings = check_all(ws)
-    view = validate_view(ws, findings, language)
+    view = validate_view(ws, findings, data_lang(fmt, language))
     if fmt is Format.table:
         emit(render_lines(view), None)
     else:
@@ -452,7 +456,7 @@ def ingest_command(
     typer.secho(t("workspace.used", language, path=root), err=True, dim=True)
     result = ingest(root, shown, file, str(file), decimal_comma=decimal_comma,
                     replace=replace, dry_run=dry_run)
-    render_view(ingest_view(result, language), fmt, None)
+    render_view(ingest_view(result, data_lang(fmt, language)), fmt, None)
     if dry_run and fmt is Format.table:
         emit("".join(result.diffs.values()), None)
 

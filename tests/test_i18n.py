@@ -80,3 +80,13 @@ def test_vietnamese_output_has_no_english_status_words(cli, tmp_path, monkeypatc
     assert re.search(r"\d,\d+%", result.stdout)  # decimal commas
     assert not re.search(r"\d\.\d+%", result.stdout)
     assert "bn VND" not in result.stdout  # units in Vietnamese too
+
+
+@pytest.mark.parametrize("args", [("status",), ("project", "--year", "2030"),
+                                  ("report", "--month", "2025-03"),
+                                  ("history", "grdp_growth"), ("validate",)])
+def test_json_is_the_same_in_every_language(cli, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    en = cli(*args, "--format", "json", "--lang", "en")
+    vi = cli(*args, "--format", "json", "--lang", "vi")
+    assert en.exit_code == 0 and en.stdout == vi.stdout

@@ -221,11 +221,14 @@ def test_months_that_add_up_within_rounding_are_no_warning(cli, workspace):
 def test_vietnamese_warning_uses_decimal_comma(cli, workspace):
     y2025 = Y2025.replace("value: 402, month_value: 212", "value: 412.2, month_value: 182") \
         .replace("value: 190,", "value: 238,")
-    data = report_json(cli, workspace(TARGETS, {2025: y2025}), "--month", "2025-02",
-                       "--lang", "vi")
-    assert metric(data, "output")["warnings"] == [
-        "số liệu các tháng không khớp: lũy kế đến tháng 1/2025 là 238 + riêng tháng 2 là 182 "
-        "= 420, nhưng lũy kế đến tháng 2/2025 là 412,2"]
+    root = workspace(TARGETS, {2025: y2025})
+    result = cli("report", "--workspace", str(root), "--month", "2025-02", "--lang", "vi",
+                 "--format", "md")
+    assert ("số liệu các tháng không khớp: lũy kế đến tháng 1/2025 là 238 + riêng tháng 2 là "
+            "182 = 420, nhưng lũy kế đến tháng 2/2025 là 412,2") in result.stdout
+    # JSON is for scripts: the same in every language
+    data = report_json(cli, root, "--month", "2025-02", "--lang", "vi")
+    assert metric(data, "output")["warnings"][0].startswith("month figures do not add up")
 
 
 def test_december_needs_nothing_more_per_month(workspace):

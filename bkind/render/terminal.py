@@ -30,8 +30,10 @@ def render_terminal(view: View, width: int | None = None, color: bool = False,
         file=buffer, width=width or 100, color_system="standard" if color else None,
         no_color=not color, highlight=False, soft_wrap=False, emoji=False,
     )
-    for i, line in enumerate(view.header):
-        console.print(Text(line, style="bold" if i == 0 else "dim"))
+    # one print per block, not per line: each print costs a wrap and a measure
+    if view.header:
+        console.print(Text("\n").join(Text(line, style="bold" if i == 0 else "dim")
+                                       for i, line in enumerate(view.header)))
     for table in view.tables:
         rt = RichTable(title=table.title, show_lines=not table.compact, title_justify="left",
                        box=box.SIMPLE_HEAD)
@@ -48,6 +50,6 @@ def render_terminal(view: View, width: int | None = None, color: bool = False,
                     cells.append(Text(cell.text))
             rt.add_row(*cells)
         console.print(rt)
-    for line in view.footer:
-        console.print(Text(line))
+    if view.footer:
+        console.print(Text("\n".join(view.footer)))
     return buffer.getvalue()

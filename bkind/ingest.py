@@ -16,8 +16,6 @@ import difflib
 import io
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bkind.errors import BkindError, Invalid, Msg, Problem, msg
-from bkind.load import check_actuals_text, load_workspace, parse_quantity, quantity
+from bkind.load import check_actuals_text, load_workspace, parse_quantity, quantity, stage
 from bkind.model import STATUS_RANK, Metric, Workspace
 from bkind.yamledit import Editor, flow_map, put_comment, quoted, take_comment
 
@@ -516,19 +514,7 @@ def _commit(files: list[tuple[Path, str]]) -> None:
     staged: list[str] = []
     try:
         for path, text in files:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            staged.append(tmp)
-            try:
-                mode = stat.S_IMODE(os.stat(path).st_mode)
-            except FileNotFoundError:
-                umask = os.umask(0)
-                os.umask(umask)
-                mode = 0o666 & ~umask
-            os.chmod(tmp, mode)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+            staged.append(stage(path, text))
         for (path, _), tmp in zip(files, staged, strict=True):
             os.replace(tmp, path)
     finally:

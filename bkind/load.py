@@ -980,19 +980,16 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                      years=years, embedded=embedded)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename over `path`:
-    readers see the old file or the new one, never half of one."""
+def stage(path: Path, text: str) -> str:
+    """Write `text` to a new temporary file beside `path` (same folder, so a rename is
+    atomic), flushed to disk, with the mode a plain write of `path` would give; return
+    its name. The caller renames it over `path`, or removes it."""
     import tempfile
 
     parent = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise BkindError.one(str(path), None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
-    try:
-        # mkstemp makes the file private (0600): give it the mode a plain write would
+        # mkstemp makes the file private (0600)
         try:
             mode = path.stat().st_mode & 0o777
         except OSError:
@@ -1004,10 +1001,24 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename over `path`:
+    readers see the old file or the new one, never half of one."""
+    try:
+        tmp = stage(path, text)
+    except OSError as exc:
+        raise BkindError.one(str(path), None,
+                             msg("err.cannot_write", reason=exc.strerror)) from exc
+    try:
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.unlink(tmp)
         raise
 
 

@@ -23,3 +23,24 @@ def test_status_golden(cli, fmt, lang):
     if os.environ.get("BKIND_REGEN_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "args"), [
+    ("project.en.md", ("project", "--year", "2030", "--lang", "en", "--format", "md")),
+    ("project.vi.table", ("project", "--year", "2030", "--lang", "vi")),
+    ("project.assume.json", ("project", "--year", "2030", "--assume", "grdp=7%",
+                             "--format", "json")),
+    ("report.en.md", ("report", "--month", "2022-06", "--lang", "en", "--format", "md")),
+    ("report.vi.table", ("report", "--month", "2022-03", "--lang", "vi")),
+    ("report.en.json", ("report", "--month", "2022-06", "--format", "json")),
+    ("history.vi.md", ("history", "va_growth", "--lang", "vi", "--format", "md")),
+    ("validate.en.json", ("validate", "--format", "json")),
+])
+def test_other_commands_golden(cli, name, args):
+    result = cli(*args, "--workspace", str(WS), env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout.replace(str(WS), "<ws>")
+    golden = GOLDEN / name
+    if os.environ.get("BKIND_REGEN_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")

@@ -233,8 +233,6 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     warnings: list[str] = []
     sources: list[str] = []
     notes: list[str] = []
-    if ws.resolution.note is not None:
-        notes.append(ws.resolution.note.get(lang))
     for i, (row, rec) in enumerate(zip(report.rows, records, strict=True)):
         label = _letter(i)
         metric = ws.metrics[row.metric]

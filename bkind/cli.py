@@ -222,7 +222,7 @@ class Method(StrEnum):
 def parse_assumptions(raw: list[str]) -> dict[str, float]:
     """`--assume METRIC=VALUE` options as {metric: yearly growth}; VALUE must be a percent."""
     from bkind.errors import Problem
-    from bkind.load import quantity
+    from bkind.schema import quantity
 
     out: dict[str, float] = {}
     problems: list[Problem] = []

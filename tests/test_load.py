@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bkind.errors import BkindError
-from bkind.load import find_workspace, load_workspace, parse_quantity
+from bkind.load import find_workspace, load_workspace
+from bkind.schema import parse_quantity
 
 from conftest import MINIMAL_TARGETS
 

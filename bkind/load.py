@@ -215,7 +215,7 @@ class _Cache:
             pass
 
 
-_SCHEMA = "1"  # bump when the models or the validation rules change
+_SCHEMA = "2"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 

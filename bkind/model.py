@@ -112,6 +112,11 @@ class Target(Struct, frozen=True):
     year: int | None = None  # level and count
     note: Text | None = None
     context: tuple[str, ...] = ()  # related metrics shown beside, never as the value
+    short: Text | None = None  # a short name for narrow tables; `name` stays the wording
+
+    def label(self, lang: str) -> str:
+        """The name tables show: the short one if given."""
+        return (self.short or self.name).get(lang)
 
     @property
     def deadline(self) -> int:

@@ -93,6 +93,7 @@ class TargetS(_S):
     id: str
     type: Literal["average_growth", "level", "count"]
     name: TextLike | None = None
+    short: TextLike | None = None
     metric: str | None = None
     of: str | None = None
     where: dict[str, Any] | None = None
@@ -447,7 +448,8 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
         return None
     year = ts.year
     return Target(
-        id=ts.id, name=_text(ts.name) or Text(en=ts.id, vi=ts.id), type=ts.type,
+        id=ts.id, name=_text(ts.name) or Text(en=ts.id, vi=ts.id), short=_text(ts.short),
+        type=ts.type,
         comparator=given[0], value=value, metric=ts.metric, of=ts.of, where=where_conditions,
         period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
     )

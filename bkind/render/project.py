@@ -209,6 +209,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
         Column("reached", t("project.col.reached", lang), "right", width=8),
     ])
     footer: list[str] = []
+    by_id = {t.id: t for t in ws.targets}
     for n, (tp, rec) in enumerate(zip(proj.targets, records, strict=True), start=1):
         projected = "—"
         if tp.projected is not None:
@@ -217,12 +218,14 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
         reached = str(tp.reached_in) if tp.reached_in is not None else (
             t("project.not_by", lang, year=proj.year) if has_series else "—")
         table.rows.append([
-            Cell(f"[{n}] {rec['name']}"),
+            Cell(f"[{n}] {by_id[tp.id].label(lang)}"),
             Cell(fmt_goal(ws, tp, lang)),
             Cell(projected, align="right"),
             _meets_cell(tp.meets, lang),
             Cell(reached, align="right"),
         ])
+        if by_id[tp.id].short is not None:  # the full wording, as the table shows the short
+            footer.append(f"[{n}] {rec['name']}")
         footer.extend(f"[{n}] {line}" for line in _explain(ws, proj, tp, lang))
     method = t(f"project.method.{proj.method}", lang)
     header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),

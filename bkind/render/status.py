@@ -197,7 +197,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         if r.actual_year is not None:
             latest += f"\n{r.actual_year}{_short_source(r, lang)}"
         table.rows.append([
-            Cell(f"[{n}] {rec['name']}"),
+            Cell(f"[{n}] {by_id[r.id].label(lang)}"),
             Cell(latest, align="right"),
             Cell(fmt_goal(ws, r, by_id[r.id], lang)),
             Cell(fmt_gap(ws, r, lang), align="right"),
@@ -205,7 +205,8 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
                  align="right"),
             Cell(t(f"status.{r.status}", lang), status=r.status),
         ])
-        lines = [note_text(note, lang) for note in r.notes]
+        lines = [rec["name"]] if by_id[r.id].short is not None else []  # the full wording
+        lines += [note_text(note, lang) for note in r.notes]
         lines += [_source_text(ws, s, lang) for s in r.sources]
         lines += _context_text(ws, r, lang)
         footer.extend(f"[{n}] {line}" for line in lines)

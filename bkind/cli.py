@@ -172,7 +172,7 @@ def data_lang(fmt: StrEnum, lang: str) -> str:
     return "en" if fmt.value in ("json", "csv") else lang
 
 
-def render_view(view: Any, fmt: Format, output: Path | None) -> None:
+def render_view(view: Any, fmt: StrEnum, output: Path | None) -> None:
     from bkind.render import render
 
     width, color = terminal()
@@ -333,7 +333,6 @@ def report(
 ) -> None:
     from bkind import monthly
     from bkind.progress import evaluate_all
-    from bkind.render import render
     from bkind.render.report import report_view
 
     language = resolve_lang(lang)
@@ -353,8 +352,7 @@ def report(
     results = evaluate_all(ws, year)
     view = report_view(ws, monthly.month_report(ws, year, m), results, year,
                        data_lang(fmt, language))
-    width, color = terminal()
-    emit(render(view, fmt.value, width=width, color=color and output is None), output)
+    render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
 
 

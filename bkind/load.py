@@ -149,14 +149,6 @@ def find_workspace(option: str | None, env: Mapping[str, str],
     return embedded_workspace(), True
 
 
-def _display(path: Path, base: Path) -> str:
-    try:
-        return os.path.relpath(path, base) if not path.is_absolute() or \
-            str(path).startswith(str(base)) else str(path)
-    except ValueError:
-        return str(path)
-
-
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
         return path.read_text(encoding="utf-8")

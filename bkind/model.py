@@ -5,15 +5,9 @@ milliseconds a frozen dataclass costs, and `bkind status` start-up time is budge
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from msgspec import Struct, field
-
-Kind = Literal["growth", "share", "level", "count"]
-Prices = Literal["constant-2010", "constant-2020", "current", "none"]
-TargetType = Literal["average_growth", "level", "count"]
-Comparator = Literal["above", "at_least", "below", "at_most", "between"]
-FigureStatus = Literal["estimate", "preliminary", "official"]
 
 KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
 PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "current", "none")

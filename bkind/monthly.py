@@ -67,11 +67,6 @@ def months_with_data(ws: Workspace) -> list[tuple[int, int]]:
     return sorted((y, m) for y, a in ws.years.items() for m, figs in a.ytd.items() if figs)
 
 
-def latest_month(ws: Workspace) -> tuple[int, int] | None:
-    months = months_with_data(ws)
-    return months[-1] if months else None
-
-
 def ytd_figure(ws: Workspace, year: int, month: int, metric: str) -> YtdFigure | None:
     actuals = ws.years.get(year)
     if actuals is None:

@@ -6,8 +6,6 @@ from collections.abc import Callable
 
 from bkind.render.model import View
 
-FORMATS = ("table", "json", "csv", "md", "html")
-
 
 def render(view: View, fmt: str, width: int | None = None, color: bool = False) -> str:
     """Render `view` in `fmt`; only the terminal renderer needs width and colour."""

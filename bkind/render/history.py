@@ -10,9 +10,6 @@ from bkind.model import Metric
 from bkind.render.model import Cell, Column, Table, View
 from bkind.render.status import clean, figure_status, fmt_value
 
-RECORD_KEYS = ("metric", "year", "value", "status", "published", "source", "note", "current",
-               "change", "change_relative")
-
 
 def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:
     """+0.68 pp for a rate, +23 bn VND (+2.77%) for a level."""

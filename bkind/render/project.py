@@ -11,9 +11,6 @@ from bkind.project import MetricProjection, Projection, TargetProjection
 from bkind.render.model import Cell, Column, Table, View
 from bkind.render.status import clean, figure_status, fmt_value, note_text
 
-SPEC_TARGET_KEYS = ("id", "deadline", "projected", "meets", "reached_in",
-                    "required_numerator_growth")
-
 
 def is_rate(ws: Workspace, tp: TargetProjection) -> bool:
     """Whether the target's values are rates or shares (shown as percents)."""

@@ -176,6 +176,10 @@ class Workspace(Struct, frozen=True):
     years: dict[int, YearActuals]
     embedded: bool = False
 
+    def target(self, target_id: str) -> Target:
+        """The target with this id (ids are unique: the loader checks)."""
+        return next(t for t in self.targets if t.id == target_id)
+
     def latest_year(self) -> int | None:
         with_data = [y for y, a in self.years.items() if a.values or a.lists]
         return max(with_data) if with_data else None

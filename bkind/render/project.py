@@ -30,7 +30,7 @@ def fmt_goal(ws: Workspace, tp: TargetProjection, lang: str) -> str:
         text = t("cmp.between", lang, lo=lo, hi=hi)
     else:
         text = t(f"cmp.{tp.comparator}", lang, v=fmt_target(ws, tp, lang, tp.target))
-    target = next(x for x in ws.targets if x.id == tp.id)
+    target = ws.target(tp.id)
     if target.period is not None:
         return text + "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
     return text + "\n" + t("by.year", lang, year=tp.deadline)
@@ -77,7 +77,7 @@ def target_record(ws: Workspace, proj: Projection, tp: TargetProjection,
         "meets": tp.meets,
         "reached_in": tp.reached_in,
         "required_numerator_growth": clean(tp.required_numerator_growth),
-        "name": next(x for x in ws.targets if x.id == tp.id).name.get(lang),
+        "name": ws.target(tp.id).name.get(lang),
         "type": tp.type,
         "metric": tp.metric,
         "comparator": tp.comparator,

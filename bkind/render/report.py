@@ -188,7 +188,7 @@ def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> 
 
 
 def _target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
-    target = next(x for x in ws.targets if x.id == r.id)
+    target = ws.target(r.id)
     tr = trajectory(ws, target, r, as_of)
     title = f"[{n}] {target.name.get(lang)}"
     labels = [str(y) for y in tr.years]

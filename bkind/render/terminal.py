@@ -23,10 +23,9 @@ STATUS_STYLES = {
 }
 
 
-def render_terminal(view: View, width: int | None = None, color: bool = False,
-                    console: Console | None = None) -> str:
+def render_terminal(view: View, width: int | None = None, color: bool = False) -> str:
     buffer = io.StringIO()
-    console = console or Console(
+    console = Console(
         file=buffer, width=width or 100, color_system="standard" if color else None,
         no_color=not color, highlight=False, soft_wrap=False, emoji=False,
     )

@@ -111,10 +111,10 @@ def main() -> None:
 def work(root: Path, cache: Path | None) -> float:
     """Load, evaluate and render JSON in this process; seconds."""
     sys.path.insert(0, str(REPO))
-    from bkind.load import load_workspace
-    from bkind.progress import evaluate_all
+    from bkind.core.status import evaluate_all
+    from bkind.io.load import load_workspace
     from bkind.render import render
-    from bkind.render.status import status_view
+    from bkind.render.views.status import status_view
 
     start = time.perf_counter()
     ws = load_workspace(root, cache=cache)

@@ -19,6 +19,7 @@ from bkind import __version__
 from bkind.errors import BkindError, ExitCode, msg
 from bkind.i18n import LANGS, detect_lang, t
 from bkind.model import STATUSES, Workspace
+from bkind.render.formats import Format
 
 app = typer.Typer(
     name="bkind",
@@ -35,13 +36,6 @@ app = typer.Typer(
 
 _state = {"traceback": False}
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
 
 
 WorkspaceOpt = Annotated[
@@ -126,7 +120,7 @@ def message_lang(option: str | None) -> str:
 
 
 def open_workspace(option: Path | None, lang: str) -> Workspace:
-    from bkind.load import cache_folder, find_workspace, load_workspace
+    from bkind.io.load import cache_folder, find_workspace, load_workspace
 
     root, embedded = find_workspace(str(option) if option else None, os.environ, Path.cwd())
     shown = str(root) if embedded or option or os.environ.get("BKIND_WORKSPACE") else "."
@@ -153,7 +147,7 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from bkind.load import write_atomic
+    from bkind.io.load import write_atomic
 
     write_atomic(output, text)
 
@@ -167,16 +161,14 @@ def terminal() -> tuple[int, bool]:
     return width, color
 
 
-def data_lang(fmt: StrEnum, lang: str) -> str:
+def data_lang(fmt: Format, lang: str) -> str:
     """JSON and CSV are for scripts: the same whatever the language (texts in English)."""
-    return "en" if fmt.value in ("json", "csv") else lang
+    return "en" if fmt.machine else lang
 
 
-def render_view(view: Any, fmt: StrEnum, output: Path | None) -> None:
-    from bkind.render import render
-
+def render_view(view: Any, fmt: Format, output: Path | None) -> None:
     width, color = terminal()
-    emit(render(view, fmt.value, width=width, color=color and output is None), output)
+    emit(fmt.renderer(width=width, color=color and output is None)(view), output)
 
 
 def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
@@ -204,8 +196,8 @@ def status(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.progress import evaluate_all
-    from bkind.render.status import status_view
+    from bkind.core.status import evaluate_all
+    from bkind.render.views.status import status_view
 
     language = resolve_lang(lang)
     wanted = parse_fail_on(fail_on)
@@ -224,7 +216,7 @@ class Method(StrEnum):
 def parse_assumptions(raw: list[str]) -> dict[str, float]:
     """`--assume METRIC=VALUE` options as {metric: yearly growth}; VALUE must be a percent."""
     from bkind.errors import Problem
-    from bkind.schema import quantity
+    from bkind.io.schema import quantity
 
     out: dict[str, float] = {}
     problems: list[Problem] = []
@@ -277,8 +269,8 @@ def project_cmd(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.project import project
-    from bkind.render.project import project_view
+    from bkind.core.projection import project
+    from bkind.render.views.project import project_view
 
     language = resolve_lang(lang)
     assumptions = parse_assumptions(assume or [])
@@ -290,17 +282,10 @@ def project_cmd(
     if fmt is not Format.table or output is not None or not sys.stdout.isatty():
         typer.secho(t("project.chart_skipped", language), err=True, dim=True)
         return
-    from bkind.render.chart import render_charts
+    from bkind.render.views.chart import render_charts
 
     width, color = terminal()
     sys.stdout.write("\n" + render_charts(ws, proj, language, width=width, color=color))
-
-
-class ReportFormat(StrEnum):
-    table = "table"
-    json = "json"
-    md = "md"
-    html = "html"
 
 
 def parse_month(value: str) -> tuple[int, int]:
@@ -325,15 +310,14 @@ def report(
     month: Annotated[str | None, typer.Option(
         "--month", "-m", help="The month, YYYY-MM. Default: the latest month with "
         "year-to-date figures.", show_default=False)] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
-    ReportFormat.table,
+    fmt: FormatOpt = Format.table,
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind import monthly
-    from bkind.progress import evaluate_all
-    from bkind.render.report import report_view
+    from bkind.core import ytd as monthly
+    from bkind.core.status import evaluate_all
+    from bkind.render.views.report import report_view
 
     language = resolve_lang(lang)
     wanted = parse_fail_on(fail_on)
@@ -375,8 +359,8 @@ def history_command(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.history import history
-    from bkind.render.history import history_view
+    from bkind.core.history import history
+    from bkind.render.views.history import history_view
 
     language = resolve_lang(lang)
     ws = open_workspace(workspace, language)
@@ -402,9 +386,8 @@ def validate_command(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    from bkind.checks import check_all
-    from bkind.render import render
-    from bkind.render.validate import render_lines, validate_view
+    from bkind.core.validate import check_all
+    from bkind.render.views.validate import render_lines, validate_view
 
     language = resolve_lang(lang)
     ws = open_workspace(workspace, language)
@@ -413,7 +396,7 @@ def validate_command(
     if fmt is Format.table:
         emit(render_lines(view), None)
     else:
-        emit(render(view, fmt.value), None)
+        emit(fmt.renderer()(view), None)
     typer.secho(t("validate.summary", language, path=ws.path, n=len(findings)), err=True,
                 dim=True)
 
@@ -444,8 +427,8 @@ def ingest_command(
     lang: LangOpt = None,
 ) -> None:
     from bkind.ingest import ingest
-    from bkind.load import find_workspace
-    from bkind.render.ingest import ingest_view
+    from bkind.io.load import find_workspace
+    from bkind.render.views.ingest import ingest_view
 
     language = resolve_lang(lang)
     root, embedded = find_workspace(str(workspace) if workspace else None, os.environ,

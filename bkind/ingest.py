@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from bkind.errors import BkindError, Invalid, Msg, Problem, msg
-from bkind.load import check_actuals_text, load_workspace, stage
+from bkind.io.load import check_actuals_text, load_workspace, stage
+from bkind.io.schema import parse_quantity, quantity
 from bkind.model import STATUS_RANK, Metric, Workspace
-from bkind.schema import parse_quantity, quantity
 from bkind.yamledit import Editor, flow_map, put_comment, quoted, take_comment
 
 COLUMNS = ("year", "month", "metric", "value", "status", "published", "source", "note")

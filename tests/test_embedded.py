@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bkind.load import embedded_workspace, load_workspace
-from bkind.progress import evaluate_all
+from bkind.core.status import evaluate_all
+from bkind.io.load import embedded_workspace, load_workspace
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from bkind.errors import BkindError, Problem, msg
 from bkind.i18n import CATALOGUE
-from bkind.load import load_workspace
+from bkind.io.load import load_workspace
 
 from conftest import MINIMAL_TARGETS, REPO
 

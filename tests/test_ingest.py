@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bkind.load import embedded_workspace, load_workspace
+from bkind.io.load import embedded_workspace, load_workspace
 from tests.conftest import REPO
 
 HEADER = "year,month,metric,value,status,published,source\n"

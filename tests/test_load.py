@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bkind.errors import BkindError
-from bkind.load import find_workspace, load_workspace
-from bkind.schema import parse_quantity
+from bkind.io.load import find_workspace, load_workspace
+from bkind.io.schema import parse_quantity
 
 from conftest import MINIMAL_TARGETS
 

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bkind.model import Item, Target, Text
-from bkind.progress import (
+from bkind.core.status import (
     band,
     cagr,
     evaluate_average_growth,
@@ -20,6 +19,7 @@ from bkind.progress import (
     realized_average,
     required_average,
 )
+from bkind.model import Item, Target, Text
 
 rates = st.floats(min_value=-0.3, max_value=0.5, allow_nan=False)
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bkind import project as pj
-from bkind.load import load_workspace
-from bkind.render.chart import render_charts
+from bkind.core import projection as pj
+from bkind.io.load import load_workspace
+from bkind.render.views.chart import render_charts
 
 TARGETS = """\
 resolution:
@@ -422,7 +422,7 @@ def test_chart_renders_within_80_columns(ws):
 
 
 def test_chart_lines_follow_the_projection(ws):
-    from bkind.render.chart import chart_lines
+    from bkind.render.views.chart import chart_lines
 
     workspace = load_workspace(ws)
     proj = pj.project(workspace, 2030)

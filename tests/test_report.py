@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from bkind import monthly
-from bkind.load import load_workspace
+from bkind.core import ytd as monthly
+from bkind.io.load import load_workspace
 
 from conftest import MINIMAL_TARGETS
 

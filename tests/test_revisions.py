@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bkind.history import chronological
-from bkind.load import embedded_workspace, load_workspace
+from bkind.core.history import chronological
+from bkind.core.series import values
+from bkind.io.load import embedded_workspace, load_workspace
 from bkind.model import Vintage, current_vintage
-from bkind.series import values
 
 
 def v(value: float, status: str | None = None, published: str | None = None) -> Vintage:

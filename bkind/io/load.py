@@ -26,7 +26,7 @@ from bkind.model import (
 )
 
 if TYPE_CHECKING:
-    from bkind.schema import Doc, Path_
+    from bkind.io.schema import Doc, Path_
 
 MAX_NODES = 2_000_000
 
@@ -58,7 +58,7 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
         problems.append(Problem.of(path, mark.line + 1 if mark else None,
                                    msg("err.yaml_invalid", detail=what)))
         return None
-    from bkind.schema import Doc
+    from bkind.io.schema import Doc
 
     doc = Doc(path, None)
     if root is None:
@@ -123,7 +123,7 @@ class _Stop(Exception):
 
 def embedded_workspace() -> Path:
     """The Bắc Kạn workspace shipped with the package (or the source checkout's)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the bkind package
     installed = here / "_workspace"
     if (installed / "targets.yaml").is_file():
         return installed
@@ -264,7 +264,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
         doc = parse_yaml(targets_path, text, problems)
         if doc is None:
             raise BkindError(problems)
-        from bkind.schema import load_targets
+        from bkind.io.schema import load_targets
 
         resolution, metrics, targets = load_targets(doc, problems)
         if not problems and resolution is not None:
@@ -291,7 +291,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                 adoc = parse_yaml(rel, text, problems)
                 if adoc is None:
                     continue
-                from bkind.schema import load_actuals
+                from bkind.io.schema import load_actuals
 
                 actuals = load_actuals(adoc, int(path.stem), metrics, problems)
                 if actuals is not None and len(problems) == before:
@@ -353,7 +353,7 @@ def check_actuals_text(shown: str, text: str, year: int,
     problems: list[Problem] = []
     doc = parse_yaml(shown, text, problems)
     if doc is not None:
-        from bkind.schema import load_actuals
+        from bkind.io.schema import load_actuals
 
         load_actuals(doc, year, metrics, problems)
     return problems

@@ -18,10 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from bkind import series
-from bkind.errors import BkindError, msg
-from bkind.model import Note, Target, Workspace
-from bkind.progress import (
+from bkind.core import series
+from bkind.core.status import (
     cagr,
     closing_notes,
     item_matches,
@@ -30,6 +28,8 @@ from bkind.progress import (
     realized_average,
     required_average,
 )
+from bkind.errors import BkindError, msg
+from bkind.model import Note, Target, Workspace
 
 METHODS: tuple[str, ...] = ("trend", "last")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bkind.core.series import figures
 from bkind.model import STATUS_RANK, Vintage, Workspace, current_vintage
-from bkind.series import figures
 
 
 def chronological(vintages: tuple[Vintage, ...]) -> tuple[Vintage, ...]:

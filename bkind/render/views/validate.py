@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.checks import Finding
+from bkind.core.validate import Finding
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Workspace
 from bkind.render.model import View
@@ -25,7 +25,7 @@ def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
 
 def message(ws: Workspace, finding: Finding, lang: str) -> str:
     if finding.code == "month":  # a warning of the monthly report, worded as there
-        from bkind.render.report import warning_text
+        from bkind.render.views.report import warning_text
 
         p = finding.params
         text = warning_text(p["note"], ws.metrics[p["metric"]], lang)

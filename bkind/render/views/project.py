@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from bkind.core.projection import MetricProjection, Projection, TargetProjection
 from bkind.i18n import fmt_percent, t
 from bkind.model import Metric, Workspace
-from bkind.project import MetricProjection, Projection, TargetProjection
 from bkind.render.model import Cell, Column, Table, View
-from bkind.render.status import clean, figure_status, fmt_value, note_text
+from bkind.render.views.status import clean, figure_status, fmt_value, note_text
 
 
 def is_rate(ws: Workspace, tp: TargetProjection) -> bool:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bkind.core.series import figures
+from bkind.core.ytd import month_row
 from bkind.model import Workspace
-from bkind.monthly import month_row
-from bkind.series import figures
 
 # Two published numbers "agree" when they differ by at most half a percentage point
 # (SPEC: a published share and the computed one disagreeing by more than 0.5 points).

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bkind.core.projection import Projection, TargetProjection, compound, yearly_growth
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Workspace
-from bkind.project import Projection, TargetProjection, compound, yearly_growth
 
 Line = tuple[list[int], list[float]]
 

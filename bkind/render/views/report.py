@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric, Note, TargetResult, Workspace
-from bkind.monthly import (
+from bkind.core.trajectory import trajectory
+from bkind.core.ytd import (
     RATE_KINDS,
     MonthReport,
     MonthRow,
@@ -14,9 +13,10 @@ from bkind.monthly import (
     cumulative_path,
     plan_share_path,
 )
+from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
+from bkind.model import Metric, Note, TargetResult, Workspace
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Table, View
-from bkind.render.status import clean, figure_status, status_view
-from bkind.trajectory import trajectory
+from bkind.render.views.status import clean, figure_status, status_view
 
 SPEC_KEYS = ("id", "ytd", "plan", "plan_share", "elapsed_share", "pace", "yoy",
              "required_monthly", "average_monthly", "warnings")

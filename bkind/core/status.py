@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bkind import series
+from bkind.core import series
 from bkind.model import (
     Context,
     IsoDate,

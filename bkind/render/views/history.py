@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.history import Revision, YearHistory
+from bkind.core.history import Revision, YearHistory
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Metric
 from bkind.render.model import Cell, Column, Table, View
-from bkind.render.status import clean, figure_status, fmt_value
+from bkind.render.views.status import clean, figure_status, fmt_value
 
 
 def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from bkind.i18n import fmt_date, t
 from bkind.ingest import Change, Result
 from bkind.render.model import Cell, Column, Table, View
-from bkind.render.status import clean, figure_status, fmt_value
+from bkind.render.views.status import clean, figure_status, fmt_value
 
 
 def _record(c: Change) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bkind import series
+from bkind.core import series
+from bkind.core.status import item_matches, nearer_bound
 from bkind.model import Target, TargetResult, Workspace
-from bkind.progress import item_matches, nearer_bound
 
 
 @dataclass(frozen=True)

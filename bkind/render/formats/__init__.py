@@ -1,0 +1,52 @@
+"""The one `Format` enum: every output format and the renderer that writes it.
+
+A renderer takes a `View` (see `bkind.render.model`) and returns `str`. Renderers are
+imported only when used, so `bkind status` does not pay for the HTML or chart code.
+Adding a format is one module here and one member (and one `renderer` line) below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from importlib import import_module
+
+from bkind.render.model import View
+
+Renderer = Callable[[View], str]
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+    @property
+    def machine(self) -> bool:
+        """Formats for scripts: the same in every language (texts in English)."""
+        return self in (Format.json, Format.csv)
+
+    def renderer(self, width: int | None = None, color: bool = False) -> Renderer:
+        """The function that renders a view in this format (lazily imported)."""
+        if self is Format.table:
+            from bkind.render.formats.terminal import render_terminal
+
+            return lambda view: render_terminal(view, width=width, color=color)
+        module, name = _RENDERERS[self]
+        fn: Renderer = getattr(import_module(f"bkind.render.formats.{module}"), name)
+        return fn
+
+
+_RENDERERS: dict[Format, tuple[str, str]] = {
+    Format.json: ("jsonfmt", "render_json"),
+    Format.csv: ("csvfmt", "render_csv"),
+    Format.md: ("markdown", "render_markdown"),
+    Format.html: ("html", "render_html"),
+}
+
+
+def render(view: View, fmt: Format | str, width: int | None = None, color: bool = False) -> str:
+    """Render `view` in `fmt`; only the terminal renderer needs width and colour."""
+    return Format(fmt).renderer(width=width, color=color)(view)

@@ -195,17 +195,25 @@ def status(
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
+    sources: Annotated[bool, typer.Option(
+        "--sources", help="List the source of every figure below the table (always in md, "
+        "html and the documents).")] = False,
 ) -> None:
-    from bkind.core.status import evaluate_all
+    from bkind.core.status import default_as_of, evaluate_all
     from bkind.render.views.status import status_view
 
     language = resolve_lang(lang)
     wanted = parse_fail_on(fail_on)
     ws = open_workspace(workspace, language)
-    year = as_of if as_of is not None else (ws.latest_year() or ws.resolution.baseline_year)
+    year = as_of if as_of is not None else default_as_of(ws)
     results = evaluate_all(ws, year)
-    render_view(status_view(ws, results, year, data_lang(fmt, language)), fmt, output)
+    view = status_view(ws, results, year, data_lang(fmt, language),
+                       sources=sources or fmt is not Format.table)
+    render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
+
+
+MAX_HORIZON = 100  # years a projection may reach past the data
 
 
 class Method(StrEnum):
@@ -269,12 +277,23 @@ def project_cmd(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.core.projection import project
+    from bkind.core.projection import data_end, project
     from bkind.render.views.project import project_view
 
     language = resolve_lang(lang)
     assumptions = parse_assumptions(assume or [])
     ws = open_workspace(workspace, language)
+    for metric_id in assumptions:
+        if metric_id not in ws.metrics:
+            raise BkindError.one("--assume", None, msg("err.unknown_metric_known",
+                                                       id=metric_id,
+                                                       known=", ".join(ws.metrics)))
+    end = data_end(ws, as_of)
+    if year < end:
+        raise BkindError.one("--year", None, msg("err.year_before_data", year=year, end=end))
+    if year > end + MAX_HORIZON:
+        raise BkindError.one("--year", None, msg("err.year_too_far", year=year, end=end,
+                                                 most=end + MAX_HORIZON))
     proj = project(ws, year, method.value, assumptions, as_of)
     render_view(project_view(ws, proj, data_lang(fmt, language)), fmt, output)
     if not chart:
@@ -333,9 +352,13 @@ def report(
         raise BkindError.one("--month", None, msg(
             "err.no_ytd_month", month=f"{chosen[0]}-{chosen[1]:02d}", months=listed))
     year, m = chosen
-    results = evaluate_all(ws, year)
-    view = report_view(ws, monthly.month_report(ws, year, m), results, year,
-                       data_lang(fmt, language))
+    # before December the annual targets are judged as of the last full year; the year
+    # in progress is shown beside them as estimates
+    as_of = year if m == 12 else year - 1
+    results = evaluate_all(ws, as_of)
+    nowcasts = [r for r in evaluate_all(ws, year) if r.estimated] if m < 12 else []
+    view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
+                       data_lang(fmt, language), nowcasts)
     render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
 
@@ -367,7 +390,7 @@ def history_command(
     if metric not in ws.metrics:
         raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
                                                  choices=", ".join(ws.metrics)))
-    view = history_view(ws.metrics[metric], history(ws, metric, year),
+    view = history_view(ws, ws.metrics[metric], history(ws, metric, year),
                         data_lang(fmt, language), year)
     render_view(view, fmt, output)
 

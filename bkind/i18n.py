@@ -24,12 +24,48 @@ STATUS_SYMBOLS = {
 CATALOGUE: dict[str, dict[str, str]] = {
     # statuses
     "status.achieved": {"en": "Achieved", "vi": "Đạt"},
-    "status.on_track": {"en": "On track", "vi": "Đúng tiến độ"},
-    "status.acceleration_needed": {"en": "Acceleration needed", "vi": "Cần tăng tốc"},
-    "status.limited_progress": {"en": "Limited progress", "vi": "Tiến độ chậm"},
-    "status.deterioration": {"en": "Deterioration", "vi": "Đi xuống"},
+    "status.on_track": {"en": "On track", "vi": "Bảo đảm tiến độ"},
+    "status.acceleration_needed": {"en": "Acceleration needed", "vi": "Cần đẩy nhanh tiến độ"},
+    "status.limited_progress": {"en": "Limited progress", "vi": "Chậm tiến độ"},
+    "status.deterioration": {"en": "Deterioration", "vi": "Suy giảm"},
     "status.missed": {"en": "Missed", "vi": "Không đạt"},
-    "status.insufficient_data": {"en": "Insufficient data", "vi": "Thiếu số liệu"},
+    "status.insufficient_data": {"en": "Insufficient data", "vi": "Chưa đủ số liệu đánh giá"},
+    "status.estimated": {"en": "(est.)", "vi": "(ước tính)"},
+    "summary.status": {"en": "{total} targets: {parts}.", "vi": "{total} chỉ tiêu: {parts}."},
+    "summary.part": {"en": "{n} {status}", "vi": "{n} {status}"},
+    "summary.estimated": {"en": "{n} of them rest on estimates.",
+                          "vi": "{n} chỉ tiêu đánh giá trên số ước tính."},
+    "year.estimate": {"en": "{year} est.", "vi": "ƯTH {year}"},
+    "year.preliminary": {"en": "{year} prelim.", "vi": "{year} sơ bộ"},
+    "year.official": {"en": "{year}", "vi": "{year}"},
+    "year.derived": {"en": "{year} derived", "vi": "{year} (số tính toán)"},
+    "year.nowcast": {"en": "{year} nowcast", "vi": "{year} (ước tính)"},
+    "year.part_year": {"en": "{year} part-year", "vi": "{year} (một phần năm)"},
+    "range": {"en": "{lo} to {hi}", "vi": "{lo} - {hi}"},
+    "explain.share_points": {
+        "en": "the share must still gain {points} percentage points by {year}.",
+        "vi": "tỷ trọng phải tăng thêm {points} điểm phần trăm đến năm {year}."},
+    "explain.share_numerator": {
+        "en": "With {den} growing at its own pace ({den_g}/yr), {num} must grow {g}/yr.",
+        "vi": "Với {den} tăng theo tốc độ của chính nó ({den_g}/năm), {num} phải tăng "
+              "{g}/năm."},
+    "explain.required_unobserved": {
+        "en": "to meet the target, the years not yet observed would have needed {g}/yr",
+        "vi": "để đạt mục tiêu, các năm chưa có số liệu chính thức phải tăng {g}/năm"},
+    "basis.estimated": {"en": "estimated, on this basis", "vi": "ước tính, cơ sở tính"},
+    "basis.exact": {"en": "computed from published figures",
+                    "vi": "tính từ số liệu đã công bố"},
+    "sources.title": {"en": "Sources", "vi": "Nguồn số liệu"},
+    "err.year_too_far": {"en": "{year} is too far: projections reach at most {most}, 100 "
+                               "years past the data ({end})",
+                         "vi": "năm {year} quá xa: dự báo tối đa đến năm {most}, 100 năm "
+                               "sau số liệu ({end})"},
+    "series_end": {"en": "standalone series end {end}: no later full-year figures",
+                   "vi": "số liệu riêng của tỉnh chỉ có đến {end}"},
+    "figure.nowcast": {"en": "nowcast (estimated)", "vi": "ước tính"},
+    "figure.levels": {"en": "covered by levels", "vi": "tính từ số tuyệt đối"},
+    "sources.hint": {"en": "sources of every figure: bkind status --sources",
+                     "vi": "nguồn của từng số liệu: bkind status --sources"},
     # figure statuses
     "figure.estimate": {"en": "estimate", "vi": "ước tính"},
     "figure.preliminary": {"en": "preliminary", "vi": "sơ bộ"},
@@ -41,12 +77,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "short.derived": {"en": "derived", "vi": "tính toán"},
     # status table
     "status.title": {"en": "{id}: {title}", "vi": "{id}: {title}"},
-    "status.as_of": {"en": "Evaluated as of {year}", "vi": "Đánh giá đến năm {year}"},
+    "status.as_of": {"en": "Evaluated as of {year}", "vi": "Đánh giá tính đến năm {year}"},
     "col.target": {"en": "Target", "vi": "Chỉ tiêu"},
-    "col.latest": {"en": "Latest", "vi": "Số mới nhất"},
+    "col.latest": {"en": "Latest", "vi": "Kết quả thực hiện (mới nhất)"},
     "col.goal": {"en": "Goal", "vi": "Mục tiêu"},
     "col.gap": {"en": "Gap", "vi": "Chênh lệch"},
-    "col.required": {"en": "Needed /yr", "vi": "Cần đạt /năm"},
+    "col.required": {"en": "Needed /yr", "vi": "Tốc độ cần đạt/năm"},
     "col.status": {"en": "Status", "vi": "Đánh giá"},
     "col.source": {"en": "Source", "vi": "Nguồn"},
     "notes.title": {"en": "Notes", "vi": "Ghi chú"},
@@ -170,9 +206,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                  "chưa có"},
     "note.proj_share_own": {
         "en": "{lacking} has no growth of its own to combine with the assumed {given}: the "
-              "share follows its own series; add --assume {lacking}=X% to drive it by its parts",
+              "share follows its own series; add --assume {lacking_id}=X% to drive it by its "
+              "parts",
         "vi": "{lacking} chưa có tốc độ tăng để kết hợp với {given} giả định: tỷ trọng theo "
-              "chuỗi số liệu của chính nó; thêm --assume {lacking}=X% để tính từ hai thành phần"},
+              "chuỗi số liệu của chính nó; thêm --assume {lacking_id}=X% để tính từ hai thành "
+              "phần"},
     "note.proj_last_gap": {"en": "no figures between {start} and {end}: the last growth is the "
                                  "yearly average over that span",
                            "vi": "không có số liệu giữa {start} và {end}: tốc độ gần nhất là "
@@ -182,9 +220,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.proj_one_rate": {"en": "the trend is a single year's rate ({year})",
                            "vi": "xu hướng chỉ là tốc độ của một năm ({year})"},
     "note.proj_share_gaps": {"en": "no figure for {years}: neither published nor derivable "
-                                   "from {of}",
+                                   "from {num} / {den}",
                              "vi": "không có số liệu năm {years}: chưa công bố và không tính "
-                                   "được từ {of}"},
+                                   "được từ {num} / {den}"},
     "note.proj_count": {"en": "counts are not projected; latest count: {count} ({year})",
                         "vi": "chỉ tiêu đếm số lượng không dự báo; số mới nhất: {count} "
                               "(năm {year})"},
@@ -223,6 +261,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.col.average": {"en": "Avg /month", "vi": "Bình quân /tháng"},
     "report.published": {"en": "published", "vi": "công bố"},
     "report.computed": {"en": "computed", "vi": "tính toán"},
+    "report.derived": {"en": "derived", "vi": "tính toán"},
+    "report.plan_implied": {
+        "en": "the annual plan is not published in {unit}: implied by the published share, "
+              "{ytd} / {share} = {plan} {unit} (derived)",
+        "vi": "kế hoạch năm không công bố bằng {unit}: suy ra từ tỷ lệ đã công bố, "
+              "{ytd} / {share} = {plan} {unit} (số tính toán)"},
+    "report.nowcasts": {"en": "Estimates for {year}, the year in progress",
+                        "vi": "Ước thực hiện năm {year} (ước tính)"},
+    "sentence.level": {"en": "{name}, {months} months: {v} {unit}",
+                       "vi": "{name} {months} tháng đạt {v} {unit}"},
+    "sentence.level_est": {"en": "{name}, {months} months: an estimated {v} {unit}",
+                           "vi": "{name} {months} tháng ước đạt {v} {unit}"},
+    "sentence.yoy_up": {"en": "up {g} on the same period last year",
+                        "vi": "tăng {g} so với cùng kỳ"},
+    "sentence.yoy_down": {"en": "down {g} on the same period last year",
+                          "vi": "giảm {g} so với cùng kỳ"},
+    "sentence.plan": {"en": "{s} of the annual plan", "vi": "đạt {s} kế hoạch năm"},
+    "sentence.growth_up": {"en": "{name}, {months} months: up {g} on the same period last year",
+                           "vi": "{name} {months} tháng tăng {g} so với cùng kỳ"},
+    "sentence.growth_down": {"en": "{name}, {months} months: down {g} on the same period "
+                                   "last year",
+                             "vi": "{name} {months} tháng giảm {g} so với cùng kỳ"},
     "report.of_plan": {"en": "{v} of plan", "vi": "{v} kế hoạch"},
     "report.growth_ytd": {"en": "y/y, cumulative", "vi": "so cùng kỳ, lũy kế"},
     "report.month_alone": {"en": "month {month} alone: {v}", "vi": "riêng tháng {month}: {v}"},
@@ -305,6 +365,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "history.first": {"en": "first published", "vi": "công bố lần đầu"},
     "history.unchanged": {"en": "unchanged", "vi": "không đổi"},
     "history.derived": {"en": "derived as {num} / {den}", "vi": "tính bằng {num} / {den}"},
+    "history.derived_level": {"en": "derived as {num} × {den}",
+                              "vi": "tính bằng {num} × {den}"},
     "history.revised": {"en": "{year}: {old} → {new} ({change})",
                         "vi": "năm {year}: {old} → {new} ({change})"},
     "history.revisions": {"en": "Revisions", "vi": "Các lần điều chỉnh"},
@@ -320,6 +382,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "validate.warning": {"en": "warning", "vi": "cảnh báo"},
     "validate.summary": {"en": "{path}: no errors, {n} warning(s)",
                          "vi": "{path}: không có lỗi, {n} cảnh báo"},
+    "check.vintage_clash": {
+        "en": "{metric} {year}: two figures published {published} disagree ({a} and {b}): "
+              "two measures or two price bases, not a revision; check which one the "
+              "target means",
+        "vi": "{metric} năm {year}: hai số liệu cùng công bố {published} không khớp ({a} và "
+              "{b}): hai cách đo hoặc hai loại giá khác nhau, không phải số điều chỉnh; cần "
+              "xác định số nào đúng chỉ tiêu"},
     "check.chain": {
         "en": "{metric} {year}: published growth {growth}, but {level} {prev} → {cur} "
               "implies {implied}: the levels and rates do not chain (different vintages?)",
@@ -626,6 +695,117 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                   "were restored",
                             "vi": "không nạp được thư mục dữ liệu sau khi ingest; đã khôi "
                                   "phục các tệp cũ"},
+    # --- second release: estimates, covered gaps, every, about ---
+    "cmp.about": {"en": "≈ {v} (± {w})", "vi": "khoảng {v} (± {w})"},
+    "every.goal": {"en": "each: {each}", "vi": "mỗi mục: {each}"},
+    "field.occupancy": {"en": "occupancy", "vi": "tỷ lệ lấp đầy"},
+    "field.infrastructure_complete": {"en": "infrastructure complete",
+                                      "vi": "hoàn thành hạ tầng"},
+    "field.area_ha": {"en": "area (ha)", "vi": "diện tích (ha)"},
+    "note.range_undecided": {
+        "en": "the estimate's range ({lo} to {hi}) lies on both sides of the target: "
+              "no verdict yet",
+        "vi": "khoảng ước tính ({lo} - {hi}) nằm cả hai phía mục tiêu: chưa đủ cơ sở "
+              "kết luận"},
+    "note.collapse": {"en": "the yearly figures imply a fall below zero: no average",
+                      "vi": "số liệu các năm cho kết quả giảm dưới 0: không tính được bình quân"},
+    "note.one_year": {"en": "only {year} is observed: one year is not a trend",
+                      "vi": "mới có số liệu năm {year}: một năm chưa đủ để đánh giá xu hướng"},
+    "note.covered_by_levels": {
+        "en": "{start}-{end} covered by levels (no yearly rate published)",
+        "vi": "giai đoạn {start}-{end} tính từ số tuyệt đối (không công bố tốc độ từng năm)"},
+    "note.none_matching": {"en": "no item of the {year} list is concerned by the condition",
+                           "vi": "danh sách năm {year} không có mục nào thuộc diện đánh giá"},
+    "note.meeting": {"en": "{meeting} of {matching} meet it: {ids}",
+                     "vi": "{meeting}/{matching} đạt yêu cầu: {ids}"},
+    "note.proj_not_projected": {"en": "not projected", "vi": "không dự báo"},
+    "note.proj_every": {"en": "conditions on items are not projected; latest: {meeting} of "
+                              "{matching} meet it ({year})",
+                        "vi": "không dự báo điều kiện từng mục; mới nhất: {meeting}/{matching} "
+                              "đạt yêu cầu (năm {year})"},
+    "basis.share_derived": {
+        "en": "{year}: {num} / {den} = {num_value} / {den_value} = {value} (derived)",
+        "vi": "Năm {year}: {num} / {den} = {num_value} / {den_value} = {value} (số tính toán)"},
+    "basis.level_derived": {
+        "en": "{year}: {metric} = {share} × {den} = {share_value} × {den_value} = {value} "
+              "(derived)",
+        "vi": "Năm {year}: {metric} = {share} × {den} = {share_value} × {den_value} = "
+              "{value} (số tính toán)"},
+    "basis.covered": {
+        "en": "{start}-{end} covered by levels: {metric} {q} / {p} = {lq} / {lp}, {total} "
+              "in all, {avg}/yr on average (exact; no yearly rate published)",
+        "vi": "Giai đoạn {start}-{end} tính từ số tuyệt đối: {metric} năm {q} / năm {p} = "
+              "{lq} / {lp}, cả giai đoạn {total}, bình quân {avg}/năm (tính chính xác; "
+              "không công bố tốc độ từng năm)"},
+    "basis.covered_skips": {
+        "en": "the published yearly growth of {years} is not used: the levels cover it",
+        "vi": "không dùng tốc độ tăng đã công bố của năm {years}: đã tính theo số tuyệt đối"},
+    "basis.own_ytd_central": {
+        "en": "{year}: {of}, year to date (month {month}): {growth} y/y (central estimate)",
+        "vi": "Năm {year}: {of} lũy kế {month} tháng {growth} so với cùng kỳ "
+              "(dùng làm số ước tính)"},
+    "basis.own_ytd": {
+        "en": "{year}: {of}, year to date (month {month}): {growth} y/y",
+        "vi": "Năm {year}: {of} lũy kế {month} tháng {growth} so với cùng kỳ"},
+    "basis.proxy_central": {
+        "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
+              "{growth} y/y (central estimate)",
+        "vi": "Năm {year}: chỉ tiêu tham chiếu (khác chỉ tiêu): {of} lũy kế {month} tháng "
+              "{growth} so với cùng kỳ (dùng làm số ước tính)"},
+    "basis.proxy": {
+        "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
+              "{growth} y/y",
+        "vi": "Năm {year}: chỉ tiêu tham chiếu (khác chỉ tiêu): {of} lũy kế {month} tháng "
+              "{growth} so với cùng kỳ"},
+    "basis.growth_nowcast_one": {
+        "en": "{year} estimated: {metric} {value}",
+        "vi": "Ước tính năm {year}: {metric} {value}"},
+    "basis.level_nowcast_one": {
+        "en": "{year} estimated: {metric} = {prev} ({prev_year}) × (1 + {growth}) = {value}",
+        "vi": "Ước tính năm {year}: {metric} = {prev} (năm {prev_year}) × (1 + {growth}) = "
+              "{value}"},
+    "basis.share_nowcast_one": {
+        "en": "{year} estimated: {metric} = {num} / {den} = {value}",
+        "vi": "Ước tính năm {year}: {metric} = {num} / {den} = {value}"},
+    "basis.same_as": {"en": "{title}: as for [{n}]", "vi": "{title}: như chỉ tiêu [{n}]"},
+    "basis.growth_nowcast": {
+        "en": "{year} estimated: {metric} {value} (range {lo} to {hi})",
+        "vi": "Ước tính năm {year}: {metric} {value} (khoảng {lo} đến {hi})"},
+    "basis.level_nowcast": {
+        "en": "{year} estimated: {metric} = {prev} ({prev_year}) × (1 + {growth}) = {value} "
+              "(range {lo} to {hi})",
+        "vi": "Ước tính năm {year}: {metric} = {prev} (năm {prev_year}) × (1 + {growth}) = "
+              "{value} (khoảng {lo} đến {hi})"},
+    "basis.share_nowcast": {
+        "en": "{year} estimated: {metric} = {num} / {den} = {value} (range {lo} to {hi})",
+        "vi": "Ước tính năm {year}: {metric} = {num} / {den} = {value} (khoảng {lo} đến "
+              "{hi})"},
+    "basis.part_year_list": {
+        "en": "judged on the {year} list, which covers part of the year only ({sources})",
+        "vi": "đánh giá theo danh sách năm {year}, chỉ gồm một phần năm ({sources})"},
+    "err.level_only_growth": {"en": "metric '{id}': `level:` is for growth metrics",
+                              "vi": "chỉ tiêu '{id}': `level:` chỉ dùng cho chỉ tiêu tăng trưởng"},
+    "err.unknown_link": {"en": "metric '{id}': {key}: '{name}' is not a declared metric",
+                         "vi": "chỉ tiêu '{id}': {key}: '{name}' chưa được khai báo trong "
+                               "metrics"},
+    "err.level_kind": {"en": "metric '{id}': level: '{name}' is of kind {kind}, not level",
+                       "vi": "chỉ tiêu '{id}': level: '{name}' thuộc loại {kind}, không "
+                             "phải level"},
+    "err.price_level": {"en": "metric '{id}' is on {prices} but its level '{name}' on "
+                              "{level_prices}: growth and level must share a price basis",
+                        "vi": "chỉ tiêu '{id}' tính theo {prices} nhưng số tuyệt đối '{name}' "
+                              "theo {level_prices}: phải cùng loại giá"},
+    "err.proxy_kind": {"en": "metric '{id}': proxy '{name}' must be another growth or level "
+                             "metric",
+                       "vi": "chỉ tiêu '{id}': chỉ tiêu tham chiếu '{name}' phải là một chỉ "
+                             "tiêu tăng trưởng hoặc số tuyệt đối khác"},
+    "err.every_comparator": {"en": "an `every` target takes `each:` instead of a comparator",
+                             "vi": "mục tiêu loại `every` dùng `each:` thay cho so sánh"},
+    "err.within_about": {"en": "`within` goes with `about` only",
+                         "vi": "`within` chỉ dùng kèm `about`"},
+    "err.within_negative": {"en": "`within` cannot be negative",
+                            "vi": "`within` không được âm"},
+
 }
 
 

@@ -11,8 +11,10 @@ from msgspec import Struct, field
 
 KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
 PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "current", "none")
-TARGET_TYPES: tuple[str, ...] = ("average_growth", "level", "count")
-COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between")
+TARGET_TYPES: tuple[str, ...] = ("average_growth", "level", "count", "every")
+COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
+RATE_KINDS: tuple[str, ...] = ("growth", "share")
+LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
 FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
 STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
 
@@ -51,14 +53,23 @@ class Vintage(Struct, frozen=True):
     line: int | None = None
 
 
+def vintage_order(published: str | None, status: str | None) -> tuple[str, int]:
+    """How vintages sort in publication order: undated first, then by `published`;
+    ties estimate < preliminary < official. The last one is the current figure."""
+    return published or "", STATUS_RANK.get(status, 0)
+
+
+def chronological(vintages: tuple[Vintage, ...]) -> tuple[Vintage, ...]:
+    """Vintages in publication order (ties: file order); the last is the current one."""
+    order = sorted(enumerate(vintages),
+                   key=lambda iv: (*vintage_order(iv[1].published, iv[1].status), iv[0]))
+    return tuple(v for _, v in order)
+
+
 def current_vintage(vintages: tuple[Vintage, ...]) -> Vintage:
     """The current figure: latest `published` (undated first); ties: official >
     preliminary > estimate; then the later one in the file."""
-    order = sorted(
-        enumerate(vintages),
-        key=lambda iv: (iv[1].published or "", STATUS_RANK.get(iv[1].status, 0), iv[0]),
-    )
-    return order[-1][1]
+    return chronological(vintages)[-1]
 
 
 class Figure(Struct, frozen=True):
@@ -88,6 +99,13 @@ class Metric(Struct, frozen=True):
     of: tuple[str, str] | None = None  # (numerator, denominator) for a share
     note: Text | None = None
     unit_text: Text | None = None  # the unit per language, e.g. bn VND / tỷ đồng
+    level: str | None = None  # a growth metric: the level series it is the growth of
+    proxies: tuple[str, ...] = ()  # related measures that may estimate the year in progress
+
+    @property
+    def is_rate(self) -> bool:
+        """Growth and shares are fractions shown as percents; levels carry a unit."""
+        return self.kind in RATE_KINDS
 
     def unit_in(self, lang: str) -> str | None:
         return self.unit_text.get(lang) if self.unit_text is not None else self.unit
@@ -97,11 +115,13 @@ class Target(Struct, frozen=True):
     id: str
     name: Text
     type: str
-    comparator: str
+    comparator: str | None  # None for `every` (its `each` takes the comparator's place)
     value: float | tuple[float, float]
     metric: str | None = None  # average_growth and level
-    of: str | None = None  # count: the list counted
-    where: dict[str, Any] = field(default_factory=dict)  # count: conditions
+    of: str | None = None  # count and every: the list
+    where: dict[str, Any] = field(default_factory=dict)  # count and every: which items
+    each: dict[str, Any] = field(default_factory=dict)  # every: what each item must meet
+    within: float | None = None  # about: the tolerance
     period: tuple[int, int] | None = None  # average_growth
     year: int | None = None  # level and count
     note: Text | None = None
@@ -190,6 +210,18 @@ class IsoDate(str):
     language (dd/mm/yyyy in Vietnamese)."""
 
 
+class Percent(float):
+    """A fraction among a Note's params, shown as a percent (11.03%)."""
+
+
+class Growth(float):
+    """A growth rate among a Note's params, shown as a signed percent (+11.03%)."""
+
+
+class Amount(float):
+    """A level among a Note's params, shown as a number in the reader's convention."""
+
+
 class Note(Struct, frozen=True):
     """A note in a result: a catalogue key and its parameters (rendered per language)."""
 
@@ -220,20 +252,82 @@ class SourceRef(Struct, frozen=True):
     derived: bool = False
 
 
+class Outcome(Struct, frozen=True):
+    """What a target type's evaluation finds (the per-type part of a TargetResult)."""
+
+    status: str
+    actual: float | None = None
+    actual_year: int | None = None
+    required: float | None = None
+    gap: float | None = None
+    progress_ratio: float | None = None
+    observed_years: tuple[int, ...] = ()
+    notes: tuple[Note, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    estimated: bool = False
+    basis: tuple[Note, ...] = ()  # each derivation or assumption, in order
+    range: tuple[float, float] | None = None  # of the value the status is judged on
+    required_unobserved: float | None = None  # average_growth
+    matching: int | None = None  # every: items matching `where`
+    meeting: int | None = None  # every: those that also meet `each`
+    failing: tuple[str, ...] = ()  # every: ids of matching items that do not
+    base: float | None = None  # level: the value progress is measured from
+    base_year: int | None = None
+    required_points: float | None = None  # a share: points still to gain by the deadline
+    numerator_growth: float | None = None  # a share: its numerator's growth needed ...
+    denominator_growth: float | None = None  # ... at this, the denominator's own pace
+
+
 class TargetResult(Struct, frozen=True):
+    """A target evaluated as of a year: what `bkind status` reports."""
+
     id: str
     type: str
     metric: str | None
-    comparator: str
+    comparator: str | None
     target: float | tuple[float, float]
     deadline: int
-    status: str
-    actual: float | None
-    actual_year: int | None
-    required: float | None
-    gap: float | None
-    progress_ratio: float | None
-    observed_years: tuple[int, ...]
-    notes: tuple[Note, ...] = ()
-    sources: tuple[SourceRef, ...] = ()
+    within: float | None
+    outcome: Outcome
     context: tuple[Context, ...] = ()
+
+    # the outcome's fields, read through (renderers use result.status, result.actual...)
+    @property
+    def status(self) -> str:
+        return self.outcome.status
+
+    @property
+    def actual(self) -> float | None:
+        return self.outcome.actual
+
+    @property
+    def actual_year(self) -> int | None:
+        return self.outcome.actual_year
+
+    @property
+    def required(self) -> float | None:
+        return self.outcome.required
+
+    @property
+    def gap(self) -> float | None:
+        return self.outcome.gap
+
+    @property
+    def progress_ratio(self) -> float | None:
+        return self.outcome.progress_ratio
+
+    @property
+    def observed_years(self) -> tuple[int, ...]:
+        return self.outcome.observed_years
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return self.outcome.notes
+
+    @property
+    def sources(self) -> tuple[SourceRef, ...]:
+        return self.outcome.sources
+
+    @property
+    def estimated(self) -> bool:
+        return self.outcome.estimated

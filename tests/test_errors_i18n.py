@@ -187,7 +187,7 @@ def test_fail_on_line_in_vietnamese(cli, workspace):
                  "limited_progress,deterioration", "--lang", "vi")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == \
-        "--fail-on: growth có đánh giá Tiến độ chậm (limited_progress)"
+        "--fail-on: growth có đánh giá Chậm tiến độ (limited_progress)"
 
 
 def test_ingest_row_errors_in_vietnamese(cli, workspace, monkeypatch):

@@ -34,8 +34,8 @@ def test_status_names_are_the_official_terms():
     assert [t(f"status.{s}", "vi") for s in ("achieved", "on_track", "acceleration_needed",
                                              "limited_progress", "deterioration", "missed",
                                              "insufficient_data")] == [
-        "Đạt", "Đúng tiến độ", "Cần tăng tốc", "Tiến độ chậm", "Đi xuống", "Không đạt",
-        "Thiếu số liệu"]
+        "Đạt", "Bảo đảm tiến độ", "Cần đẩy nhanh tiến độ", "Chậm tiến độ", "Suy giảm",
+        "Không đạt", "Chưa đủ số liệu đánh giá"]
 
 
 @pytest.mark.parametrize(("x", "lang", "digits", "expected"), [

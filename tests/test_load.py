@@ -39,7 +39,7 @@ BAD_TARGETS = {
                         "below, at_most, between (has above, at_least)"],
     "unknown_key": ["targets.yaml:31: unknown key 'abvoe' (allowed: id, type, name, short, "
                     "metric, of, where, period, year, above, at_least, below, at_most, between, "
-                    "note, context)"],
+                    "about, within, each, note, context)"],
     "unknown_metric": ["targets.yaml:29: target 'growth': unknown metric 'va_grwth' (not "
                        "declared under metrics)"],
     "unknown_top": ["targets.yaml:26: unknown key 'target' (allowed: resolution, metrics, "

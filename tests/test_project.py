@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bkind.core import formulas as fx
 from bkind.core import projection as pj
 from bkind.io.load import load_workspace
 from bkind.render.views.chart import render_charts
@@ -119,16 +120,16 @@ def test_growth_series_trend_is_the_geometric_mean_and_last_repeats_the_last_rat
 
 
 def test_compound_and_share_path():
-    assert pj.compound(100.0, 0.1, 2022, 2024) == {2023: pytest.approx(110.0),
+    assert fx.compound(100.0, 0.1, 2022, 2024) == {2023: pytest.approx(110.0),
                                                    2024: pytest.approx(121.0)}
-    assert pj.share_rate(0.12, 0.05) == pytest.approx(1.12 / 1.05 - 1)
+    assert fx.share_rate(0.12, 0.05) == pytest.approx(1.12 / 1.05 - 1)
 
 
 def test_required_numerator_growth_formula():
     # (1 + G)(T / s_t)^(1 / (D - t)) - 1
-    assert pj.required_numerator_growth(0.08, 0.0625, 0.07, 2) == \
+    assert fx.required_numerator_growth(0.08, 0.0625, 0.07, 2) == \
         pytest.approx(1.07 * math.sqrt(0.08 / 0.0625) - 1)
-    assert pj.required_numerator_growth(0.08, 0.0625, 0.07, 0) is None
+    assert fx.required_numerator_growth(0.08, 0.0625, 0.07, 0) is None
 
 
 @given(
@@ -139,20 +140,18 @@ def test_required_numerator_growth_formula():
 )
 def test_numerator_at_the_required_growth_lands_the_share_on_the_target(share, target, g,
                                                                         years):
-    needed = pj.required_numerator_growth(target, share, g, years)
+    needed = fx.required_numerator_growth(target, share, g, years)
     assert needed is not None
-    landed = pj.compound(share, pj.share_rate(needed, g), 0, years)[years]
+    landed = fx.compound(share, fx.share_rate(needed, g), 0, years)[years]
     assert landed == pytest.approx(target, rel=1e-9)
 
 
-def test_first_meeting_and_period_average():
+def test_first_meeting_and_realized_average():
     values = {2021: 0.0, 2022: 0.21, 2023: 0.1}
-    assert pj.first_meeting(values, "above", 0.13, 2021, 2030) == 2022
-    assert pj.first_meeting(values, "above", 0.13, 2023, 2030) is None
-    assert pj.first_meeting({2024: 0.09}, "between", (0.08, 0.10), 2020, 2030) == 2024
-    assert pj.period_average(values, 2021, 2023) == (pytest.approx((1.21 * 1.1) ** (1 / 3) - 1),
-                                                     [])
-    assert pj.period_average(values, 2021, 2024)[1] == [2024]
+    assert fx.first_meeting(values, "above", 0.13, 2021, 2030) == 2022
+    assert fx.first_meeting(values, "above", 0.13, 2023, 2030) is None
+    assert fx.first_meeting({2024: 0.09}, "between", (0.08, 0.10), 2020, 2030) == 2024
+    assert fx.realized_average([0.0, 0.21, 0.1]) == pytest.approx((1.21 * 1.1) ** (1 / 3) - 1)
 
 
 # ------------------------------------------------------------- on a workspace
@@ -165,10 +164,11 @@ def test_trend_method_on_a_small_workspace(cli, ws):
     va = metrics["va"]
     assert va["basis"] == "trend" and va["rate"] == pytest.approx(0.10)
     assert va["series"][:4] == [
-        {"year": 2020, "value": 60.0, "projected": False, "derived": False},
-        {"year": 2021, "value": 60.0, "projected": False, "derived": False},
-        {"year": 2022, "value": 72.6, "projected": False, "derived": False},
-        {"year": 2023, "value": pytest.approx(79.86), "projected": True, "derived": False},
+        {"year": 2020, "value": 60.0, "projected": False, "derived": False, "estimated": False},
+        {"year": 2021, "value": 60.0, "projected": False, "derived": False, "estimated": False},
+        {"year": 2022, "value": 72.6, "projected": False, "derived": False, "estimated": False},
+        {"year": 2023, "value": pytest.approx(79.86), "projected": True, "derived": False,
+         "estimated": False},
     ]
     assert [p["year"] for p in va["series"]] == list(range(2020, 2031))
     growth = metrics["va_growth"]
@@ -205,10 +205,11 @@ def test_share_is_derived_from_its_two_series_and_projected_by_its_trend(cli, ws
     share = by_id(data["metrics"])["share"]
     actual = [p for p in share["series"] if not p["projected"]]
     assert actual == [
-        {"year": 2020, "value": 0.06, "projected": False, "derived": True},
-        {"year": 2021, "value": pytest.approx(60 / 1050), "projected": False, "derived": True},
+        {"year": 2020, "value": 0.06, "projected": False, "derived": True, "estimated": False},
+        {"year": 2021, "value": pytest.approx(60 / 1050), "projected": False, "derived": True,
+         "estimated": False},
         {"year": 2022, "value": pytest.approx(72.6 / 1102.5), "projected": False,
-         "derived": True},
+         "derived": True, "estimated": False},
     ]
     assert share["rate"] == pytest.approx(1.1 / 1.05 - 1)
     target = by_id(data["targets"])["share-2025"]
@@ -260,7 +261,7 @@ def test_a_metric_with_one_figure_is_not_projected_and_says_why(cli, ws):
     revenue = by_id(data["metrics"])["revenue"]
     assert revenue["basis"] is None and revenue["rate"] is None
     assert revenue["series"] == [{"year": 2022, "value": 500.0, "projected": False,
-                                  "derived": False}]
+                                  "derived": False, "estimated": False}]
     target = by_id(data["targets"])["revenue-2025"]
     assert (target["projected"], target["meets"], target["reached_in"]) == (None, None, None)
     assert target["note"] == "only one figure (2022): no trend yet"
@@ -373,20 +374,27 @@ def test_embedded_workspace_projects_every_target(cli, tmp_path, monkeypatch):
                              "clusters-complete-2025", "clusters-occupied-2025",
                              "industry-share-2030"]
     share = by_id(data["metrics"])["industry_share"]
-    assert [(p["year"], p["value"], p["derived"]) for p in share["series"][:2]] == [
-        (2020, 0.062, False), (2024, pytest.approx(642 / 9531), True)]
+    s25 = 642 * 1.1785 / (9531 * 1.082)  # the 2025 nowcast: gross output H1, GRDP H1
+    assert [(p["year"], p["value"], p["derived"], p["estimated"])
+            for p in share["series"][:3]] == [
+        (2020, 0.062, False, False), (2024, pytest.approx(642 / 9531), True, False),
+        (2025, pytest.approx(s25), False, True)]
     s30 = targets["industry-share-2030"]
-    assert s30["projected"] == pytest.approx(642 / 9531 * (642 / 9531 / 0.062) ** (6 / 4))
+    assert s30["projected"] == pytest.approx(s25 * (s25 / 0.062) ** (5 / 5))
     assert s30["meets"] is False and s30["reached_in"] is None
-    grdp_trend = (9531 / 7406.5) ** 0.25 - 1
+    grdp_trend = (9531 * 1.082 / 7406.5) ** 0.2 - 1
     assert s30["denominator_growth"] == pytest.approx(grdp_trend)
     assert s30["required_numerator_growth"] == pytest.approx(
-        (1 + grdp_trend) * (0.15 / (642 / 9531)) ** (1 / 6) - 1)
+        (1 + grdp_trend) * (0.15 / s25) ** (1 / 5) - 1)
+    assert s30["required"] == pytest.approx((0.15 / s25) ** (1 / 5) - 1)
+    assert s30["estimated"] is True
     # insufficient data said as such
     assert targets["budget-revenue-growth"]["projected"] is None
     assert targets["budget-revenue-growth"]["note"].startswith("no figures published")
-    assert targets["industry-growth"]["meets"] is None
-    assert "figures missing for 2021, 2022, 2023" in targets["industry-growth"]["note"]
+    # 2021-2024 covered by levels, 2025 estimated: the whole period is projected
+    assert targets["industry-growth"]["meets"] is False
+    assert targets["industry-growth"]["projected"] == pytest.approx(
+        (642 / (0.062 * 7406.5) * 1.1785) ** 0.2 - 1)
     assert targets["clusters-complete-2025"]["note"].startswith(
         "counts are not projected; latest count: 1 (2025)")
 
@@ -446,7 +454,7 @@ def test_readme_documents_project_with_real_output(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cli("project", "--year", "2030", "--assume", "grdp=7%", env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
-    shown = ("[6] Industrial value added must grow 22.27%/yr from 2024 to reach 15% by 2030 "
+    shown = ("[6] Industrial value added must grow 23.45%/yr from 2025 to reach 15% by 2030 "
              "if\nGRDP grows 7%/yr (assumed)\n")
     assert shown in result.stdout
     assert shown in section

@@ -164,7 +164,7 @@ def test_growth_metric_row_has_only_its_rate(cli, workspace):
                                 "pace", "yoy", "required_monthly", "average_monthly",
                                 "warnings")} == {
         "id": "iip", "kind": "growth", "ytd": 0.222, "plan": None, "plan_share": None,
-        "elapsed_share": 0.25, "pace": None, "yoy": None, "required_monthly": None,
+        "elapsed_share": 0.25, "pace": None, "yoy": 0.222, "required_monthly": None,
         "average_monthly": None, "warnings": []}
 
 
@@ -240,11 +240,12 @@ def test_december_needs_nothing_more_per_month(workspace):
     assert row.average_monthly == 7.5
 
 
-def test_only_published_share_gives_monthly_needs_as_shares(workspace):
+def test_only_published_share_implies_the_plan_marked_derived(workspace):
     y = "year: 2025\nytd:\n  3:\n    output: {value: 602, plan_share: 26.46%}\n"
     ws = load_workspace(workspace(TARGETS, {2025: y}))
     row = monthly.month_row(ws, 2025, 3, "output")
-    assert row.plan is None and row.required_monthly is None
+    assert row.plan == pytest.approx(602 / 0.2646) and row.plan_derived
+    assert row.required_monthly == pytest.approx((602 / 0.2646 - 602) / 9)
     assert row.required_monthly_share == pytest.approx((1 - 0.2646) / 9)
     assert row.average_monthly_share == pytest.approx(0.2646 / 3)
     assert row.average_monthly == pytest.approx(602 / 3)
@@ -258,7 +259,7 @@ def test_default_month_is_the_latest_with_data(cli, workspace):
     data = report_json(cli, workspace(TARGETS, {2024: Y2024, 2025: Y2025, 2026: y2026}))
     assert data["month"] == "2026-01"
     assert [m["id"] for m in data["metrics"]] == ["iip"]
-    assert data["as_of"] == 2026
+    assert data["as_of"] == 2025  # January: the annual targets as of the last full year
 
 
 def test_month_without_data_is_a_clear_error(cli, workspace, tmp_path):
@@ -338,11 +339,12 @@ def test_markdown_is_pasteable(cli, workspace):
     md = result.stdout
     assert md.startswith("## TEST-1: Nghị quyết thử\n"
                          "Lũy kế 3 tháng năm 2025 (từ tháng 1 đến hết tháng 3/2025), thời gian "
-                         "đã qua 25% của năm\n\n### Số liệu lũy kế\n")
+                         "đã qua 25% của năm  \n\n")
+    assert "\n\n### Số liệu lũy kế\n" in md
     assert ("| [A] Giá trị sản xuất (bn VND) | 602<br>riêng tháng 3: 200 | 2.000 | "
             "26,46%<br>công bố | ×1,06 | — | 155,3 | 200,7 |") in md
-    assert "\n\n**Cảnh báo:**\n- [A] tỷ lệ so kế hoạch công bố 26,46% khác với" in md
-    assert "\n\n**Nguồn số liệu:**\n" in md  # a blank line ends the list before a heading
+    assert "\n\n**Cảnh báo**\n\n- [A] tỷ lệ so kế hoạch công bố 26,46% khác với" in md
+    assert "\n\n**Nguồn số liệu**\n" in md  # a blank line ends the list before a heading
 
 
 def test_html_is_self_contained(cli, workspace, tmp_path):
@@ -376,10 +378,28 @@ def test_embedded_march_2025(cli, tmp_path, monkeypatch):
     result = cli("report", "--month", "2025-03", "--format", "json")
     assert result.exit_code == 0, result.stderr
     row = metric(json.loads(result.stdout), "industrial_output")
-    assert (row["ytd"], row["plan"], row["plan_share"], row["yoy"]) == (602, None, 0.2646, 0.2812)
-    assert row["sources"][0]["source"] == "seed text; baobackan.vn post70526; backan.gov.vn"
+    assert (row["ytd"], row["plan_share"], row["yoy"]) == (602, 0.2646, 0.2812)
+    # the plan implied by the published share, and the monthly pace still needed
+    assert row["plan"] == pytest.approx(602 / 0.2646, abs=1e-6) and row["plan_derived"]
+    assert round(row["plan"]) == 2275
+    assert row["required_monthly"] == pytest.approx((602 / 0.2646 - 602) / 9, abs=1e-6)
+    assert round(row["required_monthly"], 1) == 185.9
+    assert round(row["average_monthly"], 1) == 200.7
+    assert row["sources"][0]["source"].startswith("seed 001")
+    assert row["sources"][0]["status"] == "estimate"
+    # IIP: the y/y is the year-to-date growth itself
+    assert metric(json.loads(result.stdout), "iip_growth")["yoy"] == 0.222
+    # a March report judges the annual targets as of 2024, never "deadline passed"
+    data = json.loads(result.stdout)
+    assert data["as_of"] == 2024
+    assert {t["status"] for t in data["targets"]} <= {
+        "acceleration_needed", "limited_progress", "insufficient_data", "achieved"}
+    assert not any("deadline has passed" in (t["note"] or "") for t in data["targets"])
+    # ... and shows the estimates for 2025 beside them
+    assert [n["id"] for n in data["nowcasts"]][:2] == ["industry-growth", "industry-share-2025"]
     table = cli("report", "--month", "2025-03", env={"COLUMNS": "100"}).stdout
-    assert re.search(r"\[A\] Industrial\s+602\s+—\s+26\.46%\s+×1\.06\s+\+28\.12%", table), table
+    assert re.search(r"\[A\] Industrial\s+602\s+2,275\.13\s+26\.46%\s+×1\.06\s+\+28\.12%",
+                     table), table
     assert "[A] Industrial gross output, year to date 3/2025: 602 bn VND" in table
 
 

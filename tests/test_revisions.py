@@ -9,9 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bkind.core.history import chronological
-from bkind.core.series import values
+from bkind.core.series import figures
 from bkind.io.load import embedded_workspace, load_workspace
 from bkind.model import Vintage, current_vintage
+
+
+def values(ws, metric):
+    return {y: f.value for y, f in figures(ws, metric).items()}
 
 
 def v(value: float, status: str | None = None, published: str | None = None) -> Vintage:

@@ -33,7 +33,8 @@ def test_json_has_every_spec_key_on_every_target(cli, workspace):
     assert growth["actual"] == pytest.approx((1.10 * 1.02) ** 0.5 - 1, abs=1e-9)
     assert growth["status"] == "limited_progress"
     assert share["target"] == [0.08, 0.1] and share["actual"] == 0.075
-    assert share["sources"][1]["derived"] is True
+    assert [s["metric"] for s in share["sources"]] == ["share", "va", "grdp"]
+    assert share["basis"] == ["2022: Value added / GRDP = 600 / 8,000 = 7.5% (derived)"]
 
 
 def test_as_of_evaluates_with_earlier_actuals_only(cli, workspace):
@@ -42,7 +43,8 @@ def test_as_of_evaluates_with_earlier_actuals_only(cli, workspace):
     growth, share = data["targets"]
     assert data["as_of"] == 2021
     assert growth["actual"] == pytest.approx(0.10)
-    assert growth["status"] == "acceleration_needed"  # 0.10 / 0.13 = 0.77
+    assert growth["status"] == "insufficient_data"  # one year is not a trend
+    assert growth["progress_ratio"] is None
     assert share["status"] == "insufficient_data" and share["actual"] == 0.062
 
 
@@ -117,7 +119,7 @@ def test_table_survives_no_color_with_symbols(cli, workspace):
 def test_vietnamese_from_environment(cli, workspace, env):
     root = workspace(actuals=ACTUALS)
     result = cli("status", "-w", str(root), env={**env, "COLUMNS": "120"})
-    assert "◐ Tiến độ chậm" in result.stdout
+    assert "◐ Chậm tiến độ" in result.stdout
     assert "5,92%" in result.stdout  # (1.10 * 1.02) ** 0.5 - 1, with a decimal comma
 
 

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bkind.core.series import figures
-from bkind.model import STATUS_RANK, Vintage, Workspace, current_vintage
-
-
-def chronological(vintages: tuple[Vintage, ...]) -> tuple[Vintage, ...]:
-    """Vintages in publication order: undated first, then by `published`; ties
-    estimate < preliminary < official, then file order. The last is the current one
-    (`model.current_vintage`)."""
-    order = sorted(
-        enumerate(vintages),
-        key=lambda iv: (iv[1].published or "", STATUS_RANK.get(iv[1].status, 0), iv[0]),
-    )
-    return tuple(v for _, v in order)
+from bkind.core.series import Series, figures
+from bkind.model import Figure, Vintage, Workspace, chronological, current_vintage
 
 
 @dataclass(frozen=True)
@@ -51,7 +40,13 @@ def history(ws: Workspace, metric_id: str, year: int | None = None) -> list[Year
     """Every year's vintages of `metric_id` (or only `year`'s), oldest year first."""
     level = ws.metrics[metric_id].kind == "level"
     out = []
-    for y, figure in figures(ws, metric_id).items():
+    found = dict(figures(ws, metric_id))
+    last = max(ws.years) if ws.years else 0
+    for y, point in Series(ws, last, nowcasts=False).points(metric_id).items():
+        if point.kind == "derived" and y not in found:  # a share or level computed
+            found[y] = Figure(metric_id, y, (Vintage(point.value, status=point.status),),
+                              derived=True, derived_from=point.parts)
+    for y, figure in sorted(found.items()):
         if year is not None and y != year:
             continue
         current = current_vintage(figure.vintages)

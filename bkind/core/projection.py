@@ -15,20 +15,20 @@ No I/O here: functions take a Workspace and numbers and return dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bkind.core import series
-from bkind.core.status import (
+from bkind.core.formulas import (
     cagr,
-    closing_notes,
-    item_matches,
+    compound,
     meets,
-    nearer_bound,
     realized_average,
-    required_average,
+    share_rate,
+    years_text,
 )
-from bkind.errors import BkindError, msg
+from bkind.core.series import Series
+from bkind.core.status import closing_notes, evaluate
+from bkind.core.targets import target_type, within
 from bkind.model import Note, Target, Workspace
 
 METHODS: tuple[str, ...] = ("trend", "last")
@@ -65,7 +65,7 @@ class TargetProjection:
     id: str
     type: str
     metric: str | None
-    comparator: str
+    comparator: str | None
     target: float | tuple[float, float]
     deadline: int
     projected: float | None = None  # the value at the deadline (or at Y, if Y comes first)
@@ -77,6 +77,8 @@ class TargetProjection:
     required_numerator_growth: float | None = None
     denominator_growth: float | None = None  # the G that required_numerator_growth assumes
     notes: tuple[Note, ...] = ()
+    required_unobserved: float | None = None
+    estimated: bool = False  # the status behind `required` rests on a nowcast
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class Projection:
     targets: tuple[TargetProjection, ...] = ()
 
 
-# ------------------------------------------------------------------------- formulas
+# ------------------------------------------------------------------------- rates
 
 
 def level_trend(points: Mapping[int, float], baseline_year: int) -> tuple[float, int] | None:
@@ -117,9 +119,8 @@ def level_last(points: Mapping[int, float]) -> tuple[float, int] | None:
 def growth_trend(rates: Mapping[int, float], baseline_year: int) -> tuple[float, int] | None:
     """Geometric mean of the observed rates from the baseline year on, and the first year."""
     years = sorted(y for y in rates if y >= baseline_year) or sorted(rates)
-    if not years or any(rates[y] <= -1 for y in years):
-        return None
-    return realized_average(rates[y] for y in years), years[0]
+    average = realized_average(rates[y] for y in years) if years else None
+    return None if average is None else (average, years[0])
 
 
 def growth_last(rates: Mapping[int, float]) -> tuple[float, int] | None:
@@ -127,56 +128,6 @@ def growth_last(rates: Mapping[int, float]) -> tuple[float, int] | None:
         return None
     t = max(rates)
     return rates[t], t
-
-
-def compound(value: float, rate: float, start: int, end: int) -> dict[int, float]:
-    """v(y) = v_start * (1 + rate)^(y - start) for start < y <= end."""
-    return {y: value * (1 + rate) ** (y - start) for y in range(start + 1, end + 1)}
-
-
-def share_rate(numerator_growth: float, denominator_growth: float) -> float:
-    """Yearly change of a share whose two parts grow at the given rates."""
-    return (1 + numerator_growth) / (1 + denominator_growth) - 1
-
-
-def required_numerator_growth(target: float, share: float, denominator_growth: float,
-                              years: int) -> float | None:
-    """Numerator growth that takes a share from `share` to `target` in `years` while the
-    denominator grows at G: (1 + G)(T / s_t)^(1 / years) - 1."""
-    if years <= 0 or share <= 0 or target <= 0:
-        return None
-    return float((1 + denominator_growth) * (target / share) ** (1 / years) - 1)
-
-
-def period_average(growth: Mapping[int, float], start: int,
-                   end: int) -> tuple[float | None, list[int]]:
-    """Geometric mean of yearly growth over [start, end] and the years without a rate."""
-    years = range(start, end + 1)
-    missing = [y for y in years if y not in growth]
-    have = [growth[y] for y in years if y in growth]
-    if not have or any(g <= -1 for g in have):
-        return None, missing
-    return realized_average(have), missing
-
-
-def first_meeting(values: Mapping[int, float], comparator: str,
-                  target: float | tuple[float, float], start: int, end: int) -> int | None:
-    """The first year in [start, end] whose value meets the comparator."""
-    for year in sorted(values):
-        if start <= year <= end and meets(values[year], comparator, target):
-            return year
-    return None
-
-
-def yearly_growth(values: Mapping[int, float], kind: str) -> dict[int, float]:
-    """The series itself for a growth metric, else growth between consecutive years."""
-    if kind == "growth":
-        return dict(values)
-    return {y: values[y] / values[y - 1] - 1
-            for y in values if y - 1 in values and values[y - 1] != 0}
-
-
-# ------------------------------------------------------------------------ metrics
 
 
 def _own_rate(kind: str, points: Mapping[int, float], method: str,
@@ -195,18 +146,32 @@ def _why_not(kind: str, points: Mapping[int, float]) -> Note:
     return Note("proj_no_rate", {})
 
 
-def project_metric(ws: Workspace, metric_id: str, year: int, method: str,
-                   assumptions: Mapping[str, float], as_of: int,
+def project_metric(series: Series, metric_id: str, year: int, method: str,
+                   assumptions: Mapping[str, float],
                    cache: dict[str, MetricProjection] | None = None) -> MetricProjection:
-    """Extend one metric from its latest figure to `year`."""
+    """Extend one metric from its latest value (published, derived or nowcast) to `year`."""
     cache = {} if cache is None else cache
     if metric_id in cache:
         return cache[metric_id]
+    ws = series.ws
     metric = ws.metrics[metric_id]
-    figs = series.figures(ws, metric_id, as_of)
-    points = {y: f.value for y, f in figs.items()}
-    actual = [Point(y, f.value, False, f.derived, f.current.status) for y, f in figs.items()]
     base_year = ws.resolution.baseline_year
+    pts = series.points(metric_id)
+    if metric.kind == "growth":
+        first = min(pts) if pts else base_year + 1
+        growth = series.yearly_growth(metric_id, min(first, base_year + 1))
+        # a year covered by levels carries the run's average rate, even where a rate
+        # was published (status does not use it either)
+        covered = {y for y in growth if y not in pts or abs(growth[y] - pts[y].value) > 1e-12}
+        points = {**{y: p.value for y, p in pts.items()}, **growth}
+        points = dict(sorted(points.items()))
+    else:
+        points = {y: p.value for y, p in pts.items()}
+        covered = set()
+    actual = [Point(y, v, False, y in covered or (y in pts and pts[y].kind == "derived"),
+                    "nowcast" if y in pts and pts[y].estimated else
+                    (pts[y].status if y in pts else "levels"))
+              for y, v in points.items()]
     notes: list[Note] = []
     t = max(points) if points else None
 
@@ -222,7 +187,7 @@ def project_metric(ws: Workspace, metric_id: str, year: int, method: str,
     if metric_id in assumptions:
         rate = assumptions[metric_id]
         if metric.kind == "growth":
-            start = t if t is not None else as_of
+            start = t if t is not None else series.as_of
             return done(dict.fromkeys(range(start + 1, year + 1), rate), rate, "assumed")
         if t is None:
             notes.append(Note("proj_no_start", {}))
@@ -232,21 +197,25 @@ def project_metric(ws: Workspace, metric_id: str, year: int, method: str,
     if metric.kind == "share" and metric.of is not None and t is not None:
         num_id, den_id = metric.of
         if num_id in assumptions or den_id in assumptions:
-            num = project_metric(ws, num_id, year, method, assumptions, as_of, cache)
-            den = project_metric(ws, den_id, year, method, assumptions, as_of, cache)
+            num = project_metric(series, num_id, year, method, assumptions, cache)
+            den = project_metric(series, den_id, year, method, assumptions, cache)
             if num.rate is not None and den.rate is not None:
-                rate = share_rate(num.rate, den.rate)
-                return done(compound(points[t], rate, t, year), rate, "shares",
-                            parts=(num.rate, den.rate))
+                moved = share_rate(num.rate, den.rate)
+                if moved is not None:
+                    return done(compound(points[t], moved, t, year), moved, "shares",
+                                parts=(num.rate, den.rate))
             lacking = num_id if num.rate is None else den_id
             given = den_id if num.rate is None else num_id
-            notes.append(Note("proj_share_own", {"lacking": lacking, "given": given}))
+            notes.append(Note("proj_share_own", {"lacking": series.name(lacking),
+                                                 "given": series.name(given),
+                                                 "lacking_id": lacking}))
 
     if metric.kind == "share" and metric.of is not None and points:
         gaps = [y for y in range(min(points), max(points)) if y not in points]
         if gaps:
-            notes.append(Note("proj_share_gaps", {"years": _years(gaps),
-                                                  "of": " / ".join(metric.of)}))
+            notes.append(Note("proj_share_gaps", {
+                "years": years_text(gaps), "num": series.name(metric.of[0]),
+                "den": series.name(metric.of[1])}))
     own = _own_rate(metric.kind, points, method, base_year) if points else None
     if own is None:
         notes.append(_why_not(metric.kind, points))
@@ -257,7 +226,7 @@ def project_metric(ws: Workspace, metric_id: str, year: int, method: str,
     if method == "trend" and metric.kind == "growth" and len(used) == 1:
         notes.append(Note("proj_one_rate", {"year": t}))
     elif method == "trend" and metric.kind != "growth" and len(used) == 2:
-        notes.append(Note("proj_few_points", {"years": _years(used)}))
+        notes.append(Note("proj_few_points", {"years": years_text(used)}))
     if method == "last" and metric.kind != "growth" and t - since > 1:
         notes.append(Note("proj_last_gap", {"start": since, "end": t}))
     if metric.kind == "growth":
@@ -268,96 +237,40 @@ def project_metric(ws: Workspace, metric_id: str, year: int, method: str,
 # ------------------------------------------------------------------------ targets
 
 
-def _count_target(ws: Workspace, target: Target, as_of: int) -> TargetProjection:
-    assert target.of is not None
-    lists = {y: a.lists[target.of] for y, a in ws.years.items()
-             if target.of in a.lists and y <= as_of}
-    notes = []
-    if lists:
-        latest = max(lists)
-        count = sum(1 for item in lists[latest] if item_matches(item, target.where))
-        notes.append(Note("proj_count", {"count": count, "year": latest}))
-    else:
-        notes.append(Note("no_list", {}))
-    notes += closing_notes(ws, target)
-    return TargetProjection(target.id, target.type, None, target.comparator, target.value,
-                            target.deadline, notes=tuple(notes))
-
-
-def project_target(ws: Workspace, target: Target, proj: Projection) -> TargetProjection:
-    """Where a target lands at its deadline (or at Y), whether and when it is met."""
-    if target.type == "count":
-        return _count_target(ws, target, proj.data_end)
-    assert target.metric is not None
-    mp = proj.metrics[target.metric]
-    metric = ws.metrics[target.metric]
-    values = mp.values()
-    deadline = target.deadline
-    at = min(deadline, proj.year)
-    t = mp.latest_year
-    notes: list[Note] = list(mp.notes)
-    if at < deadline:
-        notes.append(Note("proj_at_year", {"year": at, "deadline": deadline}))
-    projected: float | None = None
-    complete = False
-    required: float | None = None
-    goal: float | None = None
-    numerator_growth: float | None = None
-    denominator_growth: float | None = None
-
-    if target.type == "average_growth":
-        assert target.period is not None
-        s, e = target.period
-        growth = yearly_growth(values, metric.kind)
-        if at < s:
-            notes.append(Note("proj_not_started", {"year": s}))
-        else:
-            projected, missing = period_average(growth, s, at)
-            complete = projected is not None and not missing
-            if projected is not None and missing:
-                notes.append(Note("proj_avg_partial", {"years": _years(missing)}))
-            elif projected is None and mp.basis is not None:
-                notes.append(Note("no_figures", {"years": _years(range(s, at + 1))}))
-        reached = first_meeting(growth, target.comparator, target.value, s, proj.year)
-        if t is not None and s <= t < e:
-            observed = [growth[y] for y in range(s, t + 1) if y in growth]
-            if len(observed) == t - s + 1:
-                goal = nearer_bound(realized_average(observed), target.value)
-                required = required_average(goal, observed, e - s + 1)
-    else:
-        projected = values.get(at)
-        complete = projected is not None
-        if projected is None and t is not None and at <= t:
-            notes.append(Note("deadline_without_figures", {"years": str(at)}))
-        reached = first_meeting(values, target.comparator, target.value,
-                                ws.resolution.baseline_year, proj.year)
-        if t is not None and t < deadline:
-            current = values[t]
-            goal = nearer_bound(current, target.value)
-            required = cagr(current, goal, deadline - t)
-            if metric.kind == "share" and metric.of is not None:
-                den_id = metric.of[1]
-                denominator_growth = proj.assumptions.get(den_id, proj.metrics[den_id].rate)
-                if denominator_growth is None:
-                    notes.append(Note("proj_no_denominator", {"metric": den_id}))
-                else:
-                    numerator_growth = required_numerator_growth(
-                        goal, current, denominator_growth, deadline - t)
-
-    met = meets(projected, target.comparator, target.value) \
-        if projected is not None and complete else None
-    notes += closing_notes(ws, target)
+def project_target(series: Series, target: Target, proj: Projection) -> TargetProjection:
+    """Where a target lands at its deadline (or at Y), whether and when it is met; its
+    `required` is status's (one formula, one series)."""
+    ws = series.ws
+    status = evaluate(ws, target, series.as_of, series)
+    values: dict[int, float] = {}
+    growth: dict[int, float] = {}
+    denominator_growth = None
+    if target.metric is not None:
+        mp = proj.metrics[target.metric]
+        metric = ws.metrics[target.metric]
+        values = mp.values()
+        growth = values if metric.kind == "growth" else {
+            y: values[y] / values[y - 1] - 1 for y in values
+            if y - 1 in values and values[y - 1] > 0}
+        if metric.kind == "share" and metric.of is not None:
+            den_id = metric.of[1]
+            denominator_growth = proj.assumptions.get(den_id, proj.metrics[den_id].rate)
+    kind = target_type(target)
+    p = kind.project(target, series, values, growth, proj.year, denominator_growth)
+    notes = list(proj.metrics[target.metric].notes) if target.metric is not None else []
+    notes += list(p.notes) + closing_notes(ws, target)
+    met = None
+    if p.projected is not None and p.complete and target.comparator is not None:
+        met = meets(p.projected, target.comparator, target.value, within(ws, target))
     return TargetProjection(
         id=target.id, type=target.type, metric=target.metric, comparator=target.comparator,
-        target=target.value, deadline=deadline, projected=projected, at_year=at, meets=met,
-        reached_in=reached, required=required, goal=goal,
-        required_numerator_growth=numerator_growth,
-        denominator_growth=denominator_growth, notes=tuple(notes),
+        target=target.value, deadline=target.deadline, projected=p.projected,
+        at_year=p.at_year, meets=met, reached_in=p.reached_in, required=status.required,
+        goal=p.goal, required_numerator_growth=p.required_numerator_growth,
+        denominator_growth=p.denominator_growth, notes=tuple(notes),
+        required_unobserved=status.outcome.required_unobserved,
+        estimated=status.estimated,
     )
-
-
-def _years(years: Iterable[int]) -> str:
-    return ", ".join(str(y) for y in years)
 
 
 # ---------------------------------------------------------------------- the whole
@@ -374,23 +287,14 @@ def data_end(ws: Workspace, as_of: int | None) -> int:
 def project(ws: Workspace, year: int, method: str = "trend",
             assumptions: Mapping[str, float] | None = None,
             as_of: int | None = None) -> Projection:
-    """Extend every metric to `year` and judge every target there."""
-    if method not in METHODS:
-        raise BkindError.one("--method", None, msg("err.unknown_method", method=method,
-                                                   choices=", ".join(METHODS)))
+    """Extend every metric to `year` and judge every target there. The caller has
+    checked the method, the assumed metrics and that `year` is not before the data."""
     assumed = dict(assumptions or {})
-    for metric_id in assumed:
-        if metric_id not in ws.metrics:
-            raise BkindError.one("--assume", None, msg("err.unknown_metric_known",
-                                                       id=metric_id,
-                                                       known=", ".join(ws.metrics)))
     end = data_end(ws, as_of)
-    if year < end:
-        raise BkindError.one("--year", None, msg("err.year_before_data", year=year, end=end))
+    series = Series(ws, end)
     cache: dict[str, MetricProjection] = {}
     for metric_id in ws.metrics:
-        project_metric(ws, metric_id, year, method, assumed, end, cache)
-    proj = Projection(year, method, assumed, end,
-                      {m: cache[m] for m in ws.metrics})
-    targets = tuple(project_target(ws, target, proj) for target in ws.targets)
+        project_metric(series, metric_id, year, method, assumed, cache)
+    proj = Projection(year, method, assumed, end, {m: cache[m] for m in ws.metrics})
+    targets = tuple(project_target(series, target, proj) for target in ws.targets)
     return Projection(year, method, assumed, end, proj.metrics, targets)

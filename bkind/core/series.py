@@ -1,50 +1,442 @@
-"""Pure: a metric's yearly figures, including shares derived from two series."""
+"""Pure: a metric's yearly values as bkind evaluates them, and where each came from.
+
+For a metric, as of an evaluation year D (`Series.points`):
+- published: the current vintage of each year's figure;
+- derived: a share with `of:` = numerator / denominator, where both are known and the
+  share itself is not published; a level = a published share x its denominator, where
+  the level is not published (SPEC "Filling gaps exactly");
+- nowcast: for D when D is in progress (year-to-date figures below December, or past
+  the workspace's `series_end`) and no full-year figure exists: from the metric's own
+  year-to-date y/y growth, else from its declared `proxies:` (SPEC "Estimates for the
+  year in progress"), with a central value and a range.
+
+For average growth (`Series.steps`): yearly growth as steps, each covering one or
+more years with the product of (1 + g) over them: published rates, runs covered by
+the level at both ends (exact arithmetic), and the nowcast of the year in progress.
+"""
 
 from __future__ import annotations
 
-from bkind.model import STATUS_RANK, Figure, Vintage, Workspace
+from collections.abc import Iterable
+
+from msgspec import Struct
+
+from bkind.core.formulas import average_of_factor, product, ratio
+from bkind.model import (
+    STATUS_RANK,
+    Amount,
+    Figure,
+    Growth,
+    Metric,
+    Note,
+    Percent,
+    SourceRef,
+    Text,
+    Vintage,
+    Workspace,
+    YtdFigure,
+)
+
+
+class Point(Struct, frozen=True):
+    """A metric's value in one year, with how it was obtained."""
+
+    year: int
+    value: float
+    kind: str  # published | derived | nowcast
+    status: str | None = None  # the published status (derived: the weaker part's)
+    lo: float | None = None  # a nowcast's range
+    hi: float | None = None
+    basis: tuple[Note, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    parts: tuple[str, ...] = ()  # derived: the metrics it was computed from
+
+    @property
+    def estimated(self) -> bool:
+        return self.kind == "nowcast"
+
+    @property
+    def low(self) -> float:
+        return self.value if self.lo is None else self.lo
+
+    @property
+    def high(self) -> float:
+        return self.value if self.hi is None else self.hi
+
+
+class Step(Struct, frozen=True):
+    """Growth over the years start..end: the product of (1 + g) over them."""
+
+    start: int
+    end: int
+    factor: float
+    kind: str  # published | levels | nowcast
+    lo: float | None = None
+    hi: float | None = None
+    basis: tuple[Note, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+    @property
+    def low(self) -> float:
+        return self.factor if self.lo is None else self.lo
+
+    @property
+    def high(self) -> float:
+        return self.factor if self.hi is None else self.hi
+
+    @property
+    def rate(self) -> float | None:
+        """The average yearly growth over the step."""
+        return average_of_factor(self.factor, len(self.years))
+
+
+class Candidate(Struct, frozen=True):
+    """A year-to-date y/y growth that may estimate a metric's year in progress."""
+
+    growth: float
+    metric: str  # whose year-to-date figure it is
+    month: int
+    proxy: bool  # another measure, not the metric's own
+    source: SourceRef
+
+
+def in_progress(ws: Workspace, year: int) -> bool:
+    """A year is in progress when its year-to-date figures stop before December, or
+    when it lies past the workspace's `series_end`."""
+    actuals = ws.years.get(year)
+    months = [m for m, figs in actuals.ytd.items() if figs] if actuals is not None else []
+    if months and max(months) < 12:
+        return True
+    end = ws.resolution.series_end
+    if end is None:
+        return False
+    end_year, _, end_month = end.partition("-")
+    return year > int(end_year) or (year == int(end_year) and int(end_month or 12) < 12)
+
+
+def last_complete_year(ws: Workspace) -> int | None:
+    """The last year with whole-year figures, from the resolution's `series_end`."""
+    end = ws.resolution.series_end
+    if end is None:
+        return None
+    year, _, month = end.partition("-")
+    return int(year) if (month or "12") == "12" else int(year) - 1
 
 
 def figures(ws: Workspace, metric_id: str, as_of: int | None = None) -> dict[int, Figure]:
-    """Every year's figure of a metric up to `as_of`, sorted by year.
+    """Every year's published figure of a metric up to `as_of` (no derived values),
+    sorted by year."""
+    return {y: Figure(metric_id, y, a.values[metric_id])
+            for y, a in sorted(ws.years.items())
+            if metric_id in a.values and (as_of is None or y <= as_of)}
 
-    A share declared with `of: {numerator, denominator}` takes the published share
-    where there is one, else numerator / denominator (marked `derived`). The loader
-    has already refused a share whose two series are on different price bases.
-    """
-    out: dict[int, Figure] = {}
-    for year, actuals in ws.years.items():
-        if metric_id in actuals.values and (as_of is None or year <= as_of):
-            out[year] = Figure(metric_id, year, actuals.values[metric_id])
-    metric = ws.metrics[metric_id]
-    if metric.kind == "share" and metric.of is not None:
+
+def _ref(year: int, metric: str, v: Vintage | YtdFigure, value: float | None) -> SourceRef:
+    return SourceRef(year, metric, value, v.source, v.status, v.published)
+
+
+def _ranged(key: str, lo: float, hi: float) -> str:
+    """A nowcast's basis note: with its range, or without one where it has none."""
+    return key if lo != hi else key + "_one"
+
+
+def _weaker(a: str | None, b: str | None) -> str | None:
+    return min((a, b), key=lambda s: STATUS_RANK.get(s, 0))
+
+
+class Series:
+    """The values bkind evaluates, as of year `as_of`; computed once per metric."""
+
+    def __init__(self, ws: Workspace, as_of: int, nowcasts: bool = True) -> None:
+        self.ws = ws
+        self.as_of = as_of
+        self.nowcasts = nowcasts and in_progress(ws, as_of)
+        self._points: dict[str, dict[int, Point]] = {}
+        self._known: dict[str, dict[int, Point]] = {}
+
+    def metric(self, metric_id: str) -> Metric:
+        return self.ws.metrics[metric_id]
+
+    # ------------------------------------------------------------------ values
+
+    def published(self, metric_id: str) -> dict[int, Point]:
+        out = {}
+        for year, fig in figures(self.ws, metric_id, self.as_of).items():
+            v = fig.current
+            out[year] = Point(year, v.value, "published", v.status,
+                              sources=(_ref(year, metric_id, v, v.value),))
+        return out
+
+    def points(self, metric_id: str) -> dict[int, Point]:
+        """Published, derived and nowcast values up to `as_of`, by year."""
+        if metric_id in self._points:
+            return self._points[metric_id]
+        self._points[metric_id] = {}  # a guard: a cycle of nowcasts finds nothing
+        out = dict(self.known(metric_id))
+        if self.nowcasts and self.as_of not in out:
+            point = self.nowcast(metric_id)
+            if point is not None:
+                out[self.as_of] = point
+        self._points[metric_id] = out
+        return out
+
+    def values(self, metric_id: str) -> dict[int, float]:
+        return {y: p.value for y, p in self.points(metric_id).items()}
+
+    def known(self, metric_id: str) -> dict[int, Point]:
+        """Published and derived values (no nowcast), by year."""
+        if metric_id in self._known:
+            return self._known[metric_id]
+        self._known[metric_id] = {}  # a guard: a cycle of derivations finds nothing
+        out = self.published(metric_id)
+        metric = self.metric(metric_id)
+        if metric.kind == "share" and metric.of is not None:
+            self._derive_share(metric, out)
+        if metric.kind == "level":
+            self._derive_level(metric_id, out)
+        out = dict(sorted(out.items()))
+        self._known[metric_id] = out
+        return out
+
+    def _derive_share(self, metric: Metric, out: dict[int, Point]) -> None:
+        assert metric.of is not None
         num_id, den_id = metric.of
-        num, den = figures(ws, num_id, as_of), figures(ws, den_id, as_of)
+        num, den = self.known(num_id), self.known(den_id)
         for year in sorted((num.keys() & den.keys()) - out.keys()):
-            n, d = num[year].current, den[year].current
-            if d.value == 0:
+            n, d = num[year], den[year]
+            value = ratio(n.value, d.value)
+            if value is None:
                 continue
-            weaker = min((n.status, d.status), key=lambda s: STATUS_RANK.get(s, 0))
-            vintage = Vintage(
-                value=n.value / d.value,
-                source=f"{num_id} / {den_id}",
-                status=weaker,
-                published=max(n.published or "", d.published or "") or None,
-            )
-            out[year] = Figure(metric_id, year, (vintage,), derived=True,
-                               derived_from=(num_id, den_id))
-    return dict(sorted(out.items()))
+            out[year] = Point(
+                year, value, "derived", _weaker(n.status, d.status),
+                basis=(Note("basis.share_derived", {
+                    "year": year, "num": self.name(num_id), "den": self.name(den_id),
+                    "num_value": Amount(n.value), "den_value": Amount(d.value),
+                    "value": Percent(value)}),),
+                sources=n.sources + d.sources, parts=(num_id, den_id))
+
+    def _derive_level(self, metric_id: str, out: dict[int, Point]) -> None:
+        for share_id, share in self.ws.metrics.items():
+            if share.kind != "share" or share.of is None or share.of[0] != metric_id:
+                continue
+            den_id = share.of[1]
+            shares, den = self.published(share_id), self.known(den_id)
+            for year in sorted((shares.keys() & den.keys()) - out.keys()):
+                s, d = shares[year], den[year]
+                value = s.value * d.value
+                out[year] = Point(
+                    year, value, "derived", _weaker(s.status, d.status),
+                    basis=(Note("basis.level_derived", {
+                        "year": year, "metric": self.name(metric_id),
+                        "share": self.name(share_id), "den": self.name(den_id),
+                        "share_value": Percent(s.value), "den_value": Amount(d.value),
+                        "value": Amount(value)}),),
+                    sources=s.sources + d.sources, parts=(share_id, den_id))
+
+    def name(self, metric_id: str) -> Text:
+        """A metric's name for a note (the renderer picks the language)."""
+        return self.metric(metric_id).name
+
+    # ---------------------------------------------------------------- nowcasts
+
+    def ytd_growth(self, metric_id: str, proxy: bool) -> Candidate | None:
+        """The latest year-to-date y/y growth of a metric in `as_of`: a growth
+        metric's year-to-date value; a level's published `yoy`, or the year-to-date
+        value of the growth metric whose `level:` it is."""
+        actuals = self.ws.years.get(self.as_of)
+        if actuals is None:
+            return None
+        growth_ids = [g for g, m in self.ws.metrics.items() if m.level == metric_id]
+        for month in sorted(actuals.ytd, reverse=True):
+            figs = actuals.ytd[month]
+            fig = figs.get(metric_id)
+            if fig is not None:
+                g = fig.value if self.metric(metric_id).kind == "growth" else fig.yoy
+                if g is not None:
+                    return Candidate(g, metric_id, month, proxy,
+                                     _ref(self.as_of, metric_id, fig, g))
+            for gid in growth_ids:
+                gfig = figs.get(gid)
+                if gfig is not None and gfig.value is not None:
+                    return Candidate(gfig.value, gid, month, proxy,
+                                     _ref(self.as_of, gid, gfig, gfig.value))
+        return None
+
+    def candidates(self, metric_id: str) -> list[Candidate]:
+        """The metric's own year-to-date growth, then each proxy's, in order."""
+        metric = self.metric(metric_id)
+        out = []
+        own = self.ytd_growth(metric_id, proxy=False)
+        if own is not None:
+            out.append(own)
+        proxies: Iterable[str] = metric.proxies
+        if not metric.proxies and metric.kind == "level":
+            proxies = [p for m in self.ws.metrics.values() if m.level == metric_id
+                       for p in m.proxies]
+        for proxy_id in proxies:
+            found = self.ytd_growth(proxy_id, proxy=True)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _candidate_notes(self, metric_id: str, cands: list[Candidate]) -> list[Note]:
+        notes = []
+        for i, c in enumerate(cands):
+            key = "basis.proxy" if c.proxy else "basis.own_ytd"
+            if i == 0:
+                key += "_central"
+            notes.append(Note(key, {"metric": self.name(metric_id), "of": self.name(c.metric),
+                                    "year": self.as_of, "month": c.month,
+                                    "growth": Growth(c.growth)}))
+        return notes
+
+    def nowcast(self, metric_id: str) -> Point | None:
+        """An estimate of the metric in `as_of`, the year in progress."""
+        metric = self.metric(metric_id)
+        year = self.as_of
+        if metric.kind == "share" and metric.of is not None:
+            num = self.points(metric.of[0]).get(year)
+            den = self.points(metric.of[1]).get(year)
+            if num is None or den is None or not (num.estimated or den.estimated):
+                return None
+            value = ratio(num.value, den.value)
+            lo, hi = ratio(num.low, den.high), ratio(num.high, den.low)
+            if value is None or lo is None or hi is None:
+                return None
+            basis = num.basis + den.basis + (Note(_ranged("basis.share_nowcast", lo, hi), {
+                "year": year, "metric": self.name(metric_id), "num": self.name(metric.of[0]),
+                "den": self.name(metric.of[1]), "value": Percent(value), "lo": Percent(lo),
+                "hi": Percent(hi)}),)
+            return Point(year, value, "nowcast", None, lo, hi, basis,
+                         num.sources + den.sources, parts=metric.of)
+        if metric.kind not in ("growth", "level"):
+            return None
+        cands = self.candidates(metric_id)
+        if not cands:
+            return None
+        growths = [c.growth for c in cands]
+        g, g_lo, g_hi = growths[0], min(growths), max(growths)
+        notes = self._candidate_notes(metric_id, cands)
+        sources = tuple(c.source for c in cands)
+        if metric.kind == "growth":
+            notes.append(Note(_ranged("basis.growth_nowcast", g_lo, g_hi), {
+                "metric": self.name(metric_id), "year": year, "value": Growth(g),
+                "lo": Growth(g_lo), "hi": Growth(g_hi)}))
+            return Point(year, g, "nowcast", None, g_lo, g_hi, tuple(notes), sources)
+        prev = self.known(metric_id).get(year - 1)
+        if prev is None or g_lo <= -1:
+            return None
+        value = prev.value * (1 + g)
+        notes = list(prev.basis) + notes
+        notes.append(Note(_ranged("basis.level_nowcast", g_lo, g_hi), {
+            "metric": self.name(metric_id), "year": year, "prev_year": year - 1,
+            "prev": Amount(prev.value), "growth": Percent(g), "value": Amount(value),
+            "lo": Amount(prev.value * (1 + g_lo)), "hi": Amount(prev.value * (1 + g_hi))}))
+        return Point(year, value, "nowcast", None, prev.value * (1 + g_lo),
+                     prev.value * (1 + g_hi), tuple(notes), prev.sources + sources)
+
+    # ----------------------------------------------------------------- growth
+
+    def steps(self, metric_id: str, start: int, end: int) -> list[Step]:
+        """Yearly growth over start..min(end, as_of) as steps (see the module doc)."""
+        last = min(end, self.as_of)
+        metric = self.metric(metric_id)
+        level_id = metric_id if metric.kind == "level" else metric.level
+        rates: dict[int, Point] = {}
+        if metric.kind == "growth":
+            rates = {y: p for y, p in self.points(metric_id).items() if start <= y <= last}
+        known_rates = {y for y, p in rates.items() if not p.estimated}
+        covered: list[Step] = []
+        if level_id is not None:
+            covered = self._covered(metric_id, level_id, start, last, known_rates)
+        in_blocks = {y for s in covered for y in s.years}
+        out = list(covered)
+        for year, p in rates.items():
+            if year in in_blocks:
+                continue
+            kind = "nowcast" if p.estimated else "published"
+            out.append(Step(year, year, 1 + p.value, kind,
+                            None if p.lo is None else 1 + p.lo,
+                            None if p.hi is None else 1 + p.hi, p.basis, p.sources))
+        if metric.kind == "level" and last not in in_blocks:
+            step = self._level_nowcast_step(metric_id, last)
+            if step is not None and start <= last:
+                out.append(step)
+        return sorted(out, key=lambda s: s.start)
+
+    def _covered(self, metric_id: str, level_id: str, start: int, last: int,
+                 known_rates: set[int]) -> list[Step]:
+        """Growth covered by levels. A level metric: between each two consecutive known
+        levels (a gap between them is covered end to end). A growth metric naming its
+        `level:`: each run of years without a published rate, from the last known
+        level before the run to the first known level at or after its end."""
+        levels = {y: p for y, p in self.known(level_id).items() if p.value > 0}
+        pairs: list[tuple[int, int]] = []
+        if metric_id == level_id:
+            years = [y for y in sorted(levels) if start - 1 <= y <= last]
+            pairs = list(zip(years, years[1:], strict=False))
+        else:
+            year = start
+            while year <= last:
+                if year in known_rates:
+                    year += 1
+                    continue
+                run_end = year
+                while run_end + 1 <= last and run_end + 1 not in known_rates:
+                    run_end += 1
+                before = [y for y in levels if start - 1 <= y < year]
+                after = [y for y in levels if run_end <= y <= last]
+                if before and after and (not pairs or max(before) >= pairs[-1][1]):
+                    pairs.append((max(before), min(after)))
+                    year = min(after) + 1
+                else:
+                    year = run_end + 1
+        out = []
+        for p, q in pairs:
+            lp, lq = levels[p], levels[q]
+            factor = lq.value / lp.value
+            basis: list[Note] = list(lp.basis) + list(lq.basis)
+            if metric_id != level_id or q - p > 1:
+                basis.append(Note("basis.covered", {
+                    "metric": self.name(level_id), "start": p + 1, "end": q, "p": p, "q": q,
+                    "lp": Amount(lp.value), "lq": Amount(lq.value),
+                    "total": Growth(factor - 1),
+                    "avg": Growth(average_of_factor(factor, q - p) or 0.0)}))
+            skipped = sorted(y for y in known_rates if p < y <= q)
+            if skipped:
+                basis.append(Note("basis.covered_skips", {
+                    "years": ", ".join(map(str, skipped))}))
+            out.append(Step(p + 1, q, factor, "levels", basis=tuple(basis),
+                            sources=lp.sources + lq.sources))
+        return out
+
+    def _level_nowcast_step(self, metric_id: str, year: int) -> Step | None:
+        """A level metric's growth into the year in progress: nowcast over the
+        previous known level."""
+        point = self.points(metric_id).get(year)
+        prev = self.known(metric_id).get(year - 1)
+        if point is None or not point.estimated or prev is None or prev.value <= 0:
+            return None
+        return Step(year, year, point.value / prev.value, "nowcast", point.low / prev.value,
+                    point.high / prev.value, point.basis, point.sources)
+
+    def yearly_growth(self, metric_id: str, start: int) -> dict[int, float]:
+        """One rate per year from `start` to `as_of`: a step over several years gives
+        each of them its average rate (their product is exact)."""
+        out: dict[int, float] = {}
+        for step in self.steps(metric_id, start, self.as_of):
+            rate = step.rate
+            if rate is not None:
+                out.update(dict.fromkeys(step.years, rate))
+        return out
 
 
-def values(ws: Workspace, metric_id: str, as_of: int | None = None) -> dict[int, float]:
-    return {y: f.value for y, f in figures(ws, metric_id, as_of).items()}
-
-
-def yearly_growth(ws: Workspace, metric_id: str, as_of: int | None = None) -> dict[int, float]:
-    """Yearly growth rates: the metric itself (kind growth) or from consecutive levels."""
-    vals = values(ws, metric_id, as_of)
-    if ws.metrics[metric_id].kind == "growth":
-        return vals
-    return {
-        y: vals[y] / vals[y - 1] - 1 for y in vals if y - 1 in vals and vals[y - 1] != 0
-    }
+def steps_factor(steps: Iterable[Step]) -> tuple[float, float, float]:
+    """Product of the steps' factors: central, low, high."""
+    steps = list(steps)
+    return (product(s.factor for s in steps), product(s.low for s in steps),
+            product(s.high for s in steps))

@@ -11,13 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bkind.core.formulas import TOLERANCE
 from bkind.core.series import figures
 from bkind.core.ytd import month_row
 from bkind.model import Workspace
-
-# Two published numbers "agree" when they differ by at most half a percentage point
-# (SPEC: a published share and the computed one disagreeing by more than 0.5 points).
-TOLERANCE = 0.005
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,7 @@ def level_chain(ws: Workspace) -> list[Finding]:
     against the rate implied by the two published levels."""
     out = []
     for gid, growth in ws.metrics.items():
-        lid = gid.removesuffix("_growth")
+        lid = growth.level or gid.removesuffix("_growth")
         level = ws.metrics.get(lid)
         if growth.kind != "growth" or lid == gid or level is None or level.kind != "level":
             continue
@@ -129,7 +126,29 @@ def ytd_checks(ws: Workspace) -> list[Finding]:
     return out
 
 
+def vintage_clash(ws: Workspace) -> list[Finding]:
+    """Two vintages of one figure published the same month that disagree (rates by more
+    than half a point, levels by more than 0.5%): two measures, or a price basis mixed
+    up, rather than a revision."""
+    out = []
+    for year, actuals in sorted(ws.years.items()):
+        for mid, vintages in actuals.values.items():
+            rate = ws.metrics[mid].is_rate
+            for i, a in enumerate(vintages):
+                for b in vintages[i + 1:]:
+                    if not a.published or (a.published or "")[:7] != (b.published or "")[:7]:
+                        continue
+                    apart = abs(a.value - b.value) if rate else \
+                        abs(a.value / b.value - 1) if b.value else 0.0
+                    if apart > TOLERANCE:
+                        out.append(Finding(actuals.path, b.line, "vintage_clash", {
+                            "metric": mid, "year": year, "a": a.value, "b": b.value,
+                            "published": a.published, "rate": rate}))
+    return out
+
+
 def check_all(ws: Workspace) -> list[Finding]:
     """Every warning, in file and line order."""
-    found = level_chain(ws) + ytd_checks(ws) + share_basis(ws) + missing_sources(ws)
+    found = level_chain(ws) + ytd_checks(ws) + share_basis(ws) + missing_sources(ws) + \
+        vintage_clash(ws)
     return sorted(found, key=lambda f: (f.path, f.line or 0, f.code))

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bkind.core.formulas import TOLERANCE, ratio
 from bkind.model import Note, Workspace, YtdFigure, current_vintage
-
-SHARE_TOLERANCE = 0.005  # 0.5 points: published plan share or y/y vs computed
-ADD_UP_TOLERANCE = 0.005  # months add up to the cumulative within 0.5% of it
-RATE_KINDS = ("growth", "share")
 
 
 @dataclass(frozen=True)
@@ -53,6 +50,7 @@ class MonthRow:
     average_monthly_share: float | None = None  # of the plan, per month so far
     warnings: tuple[Note, ...] = ()
     sources: tuple[YtdSource, ...] = ()
+    plan_derived: bool = False  # the plan is implied by a published share: ytd / plan_share
 
 
 @dataclass(frozen=True)
@@ -87,16 +85,12 @@ def _source(role: str, year: int, month: int, fig: YtdFigure, value: float | Non
     return YtdSource(role, year, month, value, fig.source, fig.status, fig.published, fig.note)
 
 
-def _ratio(a: float | None, b: float | None) -> float | None:
-    return a / b if a is not None and b is not None and b > 0 else None
-
-
 def _checked(published: float | None, computed: float | None, key: str,
              params: dict[str, object], warnings: list[Note]) -> float | None:
     """The published figure if any, else the computed one; a warning when both exist
     and differ by more than 0.5 points."""
     if published is not None and computed is not None and \
-            abs(published - computed) > SHARE_TOLERANCE:
+            abs(published - computed) > TOLERANCE:
         warnings.append(Note(key, {"published": published, "computed": computed, **params}))
     return published if published is not None else computed
 
@@ -113,18 +107,24 @@ def month_row(ws: Workspace, year: int, month: int, metric: str) -> MonthRow:
     plan = planned[0] if planned else None
     if planned:
         sources.append(planned[1])
-    if kind in RATE_KINDS:
-        # the value is already a rate (y/y growth of the cumulative, or a share)
-        return MonthRow(metric, kind, fig.value, plan, None, elapsed, None, None, None, None,
+    if ws.metrics[metric].is_rate:
+        # the value is already a rate (y/y growth of the cumulative, or a share); a
+        # growth metric's y/y is that value itself
+        return MonthRow(metric, kind, fig.value, plan, None, elapsed, None,
+                        fig.value if kind == "growth" else None, None, None,
                         month_value=fig.month_value, sources=tuple(sources))
     ytd = fig.value
     warnings: list[Note] = []
-    computed_share = _ratio(ytd, plan)
+    computed_share = ratio(ytd, plan)
+    plan_derived = False
+    if plan is None and fig.plan_share is not None and ytd is not None:
+        plan = ratio(ytd, fig.plan_share)  # implied by the published share
+        plan_derived = plan is not None
     plan_share = _checked(fig.plan_share, computed_share, "plan_share_mismatch",
                           {"ytd": ytd, "plan": plan}, warnings)
     last = ytd_figure(ws, year - 1, month, metric)
     last_value = last.value if last is not None else None
-    computed_yoy = _ratio(ytd, last_value)
+    computed_yoy = ratio(ytd, last_value)
     if computed_yoy is not None:
         computed_yoy -= 1
         assert last is not None
@@ -142,7 +142,7 @@ def month_row(ws: Workspace, year: int, month: int, metric: str) -> MonthRow:
             sources.append(_source("previous_month", year, month - 1, before, previous))
         if previous is not None:
             total = previous + fig.month_value
-            if abs(total - ytd) > ADD_UP_TOLERANCE * abs(ytd):
+            if abs(total - ytd) > TOLERANCE * abs(ytd):
                 warnings.append(Note("months_do_not_add_up", {
                     "month": month, "year": year, "month_value": fig.month_value,
                     "previous": previous, "total": total, "ytd": ytd}))
@@ -159,7 +159,7 @@ def month_row(ws: Workspace, year: int, month: int, metric: str) -> MonthRow:
         required_monthly_share=(1 - plan_share) / remaining
         if plan_share is not None and remaining else None,
         average_monthly_share=plan_share / month if plan_share is not None else None,
-        warnings=tuple(warnings), sources=tuple(sources),
+        warnings=tuple(warnings), sources=tuple(sources), plan_derived=plan_derived,
     )
 
 
@@ -196,7 +196,7 @@ def plan_share_path(ws: Workspace, year: int, metric: str, upto: int = 12) -> di
             continue
         share = fig.plan_share
         if share is None and planned is not None:
-            share = _ratio(fig.value, planned[0])
+            share = ratio(fig.value, planned[0])
         if share is not None:
             out[month] = share
     return out

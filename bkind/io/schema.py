@@ -19,6 +19,7 @@ from bkind.model import (
     COMPARATORS,
     FIGURE_STATUSES,
     KINDS,
+    LIST_PERCENT_FIELDS,
     PRICES,
     TARGET_TYPES,
     Item,
@@ -87,11 +88,13 @@ class MetricS(_S):
     unit: TextLike | None = None
     of: OfS | None = None
     note: TextLike | None = None
+    level: str | None = None
+    proxies: list[str] | None = None
 
 
 class TargetS(_S):
     id: str
-    type: Literal["average_growth", "level", "count"]
+    type: Literal["average_growth", "level", "count", "every"]
     name: TextLike | None = None
     short: TextLike | None = None
     metric: str | None = None
@@ -104,6 +107,9 @@ class TargetS(_S):
     below: Any = None
     at_most: Any = None
     between: list[Any] | None = None
+    about: Any = None
+    within: Any = None
+    each: dict[str, Any] | None = None
     note: TextLike | None = None
     context: list[str] | None = None
 
@@ -130,7 +136,6 @@ class ClusterS(_S):
 
 
 LISTS: dict[str, type[_S]] = {"clusters": ClusterS}
-LIST_PERCENT_FIELDS = {"clusters": {"occupancy"}}
 
 TOP_TARGETS = {"resolution", "metrics", "targets"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
@@ -308,8 +313,11 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
             unit=(ms.unit if isinstance(ms.unit, str) or ms.unit is None
                   else ms.unit.en or ms.unit.vi),
             of=(ms.of.numerator, ms.of.denominator) if ms.of else None,
-            note=_text(ms.note), unit_text=_text(ms.unit),
+            note=_text(ms.note), unit_text=_text(ms.unit), level=ms.level,
+            proxies=tuple(ms.proxies or ()),
         )
+    for metric in metrics.values():
+        _check_links(doc, metric, metrics, {str(m) for m in raw_metrics}, problems)
     for metric in metrics.values():
         if metric.of is None:
             continue
@@ -353,6 +361,68 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
     return resolution, metrics, tuple(targets)
 
 
+def _check_links(doc: Doc, metric: Metric, metrics: Mapping[str, Metric], declared: set[str],
+                 problems: list[Problem]) -> None:
+    """A growth metric's `level:` and any metric's `proxies:` name declared series:
+    the level a level metric on the same price basis, a proxy a growth or level."""
+    p = doc.path
+    if metric.level is not None:
+        line = doc.line(("metrics", metric.id, "level"))
+        level = metrics.get(metric.level)
+        if metric.kind != "growth":
+            problems.append(Problem.of(p, line, msg("err.level_only_growth", id=metric.id)))
+        elif level is None:
+            if metric.level not in declared:
+                problems.append(Problem.of(p, line, msg("err.unknown_link", id=metric.id,
+                                                        key="level", name=metric.level)))
+        elif level.kind != "level":
+            problems.append(Problem.of(p, line, msg("err.level_kind", id=metric.id,
+                                                    name=level.id, kind=level.kind)))
+        elif level.prices != metric.prices:
+            problems.append(Problem.of(p, line, msg(
+                "err.price_level", id=metric.id, name=level.id,
+                prices=_prices(metric.prices), level_prices=_prices(level.prices))))
+    for i, proxy_id in enumerate(metric.proxies):
+        line = doc.line(("metrics", metric.id, "proxies", i))
+        proxy = metrics.get(proxy_id)
+        if proxy is None:
+            if proxy_id not in declared:
+                problems.append(Problem.of(p, line, msg("err.unknown_link", id=metric.id,
+                                                        key="proxies", name=proxy_id)))
+        elif proxy.kind not in ("growth", "level") or proxy_id == metric.id:
+            problems.append(Problem.of(p, line, msg("err.proxy_kind", id=metric.id,
+                                                    name=proxy_id)))
+
+
+ITEM_COMPARATORS = ("above", "at_least", "below", "at_most")
+
+
+def _conditions(raw: dict[str, Any], of: str | None, key_name: str,
+                bad: Any) -> dict[str, Any]:
+    """`where` or `each`: field -> exact value or a one-comparator mapping."""
+    schema = LISTS.get(of or "")
+    known = {f.name for f in msgspec.structs.fields(schema)} if schema else set()
+    pct_fields = LIST_PERCENT_FIELDS.get(of or "", set())
+    out: dict[str, Any] = {}
+    for key, cond in raw.items():
+        if known and key not in known:
+            bad(key_name, msg("err.where_field", key=key, of=of))
+            continue
+        if isinstance(cond, dict):
+            if len(cond) != 1 or next(iter(cond)) not in ITEM_COMPARATORS:
+                bad(key_name, msg("err.where_form", key=key))
+                continue
+            (comp, bound), = cond.items()
+            v, err = quantity(bound, key in pct_fields, f"{key_name}.{key}.{comp}")
+            if err:
+                bad(key_name, err)
+                continue
+            out[key] = {comp: v}
+        else:
+            out[key] = cond
+    return out
+
+
 def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
             declared: set[str], problems: list[Problem]) -> Target | None:
     """One target; `declared` holds every metric id in the file, valid or not, so that a
@@ -365,14 +435,21 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
                                    msg("err.target", id=ts.id, text=message)))
 
     given = [c for c in COMPARATORS if getattr(ts, c) is not None]
-    if len(given) != 1:
+    if ts.type == "every":
+        for c in given:
+            bad(c, msg("err.every_comparator"))
+    elif len(given) != 1:
         bad(given[1] if len(given) > 1 else "id",
             msg("err.one_comparator", has=msg("err.has", given=", ".join(given))
                 if given else ""))
+    if ts.within is not None and given != ["about"]:
+        bad("within", msg("err.within_about"))
     need = {"average_growth": ("metric", "period"), "level": ("metric", "year"),
-            "count": ("of", "year")}[ts.type]
-    forbid = {"average_growth": ("year", "of", "where"), "level": ("period", "of", "where"),
-              "count": ("metric", "period")}[ts.type]
+            "count": ("of", "year"), "every": ("of", "year", "each")}[ts.type]
+    forbid = {"average_growth": ("year", "of", "where", "each"),
+              "level": ("period", "of", "where", "each"),
+              "count": ("metric", "period", "each"),
+              "every": ("metric", "period")}[ts.type]
     for key in need:
         if getattr(ts, key) is None:
             article = "an" if ts.type[0] in "aeiou" else "a"
@@ -423,34 +500,25 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
             if err:
                 bad(comparator, err)
             value = v
-    where_conditions: dict[str, Any] = {}
-    if ts.where is not None:
-        schema = LISTS.get(ts.of or "")
-        known = {f.name for f in msgspec.structs.fields(schema)} if schema else set()
-        pct_fields = LIST_PERCENT_FIELDS.get(ts.of or "", set())
-        for key, cond in ts.where.items():
-            if known and key not in known:
-                bad("where", msg("err.where_field", key=key, of=ts.of))
-                continue
-            if isinstance(cond, dict):
-                if len(cond) != 1 or next(iter(cond)) not in COMPARATORS[:-1]:
-                    bad("where", msg("err.where_form", key=key))
-                    continue
-                (comp, bound), = cond.items()
-                v, err = quantity(bound, key in pct_fields, f"where.{key}.{comp}")
-                if err:
-                    bad("where", err)
-                    continue
-                where_conditions[key] = {comp: v}
-            else:
-                where_conditions[key] = cond
+    where_conditions = _conditions(ts.where, ts.of, "where", bad) if ts.where else {}
+    each_conditions = _conditions(ts.each, ts.of, "each", bad) if ts.each else {}
+    within: float | None = None
+    if ts.within is not None:
+        within, err = quantity(ts.within, percent, "within")
+        if err:
+            bad("within", err)
+        elif within is not None and within < 0:
+            bad("within", msg("err.within_negative"))
+    if ts.type == "every":
+        value = 1.0
     if len(problems) > before or value is None:
         return None
     year = ts.year
     return Target(
         id=ts.id, name=_text(ts.name) or Text(en=ts.id, vi=ts.id), short=_text(ts.short),
         type=ts.type,
-        comparator=given[0], value=value, metric=ts.metric, of=ts.of, where=where_conditions,
+        comparator=given[0] if given else None, value=value, metric=ts.metric, of=ts.of,
+        where=where_conditions, each=each_conditions, within=within,
         period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
     )
 

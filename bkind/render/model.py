@@ -44,14 +44,32 @@ class Chart(Struct):
     integer: bool = False  # counts: whole-number axis from 0
 
 
+class Section(Struct):
+    """A titled list of lines after the tables: notes, sources, warnings."""
+
+    title: str | None
+    lines: list[str]
+    appendix: bool = False  # reference material (sources): small type where it can be
+
+
 class View(Struct):
     """What a command shows: `data` (JSON), `records` (CSV rows), and for people
-    `header` lines, `tables`, and `footer` lines (notes)."""
+    `header` lines, `paragraphs` of prose, `tables`, `charts` and `sections` (notes)."""
 
     data: dict[str, Any]
     records: list[dict[str, Any]]
     tables: list[Table] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
-    footer: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)  # drawn by the HTML renderer only
     lang: str = "en"
+    paragraphs: list[str] = field(default_factory=list)  # prose, before the tables
+
+    def section_lines(self) -> list[str]:
+        """Every section as plain lines ("Title:" then its lines)."""
+        out: list[str] = []
+        for section in self.sections:
+            if section.title:
+                out.append(section.title + ":")
+            out += section.lines
+        return out

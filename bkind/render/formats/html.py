@@ -46,6 +46,7 @@ figure svg { display: block; width: 100%%; height: auto; max-height: 95mm; }
 figure p.unit { margin: 0; color: #555; font-size: 9pt; }
 figure p.empty { margin: 0; color: #555; font-style: italic; }
 ul.notes { padding-left: 5mm; margin: 0 0 3mm; font-size: 9pt; }
+ul.sources { font-size: 8pt; color: #333; }
 .status { font-weight: 600; white-space: nowrap; }
 %(statuses)s
 @media print { body { margin: 0; max-width: none; padding: 0; } }
@@ -155,6 +156,7 @@ def render_html(view: View) -> str:
     if view.header:
         out.append(f"<h1>{escape(view.header[0])}</h1>")
         out += [f'<p class="period">{_text(line)}</p>' for line in view.header[1:]]
+    out += [f"<p>{_text(p)}</p>" for p in view.paragraphs]
     for table in view.tables:
         out += _table(table)
     if view.charts:
@@ -162,19 +164,12 @@ def render_html(view: View) -> str:
         for n, chart in enumerate(view.charts, start=1):
             out += _figure(chart, n, lang)
         out.append("</section>")
-    in_list = False
-    for line in view.footer:
-        if line.endswith(":"):
-            if in_list:
-                out.append("</ul>")
-            out += [f"<h2>{escape(line[:-1])}</h2>", '<ul class="notes">']
-            in_list = True
-        else:
-            if not in_list:
-                out.append('<ul class="notes">')
-                in_list = True
-            out.append(f"<li>{_text(line)}</li>")
-    if in_list:
+    for section in view.sections:
+        if section.title:
+            out.append(f"<h2>{escape(section.title)}</h2>")
+        cls = "notes sources" if section.appendix else "notes"
+        out.append(f'<ul class="{cls}">')
+        out += [f"<li>{_text(line)}</li>" for line in section.lines]
         out.append("</ul>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

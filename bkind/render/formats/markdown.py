@@ -8,6 +8,14 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
+def _line(text: str) -> str:
+    """A line of prose: nothing in it starts markdown syntax (a header, a list, html)."""
+    text = text.replace("\\", "\\\\").replace("<", "&lt;").replace("\n", " ")
+    for ch in "*_`#|":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("](", "]\\(")  # no links
+
+
 def _table(table: Table) -> list[str]:
     lines = []
     if table.title:
@@ -29,13 +37,16 @@ def _table(table: Table) -> list[str]:
 def render_markdown(view: View) -> str:
     lines: list[str] = []
     for i, line in enumerate(view.header):
-        lines.append(f"## {line}" if i == 0 else line)
+        lines.append(f"## {_line(line)}" if i == 0 else _line(line) + "  ")
     if view.header:
         lines.append("")
+    for paragraph in view.paragraphs:
+        lines += [_line(paragraph), ""]
     for table in view.tables:
         lines += _table(table)
-    for line in view.footer:
-        if line.endswith(":") and lines and lines[-1] != "":
-            lines.append("")  # a heading after a list item would continue the item
-        lines.append(f"- {line}" if not line.endswith(":") else f"**{line}**")
+    for section in view.sections:
+        if section.title:
+            lines += [f"**{_line(section.title)}**", ""]
+        lines += [f"- {_line(line)}" for line in section.lines]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"

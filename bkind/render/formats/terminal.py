@@ -33,6 +33,8 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
     if view.header:
         console.print(Text("\n").join(Text(line, style="bold" if i == 0 else "dim")
                                        for i, line in enumerate(view.header)))
+    if view.paragraphs:
+        console.print(Text("\n\n".join(view.paragraphs)))
     for table in view.tables:
         rt = RichTable(title=table.title, show_lines=not table.compact, title_justify="left",
                        box=box.SIMPLE_HEAD)
@@ -49,6 +51,7 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
                     cells.append(Text(cell.text))
             rt.add_row(*cells)
         console.print(rt)
-    if view.footer:
-        console.print(Text("\n".join(view.footer)))
+    lines = view.section_lines()
+    if lines:
+        console.print(Text("\n".join(lines)))
     return buffer.getvalue()

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.core.projection import Projection, TargetProjection, compound, yearly_growth
+from bkind.core.formulas import compound, growth_from_levels
+from bkind.core.projection import Projection, TargetProjection
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Workspace
 
@@ -23,7 +24,7 @@ def chart_lines(ws: Workspace, proj: Projection, tp: TargetProjection) -> dict[s
     kind = ws.metrics[tp.metric].kind
     values = mp.values()
     if tp.type == "average_growth":
-        values = yearly_growth(values, kind)
+        values = values if kind == "growth" else growth_from_levels(values)
     if not values:
         return {}
     actual_years = {p.year for p in mp.series if not p.projected}

@@ -6,8 +6,8 @@ from typing import Any
 
 from bkind.core.history import Revision, YearHistory
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric
-from bkind.render.model import Cell, Column, Table, View
+from bkind.model import Metric, Workspace
+from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.views.status import clean, figure_status, fmt_value
 
 
@@ -36,7 +36,7 @@ def _record(metric: Metric, year: YearHistory, rev: Revision) -> dict[str, Any]:
     }
 
 
-def history_view(metric: Metric, years: list[YearHistory], lang: str,
+def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: str,
                  year: int | None = None) -> View:
     data: dict[str, Any] = {
         "metric": metric.id, "name": metric.name.get(lang), "kind": metric.kind,
@@ -66,8 +66,9 @@ def history_view(metric: Metric, years: list[YearHistory], lang: str,
                 kind += f"\n({t('history.current', lang)})"
             source = v.source or t("note.no_source", lang)
             if y.derived:
-                num, den = y.derived_from
-                source = t("history.derived", lang, num=num, den=den)
+                num, den = (ws.metrics[m].name.get(lang) for m in y.derived_from)
+                key = "history.derived_level" if metric.kind == "level" else "history.derived"
+                source = t(key, lang, num=num, den=den)
             if v.note:
                 source += f"\n{v.note}"
             table.rows.append([
@@ -87,11 +88,10 @@ def history_view(metric: Metric, years: list[YearHistory], lang: str,
                             old=fmt_value(first.value, metric, lang),
                             new=fmt_value(last.value, metric, lang),
                             change=fmt_change(total, metric, lang, first=False)))
-    if footer:
-        footer.insert(0, t("history.revisions", lang) + ":")
     header = [t("history.title", lang, name=metric.name.get(lang), id=metric.id)]
     if not years:
         header.append(t("history.none", lang, id=metric.id,
                         year=t("history.in_year", lang, year=year) if year else ""))
+    sections = [Section(t("history.revisions", lang), footer)] if footer else []
     return View(data=data, records=records, tables=[table] if years else [], header=header,
-                footer=footer)
+                sections=sections)

@@ -6,7 +6,7 @@ from typing import Any
 
 from bkind.i18n import fmt_date, t
 from bkind.ingest import Change, Result
-from bkind.render.model import Cell, Column, Table, View
+from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.views.status import clean, figure_status, fmt_value
 
 
@@ -56,4 +56,5 @@ def ingest_view(result: Result, lang: str) -> View:
     else:
         footer = [t("ingest.nothing", lang)]
     header = [t("ingest.title", lang, file=result.file, workspace=result.workspace)]
-    return View(data=data, records=records, tables=[table], header=header, footer=footer)
+    return View(data=data, records=records, tables=[table], header=header,
+                sections=[Section(None, footer)])

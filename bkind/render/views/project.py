@@ -6,34 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from bkind.core.projection import MetricProjection, Projection, TargetProjection
+from bkind.core.targets import is_rate
 from bkind.i18n import fmt_percent, t
 from bkind.model import Metric, Workspace
-from bkind.render.model import Cell, Column, Table, View
-from bkind.render.views.status import clean, figure_status, fmt_value, note_text
-
-
-def is_rate(ws: Workspace, tp: TargetProjection) -> bool:
-    """Whether the target's values are rates or shares (shown as percents)."""
-    if tp.type == "average_growth":
-        return True
-    metric = ws.metrics.get(tp.metric or "")
-    return metric is not None and metric.kind in ("growth", "share")
+from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.views.status import clean, figure_status, fmt_goal, fmt_value, note_text
 
 
 def fmt_target(ws: Workspace, tp: TargetProjection, lang: str, value: float) -> str:
-    return fmt_value(value, ws.metrics.get(tp.metric or ""), lang, is_rate(ws, tp))
-
-
-def fmt_goal(ws: Workspace, tp: TargetProjection, lang: str) -> str:
-    if isinstance(tp.target, tuple):
-        lo, hi = (fmt_target(ws, tp, lang, v) for v in tp.target)
-        text = t("cmp.between", lang, lo=lo, hi=hi)
-    else:
-        text = t(f"cmp.{tp.comparator}", lang, v=fmt_target(ws, tp, lang, tp.target))
-    target = ws.target(tp.id)
-    if target.period is not None:
-        return text + "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
-    return text + "\n" + t("by.year", lang, year=tp.deadline)
+    return fmt_value(value, ws.metrics.get(tp.metric or ""), lang,
+                     is_rate(ws, ws.target(tp.id)))
 
 
 def rate_text(ws: Workspace, mp: MetricProjection, lang: str) -> str:
@@ -44,7 +26,7 @@ def rate_text(ws: Workspace, mp: MetricProjection, lang: str) -> str:
     rate = fmt_percent(mp.rate, lang)
     if mp.basis == "shares":
         assert mp.parts is not None
-        num, den = ws.metrics[mp.metric].of or ("", "")
+        num, den = (ws.metrics[m].name.get(lang) for m in ws.metrics[mp.metric].of or ())
         return t("project.rate.shares", lang, num=num, den=den, rate=rate,
                  gn=fmt_percent(mp.parts[0], lang), gd=fmt_percent(mp.parts[1], lang))
     if mp.basis == "assumed":
@@ -89,6 +71,8 @@ def target_record(ws: Workspace, proj: Projection, tp: TargetProjection,
         "numerator": of[0],
         "denominator": of[1],
         "denominator_growth": clean(tp.denominator_growth),
+        "required_unobserved": clean(tp.required_unobserved),
+        "estimated": tp.estimated,
         "note": "; ".join(notes) if notes else None,
     }
 
@@ -110,7 +94,8 @@ def metric_record(ws: Workspace, mp: MetricProjection, lang: str) -> dict[str, A
         "denominator_growth": clean(mp.parts[1]) if mp.parts else None,
         "note": "; ".join(notes) if notes else None,
         "series": [{"year": p.year, "value": clean(p.value), "projected": p.projected,
-                    "derived": p.derived} for p in mp.series],
+                    "derived": p.derived, "estimated": p.status == "nowcast"}
+                   for p in mp.series],
     }
 
 
@@ -140,6 +125,8 @@ def metric_table(ws: Workspace, mp: MetricProjection, lang: str) -> Table:
             kind = t("project.projected", lang)
         elif p.status is None and not p.derived:
             kind = t("chart.actual", lang)
+        elif p.status in ("nowcast", "levels"):
+            kind = t(f"figure.{p.status}", lang)
         else:
             kind = figure_status(p.status, p.derived, lang)
         year = f"{p.year}" + (" →" if p.projected else "")
@@ -216,7 +203,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             t("project.not_by", lang, year=proj.year) if has_series else "—")
         table.rows.append([
             Cell(f"[{n}] {by_id[tp.id].label(lang)}"),
-            Cell(fmt_goal(ws, tp, lang)),
+            Cell(fmt_goal(ws, ws.target(tp.id), lang)),
             Cell(projected, align="right"),
             _meets_cell(tp.meets, lang),
             Cell(reached, align="right"),
@@ -228,7 +215,8 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
     header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
               t("project.header", lang, year=proj.year, method=method, end=proj.data_end)]
     if proj.assumptions:
-        items = ", ".join(f"{m} {fmt_percent(g, lang)}" for m, g in proj.assumptions.items())
+        items = ", ".join(f"{ws.metrics[m].name.get(lang)} {fmt_percent(g, lang)}"
+                          for m, g in proj.assumptions.items())
         header.append(t("project.assumptions", lang, items=items))
     if res.note is not None:
         header.append(res.note.get(lang))
@@ -238,8 +226,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
         if m not in own:
             name = ws.metrics[m].name.get(lang)
             footer.extend(f"{name}: {note_text(n, lang)}" for n in proj.metrics[m].notes)
-    if footer:
-        footer.insert(0, t("notes.title", lang) + ":")
     tables = [table] + [metric_table(ws, proj.metrics[m], lang) for m in shown]
-    return View(data=data, records=[dict(rec) for rec in records],
-                tables=tables, header=header, footer=footer)
+    return View(data=data, records=[dict(rec) for rec in records], tables=tables,
+                header=header,
+                sections=[Section(t("notes.title", lang), footer)] if footer else [])

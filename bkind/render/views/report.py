@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.core.trajectory import trajectory
+from bkind.core.formulas import nearer_bound
+from bkind.core.series import Series
+from bkind.core.targets import is_rate as target_is_rate
+from bkind.core.targets import target_type
 from bkind.core.ytd import (
-    RATE_KINDS,
     MonthReport,
     MonthRow,
     YtdSource,
@@ -15,8 +17,16 @@ from bkind.core.ytd import (
 )
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Metric, Note, TargetResult, Workspace
-from bkind.render.model import Cell, Chart, ChartSeries, Column, Table, View
-from bkind.render.views.status import clean, figure_status, status_view
+from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
+from bkind.render.views.status import (
+    clean,
+    figure_status,
+    fmt_value,
+    result_record,
+    status_text,
+    status_view,
+    targets_table,
+)
 
 SPEC_KEYS = ("id", "ytd", "plan", "plan_share", "elapsed_share", "pace", "yoy",
              "required_monthly", "average_monthly", "warnings")
@@ -31,7 +41,7 @@ def _qty(x: float | None, metric: Metric, lang: str, sign: bool = False) -> str:
     """A figure of the metric without its unit (the unit is in the row's name)."""
     if x is None:
         return "—"
-    if metric.kind in RATE_KINDS:
+    if metric.is_rate:
         return fmt_percent(x, lang, sign=sign)
     return fmt_number(x, lang)
 
@@ -83,6 +93,7 @@ def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
         "required_monthly_share": clean(row.required_monthly_share),
         "average_monthly_share": clean(row.average_monthly_share),
         "warning_codes": [w.key for w in row.warnings],
+        "plan_derived": row.plan_derived,
         "sources": [_source_record(s) for s in row.sources],
     }
 
@@ -121,7 +132,8 @@ def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
     return [
         Cell(name),
         Cell(ytd, align="right"),
-        Cell(_qty(row.plan, metric, lang), align="right"),
+        Cell(_qty(row.plan, metric, lang) + ("\n" + t("report.derived", lang)
+                                             if row.plan_derived else ""), align="right"),
         Cell(share, align="right"),
         Cell("×" + fmt_number(row.pace, lang) if row.pace is not None else "—", align="right"),
         Cell(fmt_percent(row.yoy, lang, sign=True) if row.yoy is not None else "—",
@@ -135,7 +147,7 @@ def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
     metric = ws.metrics[row.metric]
     role = t(f"report.role.{s.role}", lang, year=s.year, month=s.month)
     value = _qty(s.value, metric, lang) + (f" {metric.unit_in(lang)}" if metric.unit and
-                                           metric.kind not in RATE_KINDS else "")
+                                           not metric.is_rate else "")
     info = []
     if s.status:
         info.append(figure_status(s.status, False, lang))
@@ -150,7 +162,7 @@ def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
 
 def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> Chart | None:
     metric = ws.metrics[row.metric]
-    if metric.kind in RATE_KINDS:
+    if metric.is_rate:
         return None
     y, m = report.year, report.month
     name = metric.name.get(lang)
@@ -189,25 +201,64 @@ def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> 
 
 def _target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
     target = ws.target(r.id)
-    tr = trajectory(ws, target, r, as_of)
+    goal = nearer_bound(r.actual, target.value)
+    tr = target_type(target).trajectory(target, Series(ws, as_of), goal)
     title = f"[{n}] {target.name.get(lang)}"
     labels = [str(y) for y in tr.years]
     if not tr.actual:
         return Chart(title, labels, [], caption=t("chart.no_figures", lang, name=title))
     metric = ws.metrics.get(target.metric or "")
-    percent = tr.unit == "rate" or (metric is not None and metric.kind in RATE_KINDS)
+    percent = tr.unit in ("rate", "fraction") or (metric is not None and metric.is_rate)
     caption = metric.unit_in(lang) if tr.unit == "value" and metric is not None and not percent \
         else None
     path_name = {"value": "chart.series.target_path", "rate": "chart.series.target_average",
-                 "count": "chart.series.target"}[tr.unit]
+                 "count": "chart.series.target", "fraction": "chart.series.target"}[tr.unit]
     return Chart(title, labels, [
         ChartSeries(t("chart.series.actual", lang), [tr.actual.get(y) for y in tr.years]),
         ChartSeries(t(path_name, lang), [tr.path.get(y) for y in tr.years], dashed=True),
     ], percent=percent, caption=caption, integer=tr.unit == "count")
 
 
+def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
+    """One target as of the year in progress, estimated: value, range, status."""
+    target = ws.target(r.id)
+    metric = ws.metrics.get(r.metric or "")
+    rate = target_is_rate(ws, target)
+    value = fmt_value(r.actual, metric, lang, rate)
+    rng = r.outcome.range
+    if rng is not None and rng[0] != rng[1]:
+        value += " (" + t("range", lang, lo=fmt_value(rng[0], metric, lang, rate),
+                          hi=fmt_value(rng[1], metric, lang, rate)) + ")"
+    return f"{target.label(lang)}: {value}, {status_text(r, lang)}"
+
+
+def sentence(ws: Workspace, row: MonthRow, month: int, lang: str) -> str:
+    """One indicator as a report sentence, e.g. Giá trị sản xuất công nghiệp 3 tháng ước
+    đạt 602 tỷ đồng, tăng 28,12% so với cùng kỳ, đạt 26,46% kế hoạch năm."""
+    metric = ws.metrics[row.metric]
+    name = metric.name.get(lang)
+    estimate = row.sources[0].status == "estimate"
+    if metric.kind == "growth":
+        if row.ytd is None:
+            return ""
+        word = "up" if row.ytd >= 0 else "down"
+        return t(f"sentence.growth_{word}", lang, name=name, months=month,
+                 g=fmt_percent(abs(row.ytd), lang)) + "."
+    if row.ytd is None:
+        return ""
+    parts = [t("sentence.level_est" if estimate else "sentence.level", lang, name=name,
+               months=month, v=fmt_number(row.ytd, lang), unit=metric.unit_in(lang) or "")]
+    if row.yoy is not None:
+        word = "up" if row.yoy >= 0 else "down"
+        parts.append(t(f"sentence.yoy_{word}", lang, g=fmt_percent(abs(row.yoy), lang)))
+    if row.plan_share is not None:
+        parts.append(t("sentence.plan", lang, s=fmt_percent(row.plan_share, lang)))
+    return ", ".join(parts) + "."
+
+
 def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult], as_of: int,
-                lang: str) -> View:
+                lang: str, nowcasts: list[TargetResult] | None = None) -> View:
+    nowcasts = nowcasts or []
     y, m = report.year, report.month
     status = status_view(ws, results, as_of, lang)
     records = [row_record(ws, row, lang) for row in report.rows]
@@ -219,6 +270,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         "as_of": as_of,
         "metrics": records,
         "targets": status.data["targets"],
+        "nowcasts": [result_record(ws, r, ws.target(r.id), lang) for r in nowcasts],
     }
     table = Table(title=t("report.metrics_title", lang), columns=[
         Column("metric", t("report.col.metric", lang)),
@@ -239,18 +291,24 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         table.rows.append(_cells(ws, row, label, lang))
         warnings += [f"[{label}] {w}" for w in rec["warnings"]]
         sources += [f"[{label}] {_source_line(ws, row, s, lang)}" for s in row.sources]
-        if metric.kind not in RATE_KINDS and row.plan is None and row.ytd is not None:
-            key = "report.plan_not_published" if row.plan_share_published is not None \
-                else "report.no_plan"
-            notes.append(f"[{label}] " + t(key, lang, unit=metric.unit_in(lang) or ""))
-    targets_table = status.tables[0]
-    targets_table.title = t("report.targets_title", lang, year=as_of)
-    notes += status.footer[1:]
-    footer: list[str] = []
-    for heading, lines in (("report.warnings", warnings), ("report.sources", sources),
-                           ("report.notes", notes)):
-        if lines:
-            footer += [t(heading, lang) + ":", *lines]
+        unit = metric.unit_in(lang) or ""
+        if row.plan_derived and row.plan is not None and row.ytd is not None \
+                and row.plan_share is not None:
+            notes.append(f"[{label}] " + t(
+                "report.plan_implied", lang, ytd=fmt_number(row.ytd, lang),
+                share=fmt_percent(row.plan_share, lang), plan=fmt_number(row.plan, lang, 1),
+                unit=unit))
+        elif not metric.is_rate and row.plan is None and row.ytd is not None:
+            notes.append(f"[{label}] " + t("report.no_plan", lang, unit=unit))
+    targets, target_notes = targets_table(ws, results, lang)
+    targets.title = t("report.targets_title", lang, year=as_of)
+    notes += target_notes
+    sections = [Section(t(heading, lang), lines, appendix=heading == "report.sources")
+                for heading, lines in (("report.warnings", warnings), ("report.notes", notes),
+                                       ("report.sources", sources)) if lines]
+    if nowcasts:
+        sections.insert(0, Section(t("report.nowcasts", lang, year=y),
+                                   [nowcast_line(ws, r, lang) for r in nowcasts]))
     period_key = "report.period_one" if m == 1 else "report.period"
     header = [t("status.title", lang, id=ws.resolution.id, title=ws.resolution.title.get(lang)),
               t(period_key, lang, year=y, month=m, months=m,
@@ -259,6 +317,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         header.append(ws.resolution.note.get(lang))
     charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
     charts += [_target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
+    paragraphs = [p for row in report.rows if (p := sentence(ws, row, m, lang))]
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
-                tables=[table, targets_table], header=header, footer=footer, charts=charts,
-                lang=lang)
+                tables=[table, targets], header=header, sections=sections, charts=charts,
+                lang=lang, paragraphs=paragraphs)

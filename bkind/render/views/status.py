@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
+from bkind.core.targets import is_rate as target_is_rate
+from bkind.core.targets import within as target_within
+from bkind.i18n import CATALOGUE, fmt_date, fmt_number, fmt_percent, t
 from bkind.model import (
+    LIST_PERCENT_FIELDS,
+    STATUSES,
+    Amount,
+    Growth,
     IsoDate,
     Metric,
     Note,
+    Percent,
     SourceRef,
     Target,
     TargetResult,
     Text,
     Workspace,
 )
-from bkind.render.model import Cell, Column, Table, View
+from bkind.render.model import Cell, Column, Section, Table, View
 
 SPEC_KEYS = (
     "id", "type", "metric", "comparator", "target", "deadline", "status", "actual",
     "actual_year", "required", "gap", "progress_ratio", "observed_years", "note",
+    "estimated", "basis", "range", "required_unobserved",
 )
+PERCENT_FIELDS = {f for fields in LIST_PERCENT_FIELDS.values() for f in fields}
 
 
 def clean(x: float | None) -> float | None:
@@ -29,16 +39,14 @@ def clean(x: float | None) -> float | None:
 
 
 def is_rate(ws: Workspace, result: TargetResult) -> bool:
-    if result.type == "average_growth":
-        return True
-    metric = ws.metrics.get(result.metric or "")
-    return metric is not None and metric.kind in ("growth", "share")
+    """Whether the target's values are rates or shares (shown as percents)."""
+    return target_is_rate(ws, ws.target(result.id))
 
 
 def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = False) -> str:
     if x is None:
         return "—"
-    if rate or (metric is not None and metric.kind in ("growth", "share")):
+    if rate or (metric is not None and metric.is_rate):
         return fmt_percent(x, lang)
     if metric is None:
         return fmt_number(x, lang, 0)
@@ -46,18 +54,43 @@ def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = Fa
     return fmt_number(x, lang) + unit
 
 
-def fmt_goal(ws: Workspace, r: TargetResult, target: Target, lang: str) -> str:
-    metric = ws.metrics.get(r.metric or "")
-    rate = is_rate(ws, r)
-    if isinstance(r.target, tuple):
-        lo, hi = (fmt_value(v, metric, lang, rate) for v in r.target)
+def fmt_condition(conditions: dict[str, Any], lang: str) -> str:
+    """`where` / `each` conditions in words: occupancy > 60%."""
+    parts = []
+    for key, cond in conditions.items():
+        name = t(f"field.{key}", lang) if f"field.{key}" in CATALOGUE else key
+        if isinstance(cond, dict):
+            (comparator, bound), = cond.items()
+            value = fmt_percent(bound, lang) if key in PERCENT_FIELDS else \
+                fmt_number(bound, lang)
+            parts.append(f"{name} {t(f'cmp.{comparator}', lang, v=value)}")
+        else:
+            parts.append(name if cond is True else f"{name} = {cond}")
+    return ", ".join(parts)
+
+
+def fmt_goal(ws: Workspace, target: Target, lang: str) -> str:
+    """The goal in words: the comparator and value, then the period or the year."""
+    metric = ws.metrics.get(target.metric or "")
+    rate = target_is_rate(ws, target)
+    if target.comparator is None:  # every
+        text = t("every.goal", lang, each=fmt_condition(target.each, lang))
+    elif target.comparator == "about":
+        assert not isinstance(target.value, tuple)
+        w = target_within(ws, target) or 0.0
+        width = f"{fmt_number(w * 100, lang)} {t('unit.pp', lang)}" if rate else \
+            fmt_value(w, metric, lang)
+        text = t("cmp.about", lang, v=fmt_value(target.value, metric, lang, rate), w=width)
+    elif isinstance(target.value, tuple):
+        lo, hi = (fmt_value(v, metric, lang, rate) for v in target.value)
         text = t("cmp.between", lang, lo=lo, hi=hi)
     else:
-        text = t(f"cmp.{r.comparator}", lang, v=fmt_value(r.target, metric, lang, rate))
+        text = t(f"cmp.{target.comparator}", lang,
+                 v=fmt_value(target.value, metric, lang, rate))
     if target.period is not None:
         text += "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
     else:
-        text += "\n" + t("by.year", lang, year=r.deadline)
+        text += "\n" + t("by.year", lang, year=target.deadline)
     return text
 
 
@@ -73,21 +106,47 @@ def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
 
 
 def note_text(note: Note, lang: str) -> str:
-    """A note in `lang`: dates formatted, texts (bilingual YAML notes) picked."""
+    """A note in `lang`: dates, percents and numbers formatted, texts (bilingual YAML
+    notes, metric names) picked. Keys starting with `basis.` are steps of a basis."""
     params: dict[str, Any] = {}
     for key, value in note.params.items():
         if isinstance(value, IsoDate):
             value = fmt_date(value, lang)
         elif isinstance(value, Text):
             value = value.get(lang)
+        elif isinstance(value, Growth):
+            value = fmt_percent(value, lang, sign=True)
+        elif isinstance(value, Percent):
+            value = fmt_percent(value, lang)
+        elif isinstance(value, Amount):
+            value = fmt_number(value, lang)
         params[key] = value
-    return t(f"note.{note.key}", lang, **params)
+    key = note.key if note.key.startswith("basis.") else f"note.{note.key}"
+    return t(key, lang, **params)
 
 
 def figure_status(status: str | None, derived: bool, lang: str) -> str:
     if derived:
         return t("figure.derived", lang)
     return t(f"figure.{status}", lang) if status else "?"
+
+
+def status_text(r: TargetResult, lang: str) -> str:
+    """The status in words, "(estimated)" after it when it rests on an estimate."""
+    text = t(f"status.{r.status}", lang)
+    return text + " " + t("status.estimated", lang) if r.estimated else text
+
+
+def summary_line(results: list[TargetResult], lang: str) -> str:
+    """The 10-second view: how many targets in each status, how many estimated."""
+    counts = Counter(r.status for r in results)
+    parts = [t("summary.part", lang, n=counts[s], status=t(f"status.{s}", lang).lower())
+             for s in STATUSES if counts[s]]
+    text = t("summary.status", lang, total=len(results), parts=", ".join(parts))
+    estimated = sum(1 for r in results if r.estimated)
+    if estimated:
+        text += " " + t("summary.estimated", lang, n=estimated)
+    return text
 
 
 def _context_text(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
@@ -107,13 +166,28 @@ def _context_text(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
     return out
 
 
-def _short_source(r: TargetResult, lang: str) -> str:
-    """The kind of the latest figure (estimate, official...), for the table cell."""
-    latest = [s for s in r.sources if s.year == r.actual_year and s.metric == r.metric
-              and r.metric is not None]
-    if not latest or not (latest[-1].status or latest[-1].derived):
+def year_kind(ws: Workspace, r: TargetResult, lang: str) -> str:
+    """The year of the latest value and its kind, for the table cell: 2024 est.,
+    2024 derived, 2025 nowcast (ƯTH 2024, 2024 (số tính toán), 2025 (ước tính))."""
+    year = r.actual_year
+    if year is None:
         return ""
-    return " " + t(f"short.{'derived' if latest[-1].derived else latest[-1].status}", lang)
+    if r.metric is None:
+        kind = "part_year" if r.estimated else None
+    elif r.estimated and r.outcome.range is not None:
+        kind = "nowcast"
+    else:
+        latest = [s for s in r.sources if s.year == year and s.metric == r.metric]
+        parts = [s for s in r.sources if s.year == year and s.metric != r.metric]
+        if latest:
+            kind = latest[-1].status
+        elif parts:
+            kind = "derived"
+        else:
+            kind = None
+    if kind is None:
+        return str(year)
+    return t(f"year.{kind}", lang, year=year)
 
 
 def _source_text(ws: Workspace, s: SourceRef, lang: str) -> str:
@@ -138,6 +212,7 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         target = int(r.target) if isinstance(r.target, float) and r.target.is_integer() \
             else target
     notes = [note_text(n, lang) for n in r.notes]
+    o = r.outcome
     record: dict[str, Any] = {
         "id": r.id,
         "type": r.type,
@@ -153,8 +228,19 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         "progress_ratio": clean(r.progress_ratio),
         "observed_years": list(r.observed_years),
         "note": "; ".join(notes) if notes else None,
+        "estimated": o.estimated,
+        "basis": [note_text(n, lang) for n in o.basis],
+        "range": [clean(o.range[0]), clean(o.range[1])] if o.range is not None else None,
+        "required_unobserved": clean(o.required_unobserved),
     }
+    if r.comparator == "about":
+        record["within"] = clean(r.within)
+    if r.type == "every":
+        record.update(matching=o.matching, meeting=o.meeting, failing=list(o.failing))
     record["name"] = target_model.name.get(lang)
+    record["required_points"] = clean(o.required_points)
+    record["required_numerator_growth"] = clean(o.numerator_growth)
+    record["denominator_growth"] = clean(o.denominator_growth)
     record["sources"] = [
         {"year": s.year, "metric": s.metric, "value": clean(s.value), "source": s.source,
          "status": s.status, "published": s.published, "derived": s.derived}
@@ -170,18 +256,111 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
     return record
 
 
-def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: str) -> View:
+def required_cell(ws: Workspace, r: TargetResult, lang: str) -> str:
+    """Growth still needed per year; for a share, the points it must still gain."""
+    if r.outcome.required_points is not None:
+        return f"+{fmt_number(r.outcome.required_points * 100, lang)} {t('unit.pp', lang)}"
+    return fmt_percent(r.required, lang) if r.required is not None else "—"
+
+
+def explain_required(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
+    """What a share's "needed" means: the points, and its numerator's growth."""
+    o = r.outcome
+    metric = ws.metrics.get(r.metric or "")
+    if o.required_points is None or metric is None or metric.of is None:
+        return []
+    num, den = (ws.metrics[m].name.get(lang) for m in metric.of)
+    line = t("explain.share_points", lang, points=fmt_number(o.required_points * 100, lang),
+             year=r.deadline)
+    if o.numerator_growth is not None and o.denominator_growth is not None:
+        line += " " + t("explain.share_numerator", lang, num=num, den=den,
+                        g=fmt_percent(o.numerator_growth, lang),
+                        den_g=fmt_percent(o.denominator_growth, lang))
+    return [line]
+
+
+def target_lines(ws: Workspace, r: TargetResult, target: Target, lang: str,
+                 shown: dict[str, int] | None = None, n: int = 0) -> list[str]:
+    """Everything said about one target below the table: its full wording, notes,
+    what "needed" means, the basis of any estimate, and the context series. `shown`
+    maps a basis already written (for target n) to its number, so it is not repeated."""
+    lines = [target.name.get(lang)] if target.short is not None else []
+    lines += [note_text(note, lang) for note in r.notes]
+    lines += explain_required(ws, r, lang)
+    if r.outcome.required_unobserved is not None and r.estimated and r.required is None:
+        lines.append(t("explain.required_unobserved", lang,
+                       g=fmt_percent(r.outcome.required_unobserved, lang)))
+    if r.outcome.basis:
+        title = t("basis.estimated", lang) if r.estimated else t("basis.exact", lang)
+        text = "; ".join(note_text(note, lang) for note in r.outcome.basis)
+        if shown is not None and text in shown:
+            lines.append(t("basis.same_as", lang, title=title, n=shown[text]))
+        else:
+            lines.append(title + ": " + text)
+            if shown is not None:
+                shown[text] = n
+    if target.note is not None:
+        lines.append(target.note.get(lang))
+    lines += _context_text(ws, r, lang)
+    return lines
+
+
+def source_lines(ws: Workspace, results: list[TargetResult], lang: str) -> list[str]:
+    """Every figure the results rest on, once, with the targets that use it."""
+    seen: dict[str, list[int]] = {}
+    for n, r in enumerate(results, start=1):
+        for s in r.sources:
+            seen.setdefault(_source_text(ws, s, lang), [])
+            if n not in seen[_source_text(ws, s, lang)]:
+                seen[_source_text(ws, s, lang)].append(n)
+    return [f"{''.join(f'[{n}]' for n in ns)} {text}" for text, ns in seen.items()]
+
+
+def header_lines(ws: Workspace, as_of: int, lang: str) -> list[str]:
+    """Title, evaluation year and the resolution's own note (e.g. the series end)."""
     res = ws.resolution
-    by_id = {t.id: t for t in ws.targets}
-    records = [result_record(ws, r, by_id[r.id], lang) for r in results]
+    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
+              t("status.as_of", lang, year=as_of)]
+    if res.note is not None:
+        header.append(res.note.get(lang))
+    elif res.series_end is not None:
+        header.append(t("series_end", lang, end=fmt_date(res.series_end, lang)))
+    return header
+
+
+def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: str,
+                sources: bool = True) -> View:
+    res = ws.resolution
+    records = [result_record(ws, r, ws.target(r.id), lang) for r in results]
     data: dict[str, Any] = {
         "workspace": ws.path,
         "resolution": {"id": res.id, "title": res.title.get(lang),
                        "note": res.note.get(lang) if res.note else None,
                        "series_end": res.series_end},
         "as_of": as_of,
+        "summary": {"targets": len(results),
+                    **{s: sum(1 for r in results if r.status == s) for s in STATUSES},
+                    "estimated": sum(1 for r in results if r.estimated)},
         "targets": records,
     }
+    table, notes = targets_table(ws, results, lang)
+    header = header_lines(ws, as_of, lang)
+    header.insert(2, summary_line(results, lang))
+    sections = [Section(t("notes.title", lang), notes)] if notes else []
+    if sources:
+        found = source_lines(ws, results, lang)
+        if found:
+            sections.append(Section(t("sources.title", lang), found, appendix=True))
+    elif any(r.sources for r in results):
+        sections.append(Section(None, [t("sources.hint", lang)]))
+    return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]}
+                                    for rec in records],
+                tables=[table], header=header, sections=sections)
+
+
+def targets_table(ws: Workspace, results: list[TargetResult],
+                  lang: str) -> tuple[Table, list[str]]:
+    """The table of targets (one numbered row each) and the numbered notes below it."""
     table = Table(columns=[
         Column("target", t("col.target", lang)),
         Column("latest", t("col.latest", lang), "right", width=9),
@@ -190,32 +369,21 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         Column("required", t("col.required", lang), "right", width=8),
         Column("status", t("col.status", lang), width=14),
     ])
-    footer: list[str] = []
-    for n, (r, rec) in enumerate(zip(results, records, strict=True), start=1):
+    notes: list[str] = []
+    shown: dict[str, int] = {}
+    for n, r in enumerate(results, start=1):
+        target = ws.target(r.id)
         metric = ws.metrics.get(r.metric or "")
         latest = fmt_value(r.actual, metric, lang, is_rate(ws, r))
         if r.actual_year is not None:
-            latest += f"\n{r.actual_year}{_short_source(r, lang)}"
+            latest += f"\n{year_kind(ws, r, lang)}"
         table.rows.append([
-            Cell(f"[{n}] {by_id[r.id].label(lang)}"),
+            Cell(f"[{n}] {target.label(lang)}"),
             Cell(latest, align="right"),
-            Cell(fmt_goal(ws, r, by_id[r.id], lang)),
+            Cell(fmt_goal(ws, target, lang)),
             Cell(fmt_gap(ws, r, lang), align="right"),
-            Cell(fmt_percent(r.required, lang) if r.required is not None else "—",
-                 align="right"),
-            Cell(t(f"status.{r.status}", lang), status=r.status),
+            Cell(required_cell(ws, r, lang), align="right"),
+            Cell(status_text(r, lang), status=r.status),
         ])
-        lines = [rec["name"]] if by_id[r.id].short is not None else []  # the full wording
-        lines += [note_text(note, lang) for note in r.notes]
-        lines += [_source_text(ws, s, lang) for s in r.sources]
-        lines += _context_text(ws, r, lang)
-        footer.extend(f"[{n}] {line}" for line in lines)
-    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
-              t("status.as_of", lang, year=as_of)]
-    if res.note is not None:
-        header.append(res.note.get(lang))
-    if footer:
-        footer.insert(0, t("notes.title", lang) + ":")
-    return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]}
-                                    for rec in records],
-                tables=[table], header=header, footer=footer)
+        notes += [f"[{n}] {line}" for line in target_lines(ws, r, target, lang, shown, n)]
+    return table, notes

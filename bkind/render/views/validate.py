@@ -7,7 +7,7 @@ from typing import Any
 from bkind.core.validate import Finding
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Workspace
-from bkind.render.model import View
+from bkind.render.model import Section, View
 
 # Parameters shown as percents (all others are levels, shown as numbers); signed ones
 # are growth rates.
@@ -16,6 +16,9 @@ SIGNED = {"chain": {"implied"}}
 
 
 def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
+    if finding.code == "vintage_clash" and key in ("a", "b"):
+        rate = finding.params["rate"]
+        return fmt_percent(value, lang) if rate else fmt_number(value, lang)
     if not isinstance(value, float):
         return value
     if key in RATES.get(finding.code, ()):
@@ -47,10 +50,10 @@ def validate_view(ws: Workspace, findings: list[Finding], lang: str) -> View:
     word = t("validate.warning", lang)
     lines = [f"{where(f)}: {word}: {r['message']}" for f, r in zip(findings, records,
                                                                  strict=True)]
-    return View(data=data, records=records, footer=lines)
+    return View(data=data, records=records, sections=[Section(None, lines)])
 
 
 def render_lines(view: View) -> str:
     """The plain format (`--format table`): one unwrapped line per warning, like the
     loader's errors, so editors and grep can jump to them."""
-    return "".join(line + "\n" for line in view.footer)
+    return "".join(line + "\n" for line in view.section_lines())

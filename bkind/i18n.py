@@ -626,6 +626,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                   "were restored",
                             "vi": "không nạp được thư mục dữ liệu sau khi ingest; đã khôi "
                                   "phục các tệp cũ"},
+    # likely thousands-separator slips (slips.py)
+    "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
+                       "separator read as a decimal point? Likely meant: {likely}. {advice}",
+                 "vi": "{metric} năm {year}: {value} {how} {neighbours}: có phải dấu "
+                       "phân cách hàng nghìn bị đọc thành dấu thập phân? Có thể là: "
+                       "{likely}. {advice}"},
+    "err.slip_smaller": {"en": "100 times or more smaller than",
+                         "vi": "nhỏ hơn từ 100 lần trở lên so với"},
+    "err.slip_larger": {"en": "100 times or more larger than",
+                        "vi": "lớn hơn từ 100 lần trở lên so với"},
+    "err.slip_confirm_yaml": {"en": "If it is right, write it as a mapping with "
+                                    "`confirmed: true`.",
+                              "vi": "Nếu số này đúng, hãy ghi dạng `{{value: ..., "
+                                    "confirmed: true}}`."},
+    "err.slip_confirm_row": {"en": "If it is right, put yes in the row's confirmed column.",
+                             "vi": "Nếu số này đúng, ghi \"có\" vào cột xác nhận của dòng."},
 }
 
 

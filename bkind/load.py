@@ -207,7 +207,7 @@ class _Cache:
             pass
 
 
-_SCHEMA = "2"  # bump when the models or the validation rules change
+_SCHEMA = "3"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 
@@ -298,6 +298,10 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                     store.put(key, actuals)
             if actuals is not None:
                 years[actuals.year] = actuals
+    if not problems:
+        from bkind.slips import find_slips
+
+        problems.extend(s.problem() for s in find_slips(metrics, years))
     if problems or resolution is None:
         raise BkindError(problems)
     return Workspace(path=str(root), resolution=resolution, metrics=metrics, targets=targets,

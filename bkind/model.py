@@ -49,6 +49,7 @@ class Vintage(Struct, frozen=True):
     published: str | None = None  # ISO date, or YYYY-MM / YYYY when only that is known
     note: str | None = None
     line: int | None = None
+    confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
 
 
 def current_vintage(vintages: tuple[Vintage, ...]) -> Vintage:

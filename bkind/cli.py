@@ -433,7 +433,10 @@ def ingest_command(
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file.", metavar="FILE",
                                                 show_default=False)],
     decimal_comma: Annotated[bool, typer.Option(
-        "--decimal-comma", help="Read Vietnamese numbers: 2.023,72 and 13,2%.")] = False,
+        "--decimal-comma", help="Read Vietnamese numbers: 2.023,72 and 13,2%. Default: "
+        "decided from the file's numbers.")] = False,
+    decimal_point: Annotated[bool, typer.Option(
+        "--decimal-point", help="Read numbers as 2,023.72 and 13.2%.")] = False,
     replace: Annotated[bool, typer.Option(
         "--replace", help="Overwrite a stored figure that has the same metric, year and "
         "published date (instead of refusing).")] = False,
@@ -454,7 +457,10 @@ def ingest_command(
         raise BkindError.one("--workspace", None, msg("err.ingest_embedded"))
     shown = str(root) if workspace or os.environ.get("BKIND_WORKSPACE") else "."
     typer.secho(t("workspace.used", language, path=root), err=True, dim=True)
-    result = ingest(root, shown, file, str(file), decimal_comma=decimal_comma,
+    if decimal_comma and decimal_point:
+        raise BkindError.one("--decimal-comma", None, msg("err.both_decimal_flags"))
+    convention = True if decimal_comma else False if decimal_point else None
+    result = ingest(root, shown, file, str(file), decimal_comma=convention,
                     replace=replace, dry_run=dry_run)
     render_view(ingest_view(result, data_lang(fmt, language)), fmt, None)
     if dry_run and fmt is Format.table:

@@ -350,6 +350,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "vi": "lần công bố mới (trước: {old})"},
     "ingest.replaced": {"en": "replaced {old}", "vi": "thay thế số {old}"},
     "ingest.unchanged": {"en": "unchanged", "vi": "không đổi"},
+    "ingest.completed": {"en": "completed", "vi": "bổ sung"},
+    "ingest.plan": {"en": "annual plan", "vi": "kế hoạch năm"},
+    "ingest.cluster": {"en": "cluster {id}", "vi": "CCN {id}"},
     "ingest.months": {"en": "year to date, months 1-{month}", "vi": "lũy kế {month} tháng"},
     "ingest.written": {"en": "written: {paths}", "vi": "đã ghi: {paths}"},
     "ingest.dry_run": {"en": "dry run: nothing written", "vi": "chạy thử: chưa ghi tệp nào"},
@@ -626,6 +629,54 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                   "were restored",
                             "vi": "không nạp được thư mục dữ liệu sau khi ingest; đã khôi "
                                   "phục các tệp cũ"},
+    # bkind ingest: files as analysts type them
+    "err.csv_unterminated": {"en": "a quote opened on this line is never closed where the "
+                                   "field ends ({detail}); nothing was read after it",
+                             "vi": "dấu ngoặc kép mở ở dòng này không được đóng đúng chỗ "
+                                   "({detail}); không đọc được phần sau"},
+    "err.csv_quote": {"en": "invalid CSV quoting: {detail}",
+                      "vi": "dấu ngoặc kép không hợp lệ trong CSV: {detail}"},
+    "err.csv_extra_fields": {"en": "{n} fields but the header has {columns}: an unquoted "
+                                   "'{delimiter}' inside a field? Put the field in double "
+                                   "quotes",
+                             "vi": "dòng có {n} ô nhưng dòng tiêu đề chỉ có {columns}: có "
+                                   "dấu '{delimiter}' trong một ô mà không đặt trong ngoặc "
+                                   "kép? Hãy đặt ô đó trong dấu ngoặc kép"},
+    "err.mixed_decimals": {"en": "numbers written both ways: {comma} (line {comma_line}) has "
+                                 "a decimal comma, {point} (line {point_line}) a decimal "
+                                 "point; pass --decimal-comma or --decimal-point",
+                           "vi": "số viết theo hai cách: {comma} (dòng {comma_line}) dùng "
+                                 "dấu phẩy thập phân, {point} (dòng {point_line}) dùng dấu "
+                                 "chấm thập phân; hãy thêm --decimal-comma hoặc "
+                                 "--decimal-point"},
+    "err.ambiguous_number": {"en": "{raw} can be read as {thousands} or as {decimal}, and no "
+                                   "other number in the file tells which: pass "
+                                   "--decimal-comma (Vietnamese: {raw} = {thousands}) or "
+                                   "--decimal-point ({raw} = {decimal})",
+                             "vi": "{raw} có thể hiểu là {thousands} hoặc {decimal}, và không "
+                                   "số nào khác trong tệp cho biết cách viết: hãy thêm "
+                                   "--decimal-comma (kiểu Việt Nam: {raw} = {thousands}) "
+                                   "hoặc --decimal-point ({raw} = {decimal})"},
+    "err.row_number_in": {"en": "{column}: expected a number, got {raw}{hint}",
+                          "vi": "{column}: cần một số, đang nhập {raw}{hint}"},
+    "err.unknown_metric_guess": {"en": "unknown metric '{id}': did you mean '{guess}'?",
+                                 "vi": "chỉ tiêu '{id}' chưa được khai báo: có phải là "
+                                       "'{guess}'?"},
+    "err.unknown_column_any": {"en": "unknown column '{name}' (columns, in English or "
+                                     "Vietnamese: {columns})",
+                               "vi": "cột '{name}' không hợp lệ (các cột, tiếng Anh hoặc "
+                                     "tiếng Việt: {columns})"},
+    "err.row_yes_no": {"en": "{column}: expected yes or no, got {raw}",
+                       "vi": "{column}: phải là có hoặc không, đang nhập {raw}"},
+    "err.row_cluster_month": {"en": "a cluster row has no month (a cluster list is yearly)",
+                              "vi": "dòng về cụm công nghiệp không ghi tháng (danh sách cụm "
+                                    "theo năm)"},
+    "err.row_needs_month": {"en": "{column} is a year-to-date figure: give the month",
+                            "vi": "{column} là số lũy kế: hãy ghi tháng"},
+    "err.row_what_cluster": {"en": "cluster {cluster} {year}", "vi": "CCN {cluster} năm {year}"},
+    "err.both_decimal_flags": {"en": "give --decimal-comma or --decimal-point, not both",
+                               "vi": "chỉ dùng một trong hai: --decimal-comma hoặc "
+                                     "--decimal-point"},
     # likely thousands-separator slips (slips.py)
     "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
                        "separator read as a decimal point? Likely meant: {likely}. {advice}",

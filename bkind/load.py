@@ -350,14 +350,15 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def check_actuals_text(shown: str, text: str, year: int,
-                       metrics: Mapping[str, Metric]) -> list[Problem]:
-    """Every problem the loader would find in `text` as actuals/YYYY.yaml (used to
-    prove a file is valid before it replaces the old one)."""
+def actuals_from_text(shown: str, text: str, year: int, metrics: Mapping[str, Metric]
+                      ) -> tuple[YearActuals | None, list[Problem]]:
+    """`text` read as actuals/YYYY.yaml, and every problem the loader would find in it
+    (used to prove a file is valid before it replaces the old one)."""
     problems: list[Problem] = []
     doc = parse_yaml(shown, text, problems)
-    if doc is not None:
-        from bkind.schema import load_actuals
+    if doc is None:
+        return None, problems
+    from bkind.schema import load_actuals
 
-        load_actuals(doc, year, metrics, problems)
-    return problems
+    return load_actuals(doc, year, metrics, problems), problems
+

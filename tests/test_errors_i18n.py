@@ -197,15 +197,15 @@ def test_ingest_row_errors_in_vietnamese(cli, workspace, monkeypatch):
     (root / "f.csv").write_text(
         "year,month,metric,value,status,published,source\n"
         "2024,13,va,1,,,\n"
-        "2024,,va,\"2,023.72\",,,\n"
+        "2024,,va,\"2.023,72\",,,\n"
         "2024,,va,5,guessed,2025-13,\n"
         "2024,,va,650,,2025-01,\n", encoding="utf-8")
-    result = cli("ingest", "f.csv", "--lang", "vi")
+    result = cli("ingest", "f.csv", "--lang", "vi", "--decimal-point")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
         "f.csv:2: month: cần số tháng từ 1 đến 12 (số lũy kế) hoặc để trống (số cả năm), "
         "nhưng nhận được '13'",
-        "f.csv:3: value: cần một số, nhưng nhận được '2,023.72' (số viết kiểu Việt Nam như "
+        "f.csv:3: value: cần một số, nhưng nhận được '2.023,72' (số viết kiểu Việt Nam như "
         "2.023,72 hoặc 13,2%? hãy thêm --decimal-comma)",
         "f.csv:4: status: giá trị 'guessed' không hợp lệ (chọn một trong: estimate, "
         "preliminary, official)",

@@ -304,13 +304,18 @@ class ReportFormat(StrEnum):
 
 
 def parse_month(value: str) -> tuple[int, int]:
-    """--month YYYY-MM as (year, month)."""
+    """--month as (year, month): 2025-03 (or 2025-3), or 3/2025 (03/2025) as written in
+    Vietnamese."""
     import re
 
-    m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
+    text = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
+    n = re.fullmatch(r"(?:tháng\s*)?(\d{1,2})/(\d{4})", text, re.IGNORECASE)
+    year, month = (int(m.group(1)), int(m.group(2))) if m else \
+        (int(n.group(2)), int(n.group(1))) if n else (0, 0)
+    if not 1 <= month <= 12:
         raise BkindError.one("--month", None, msg("err.month_form", raw=repr(value)))
-    return int(m.group(1)), int(m.group(2))
+    return year, month
 
 
 @command(
@@ -323,7 +328,7 @@ def parse_month(value: str) -> tuple[int, int]:
 def report(
     workspace: WorkspaceOpt = None,
     month: Annotated[str | None, typer.Option(
-        "--month", "-m", help="The month, YYYY-MM. Default: the latest month with "
+        "--month", "-m", help="The month: 2025-03 or 3/2025. Default: the latest month with "
         "year-to-date figures.", show_default=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
     ReportFormat.table,

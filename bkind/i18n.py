@@ -534,8 +534,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "vi": "cần dạng METRIC=VALUE như grdp=7%, nhưng nhận được {raw}"},
     "err.assume_invalid": {"en": "{name}: invalid value", "vi": "{name}: giá trị không hợp lệ"},
     "err.assume_twice": {"en": "{name}: assumed twice", "vi": "{name}: được giả định hai lần"},
-    "err.month_form": {"en": "expected YYYY-MM (e.g. 2025-03), got {raw}",
-                       "vi": "cần dạng YYYY-MM (ví dụ 2025-03), nhưng nhận được {raw}"},
+    "err.month_form": {"en": "expected YYYY-MM or M/YYYY (e.g. 2025-03 or 3/2025), got {raw}",
+                       "vi": "tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), "
+                             "đang nhập {raw}"},
     "err.no_ytd": {"en": "no year-to-date figures (ytd:) in any actuals file",
                    "vi": "không tệp số liệu thực hiện nào có số liệu lũy kế (ytd:)"},
     "err.no_ytd_month": {"en": "no year-to-date figures for {month} (months with figures: "

@@ -168,8 +168,9 @@ def test_an_unknown_language_is_reported_in_english(cli, workspace):
     (("project", "--year", "2020"),
      "--year: năm 2020 trước năm gần nhất có số liệu (2024): dự báo phải bắt đầu sau số liệu "
      "đã có"),
-    (("report", "--month", "2025-3"),
-     "--month: cần dạng YYYY-MM (ví dụ 2025-03), nhưng nhận được '2025-3'"),
+    (("report", "--month", "2025-13"),
+     "--month: tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), đang nhập "
+     "'2025-13'"),
     (("history", "nope"),
      "METRIC: chỉ tiêu 'nope' không tồn tại (chọn một trong: va_growth, va, grdp, share)"),
 ])

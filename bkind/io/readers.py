@@ -62,7 +62,9 @@ def read_csv(path: Path, shown: str) -> tuple[list[str], Rows]:
                 rows.append((start, [(c, False) for c in record]))
             start = reader.line_num + 1
     except csv.Error as exc:
-        key = "err.csv_unterminated" if "end of data" in str(exc) else "err.csv_quote"
+        # a quoted field that ran over lines before failing: its quote was left open
+        spans = reader.line_num > start or "end of data" in str(exc)
+        key = "err.csv_unterminated" if spans else "err.csv_quote"
         problems.append(Problem.of(shown, start, msg(key, detail=str(exc))))
     if problems:
         raise BkindError(problems)

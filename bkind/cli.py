@@ -472,5 +472,64 @@ def ingest_command(
         emit("".join(result.diffs.values()), None)
 
 
+class TemplateFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@command(
+    "template",
+    help="Write an empty input sheet for a month: one row per metric (id, name and unit "
+    "for the reader), year and month filled in, the figures to type in. ingest takes it "
+    "back once filled; rows left empty are skipped.\n\nExamples:\n\n"
+    "  bkind template --month 2025-03 --output 2025-03.csv\n\n"
+    "  bkind template --month 3/2025 --format xlsx --lang vi --output thang-3.xlsx",
+)
+def template_command(
+    month: Annotated[str, typer.Option("--month", "-m", help="The month: 2025-03 or 3/2025.",
+                                       show_default=False)],
+    fmt: Annotated[TemplateFormat | None, typer.Option(
+        "--format", "-f", help="csv or xlsx. Default: from the output file's name, else csv.",
+        show_default=False)] = None,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.io.scaffold import template_csv, template_rows, template_xlsx, write_bytes_atomic
+
+    language = resolve_lang(lang)
+    year, m = parse_month(month)
+    if fmt is None:
+        fmt = TemplateFormat.xlsx if output is not None and output.suffix.lower() == ".xlsx" \
+            else TemplateFormat.csv
+    ws = open_workspace(workspace, language)
+    rows = template_rows(ws.metrics, year, m, language)
+    if fmt is TemplateFormat.csv:
+        emit(template_csv(rows, language), output)
+        return
+    if output is None:
+        raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
+    write_bytes_atomic(output, template_xlsx(rows))
+
+
+@command(
+    "init",
+    help="Create a new workspace in DIR: a commented targets.yaml showing every target type "
+    "and comparator, and actuals/ with one commented example year. DIR must be new or "
+    "empty.\n\nExamples:\n\n  bkind init my-province\n\n"
+    "  bkind init my-province && bkind validate --workspace my-province",
+)
+def init_command(
+    folder: Annotated[Path, typer.Argument(help="The new workspace folder.", metavar="DIR",
+                                           show_default=False)],
+    lang: LangOpt = None,
+) -> None:
+    from bkind.io.scaffold import init_workspace
+
+    language = resolve_lang(lang)
+    written = init_workspace(folder, str(folder))
+    typer.echo(t("init.done", language, paths=", ".join(written), folder=folder), err=True)
+
+
 def main() -> None:
     app(prog_name="bkind")

@@ -678,6 +678,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.both_decimal_flags": {"en": "give --decimal-comma or --decimal-point, not both",
                                "vi": "chỉ dùng một trong hai: --decimal-comma hoặc "
                                      "--decimal-point"},
+    "err.xlsx_needs_output": {"en": "an xlsx file needs --output FILE",
+                              "vi": "tệp xlsx cần --output TÊN_TỆP"},
+    "err.init_not_empty": {"en": "exists and is not an empty folder: nothing written",
+                           "vi": "đã tồn tại và không phải thư mục trống: không ghi gì"},
+    "init.done": {"en": "written: {paths}\nnext: bkind validate --workspace {folder}",
+                  "vi": "đã ghi: {paths}\ntiếp theo: bkind validate --workspace {folder}"},
     # likely thousands-separator slips (slips.py)
     "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
                        "separator read as a decimal point? Likely meant: {likely}. {advice}",

@@ -426,8 +426,10 @@ def validate_command(
 @command(
     "ingest",
     help="Take published figures from a CSV or XLSX file into actuals/YYYY.yaml. "
-    "Columns: year, month (empty: the yearly value; 1-12: year-to-date), metric, value, "
-    "status, published, source (and optionally note). Every row is checked first: a bad "
+    "Columns, in English or Vietnamese, any case, with or without accents: year, month "
+    "(empty: the yearly value; 1-12: year-to-date), metric (id or name), value, yoy, "
+    "plan_share, month_value, plan, status, published, source, note; cluster rows: "
+    "cluster, occupancy, infrastructure_complete, area. Every row is checked first: a bad "
     "row or a figure that contradicts a stored one (same metric, year and published date) "
     "writes nothing. A different published date adds a new vintage. Re-ingesting the "
     "same file changes nothing.\n\nExamples:\n\n"
@@ -532,4 +534,8 @@ def init_command(
 
 
 def main() -> None:
-    app(prog_name="bkind")
+    # the language is read from argv and the environment before Typer parses, so that
+    # help and Typer's own messages follow --lang / BKIND_LANG / the locale
+    from bkind.help_vi import run
+
+    run(app)

@@ -257,3 +257,46 @@ def test_xlsx_with_vietnamese_headers(ws, cli):
     ingest_json(cli, "f.xlsx")
     assert "output: {value: 602, yoy: 28.12%, plan_share: 26.46%}" in \
         (ws / "actuals" / "2025.yaml").read_text(encoding="utf-8")
+
+
+def test_q1_2025_typed_in_vietnamese_gives_the_same_report(cli, tmp_path, monkeypatch):
+    """The embedded workspace's Q1 2025 press-release figures, typed as a Vietnamese
+    analyst would (examples/q1-2025-vi.csv: BOM, semicolons, decimal commas, Vietnamese
+    headers and metric names), ingested into a copy without them: `report --month
+    2025-03` then shows every column the press release had, as the hand-written YAML
+    does."""
+    import shutil
+
+    from tests.conftest import REPO
+
+    root = tmp_path / "copy"
+    (root / "actuals").mkdir(parents=True)
+    shutil.copy(REPO / "targets.yaml", root / "targets.yaml")
+    for path in (REPO / "actuals").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.stem == "2025":  # months 1-3 removed: they come from the CSV
+            text = text[:text.index("  1:\n")] + text[text.index("  6:\n"):]
+        (root / "actuals" / path.name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert cli("report", "--month", "2025-03").exit_code == 2  # not there yet
+    result = cli("ingest", str(REPO / "examples" / "q1-2025-vi.csv"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [c["action"] for c in json.loads(result.stdout)["changes"]] == ["added"] * 6
+    assert cli("validate").exit_code == 0
+
+    def report(workspace: Path) -> dict:
+        out = cli("report", "--month", "3/2025", "--format", "json", "--workspace",
+                  str(workspace))
+        assert out.exit_code == 0, out.stderr
+        data = json.loads(out.stdout)
+        del data["workspace"]
+        return data
+
+    typed, embedded = report(root), report(REPO)
+    assert typed == embedded
+    output = {m["id"]: m for m in typed["metrics"]}["industrial_output"]
+    assert (output["ytd"], output["yoy"], output["plan_share"], output["month_value"]) == \
+        (602, 0.2812, 0.2646, 190)
+    table = cli("report", "--month", "3/2025", "--lang", "vi").stdout
+    for shown in ("602", "+28,12%", "26,46%", "190", "+22,2%"):
+        assert shown in table

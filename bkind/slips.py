@@ -10,6 +10,7 @@ refused with the number that was likely meant, unless its mapping says `confirme
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -88,9 +89,8 @@ def check_series(series: Mapping[int, float], candidates: Iterable[Candidate],
     for c in candidates:
         if c.confirmed:
             continue
-        earlier = [y for y in years if y < c.year]
-        later = [y for y in years if y > c.year]
-        near = ([earlier[-1]] if earlier else []) + ([later[0]] if later else [])
+        i, j = bisect_left(years, c.year), bisect_right(years, c.year)
+        near = years[max(i - 1, 0):i] + years[j:j + 1]
         if not near:
             continue
         sides = {_far(c.value, series[y]) for y in near}
@@ -118,21 +118,31 @@ def check_series(series: Mapping[int, float], candidates: Iterable[Candidate],
 def find_slips(metrics: Mapping[str, Metric], years: Mapping[int, YearActuals]) -> list[Slip]:
     """Every likely slip among the yearly values of the level metrics."""
     out: list[Slip] = []
+    ordered = sorted(years)
     for mid, metric in metrics.items():
         if metric.kind != "level":
             continue
         series: dict[int, float] = {}
         confirmed: set[int] = set()
-        candidates: list[Candidate] = []
-        for year, actuals in years.items():
-            vintages = actuals.values.get(mid)
+        revised: list[int] = []
+        for year in ordered:
+            vintages = years[year].values.get(mid)
             if not vintages:
                 continue
-            current = current_vintage(vintages)
+            current = vintages[0] if len(vintages) == 1 else current_vintage(vintages)
             series[year] = current.value
             if current.confirmed:
                 confirmed.add(year)
-            candidates.extend(Candidate(mid, year, v.value, v.confirmed, actuals.path, v.line)
-                              for v in vintages)
-        out.extend(check_series(series, sorted(candidates, key=lambda c: c.year), confirmed))
+            if len(vintages) > 1:
+                revised.append(year)
+        # only the years next to a 100x jump (and revised years) can hold a slip
+        keys = list(series)
+        jumps = {keys[k] for k in range(len(keys) - 1)
+                 if _far(series[keys[k]], series[keys[k + 1]])}
+        suspects = sorted(jumps | {keys[keys.index(y) + 1] for y in jumps} | set(revised))
+        if not suspects:
+            continue
+        candidates = [Candidate(mid, y, v.value, v.confirmed, years[y].path, v.line)
+                      for y in suspects for v in years[y].values[mid]]
+        out.extend(check_series(series, candidates, confirmed))
     return out

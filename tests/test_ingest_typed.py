@@ -141,7 +141,7 @@ def test_the_slip_is_refused_at_its_row_and_confirmed_accepts_it(ws, cli):
         "a thousands separator read as a decimal point? Likely meant: 8840. If it is right, "
         "put yes in the row's confirmed column.")
     assert snapshot(ws) == before
-    (ws / "f.csv").write_text("year,metric,value,source,confirmed\n2023,grdp,8.840,typed,yes\n",
+    (ws / "f.csv").write_text("Năm;Chỉ tiêu;Giá trị;Nguồn;Xác nhận\n2023;grdp;8.840;typed;có\n",
                               encoding="utf-8")
     assert cli("ingest", "f.csv", "--decimal-point").exit_code == 0
     assert "grdp: {value: 8.84, source: \"typed\", confirmed: true}" in \

@@ -153,6 +153,9 @@ def test_the_slip_is_refused_at_its_row_and_confirmed_accepts_it(ws, cli):
     ("year;metric;value;note\n2024;va;642;one; two\n", 2,
      "5 fields but the header has 4: an unquoted ';' inside a field? Put the field in "
      "double quotes"),
+    # the extra field is empty, but every cell after the ';' moved one column
+    ("year;metric;value;source;note\n2024;va;642;src; part;\n", 2,
+     "6 fields but the header has 5"),
     ('year,metric,value,note\n2024,va,642,"open\n2024,grdp,9531,x\n', 2,
      "a quote opened on this line is never closed where the field ends"),
     ('year,metric,value,source\n2024,va,642,"open\n2024,grdp,9531,x\n2024,va,1,"ok"\n', 2,

@@ -73,11 +73,11 @@ def read_csv(path: Path, shown: str) -> tuple[list[str], Rows]:
 
 def _malformed(shown: str, line: int, record: list[str], header: list[str],
                delimiter: str) -> list[Problem]:
-    """A row with more (non-empty) fields than the header, or a quoted field that runs
-    over lines that look like rows of their own (a quote never closed where meant)."""
+    """A row with more fields than the header (even empty ones: `a; b` in a note shifts
+    every later cell), or a quoted field that runs over lines that look like rows of
+    their own (a quote never closed where meant)."""
     out = []
-    extra = record[len(header):]
-    if any(not _blank(c) for c in extra):
+    if len(record) > len(header):
         out.append(Problem.of(shown, line, msg(
             "err.csv_extra_fields", n=len(record), columns=len(header),
             delimiter=delimiter.replace("\t", "tab"))))

@@ -685,6 +685,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "init.done": {"en": "written: {paths}\nnext: bkind validate --workspace {folder}",
                   "vi": "đã ghi: {paths}\ntiếp theo: bkind validate --workspace {folder}"},
     # likely thousands-separator slips (slips.py)
+    "text.by_lang": {"en": "{en}", "vi": "{vi}"},  # a text given in both languages
     "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
                        "separator read as a decimal point? Likely meant: {likely}. {advice}",
                  "vi": "{metric} năm {year}: {value} {how} {neighbours}: có phải dấu "

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from bkind.errors import Msg, Problem, msg
+from bkind.i18n import fmt_number
 from bkind.model import Metric, YearActuals, current_vintage
 
 FACTOR = 100.0  # how far from its neighbours a value must be to be refused
@@ -30,6 +31,7 @@ class Candidate:
     confirmed: bool = False
     path: str | None = None
     line: int | None = None
+    name_vi: str | None = None  # the metric's Vietnamese name, for messages in Vietnamese
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,13 @@ class Slip:
 
     def message(self, advice: Msg | str = "") -> Msg:
         c = self.candidate
-        around = ", ".join(f"{_plain(v)} ({y})" for y, v in self.neighbours)
+        around = msg("text.by_lang", en=", ".join(f"{_plain(v)} ({y})"
+                                                  for y, v in self.neighbours),
+                     vi=", ".join(f"{fmt_number(v, 'vi', 6)} ({y})" for y, v in self.neighbours))
         word = "err.slip_smaller" if c.value < self.neighbours[0][1] else "err.slip_larger"
-        return msg("err.slip", value=_plain(c.value), metric=c.metric, year=c.year,
-                   how=msg(word), neighbours=around, likely=_plain(self.likely),
+        return msg("err.slip", value=_number(c.value), year=c.year,
+                   metric=msg("text.by_lang", en=c.metric, vi=c.name_vi or c.metric),
+                   how=msg(word), neighbours=around, likely=_number(self.likely),
                    advice=advice or msg("err.slip_confirm_yaml"))
 
     def problem(self, path: str | None = None, line: int | None = None,
@@ -55,6 +60,12 @@ class Slip:
 def _plain(x: float) -> str:
     text = f"{round(x, 10):.10f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def _number(x: float) -> Msg:
+    """As written in YAML in English (8.84); in Vietnamese notation in Vietnamese (8,84):
+    a Vietnamese reader takes 8.84 for eight hundred and eighty-four."""
+    return msg("text.by_lang", en=_plain(x), vi=fmt_number(x, "vi", 6))
 
 
 def _far(value: float, other: float) -> int:
@@ -142,7 +153,8 @@ def find_slips(metrics: Mapping[str, Metric], years: Mapping[int, YearActuals]) 
         suspects = sorted(jumps | {keys[keys.index(y) + 1] for y in jumps} | set(revised))
         if not suspects:
             continue
-        candidates = [Candidate(mid, y, v.value, v.confirmed, years[y].path, v.line)
+        candidates = [Candidate(mid, y, v.value, v.confirmed, years[y].path, v.line,
+                                metric.name.vi)
                       for y in suspects for v in years[y].values[mid]]
         out.extend(check_series(series, candidates, confirmed))
     return out

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bkind.errors import BkindError, Invalid, Msg, Problem, msg
+from bkind.i18n import fmt_number
 from bkind.io.readers import Cell, Rows
 from bkind.model import Metric
 from bkind.schema import quantity
@@ -162,6 +163,11 @@ def convention(text: str) -> str | None:
     return None
 
 
+def _both(x: float) -> Msg:
+    """A number in English notation in English, Vietnamese in Vietnamese."""
+    return msg("text.by_lang", en=plain(x), vi=fmt_number(x, "vi", 6))
+
+
 def number_text(text: str, decimal_comma: bool) -> str | None:
     """Normalise `2.023,72` (decimal comma) or `2,023.72` to `2023.72`; None if not a
     number in that convention."""
@@ -195,10 +201,11 @@ def decide_convention(header: list[str], rows: Rows, shown: str,
         return False
     if "ambiguous" in seen:
         line, raw = seen["ambiguous"]
+        thousands = float(_bare(raw).replace(".", "").replace(",", ""))
+        decimal = float(_bare(raw).replace(",", "."))
         raise BkindError.one(shown, line, msg(
-            "err.ambiguous_number", raw=repr(raw),
-            thousands=plain(float(raw.replace(".", "").replace(",", ""))),
-            decimal=plain(float(raw.replace(",", ".")))))
+            "err.ambiguous_number", raw=repr(raw), thousands=_both(thousands),
+            decimal=_both(decimal)))
     return False
 
 

@@ -672,6 +672,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.row_cluster_month": {"en": "a cluster row has no month (a cluster list is yearly)",
                               "vi": "dòng về cụm công nghiệp không ghi tháng (danh sách cụm "
                                     "theo năm)"},
+    "err.row_month_year": {"en": "month: {raw} is not in the row's year {year}",
+                           "vi": "tháng: {raw} không thuộc năm {year} của dòng"},
     "err.row_needs_month": {"en": "{column} is a year-to-date figure: give the month",
                             "vi": "{column} là số lũy kế: hãy ghi tháng"},
     "err.row_what_cluster": {"en": "cluster {cluster} {year}", "vi": "CCN {cluster} năm {year}"},

@@ -225,6 +225,19 @@ def test_cluster_rows_in_both_languages(ws, cli, header):
     assert result.exit_code == 2 and "occupancy differs" in result.stderr
 
 
+def test_months_as_people_write_them(ws, cli):
+    (ws / "f.csv").write_text("Năm;Tháng;Chỉ tiêu;Giá trị\n2025;3/2025;output;602\n"
+                              "2025;2025-06;output;1050\n", encoding="utf-8")
+    ingest_json(cli, "f.csv")
+    text = (ws / "actuals" / "2025.yaml").read_text(encoding="utf-8")
+    assert "  3:\n    output: {value: 602}\n  6:\n    output: {value: 1050}" in text
+    (ws / "f.csv").write_text("year,month,metric,value\n2025,3/2024,output,602\n",
+                              encoding="utf-8")
+    result = cli("ingest", "f.csv")
+    assert result.stderr.splitlines()[-1] == \
+        "f.csv:2: month: '3/2024' is not in the row's year 2025"
+
+
 def test_a_later_row_fills_in_a_year_to_date_figure(ws, cli):
     (ws / "f.csv").write_text("year,month,metric,value\n2025,3,output,602\n", encoding="utf-8")
     ingest_json(cli, "f.csv")

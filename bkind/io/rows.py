@@ -309,6 +309,21 @@ def _integer(raw: Any) -> int | None:
     return int(text) if re.fullmatch(r"\d+", text) else None
 
 
+def _month(raw: Any) -> tuple[int | None, int | None]:
+    """A month cell: 3, or 3/2025 and 2025-03 as months are written elsewhere; (month,
+    the year it names or None)."""
+    if isinstance(raw, dt.date):
+        return raw.month, raw.year
+    text = str(raw).strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
+    if m:
+        return int(m.group(2)), int(m.group(1))
+    return _integer(raw), None
+
+
 def _yes_no(raw: Any) -> bool | None:
     if isinstance(raw, bool):
         return raw
@@ -414,9 +429,11 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
             bad(msg("err.row_year", raw=repr(cell("year")[0])))
         month = None
         if given("month"):
-            month = _integer(cell("month")[0])
+            month, month_year = _month(cell("month")[0])
             if month is None or not 1 <= month <= 12:
                 bad(msg("err.row_month", raw=repr(cell("month")[0])))
+            elif month_year is not None and year is not None and month_year != year:
+                bad(msg("err.row_month_year", raw=repr(cell("month")[0]), year=year))
         if given("status"):
             raw_status = cell("status")[0]
             fields["status"] = _STATUS.get(fold(str(raw_status)))

@@ -212,9 +212,12 @@ def _apply_ytd(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
     container = _month(ed, ed.child(doc, "ytd", ("plan", "values", "year")), row.month)
     key = row.metric
     rate = metric.kind in ("growth", "share")
+    # the figure shown for the row: the cumulative, else the month alone
+    shown = row.value if row.value is not None or row.month_value is None \
+        else parse_quantity(row.month_value, rate, metric.id)[0]
     if key not in container or container[key] is None:
         ed.insert_key(container, key, _flow(row, ytd=True))
-        return Change(path, row, "added", value=row.value)
+        return Change(path, row, "added", value=shown)
     entry = container[key]
     stored = entry if isinstance(entry, dict) else {"value": entry}
     kinds: dict[str, bool | None] = {"value": rate, "month_value": rate, "yoy": True,
@@ -230,7 +233,7 @@ def _apply_ytd(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
     old_value = parse_quantity(stored.get("value"), rate, metric.id)[0] \
         if stored.get("value") is not None else None
     if not conflicts and not fills:
-        return Change(path, row, "unchanged", old_value, value=row.value)
+        return Change(path, row, "unchanged", old_value, value=shown)
     if conflicts and not replace:
         _conflict(problems, shown_file, row, conflicts,
                   f"{path}:{_line_of(container, key)}", "err.advice_ytd")
@@ -243,7 +246,7 @@ def _apply_ytd(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
             [("value", new["value"] if "value" in conflicts else entry)]
             + [(n, new[n]) for n in new if n != "value"])
     return Change(path, row, "replaced" if conflicts else "completed", old_value,
-                  value=row.value)
+                  value=shown)
 
 
 def apply_plan(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace: bool,

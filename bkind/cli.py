@@ -308,13 +308,18 @@ def project_cmd(
 
 
 def parse_month(value: str) -> tuple[int, int]:
-    """--month YYYY-MM as (year, month)."""
+    """--month as (year, month): 2025-03 (or 2025-3), or 3/2025 (03/2025) as written in
+    Vietnamese."""
     import re
 
-    m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
+    text = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
+    n = re.fullmatch(r"(?:tháng\s*)?(\d{1,2})/(\d{4})", text, re.IGNORECASE)
+    year, month = (int(m.group(1)), int(m.group(2))) if m else \
+        (int(n.group(2)), int(n.group(1))) if n else (0, 0)
+    if not 1 <= month <= 12:
         raise BkindError.one("--month", None, msg("err.month_form", raw=repr(value)))
-    return int(m.group(1)), int(m.group(2))
+    return year, month
 
 
 @command(
@@ -327,7 +332,7 @@ def parse_month(value: str) -> tuple[int, int]:
 def report(
     workspace: WorkspaceOpt = None,
     month: Annotated[str | None, typer.Option(
-        "--month", "-m", help="The month, YYYY-MM. Default: the latest month with "
+        "--month", "-m", help="The month: 2025-03 or 3/2025. Default: the latest month with "
         "year-to-date figures.", show_default=False)] = None,
     fmt: FormatOpt = Format.table,
     fail_on: FailOnOpt = None,
@@ -427,8 +432,10 @@ def validate_command(
 @command(
     "ingest",
     help="Take published figures from a CSV or XLSX file into actuals/YYYY.yaml. "
-    "Columns: year, month (empty: the yearly value; 1-12: year-to-date), metric, value, "
-    "status, published, source (and optionally note). Every row is checked first: a bad "
+    "Columns, in English or Vietnamese, any case, with or without accents: year, month "
+    "(empty: the yearly value; 1-12: year-to-date), metric (id or name), value, yoy, "
+    "plan_share, month_value, plan, status, published, source, note; cluster rows: "
+    "cluster, occupancy, infrastructure_complete, area. Every row is checked first: a bad "
     "row or a figure that contradicts a stored one (same metric, year and published date) "
     "writes nothing. A different published date adds a new vintage. Re-ingesting the "
     "same file changes nothing.\n\nExamples:\n\n"
@@ -439,7 +446,10 @@ def ingest_command(
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file.", metavar="FILE",
                                                 show_default=False)],
     decimal_comma: Annotated[bool, typer.Option(
-        "--decimal-comma", help="Read Vietnamese numbers: 2.023,72 and 13,2%.")] = False,
+        "--decimal-comma", help="Read Vietnamese numbers: 2.023,72 and 13,2%. Default: "
+        "decided from the file's numbers.")] = False,
+    decimal_point: Annotated[bool, typer.Option(
+        "--decimal-point", help="Read numbers as 2,023.72 and 13.2%.")] = False,
     replace: Annotated[bool, typer.Option(
         "--replace", help="Overwrite a stored figure that has the same metric, year and "
         "published date (instead of refusing).")] = False,
@@ -449,7 +459,7 @@ def ingest_command(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    from bkind.ingest import ingest
+    from bkind.io.ingest import ingest
     from bkind.io.load import find_workspace
     from bkind.render.views.ingest import ingest_view
 
@@ -460,12 +470,78 @@ def ingest_command(
         raise BkindError.one("--workspace", None, msg("err.ingest_embedded"))
     shown = str(root) if workspace or os.environ.get("BKIND_WORKSPACE") else "."
     typer.secho(t("workspace.used", language, path=root), err=True, dim=True)
-    result = ingest(root, shown, file, str(file), decimal_comma=decimal_comma,
+    if decimal_comma and decimal_point:
+        raise BkindError.one("--decimal-comma", None, msg("err.both_decimal_flags"))
+    convention = True if decimal_comma else False if decimal_point else None
+    result = ingest(root, shown, file, str(file), decimal_comma=convention,
                     replace=replace, dry_run=dry_run)
     render_view(ingest_view(result, data_lang(fmt, language)), fmt, None)
     if dry_run and fmt is Format.table:
         emit("".join(result.diffs.values()), None)
 
 
+class TemplateFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@command(
+    "template",
+    help="Write an empty input sheet for a month: one row per metric (id, name and unit "
+    "for the reader), year and month filled in, the figures to type in. ingest takes it "
+    "back once filled; rows left empty are skipped.\n\nExamples:\n\n"
+    "  bkind template --month 2025-03 --output 2025-03.csv\n\n"
+    "  bkind template --month 3/2025 --format xlsx --lang vi --output thang-3.xlsx",
+)
+def template_command(
+    month: Annotated[str, typer.Option("--month", "-m", help="The month: 2025-03 or 3/2025.",
+                                       show_default=False)],
+    fmt: Annotated[TemplateFormat | None, typer.Option(
+        "--format", "-f", help="csv or xlsx. Default: from the output file's name, else csv.",
+        show_default=False)] = None,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.io.scaffold import template_csv, template_rows, template_xlsx, write_bytes_atomic
+
+    language = resolve_lang(lang)
+    year, m = parse_month(month)
+    if fmt is None:
+        fmt = TemplateFormat.xlsx if output is not None and output.suffix.lower() == ".xlsx" \
+            else TemplateFormat.csv
+    ws = open_workspace(workspace, language)
+    rows = template_rows(ws.metrics, year, m, language)
+    if fmt is TemplateFormat.csv:
+        emit(template_csv(rows, language), output)
+        return
+    if output is None:
+        raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
+    write_bytes_atomic(output, template_xlsx(rows))
+
+
+@command(
+    "init",
+    help="Create a new workspace in DIR: a commented targets.yaml showing every target type "
+    "and comparator, and actuals/ with one commented example year. DIR must be new or "
+    "empty.\n\nExamples:\n\n  bkind init my-province\n\n"
+    "  bkind init my-province && bkind validate --workspace my-province",
+)
+def init_command(
+    folder: Annotated[Path, typer.Argument(help="The new workspace folder.", metavar="DIR",
+                                           show_default=False)],
+    lang: LangOpt = None,
+) -> None:
+    from bkind.io.scaffold import init_workspace
+
+    language = resolve_lang(lang)
+    written = init_workspace(folder, str(folder))
+    typer.echo(t("init.done", language, paths=", ".join(written), folder=folder), err=True)
+
+
 def main() -> None:
-    app(prog_name="bkind")
+    # the language is read from argv and the environment before Typer parses, so that
+    # help and Typer's own messages follow --lang / BKIND_LANG / the locale
+    from bkind.help_vi import run
+
+    run(app)

@@ -419,6 +419,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "vi": "lần công bố mới (trước: {old})"},
     "ingest.replaced": {"en": "replaced {old}", "vi": "thay thế số {old}"},
     "ingest.unchanged": {"en": "unchanged", "vi": "không đổi"},
+    "ingest.completed": {"en": "completed", "vi": "bổ sung"},
+    "ingest.plan": {"en": "annual plan", "vi": "kế hoạch năm"},
+    "ingest.cluster": {"en": "cluster {id}", "vi": "CCN {id}"},
     "ingest.months": {"en": "year to date, months 1-{month}", "vi": "lũy kế {month} tháng"},
     "ingest.written": {"en": "written: {paths}", "vi": "đã ghi: {paths}"},
     "ingest.dry_run": {"en": "dry run: nothing written", "vi": "chạy thử: chưa ghi tệp nào"},
@@ -600,8 +603,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "vi": "cần dạng METRIC=VALUE như grdp=7%, nhưng nhận được {raw}"},
     "err.assume_invalid": {"en": "{name}: invalid value", "vi": "{name}: giá trị không hợp lệ"},
     "err.assume_twice": {"en": "{name}: assumed twice", "vi": "{name}: được giả định hai lần"},
-    "err.month_form": {"en": "expected YYYY-MM (e.g. 2025-03), got {raw}",
-                       "vi": "cần dạng YYYY-MM (ví dụ 2025-03), nhưng nhận được {raw}"},
+    "err.month_form": {"en": "expected YYYY-MM or M/YYYY (e.g. 2025-03 or 3/2025), got {raw}",
+                       "vi": "tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), "
+                             "đang nhập {raw}"},
     "err.no_ytd": {"en": "no year-to-date figures (ytd:) in any actuals file",
                    "vi": "không tệp số liệu thực hiện nào có số liệu lũy kế (ytd:)"},
     "err.no_ytd_month": {"en": "no year-to-date figures for {month} (months with figures: "
@@ -806,6 +810,79 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.within_negative": {"en": "`within` cannot be negative",
                             "vi": "`within` không được âm"},
 
+    # bkind ingest: files as analysts type them
+    "err.csv_unterminated": {"en": "a quote opened on this line is never closed where the "
+                                   "field ends ({detail}); nothing was read after it",
+                             "vi": "dấu ngoặc kép mở ở dòng này không được đóng đúng chỗ "
+                                   "({detail}); không đọc được phần sau"},
+    "err.csv_quote": {"en": "invalid CSV quoting: {detail}",
+                      "vi": "dấu ngoặc kép không hợp lệ trong CSV: {detail}"},
+    "err.csv_extra_fields": {"en": "{n} fields but the header has {columns}: an unquoted "
+                                   "'{delimiter}' inside a field? Put the field in double "
+                                   "quotes",
+                             "vi": "dòng có {n} ô nhưng dòng tiêu đề chỉ có {columns}: có "
+                                   "dấu '{delimiter}' trong một ô mà không đặt trong ngoặc "
+                                   "kép? Hãy đặt ô đó trong dấu ngoặc kép"},
+    "err.mixed_decimals": {"en": "numbers written both ways: {comma} (line {comma_line}) has "
+                                 "a decimal comma, {point} (line {point_line}) a decimal "
+                                 "point; pass --decimal-comma or --decimal-point",
+                           "vi": "số viết theo hai cách: {comma} (dòng {comma_line}) dùng "
+                                 "dấu phẩy thập phân, {point} (dòng {point_line}) dùng dấu "
+                                 "chấm thập phân; hãy thêm --decimal-comma hoặc "
+                                 "--decimal-point"},
+    "err.ambiguous_number": {"en": "{raw} can be read as {thousands} or as {decimal}, and no "
+                                   "other number in the file tells which: pass "
+                                   "--decimal-comma (Vietnamese: {raw} = {thousands}) or "
+                                   "--decimal-point ({raw} = {decimal})",
+                             "vi": "{raw} có thể hiểu là {thousands} hoặc {decimal}, và không "
+                                   "số nào khác trong tệp cho biết cách viết: hãy thêm "
+                                   "--decimal-comma (kiểu Việt Nam: {raw} = {thousands}) "
+                                   "hoặc --decimal-point ({raw} = {decimal})"},
+    "err.row_number_in": {"en": "{column}: expected a number, got {raw}{hint}",
+                          "vi": "{column}: cần một số, đang nhập {raw}{hint}"},
+    "err.unknown_metric_guess": {"en": "unknown metric '{id}': did you mean '{guess}'?",
+                                 "vi": "chỉ tiêu '{id}' chưa được khai báo: có phải là "
+                                       "'{guess}'?"},
+    "err.unknown_column_any": {"en": "unknown column '{name}' (columns, in English or "
+                                     "Vietnamese: {columns})",
+                               "vi": "cột '{name}' không hợp lệ (các cột, tiếng Anh hoặc "
+                                     "tiếng Việt: {columns})"},
+    "err.row_yes_no": {"en": "{column}: expected yes or no, got {raw}",
+                       "vi": "{column}: phải là có hoặc không, đang nhập {raw}"},
+    "err.row_cluster_month": {"en": "a cluster row has no month (a cluster list is yearly)",
+                              "vi": "dòng về cụm công nghiệp không ghi tháng (danh sách cụm "
+                                    "theo năm)"},
+    "err.row_month_year": {"en": "month: {raw} is not in the row's year {year}",
+                           "vi": "tháng: {raw} không thuộc năm {year} của dòng"},
+    "err.row_needs_month": {"en": "{column} is a year-to-date figure: give the month",
+                            "vi": "{column} là số lũy kế: hãy ghi tháng"},
+    "err.row_what_cluster": {"en": "cluster {cluster} {year}", "vi": "CCN {cluster} năm {year}"},
+    "err.both_decimal_flags": {"en": "give --decimal-comma or --decimal-point, not both",
+                               "vi": "chỉ dùng một trong hai: --decimal-comma hoặc "
+                                     "--decimal-point"},
+    "err.xlsx_needs_output": {"en": "an xlsx file needs --output FILE",
+                              "vi": "tệp xlsx cần --output TÊN_TỆP"},
+    "err.init_not_empty": {"en": "exists and is not an empty folder: nothing written",
+                           "vi": "đã tồn tại và không phải thư mục trống: không ghi gì"},
+    "init.done": {"en": "written: {paths}\nnext: bkind validate --workspace {folder}",
+                  "vi": "đã ghi: {paths}\ntiếp theo: bkind validate --workspace {folder}"},
+    # likely thousands-separator slips (slips.py)
+    "text.by_lang": {"en": "{en}", "vi": "{vi}"},  # a text given in both languages
+    "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
+                       "separator read as a decimal point? Likely meant: {likely}. {advice}",
+                 "vi": "{metric} năm {year}: {value} {how} {neighbours}: có phải dấu "
+                       "phân cách hàng nghìn bị đọc thành dấu thập phân? Có thể là: "
+                       "{likely}. {advice}"},
+    "err.slip_smaller": {"en": "100 times or more smaller than",
+                         "vi": "nhỏ hơn từ 100 lần trở lên so với"},
+    "err.slip_larger": {"en": "100 times or more larger than",
+                        "vi": "lớn hơn từ 100 lần trở lên so với"},
+    "err.slip_confirm_yaml": {"en": "If it is right, write it as a mapping with "
+                                    "`confirmed: true`.",
+                              "vi": "Nếu số này đúng, hãy ghi dạng `{{value: ..., "
+                                    "confirmed: true}}`."},
+    "err.slip_confirm_row": {"en": "If it is right, put yes in the row's confirmed column.",
+                             "vi": "Nếu số này đúng, ghi \"có\" vào cột xác nhận của dòng."},
 }
 
 

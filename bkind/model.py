@@ -51,6 +51,7 @@ class Vintage(Struct, frozen=True):
     published: str | None = None  # ISO date, or YYYY-MM / YYYY when only that is known
     note: str | None = None
     line: int | None = None
+    confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
 
 
 def vintage_order(published: str | None, status: str | None) -> tuple[str, int]:

@@ -63,7 +63,7 @@ VI = {
         "actuals/2024.yaml:3: chỉ tiêu 'va_grwth' chưa được khai báo trong targets.yaml"],
     ("bad_actuals", "unknown_value_key"): [
         "actuals/2024.yaml:5: khóa 'sauce' không hợp lệ (các khóa được dùng: value, source, "
-        "status, published, note)"],
+        "status, published, note, confirmed)"],
     ("bad_actuals", "year_mismatch"): [
         "actuals/2024.yaml:1: năm 2023 không khớp với tên tệp 2024.yaml"],
 }
@@ -168,8 +168,9 @@ def test_an_unknown_language_is_reported_in_english(cli, workspace):
     (("project", "--year", "2020"),
      "--year: năm 2020 trước năm gần nhất có số liệu (2024): dự báo phải bắt đầu sau số liệu "
      "đã có"),
-    (("report", "--month", "2025-3"),
-     "--month: cần dạng YYYY-MM (ví dụ 2025-03), nhưng nhận được '2025-3'"),
+    (("report", "--month", "2025-13"),
+     "--month: tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), đang nhập "
+     "'2025-13'"),
     (("history", "nope"),
      "METRIC: chỉ tiêu 'nope' không tồn tại (chọn một trong: va_growth, va, grdp, share)"),
 ])
@@ -197,15 +198,15 @@ def test_ingest_row_errors_in_vietnamese(cli, workspace, monkeypatch):
     (root / "f.csv").write_text(
         "year,month,metric,value,status,published,source\n"
         "2024,13,va,1,,,\n"
-        "2024,,va,\"2,023.72\",,,\n"
+        "2024,,va,\"2.023,72\",,,\n"
         "2024,,va,5,guessed,2025-13,\n"
         "2024,,va,650,,2025-01,\n", encoding="utf-8")
-    result = cli("ingest", "f.csv", "--lang", "vi")
+    result = cli("ingest", "f.csv", "--lang", "vi", "--decimal-point")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
         "f.csv:2: month: cần số tháng từ 1 đến 12 (số lũy kế) hoặc để trống (số cả năm), "
         "nhưng nhận được '13'",
-        "f.csv:3: value: cần một số, nhưng nhận được '2,023.72' (số viết kiểu Việt Nam như "
+        "f.csv:3: value: cần một số, nhưng nhận được '2.023,72' (số viết kiểu Việt Nam như "
         "2.023,72 hoặc 13,2%? hãy thêm --decimal-comma)",
         "f.csv:4: status: giá trị 'guessed' không hợp lệ (chọn một trong: estimate, "
         "preliminary, official)",

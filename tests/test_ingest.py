@@ -179,7 +179,7 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(ws, cli):
                  + "2024,13,va,1,,,\n"
                  + "20x4,,va,1,,,\n"
                  + "2024,,nope,1,,,\n"
-                 + "2024,,va,\"2,023.72\",,,\n"
+                 + "2024,,va,12 bn,,,\n"
                  + "2024,,va,5,guessed,2025-13,\n"
                  + "\n"
                  + "2024,,grdp,9532,estimate,2025-01,good row\n")
@@ -190,8 +190,7 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(ws, cli):
         "f.csv:4: month: expected 1-12 (year-to-date) or empty (the yearly value), got '13'",
         "f.csv:5: year: expected a year such as 2024, got '20x4'",
         "f.csv:6: unknown metric 'nope' (not declared in targets.yaml)",
-        "f.csv:7: value: expected a number, got '2,023.72' (a Vietnamese number such as "
-        "2.023,72 or 13,2%? pass --decimal-comma)",
+        "f.csv:7: value: expected a number, got '12 bn'",
         "f.csv:8: status: invalid value 'guessed' (one of: estimate, preliminary, official)",
         "f.csv:8: published: expected a date YYYY-MM-DD, YYYY-MM or dd/mm/yyyy, got '2025-13'",
         "f.csv:10: grdp 2024 (published 2025-01): line 2 gives the same metric, year and "
@@ -206,8 +205,9 @@ def test_bad_header(ws, cli):
     result = cli("ingest", name)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        "f.csv:1: unknown column 'amount' (columns: year, month, metric, value, status, "
-        "published, source, note)",
+        "f.csv:1: unknown column 'amount' (columns, in English or Vietnamese: year, month, "
+        "metric, value, yoy, plan_share, month_value, plan, status, published, source, note, "
+        "confirmed, cluster, occupancy, infrastructure_complete, area, name, unit)",
         "f.csv:1: missing column 'value'",
     ]
 
@@ -267,17 +267,17 @@ def test_a_crash_between_write_and_rename_leaves_the_old_file(ws, cli, monkeypat
 
 def _slow_ingest(root: str, name: str) -> None:
     """A child process: ingest `name`, pausing between reading and writing."""
-    import bkind.ingest
+    import bkind.io.ingest
 
-    read = bkind.ingest._read
+    read = bkind.io.ingest._read
 
     def slow(path):
         text = read(path)
         time.sleep(0.4)
         return text
 
-    bkind.ingest._read = slow
-    bkind.ingest.ingest(Path(root), ".", Path(root) / name, name)
+    bkind.io.ingest._read = slow
+    bkind.io.ingest.ingest(Path(root), ".", Path(root) / name, name)
 
 
 def test_two_concurrent_ingests_both_land(ws):

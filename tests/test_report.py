@@ -283,13 +283,21 @@ def test_workspace_without_any_ytd(cli, workspace):
         f"{root}/actuals: no year-to-date figures (ytd:) in any actuals file")
 
 
-@pytest.mark.parametrize("value", ["2025-3", "2025-13", "March", "2025-00"])
+@pytest.mark.parametrize("value", ["2025-13", "March", "2025-00", "13/2025", "3-2025"])
 def test_bad_month_option(cli, workspace, value):
     result = cli("report", "--workspace", str(workspace(TARGETS, {2025: Y2025})),
                  "--month", value)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"--month: expected YYYY-MM (e.g. 2025-03), got '{value}'")
+        f"--month: expected YYYY-MM or M/YYYY (e.g. 2025-03 or 3/2025), got '{value}'")
+
+
+@pytest.mark.parametrize("value", ["2025-03", "2025-3", "3/2025", "03/2025"])
+def test_month_as_people_write_it(cli, workspace, value):
+    root = workspace(TARGETS, {2025: Y2025})
+    result = cli("report", "--workspace", str(root), "--month", value, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert '"month": "2025-03"' in result.stdout
 
 
 def test_targets_are_listed_alongside(cli, workspace):

@@ -207,7 +207,7 @@ class _Cache:
             pass
 
 
-_SCHEMA = "2"  # bump when the models or the validation rules change
+_SCHEMA = "3"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 
@@ -298,6 +298,10 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                     store.put(key, actuals)
             if actuals is not None:
                 years[actuals.year] = actuals
+    if not problems:
+        from bkind.core.slips import find_slips
+
+        problems.extend(s.problem() for s in find_slips(metrics, years))
     if problems or resolution is None:
         raise BkindError(problems)
     return Workspace(path=str(root), resolution=resolution, metrics=metrics, targets=targets,
@@ -346,14 +350,15 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def check_actuals_text(shown: str, text: str, year: int,
-                       metrics: Mapping[str, Metric]) -> list[Problem]:
-    """Every problem the loader would find in `text` as actuals/YYYY.yaml (used to
-    prove a file is valid before it replaces the old one)."""
+def actuals_from_text(shown: str, text: str, year: int, metrics: Mapping[str, Metric]
+                      ) -> tuple[YearActuals | None, list[Problem]]:
+    """`text` read as actuals/YYYY.yaml, and every problem the loader would find in it
+    (used to prove a file is valid before it replaces the old one)."""
     problems: list[Problem] = []
     doc = parse_yaml(shown, text, problems)
-    if doc is not None:
-        from bkind.io.schema import load_actuals
+    if doc is None:
+        return None, problems
+    from bkind.io.schema import load_actuals
 
-        load_actuals(doc, year, metrics, problems)
-    return problems
+    return load_actuals(doc, year, metrics, problems), problems
+

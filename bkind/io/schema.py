@@ -120,6 +120,7 @@ class VintageS(_S):
     status: Literal["estimate", "preliminary", "official"] | None = None
     published: Any = None
     note: str | None = None
+    confirmed: bool = False
 
 
 class ClusterS(_S):
@@ -545,7 +546,8 @@ def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
             return None
         assert value is not None
         return Vintage(value=value, source=vs.source, status=vs.status, published=published,
-                       note=vs.note, line=line)
+                       note=vs.note, line=line,
+                       confirmed=vs.confirmed)
     value, err = quantity(raw, percent, metric.id)
     if err:
         problems.append(Problem.of(doc.path, line, err))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.i18n import fmt_date, t
-from bkind.ingest import Change, Result
+from bkind.i18n import fmt_date, fmt_percent, t
+from bkind.io.ingest import Change, Result
 from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.views.status import clean, figure_status, fmt_value
 
@@ -13,14 +13,20 @@ from bkind.render.views.status import clean, figure_status, fmt_value
 def _record(c: Change) -> dict[str, Any]:
     r = c.row
     return {"line": r.line, "path": c.path, "year": r.year, "month": r.month,
-            "metric": r.metric, "action": c.action, "value": clean(r.value),
+            "metric": r.metric or None, "cluster": r.cluster, "part": c.part,
+            "action": c.action, "value": clean(c.value),
             "status": r.status, "published": r.published, "source": r.source,
             "old": clean(c.old)}
 
 
+def _value(result: Result, c: Change, x: float | None, lang: str) -> str:
+    if c.part == "cluster":
+        return "" if x is None else fmt_percent(x, lang)
+    return fmt_value(x, result.metrics[c.row.metric], lang)
+
+
 def _action(result: Result, c: Change, lang: str) -> str:
-    metric = result.metrics[c.row.metric]
-    old = fmt_value(c.old, metric, lang)
+    old = _value(result, c, c.old, lang)
     return t(f"ingest.{c.action}", lang, old=old)
 
 
@@ -38,16 +44,18 @@ def ingest_view(result: Result, lang: str) -> View:
     ])
     for c in result.changes:
         r = c.row
-        metric = result.metrics[r.metric]
-        where = c.path if r.month is None else \
+        where = c.path if r.month is None or c.part != "value" else \
             f"{c.path}\n{t('ingest.months', lang, month=r.month)}"
+        if c.part == "plan":
+            where = f"{c.path}\n{t('ingest.plan', lang)}"
+        name = t("ingest.cluster", lang, id=r.cluster) if c.part == "cluster" else r.metric
         published = fmt_date(r.published, lang) if r.published else ""
         if r.status:
             published = (published + "\n" if published else "") + \
                 figure_status(r.status, False, lang)
         table.rows.append([Cell(str(r.line), align="right"), Cell(_action(result, c, lang)),
-                           Cell(where), Cell(r.metric),
-                           Cell(fmt_value(r.value, metric, lang), align="right"),
+                           Cell(where), Cell(name),
+                           Cell(_value(result, c, c.value, lang), align="right"),
                            Cell(published)])
     if result.dry_run:
         footer = [t("ingest.dry_run", lang)]

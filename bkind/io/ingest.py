@@ -1,0 +1,171 @@
+"""`bkind ingest`: published figures from a CSV or XLSX file into actuals/YYYY.yaml.
+
+The one command that writes YAML. It reads every row first (`io/readers.py`, then
+`io/rows.py`) and refuses the whole file if one row is bad, conflicts with a stored
+figure, or looks like a thousands-separator slip; edits the files with a round-trip YAML
+library so comments and ordering stay (`io/merge.py`); proves each new text valid with
+the normal loader; then writes all files through temporary files and renames, holding
+an exclusive lock on the workspace (`.bkind.lock`) from first read to last rename so
+that two ingests never interleave.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bkind.errors import BkindError, Problem, msg
+from bkind.io.load import actuals_from_text, load_workspace
+from bkind.io.merge import (
+    Change,
+    apply_cluster,
+    apply_plan,
+    apply_row,
+    commit,
+    no_lock,
+    read_or_none,
+    workspace_lock,
+)
+from bkind.io.readers import read_rows
+from bkind.io.rows import Row, fold, parse_rows
+from bkind.io.yamledit import Editor
+from bkind.model import Metric, Workspace, YearActuals
+
+__all__ = ["Change", "Result", "Row", "ingest"]
+
+_read = read_or_none
+
+
+@dataclass
+class Result:
+    file: str
+    workspace: str
+    dry_run: bool
+    changes: list[Change] = field(default_factory=list)
+    diffs: dict[str, str] = field(default_factory=dict)  # path -> unified diff
+    written: list[str] = field(default_factory=list)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+
+
+def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
+           decimal_comma: bool | None = None, replace: bool = False,
+           dry_run: bool = False) -> Result:
+    """Read `file`, and (unless `dry_run`) write its figures into the workspace.
+    `decimal_comma`: True, False, or None to decide from the file's numbers."""
+    header, raw_rows = read_rows(file, shown_file)
+    lock = workspace_lock(root) if not dry_run else no_lock()
+    with lock:
+        ws = load_workspace(root, shown_root=shown_root)
+        rows = parse_rows(header, raw_rows, shown_file, ws.metrics, decimal_comma)
+        return _ingest_rows(ws, root, shown_root, rows, shown_file, replace, dry_run)
+
+
+def _shown(shown_root: str, rel: str) -> str:
+    return rel if shown_root in ("", ".") else os.path.join(shown_root, rel)
+
+
+def _known_clusters(ws: Workspace) -> dict[str, tuple[str, str | None]]:
+    out: dict[str, tuple[str, str | None]] = {}
+    for year in sorted(ws.years):
+        for item in ws.years[year].lists.get("clusters", ()):
+            name = item.fields.get("name")
+            out[fold(item.id)] = (item.id, name)
+            if name:
+                out[fold(str(name))] = (item.id, name)
+    return out
+
+
+def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], shown_file: str,
+                 replace: bool, dry_run: bool) -> Result:
+    result = Result(file=shown_file, workspace=ws.path, dry_run=dry_run, metrics=ws.metrics)
+    problems: list[Problem] = []
+    ed = Editor()
+    docs: dict[int, tuple[Path, str, str | None, Any]] = {}
+    known = _known_clusters(ws)
+    for row in sorted(rows, key=lambda r: r.year):
+        if row.year not in docs:
+            path = root / "actuals" / f"{row.year}.yaml"
+            if not path.exists() and (root / "actuals" / f"{row.year}.yml").exists():
+                path = path.with_suffix(".yml")
+            shown = _shown(shown_root, os.path.join("actuals", path.name))
+            old = _read(path)
+            doc = ed.load(old) if old is not None else None
+            if doc is None:
+                doc = ed.new_map([("year", row.year)])
+            docs[row.year] = (path, shown, old, doc)
+        path, shown, old, doc = docs[row.year]
+        changes: list[Change | None] = []
+        if row.cluster is not None:
+            changes.append(apply_cluster(ed, doc, row, known, shown, replace, problems,
+                                         shown_file))
+        else:
+            metric = ws.metrics[row.metric]
+            if row.written is not None or row.month_value is not None or \
+                    (row.month is not None and (row.yoy or row.plan_share)):
+                changes.append(apply_row(ed, doc, row, metric, shown, replace, problems,
+                                         shown_file))
+            if row.plan is not None:
+                changes.append(apply_plan(ed, doc, row, metric, shown, replace, problems,
+                                          shown_file))
+        result.changes.extend(c for c in changes if c is not None)
+    if problems:
+        raise BkindError(sorted(problems, key=lambda p: p.line or 0))
+    result.changes.sort(key=lambda c: c.row.line)
+    to_write: list[tuple[Path, str]] = []
+    originals: list[tuple[Path, str | None]] = []
+    new_years: dict[int, YearActuals] = {}
+    for year, (path, shown, old, doc) in sorted(docs.items()):
+        if all(c.action == "unchanged" for c in result.changes if c.row.year == year):
+            continue
+        text = ed.dump(doc)
+        actuals, found = actuals_from_text(shown, text, year, ws.metrics)
+        if found or actuals is None:  # a bug in ingest, not in the input: refuse
+            raise BkindError([Problem.of(shown, None, msg("err.ingest_invalid")), *found])
+        new_years[year] = actuals
+        result.diffs[shown] = "".join(difflib.unified_diff(
+            (old or "").splitlines(keepends=True), text.splitlines(keepends=True),
+            fromfile=shown if old is not None else "/dev/null", tofile=shown))
+        to_write.append((path, text))
+        originals.append((path, old))
+    _refuse_slips(ws, new_years, rows, shown_file)
+    if dry_run or not to_write:
+        return result
+    commit(to_write)
+    try:
+        load_workspace(root, shown_root=shown_root)
+    except BkindError as exc:  # put the old files back: nothing is lost
+        commit([(p, t) for p, t in originals if t is not None])
+        for p, t in originals:
+            if t is None and p.exists():
+                p.unlink()
+        raise BkindError([Problem.of(shown_file, None, msg("err.ingest_restored")),
+                          *exc.problems]) from None
+    result.written = list(result.diffs)
+    return result
+
+
+def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], rows: list[Row],
+                  shown_file: str) -> None:
+    """The loader's thousands-separator rule on the files as they would be written; a
+    slip in an ingested row is reported at that row."""
+    from bkind.core.slips import find_slips
+
+    if not new_years:
+        return
+    slips = find_slips(ws.metrics, {**ws.years, **new_years})
+    if not slips:
+        return
+    by_row = {(r.year, r.metric, r.value): r for r in rows if r.month is None and r.cluster
+              is None and r.value is not None}
+    problems = []
+    for slip in slips:
+        c = slip.candidate
+        row = by_row.get((c.year, c.metric, c.value))
+        if row is not None:
+            problems.append(slip.problem(shown_file, row.line, msg("err.slip_confirm_row")))
+        else:
+            problems.append(slip.problem())
+    raise BkindError(problems)

@@ -61,6 +61,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cmp.below": {"en": "< {v}", "vi": "< {v}"},
     "cmp.at_most": {"en": "≤ {v}", "vi": "≤ {v}"},
     "cmp.between": {"en": "{lo} – {hi}", "vi": "{lo} – {hi}"},
+    "cmp.about": {"en": "≈ {v}", "vi": "khoảng {v}"},
+    "cmp.within": {"en": "(± {w})", "vi": "(± {w})"},
     "avg.period": {"en": "avg {s}–{e}", "vi": "bình quân {s}–{e}"},
     "by.year": {"en": "by {year}", "vi": "đến {year}"},
     "unit.pp": {"en": "pp", "vi": "điểm %"},
@@ -445,9 +447,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.duplicate_target": {"en": "duplicate target id '{id}' (first at line {line})",
                              "vi": "mã mục tiêu '{id}' bị trùng (đã có ở dòng {line})"},
     "err.one_comparator": {"en": "needs exactly one of above, at_least, below, at_most, "
-                                 "between{has}",
+                                 "between, about{has}",
                            "vi": "cần đúng một trong các khóa above, at_least, below, at_most, "
-                                 "between{has}"},
+                                 "between, about{has}"},
+    "err.within_without_about": {"en": "within: only an `about` target takes a tolerance",
+                                 "vi": "within: chỉ chỉ tiêu `about` (khoảng) mới có sai số cho "
+                                       "phép"},
+    "err.within_negative": {"en": "within: the tolerance cannot be negative, got {raw}",
+                            "vi": "within: sai số cho phép không được âm, đang nhập {raw}"},
     "err.has": {"en": " (has {given})", "vi": " (đang có {given})"},
     "err.target_needs.a": {"en": "a {type} target needs '{key}'",
                            "vi": "thiếu khóa '{key}' (bắt buộc với loại {type})"},

@@ -207,7 +207,7 @@ class _Cache:
             pass
 
 
-_SCHEMA = "2"  # bump when the models or the validation rules change
+_SCHEMA = "3"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 

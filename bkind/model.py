@@ -12,7 +12,7 @@ from msgspec import Struct, field
 KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
 PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "current", "none")
 TARGET_TYPES: tuple[str, ...] = ("average_growth", "level", "count")
-COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between")
+COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
 FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
 STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
 
@@ -107,6 +107,7 @@ class Target(Struct, frozen=True):
     note: Text | None = None
     context: tuple[str, ...] = ()  # related metrics shown beside, never as the value
     short: Text | None = None  # a short name for narrow tables; `name` stays the wording
+    within: float | None = None  # `about` targets: the tolerance, resolved at load time
 
     def label(self, lang: str) -> str:
         """The name tables show: the short one if given."""
@@ -237,3 +238,4 @@ class TargetResult(Struct, frozen=True):
     notes: tuple[Note, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     context: tuple[Context, ...] = ()
+    within: float | None = None  # `about` targets only

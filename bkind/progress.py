@@ -25,8 +25,19 @@ EPS = 1e-12
 BANDS = ((0.95, "on_track"), (0.60, "acceleration_needed"), (0.0, "limited_progress"))
 
 
-def meets(value: float, comparator: str, target: float | tuple[float, float]) -> bool:
-    """Whether `value` satisfies the comparator (between is inclusive)."""
+WITHIN_RATE = 0.01  # `about` on a growth or share metric: 1 percentage point
+WITHIN_LEVEL = 0.02  # `about` on a level (or count): 2% of the target
+
+
+def default_within(target: float, rate: bool) -> float:
+    """The tolerance of an `about` target that does not give `within`."""
+    return WITHIN_RATE if rate else WITHIN_LEVEL * abs(target)
+
+
+def meets(value: float, comparator: str, target: float | tuple[float, float],
+          within: float | None = None) -> bool:
+    """Whether `value` satisfies the comparator (between is inclusive; about: within
+    `within` of the target, both ends included)."""
     if comparator == "between":
         assert isinstance(target, tuple)
         lo, hi = target
@@ -40,6 +51,10 @@ def meets(value: float, comparator: str, target: float | tuple[float, float]) ->
         return value < target
     if comparator == "at_most":
         return value <= target + EPS
+    if comparator == "about":
+        if within is None:
+            raise ValueError("an `about` comparator needs `within`")
+        return abs(value - target) <= within + EPS
     raise ValueError(f"unknown comparator {comparator!r}")
 
 
@@ -107,7 +122,7 @@ def evaluate_average_growth(
     actual = realized_average(rates)
     t_value = nearer_bound(actual, target.value)
     missing = [y for y in range(s, observed[-1]) if y not in growth]
-    met = meets(actual, target.comparator, target.value)
+    met = meets(actual, target.comparator, target.value, target.within)
     out.update(actual=actual, actual_year=observed[-1])
     out["gap"] = 0.0 if met and isinstance(target.value, tuple) else actual - t_value
     out["progress_ratio"] = actual / t_value if t_value != 0 else None
@@ -150,7 +165,7 @@ def evaluate_level(
     t0, t = points[0], points[-1]
     base, current = values[t0], values[t]
     t_value = nearer_bound(current, target.value)
-    met = meets(current, target.comparator, target.value)
+    met = meets(current, target.comparator, target.value, target.within)
     out.update(
         observed_years=tuple(points),
         actual=current,
@@ -225,7 +240,7 @@ def evaluate_count(
     latest = years[-1]
     actual = sum(1 for item in lists[latest] if item_matches(item, target.where))
     t_value = nearer_bound(float(actual), target.value)
-    met = meets(float(actual), target.comparator, target.value)
+    met = meets(float(actual), target.comparator, target.value, target.within)
     out.update(
         observed_years=(latest,),
         actual=float(actual),
@@ -364,6 +379,7 @@ def evaluate(ws: Workspace, target: Target, as_of: int) -> TargetResult:
         notes=tuple(notes),
         sources=tuple(sources),
         context=_context(ws, target, as_of),
+        within=target.within,
     )
 
 

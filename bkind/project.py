@@ -160,10 +160,11 @@ def period_average(growth: Mapping[int, float], start: int,
 
 
 def first_meeting(values: Mapping[int, float], comparator: str,
-                  target: float | tuple[float, float], start: int, end: int) -> int | None:
+                  target: float | tuple[float, float], start: int, end: int,
+                  within: float | None = None) -> int | None:
     """The first year in [start, end] whose value meets the comparator."""
     for year in sorted(values):
-        if start <= year <= end and meets(values[year], comparator, target):
+        if start <= year <= end and meets(values[year], comparator, target, within):
             return year
     return None
 
@@ -318,7 +319,8 @@ def project_target(ws: Workspace, target: Target, proj: Projection) -> TargetPro
                 notes.append(Note("proj_avg_partial", {"years": _years(missing)}))
             elif projected is None and mp.basis is not None:
                 notes.append(Note("no_figures", {"years": _years(range(s, at + 1))}))
-        reached = first_meeting(growth, target.comparator, target.value, s, proj.year)
+        reached = first_meeting(growth, target.comparator, target.value, s, proj.year,
+                                target.within)
         if t is not None and s <= t < e:
             observed = [growth[y] for y in range(s, t + 1) if y in growth]
             if len(observed) == t - s + 1:
@@ -330,7 +332,7 @@ def project_target(ws: Workspace, target: Target, proj: Projection) -> TargetPro
         if projected is None and t is not None and at <= t:
             notes.append(Note("deadline_without_figures", {"years": str(at)}))
         reached = first_meeting(values, target.comparator, target.value,
-                                ws.resolution.baseline_year, proj.year)
+                                ws.resolution.baseline_year, proj.year, target.within)
         if t is not None and t < deadline:
             current = values[t]
             goal = nearer_bound(current, target.value)
@@ -344,7 +346,7 @@ def project_target(ws: Workspace, target: Target, proj: Projection) -> TargetPro
                     numerator_growth = required_numerator_growth(
                         goal, current, denominator_growth, deadline - t)
 
-    met = meets(projected, target.comparator, target.value) \
+    met = meets(projected, target.comparator, target.value, target.within) \
         if projected is not None and complete else None
     notes += closing_notes(ws, target)
     return TargetProjection(

@@ -104,6 +104,8 @@ class TargetS(_S):
     below: Any = None
     at_most: Any = None
     between: list[Any] | None = None
+    about: Any = None
+    within: Any = None  # only with `about`
     note: TextLike | None = None
     context: list[str] | None = None
 
@@ -423,6 +425,7 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
             if err:
                 bad(comparator, err)
             value = v
+    within = _within(ts, percent, value, bad)
     where_conditions: dict[str, Any] = {}
     if ts.where is not None:
         schema = LISTS.get(ts.of or "")
@@ -433,7 +436,7 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
                 bad("where", msg("err.where_field", key=key, of=ts.of))
                 continue
             if isinstance(cond, dict):
-                if len(cond) != 1 or next(iter(cond)) not in COMPARATORS[:-1]:
+                if len(cond) != 1 or next(iter(cond)) not in COMPARATORS[:4]:
                     bad("where", msg("err.where_form", key=key))
                     continue
                 (comp, bound), = cond.items()
@@ -452,7 +455,37 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
         type=ts.type,
         comparator=given[0], value=value, metric=ts.metric, of=ts.of, where=where_conditions,
         period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
+        within=within,
     )
+
+
+def _within(ts: TargetS, percent: bool, value: float | tuple[float, float] | None,
+            bad: Any) -> float | None:
+    """The tolerance of an `about` target, as an absolute amount: `within` as given
+    (for a level, a percent means that share of the target), else the default (1
+    percentage point for rates and shares, 2% of the target for levels)."""
+    if ts.within is not None and ts.about is None:
+        bad("within", msg("err.within_without_about"))
+        return None
+    if ts.about is None or not isinstance(value, float):
+        return None
+    if ts.within is None:
+        from bkind.progress import default_within
+
+        return default_within(value, percent)
+    if not percent and isinstance(ts.within, str) and PERCENT_RE.match(ts.within):
+        share, _ = quantity(ts.within, True, "within")
+        assert share is not None
+        within: float | None = share * abs(value)
+    else:
+        within, err = quantity(ts.within, percent, "within")
+        if err:
+            bad("within", err)
+            return None
+    if within is not None and within < 0:
+        bad("within", msg("err.within_negative", raw=ts.within))
+        return None
+    return within
 
 
 # ------------------------------------------------------------------- actuals/YYYY.yaml

@@ -36,10 +36,10 @@ BAD_TARGETS = {
     "reversed_period": ["targets.yaml:30: target 'growth': period is reversed: 2025 > 2021"],
     "reversed_range": ["targets.yaml:36: target 'share-2025': range is reversed: 10% > 8%"],
     "two_comparators": ["targets.yaml:32: target 'growth': needs exactly one of above, at_least, "
-                        "below, at_most, between (has above, at_least)"],
+                        "below, at_most, between, about (has above, at_least)"],
     "unknown_key": ["targets.yaml:31: unknown key 'abvoe' (allowed: id, type, name, short, "
                     "metric, of, where, period, year, above, at_least, below, at_most, between, "
-                    "note, context)"],
+                    "about, within, note, context)"],
     "unknown_metric": ["targets.yaml:29: target 'growth': unknown metric 'va_grwth' (not "
                        "declared under metrics)"],
     "unknown_top": ["targets.yaml:26: unknown key 'target' (allowed: resolution, metrics, "

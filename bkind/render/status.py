@@ -19,7 +19,7 @@ from bkind.render.model import Cell, Column, Table, View
 
 SPEC_KEYS = (
     "id", "type", "metric", "comparator", "target", "deadline", "status", "actual",
-    "actual_year", "required", "gap", "progress_ratio", "observed_years", "note",
+    "actual_year", "required", "gap", "progress_ratio", "observed_years", "note", "within",
 )
 
 
@@ -54,6 +54,10 @@ def fmt_goal(ws: Workspace, r: TargetResult, target: Target, lang: str) -> str:
         text = t("cmp.between", lang, lo=lo, hi=hi)
     else:
         text = t(f"cmp.{r.comparator}", lang, v=fmt_value(r.target, metric, lang, rate))
+    if r.within is not None:
+        w = (f"{fmt_number(r.within * 100, lang)} {t('unit.pp', lang)}" if rate
+             else fmt_value(r.within, metric, lang))
+        text += " " + t("cmp.within", lang, w=w)
     if target.period is not None:
         text += "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
     else:
@@ -144,6 +148,7 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         "metric": r.metric,
         "comparator": r.comparator,
         "target": target,
+        "within": clean(r.within),
         "deadline": r.deadline,
         "status": r.status,
         "actual": (int(r.actual) if count and r.actual is not None else clean(r.actual)),

@@ -46,9 +46,10 @@ class Format(StrEnum):
 
 WorkspaceOpt = Annotated[
     Path | None,
-    typer.Option("--workspace", "-w", help="Workspace folder (targets.yaml + actuals/). "
-                 "Default: $BKIND_WORKSPACE, the current folder if it has targets.yaml, "
-                 "else the embedded Bắc Kạn workspace.", show_default=False),
+    typer.Option("--workspace", "-w", help="Workspace folder (targets.yaml + actuals/), or "
+                 "the name of a shipped one (bkind workspaces). Default: $BKIND_WORKSPACE, "
+                 "the current folder if it has targets.yaml, else the embedded Bắc Kạn "
+                 "workspace (backan-16).", show_default=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LangOpt = Annotated[
@@ -126,14 +127,19 @@ def message_lang(option: str | None) -> str:
 
 
 def open_workspace(option: Path | None, lang: str) -> Workspace:
-    from bkind.load import cache_folder, find_workspace, load_workspace
+    from bkind.load import cache_folder, find_workspace, load_workspace, workspace_name
 
     root, embedded = find_workspace(str(option) if option else None, os.environ, Path.cwd())
     shown = str(root) if embedded or option or os.environ.get("BKIND_WORKSPACE") else "."
     ws = load_workspace(root, embedded=embedded, shown_root=shown,
                         cache=cache_folder(os.environ))
     key = "workspace.embedded" if embedded else "workspace.used"
-    typer.secho(t(key, lang, path=root), err=True, dim=True)
+    chosen = option is not None or bool(os.environ.get("BKIND_WORKSPACE"))
+    name = workspace_name(root) if embedded and chosen else None
+    if name is not None:
+        typer.secho(t("workspace.named", lang, name=name, path=root), err=True, dim=True)
+    else:
+        typer.secho(t(key, lang, path=root), err=True, dim=True)
     return ws
 
 
@@ -214,6 +220,27 @@ def status(
     results = evaluate_all(ws, year)
     render_view(status_view(ws, results, year, data_lang(fmt, language)), fmt, output)
     fail_on_exit(results, wanted, language)
+
+
+@command(
+    "workspaces",
+    help="The workspaces shipped with bkind: name, resolution, years with figures, "
+    "targets, successor and peers.\n\nExamples:\n\n  bkind workspaces\n\n"
+    "  bkind workspaces --format json\n\n  bkind status --workspace thainguyen-2030",
+)
+def workspaces_command(
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.load import DEFAULT_WORKSPACE, cache_folder, load_workspace, named_workspaces
+    from bkind.render.workspaces import workspaces_view
+
+    language = resolve_lang(lang)
+    loaded = [(name, load_workspace(path, embedded=True, cache=cache_folder(os.environ)))
+              for name, path in named_workspaces().items()]
+    render_view(workspaces_view(loaded, DEFAULT_WORKSPACE, data_lang(fmt, language)), fmt,
+                output)
 
 
 class Method(StrEnum):

@@ -53,6 +53,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "workspace.embedded": {"en": "workspace: {path} (embedded default)",
                            "vi": "thư mục dữ liệu: {path} (mặc định kèm theo)"},
     "workspace.used": {"en": "workspace: {path}", "vi": "thư mục dữ liệu: {path}"},
+    "workspace.named": {"en": "workspace: {name} (shipped with bkind: {path})",
+                        "vi": "bộ dữ liệu: {name} (kèm theo bkind: {path})"},
     "fail_on.matched": {"en": "--fail-on: {ids} reached status {statuses}",
                         "vi": "--fail-on: {ids} có đánh giá {statuses}"},
     # comparators
@@ -358,6 +360,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.nothing": {"en": "no changes: nothing written",
                        "vi": "không có thay đổi: không ghi tệp nào"},
     "ingest.title": {"en": "{file} into {workspace}", "vi": "{file} vào {workspace}"},
+    # --- several workspaces: successors, peers, compare, export (issue 14) ---
+    "status.no_targets": {
+        "en": "This workspace has no targets: it holds published figures only (see bkind "
+              "compare and bkind export).",
+        "vi": "Bộ dữ liệu này không có chỉ tiêu mục tiêu: chỉ gồm số liệu đã công bố (xem "
+              "bkind compare và bkind export)."},
+    "status.successor": {
+        "en": "This resolution is closed; its successor is tracked in the workspace "
+              "{name}: bkind status --workspace {name}",
+        "vi": "Nghị quyết này đã kết thúc; việc theo dõi được tiếp nối ở bộ dữ liệu {name}: "
+              "bkind status --workspace {name}"},
+    "note.not_started": {"en": "the period starts in {year}: no figures yet",
+                         "vi": "giai đoạn bắt đầu từ năm {year}: chưa có số liệu"},
+    "note.target_source": {"en": "target set by: {source}", "vi": "chỉ tiêu theo: {source}"},
+    "workspaces.title": {"en": "Workspaces shipped with bkind",
+                         "vi": "Các bộ dữ liệu kèm theo bkind"},
+    "workspaces.col.name": {"en": "Name (--workspace)", "vi": "Tên (--workspace)"},
+    "workspaces.col.resolution": {"en": "Resolution", "vi": "Nghị quyết"},
+    "workspaces.col.years": {"en": "Years", "vi": "Các năm có số liệu"},
+    "workspaces.col.targets": {"en": "Targets", "vi": "Số chỉ tiêu"},
+    "workspaces.col.links": {"en": "Successor, peers", "vi": "Tiếp nối, tham chiếu"},
+    "workspaces.default": {"en": "(default)", "vi": "(mặc định)"},
+    "workspaces.none": {"en": "figures only", "vi": "chỉ có số liệu"},
+    "workspaces.successor": {"en": "successor: {name}", "vi": "tiếp nối: {name}"},
+    "workspaces.peers": {"en": "peers: {names}", "vi": "tham chiếu: {names}"},
+    "workspaces.footer": {
+        "en": "Pick one with --workspace NAME; a folder path works too (a folder of that "
+              "name wins). Shipped workspaces are read-only: to add figures with bkind "
+              "ingest, copy the folder first (its path: bkind workspaces --format json).",
+        "vi": "Chọn bằng --workspace TÊN; cũng có thể đưa đường dẫn thư mục (thư mục trùng "
+              "tên được ưu tiên). Bộ dữ liệu kèm theo chỉ để đọc: muốn nhập số liệu bằng "
+              "bkind ingest, hãy sao chép thư mục trước (đường dẫn: bkind workspaces "
+              "--format json)."},
     # --- error messages (bad input: `path:line: message`, exit 2) ---
     # frames around another message
     "err.field": {"en": "{field}: {text}", "vi": "{field}: {text}"},
@@ -444,6 +479,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.prices.constant-2020": {"en": "constant-2020", "vi": "giá so sánh 2020 (constant-2020)"},
     "err.prices.current": {"en": "current", "vi": "giá hiện hành (current)"},
     "err.prices.none": {"en": "none", "vi": "không theo loại giá (none)"},
+    "err.prices.constant": {"en": "constant (base year not stated)",
+                            "vi": "giá so sánh, không nêu năm gốc (constant)"},
+    "err.prices.not-stated": {"en": "not-stated", "vi": "nguồn không nêu loại giá (not-stated)"},
     "err.duplicate_target": {"en": "duplicate target id '{id}' (first at line {line})",
                              "vi": "mã mục tiêu '{id}' bị trùng (đã có ở dòng {line})"},
     "err.one_comparator": {"en": "needs exactly one of above, at_least, below, at_most, "
@@ -520,6 +558,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # files and folders
     "err.workspace_not_found": {"en": "workspace folder not found",
                                 "vi": "không tìm thấy thư mục dữ liệu"},
+    "err.workspace_not_found_named": {
+        "en": "workspace folder not found, and no shipped workspace has that name "
+              "(shipped: {names})",
+        "vi": "không tìm thấy thư mục dữ liệu, cũng không có bộ dữ liệu kèm theo nào mang tên "
+              "này (các bộ kèm theo: {names})"},
     "err.file_not_found": {"en": "file not found", "vi": "không tìm thấy tệp"},
     "err.folder_not_found": {"en": "folder not found", "vi": "không tìm thấy thư mục"},
     "err.not_utf8": {"en": "not UTF-8 text ({reason})",

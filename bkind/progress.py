@@ -116,7 +116,11 @@ def evaluate_average_growth(
     out: dict[str, Any] = {"observed_years": tuple(observed), "notes": []}
     if not observed:
         out["status"] = "insufficient_data"
-        out["notes"].append(Note("no_figures", {"years": _years(range(s, min(e, as_of) + 1))}))
+        if as_of < s:
+            out["notes"].append(Note("not_started", {"year": s}))
+        else:
+            out["notes"].append(Note("no_figures",
+                                     {"years": _years(range(s, min(e, as_of) + 1))}))
         return out
     rates = [growth[y] for y in observed]
     actual = realized_average(rates)
@@ -300,6 +304,14 @@ def complete_years_until(ws: Workspace) -> int | None:
         return None
     year, _, month = end.partition("-")
     return int(year) if (month or "12") == "12" else int(year) - 1
+
+
+def is_closed(ws: Workspace, as_of: int) -> bool:
+    """A resolution is closed when its series has ended (`series_end`) or every target's
+    deadline has passed."""
+    if ws.resolution.series_end is not None:
+        return True
+    return bool(ws.targets) and all(t.deadline <= as_of for t in ws.targets)
 
 
 def closing_notes(ws: Workspace, target: Target) -> list[Note]:

@@ -67,12 +67,14 @@ TextLike = str | TextS
 
 
 class ResolutionS(_S):
-    id: str
     title: TextLike
     baseline_year: int
+    id: str = ""  # a workspace of figures only (a peer) may have no resolution id
     issued: dt.date | None = None
     note: TextLike | None = None
     series_end: str | None = None
+    successor: str | None = None  # a named workspace
+    peers: list[str] | None = None  # named workspaces
 
 
 class OfS(_S):
@@ -83,7 +85,8 @@ class OfS(_S):
 class MetricS(_S):
     name: TextLike
     kind: Literal["growth", "share", "level", "count"]
-    prices: Literal["constant-2010", "constant-2020", "current", "none"] = "none"
+    prices: Literal["constant-2010", "constant-2020", "constant", "current", "none",
+                    "not-stated"] = "none"
     unit: TextLike | None = None
     of: OfS | None = None
     note: TextLike | None = None
@@ -108,6 +111,7 @@ class TargetS(_S):
     within: Any = None  # only with `about`
     note: TextLike | None = None
     context: list[str] | None = None
+    source: str | None = None  # where the target was set
 
 
 class VintageS(_S):
@@ -135,6 +139,7 @@ LISTS: dict[str, type[_S]] = {"clusters": ClusterS}
 LIST_PERCENT_FIELDS = {"clusters": {"occupancy"}}
 
 TOP_TARGETS = {"resolution", "metrics", "targets"}
+REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has no targets
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
 CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
 
@@ -276,7 +281,7 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         if key not in TOP_TARGETS:
             problems.append(Problem.of(p, doc.line((key,)), msg(
                 "err.unknown_key_allowed", key=key, allowed="resolution, metrics, targets")))
-    for key in sorted(TOP_TARGETS - data.keys()):
+    for key in sorted(REQUIRED_TARGETS - data.keys()):
         problems.append(Problem.of(p, 1, msg("err.missing_key", key=key)))
 
     resolution = None
@@ -289,7 +294,7 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         resolution = Resolution(
             id=rs.id, title=_text(rs.title) or Text(), baseline_year=rs.baseline_year,
             issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
-            series_end=rs.series_end,
+            series_end=rs.series_end, successor=rs.successor, peers=tuple(rs.peers or ()),
         )
 
     metrics: dict[str, Metric] = {}
@@ -455,7 +460,7 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
         type=ts.type,
         comparator=given[0], value=value, metric=ts.metric, of=ts.of, where=where_conditions,
         period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
-        within=within,
+        within=within, source=ts.source,
     )
 
 

@@ -15,6 +15,7 @@ from bkind.model import (
     Text,
     Workspace,
 )
+from bkind.progress import is_closed
 from bkind.render.model import Cell, Column, Table, View
 
 SPEC_KEYS = (
@@ -183,7 +184,8 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         "workspace": ws.path,
         "resolution": {"id": res.id, "title": res.title.get(lang),
                        "note": res.note.get(lang) if res.note else None,
-                       "series_end": res.series_end},
+                       "series_end": res.series_end, "successor": res.successor,
+                       "peers": list(res.peers)},
         "as_of": as_of,
         "targets": records,
     }
@@ -211,16 +213,22 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
             Cell(t(f"status.{r.status}", lang), status=r.status),
         ])
         lines = [rec["name"]] if by_id[r.id].short is not None else []  # the full wording
+        if by_id[r.id].source:
+            lines.append(t("note.target_source", lang, source=by_id[r.id].source))
         lines += [note_text(note, lang) for note in r.notes]
         lines += [_source_text(ws, s, lang) for s in r.sources]
         lines += _context_text(ws, r, lang)
         footer.extend(f"[{n}] {line}" for line in lines)
-    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
-              t("status.as_of", lang, year=as_of)]
+    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)) if res.id
+              else res.title.get(lang), t("status.as_of", lang, year=as_of)]
     if res.note is not None:
         header.append(res.note.get(lang))
+    if res.successor is not None and is_closed(ws, as_of):
+        header.append(t("status.successor", lang, name=res.successor))
+    if not ws.targets:
+        header.append(t("status.no_targets", lang))
     if footer:
         footer.insert(0, t("notes.title", lang) + ":")
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]}
                                     for rec in records],
-                tables=[table], header=header, footer=footer)
+                tables=[table] if results else [], header=header, footer=footer)

@@ -243,6 +243,53 @@ def workspaces_command(
                 output)
 
 
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+
+@command(
+    "compare",
+    help="Put workspaces side by side: the metrics they share (same measure, unit and "
+    "price basis) in their latest common year, and their industrial clusters (from the "
+    "list or from published totals). Metrics that are not comparable are listed, never "
+    "put side by side.\n\nExamples:\n\n  bkind compare --workspace backan-16 --with bacgiang"
+    "\n\n  bkind compare -w thainguyen-2030 --with bacgiang --with backan-16 --format json"
+    "\n\n  bkind compare --with bacgiang --format html --output compare.html --lang vi",
+)
+def compare_command(
+    with_: Annotated[list[str], typer.Option(
+        "--with", help="Another workspace (folder or shipped name); repeatable.",
+        show_default=False)],
+    workspace: WorkspaceOpt = None,
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] =
+    CompareFormat.table,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.compare import compare
+    from bkind.load import workspace_name
+    from bkind.render.compare import compare_view
+
+    language = resolve_lang(lang)
+    view_lang = data_lang(fmt, language)
+    loaded: list[tuple[str, Workspace]] = []
+    for option in [workspace, *(Path(w) for w in with_)]:
+        ws = open_workspace(option, language)
+        name = workspace_name(Path(ws.path)) if ws.embedded else None
+        label = name or Path(ws.path).resolve().name
+        if label in (n for n, _ in loaded):
+            raise BkindError.one("--with", None, msg("err.compare_twice", name=label))
+        loaded.append((label, ws))
+    titles = {n: (f"{w.resolution.id}: " if w.resolution.id else "")
+              + w.resolution.title.get(view_lang) for n, w in loaded}
+    render_view(compare_view(compare(loaded, as_of), titles, view_lang), fmt, output)
+
+
 class Method(StrEnum):
     trend = "trend"
     last = "last"

@@ -393,6 +393,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "tên được ưu tiên). Bộ dữ liệu kèm theo chỉ để đọc: muốn nhập số liệu bằng "
               "bkind ingest, hãy sao chép thư mục trước (đường dẫn: bkind workspaces "
               "--format json)."},
+    "compare.title": {"en": "Comparison: {names}", "vi": "So sánh: {names}"},
+    "compare.year": {"en": "Latest year with figures in every workspace: {year}",
+                     "vi": "Năm gần nhất mọi bộ dữ liệu đều có số liệu: {year}"},
+    "compare.no_year": {"en": "No year has figures in every workspace.",
+                        "vi": "Không có năm nào mọi bộ dữ liệu đều có số liệu."},
+    "compare.none_comparable": {
+        "en": "No metric can be put side by side (same measure, unit and stated price basis, "
+              "in a common year).",
+        "vi": "Không có chỉ tiêu nào đặt cạnh nhau được (cùng nội dung, đơn vị, loại giá đã "
+              "nêu rõ, trong cùng một năm)."},
+    "compare.metrics_title": {"en": "Shared metrics (same measure, unit and price basis)",
+                              "vi": "Chỉ tiêu chung (cùng nội dung, đơn vị tính và loại giá)"},
+    "compare.col.metric": {"en": "Metric", "vi": "Chỉ tiêu"},
+    "compare.clusters_title": {"en": "Industrial clusters", "vi": "Cụm công nghiệp (CCN)"},
+    "compare.row.count": {"en": "Clusters", "vi": "Số CCN"},
+    "compare.row.area_ha": {"en": "Total area", "vi": "Tổng diện tích"},
+    "compare.row.complete": {"en": "Infrastructure complete",
+                             "vi": "Hoàn thành hạ tầng kỹ thuật"},
+    "compare.row.operating": {"en": "In operation", "vi": "Đã đi vào hoạt động"},
+    "compare.row.occupancy": {"en": "Occupancy", "vi": "Tỷ lệ lấp đầy"},
+    "compare.row.from": {"en": "Figures", "vi": "Cách có số liệu"},
+    "compare.from.list": {"en": "computed from the list", "vi": "tính từ danh sách từng cụm"},
+    "compare.from.published": {"en": "published totals", "vi": "số tổng hợp đã công bố"},
+    "compare.occ_weighted": {"en": "by area, {n} of {count}",
+                             "vi": "bình quân theo diện tích, {n}/{count} cụm"},
+    "compare.occ_plain": {"en": "plain mean, {n} of {count}",
+                          "vi": "bình quân giản đơn, {n}/{count} cụm"},
+    "compare.not_comparable_title": {"en": "Not comparable (not put side by side)",
+                                     "vi": "Không so sánh được (không đặt cạnh nhau)"},
+    "compare.reason.kind": {"en": "{id}: a different kind of measure ({details})",
+                            "vi": "{id}: khác loại chỉ tiêu ({details})"},
+    "compare.reason.unit": {"en": "{id}: different units ({details})",
+                            "vi": "{id}: khác đơn vị tính ({details})"},
+    "compare.reason.prices": {"en": "{id}: different price bases ({details})",
+                              "vi": "{id}: khác loại giá ({details})"},
+    "compare.reason.prices_not_stated": {
+        "en": "{id}: the price basis is not stated everywhere ({details})",
+        "vi": "{id}: có nguồn không nêu loại giá ({details})"},
+    "compare.reason.no_common_year": {
+        "en": "{id}: no year with a figure in every workspace ({details})",
+        "vi": "{id}: không có năm nào mọi bộ dữ liệu đều có số liệu ({details})"},
+    "compare.declared": {"en": "{ws}: {prices}, {unit}, latest {year}",
+                         "vi": "{ws}: {prices}, {unit}, năm gần nhất {year}"},
+    "compare.sources_title": {"en": "Sources", "vi": "Nguồn số liệu"},
+    "compare.source": {"en": "{ws}, {name} {year}: {source}",
+                       "vi": "{ws}, {name} năm {year}: {source}"},
+    "compare.source_clusters": {"en": "{ws}, industrial clusters {year}: {source}",
+                                "vi": "{ws}, cụm công nghiệp năm {year}: {source}"},
+    "compare.chart.occupancy": {"en": "Industrial clusters: occupancy",
+                                "vi": "Tỷ lệ lấp đầy các cụm công nghiệp"},
+    "compare.chart.count": {"en": "Industrial clusters: number", "vi": "Số cụm công nghiệp"},
     # --- error messages (bad input: `path:line: message`, exit 2) ---
     # frames around another message
     "err.field": {"en": "{field}: {text}", "vi": "{field}: {text}"},
@@ -558,6 +609,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # files and folders
     "err.workspace_not_found": {"en": "workspace folder not found",
                                 "vi": "không tìm thấy thư mục dữ liệu"},
+    "err.compare_twice": {"en": "workspace '{name}' is given twice",
+                          "vi": "bộ dữ liệu '{name}' được nêu hai lần"},
     "err.workspace_not_found_named": {
         "en": "workspace folder not found, and no shipped workspace has that name "
               "(shipped: {names})",

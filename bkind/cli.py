@@ -290,6 +290,48 @@ def compare_command(
     render_view(compare_view(compare(loaded, as_of), titles, view_lang), fmt, output)
 
 
+class ExportFormat(StrEnum):
+    datapackage = "datapackage"
+
+
+@command(
+    "export",
+    help="Write every figure of a workspace as open data: one long CSV (Year, Month, "
+    "Metric, Unit, Prices, Status, Published, Source, Value) and a Frictionless "
+    "datapackage.json describing it. DIR must be new, empty, or a previous export; files "
+    "are written atomically.\n\nExamples:\n\n"
+    "  bkind export --format datapackage --output open-data\n\n"
+    "  bkind export -w thainguyen-2030 --format datapackage --output tn-2030",
+)
+def export_command(
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="The folder to write (created if missing).",
+        show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] =
+    ExportFormat.datapackage,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    import json
+
+    from bkind import export
+    from bkind.load import workspace_name
+    from bkind.outdir import write_folder
+
+    language = resolve_lang(lang)
+    ws = open_workspace(workspace, language)
+    name = (workspace_name(Path(ws.path)) if ws.embedded else None) or \
+        Path(ws.path).resolve().name
+    files = {
+        export.CSV_NAME: export.csv_text(export.rows(ws)),
+        export.DESCRIPTOR_NAME: json.dumps(export.descriptor(ws, name), ensure_ascii=False,
+                                           indent=2) + "\n",
+    }
+    written = write_folder(output, files, export.DESCRIPTOR_NAME)
+    typer.echo(t("export.written", language, paths=", ".join(str(p) for p in written)),
+               err=True)
+
+
 class Method(StrEnum):
     trend = "trend"
     last = "last"

@@ -609,6 +609,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # files and folders
     "err.workspace_not_found": {"en": "workspace folder not found",
                                 "vi": "không tìm thấy thư mục dữ liệu"},
+    "err.export_not_folder": {"en": "not a folder", "vi": "không phải thư mục"},
+    "err.export_not_empty": {
+        "en": "the folder is not empty and is not a previous bkind export ({files}): "
+              "nothing was written; choose an empty or new folder",
+        "vi": "thư mục không trống và không phải kết quả bkind export trước đó ({files}): "
+              "chưa ghi gì; hãy chọn một thư mục trống hoặc thư mục mới"},
+    "export.written": {"en": "written: {paths}", "vi": "đã ghi: {paths}"},
     "err.compare_twice": {"en": "workspace '{name}' is given twice",
                           "vi": "bộ dữ liệu '{name}' được nêu hai lần"},
     "err.workspace_not_found_named": {

@@ -9,7 +9,7 @@ from bkind.i18n import fmt_percent, t
 from bkind.model import Metric, Workspace
 from bkind.project import MetricProjection, Projection, TargetProjection
 from bkind.render.model import Cell, Column, Table, View
-from bkind.render.status import clean, figure_status, fmt_value, note_text
+from bkind.render.status import clean, figure_status, fmt_value, note_text, resolution_heading
 
 
 def is_rate(ws: Workspace, tp: TargetProjection) -> bool:
@@ -225,7 +225,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             footer.append(f"[{n}] {rec['name']}")
         footer.extend(f"[{n}] {line}" for line in _explain(ws, proj, tp, lang))
     method = t(f"project.method.{proj.method}", lang)
-    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
+    header = [resolution_heading(ws, lang),
               t("project.header", lang, year=proj.year, method=method, end=proj.data_end)]
     if proj.assumptions:
         items = ", ".join(f"{m} {fmt_percent(g, lang)}" for m, g in proj.assumptions.items())

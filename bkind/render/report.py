@@ -15,7 +15,7 @@ from bkind.monthly import (
     plan_share_path,
 )
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Table, View
-from bkind.render.status import clean, figure_status, status_view
+from bkind.render.status import clean, figure_status, resolution_heading, status_view
 from bkind.trajectory import trajectory
 
 SPEC_KEYS = ("id", "ytd", "plan", "plan_share", "elapsed_share", "pace", "yoy",
@@ -252,7 +252,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         if lines:
             footer += [t(heading, lang) + ":", *lines]
     period_key = "report.period_one" if m == 1 else "report.period"
-    header = [t("status.title", lang, id=ws.resolution.id, title=ws.resolution.title.get(lang)),
+    header = [resolution_heading(ws, lang),
               t(period_key, lang, year=y, month=m, months=m,
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
     if ws.resolution.note is not None:  # e.g. the merger that ends the standalone series

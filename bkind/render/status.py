@@ -29,6 +29,13 @@ def clean(x: float | None) -> float | None:
     return None if x is None else round(x, 10)
 
 
+def resolution_heading(ws: Workspace, lang: str) -> str:
+    """"id: title", or the title alone for a workspace without a resolution id."""
+    res = ws.resolution
+    return t("status.title", lang, id=res.id, title=res.title.get(lang)) if res.id \
+        else res.title.get(lang)
+
+
 def is_rate(ws: Workspace, result: TargetResult) -> bool:
     if result.type == "average_growth":
         return True
@@ -219,8 +226,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         lines += [_source_text(ws, s, lang) for s in r.sources]
         lines += _context_text(ws, r, lang)
         footer.extend(f"[{n}] {line}" for line in lines)
-    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)) if res.id
-              else res.title.get(lang), t("status.as_of", lang, year=as_of)]
+    header = [resolution_heading(ws, lang), t("status.as_of", lang, year=as_of)]
     if res.note is not None:
         header.append(res.note.get(lang))
     if res.successor is not None and is_closed(ws, as_of):

@@ -665,10 +665,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                    "phải bắt đầu sau số liệu đã có"},
     "err.ingest_embedded": {"en": "ingest writes into a workspace: give --workspace DIR, set "
                                   "BKIND_WORKSPACE, or run it in a folder with targets.yaml "
-                                  "(the embedded default is not edited)",
+                                  "(the workspaces shipped with bkind are not edited: copy "
+                                  "one first; bkind workspaces --format json gives its "
+                                  "folder)",
                             "vi": "ingest ghi vào một thư mục dữ liệu: hãy dùng --workspace "
                                   "DIR, đặt BKIND_WORKSPACE, hoặc chạy lệnh trong thư mục có "
-                                  "targets.yaml (thư mục mặc định kèm theo không được sửa)"},
+                                  "targets.yaml (các bộ dữ liệu kèm theo bkind không được "
+                                  "sửa: hãy sao chép trước; bkind workspaces --format json "
+                                  "cho biết thư mục)"},
     # bkind ingest: the CSV / XLSX file and its rows
     "err.csv_not_utf8": {"en": "not UTF-8 text ({reason}); save the CSV as UTF-8",
                          "vi": "không phải văn bản UTF-8 ({reason}); hãy lưu tệp CSV với bảng "

@@ -139,6 +139,21 @@ def test_ingest_refuses_a_shipped_workspace_by_name(cli, tmp_path, monkeypatch):
                                     encoding="utf-8")
     result = cli("ingest", "f.csv", "--workspace", "thainguyen-2030")
     assert result.exit_code == 2
+    assert "the workspaces shipped with bkind are not edited: copy one first" in result.stderr
+    assert not (named_workspaces()["thainguyen-2030"] / "actuals" / "2026.yaml").read_text(
+        encoding="utf-8").count("grdp_growth: 9%")
+
+
+def test_the_wheel_ships_every_named_workspace():
+    import tomllib
+
+    from conftest import REPO
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    include = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert include["workspaces"] == "bkind/_workspaces"
+    assert include["targets.yaml"] == "bkind/_workspace/targets.yaml"
+    assert {p.name for p in (REPO / "workspaces").iterdir()} == set(NAMES) - {"backan-16"}
 
 
 def test_a_workspace_without_targets_is_valid(cli, workspace):

@@ -78,7 +78,8 @@ class Comparison(Struct, frozen=True):
     clusters: dict[str, Clusters | None] = field(default_factory=dict)
 
 
-def years_with_figures(ws: Workspace, as_of: int | None = None) -> set[int]:
+def annual_years(ws: Workspace, as_of: int | None = None) -> set[int]:
+    """Years with yearly values or lists (year-to-date figures alone do not count)."""
     return {y for y, a in ws.years.items()
             if (a.values or a.lists) and (as_of is None or y <= as_of)}
 
@@ -100,7 +101,7 @@ def _reason(metrics: list[Metric]) -> str | None:
 def compare(named: list[tuple[str, Workspace]], as_of: int | None = None) -> Comparison:
     """Compare workspaces (name, workspace), the first one first."""
     names = tuple(name for name, _ in named)
-    common = set.intersection(*(years_with_figures(ws, as_of) for _, ws in named))
+    common = set.intersection(*(annual_years(ws, as_of) for _, ws in named))
     shared = [mid for mid in named[0][1].metrics
               if all(mid in ws.metrics for _, ws in named[1:])
               and mid not in CLUSTER_METRICS.values()]

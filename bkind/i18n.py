@@ -364,8 +364,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.no_targets": {
         "en": "This workspace has no targets: it holds published figures only (see bkind "
               "compare and bkind export).",
-        "vi": "Bộ dữ liệu này không có chỉ tiêu mục tiêu: chỉ gồm số liệu đã công bố (xem "
-              "bkind compare và bkind export)."},
+        "vi": "Bộ dữ liệu này không có chỉ tiêu nào để đánh giá: chỉ gồm số liệu đã công bố "
+              "(xem bkind compare và bkind export)."},
     "status.successor": {
         "en": "This resolution is closed; its successor is tracked in the workspace "
               "{name}: bkind status --workspace {name}",

@@ -238,7 +238,7 @@ class _Cache:
             pass
 
 
-_SCHEMA = "3"  # bump when the models or the validation rules change
+_SCHEMA = "4"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 

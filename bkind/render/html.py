@@ -116,7 +116,9 @@ def chart_svg(chart: Chart, n: int, lang: str) -> str:
         low, top = min(0.0, *points), max(points)
         line.range = (low, top + (top - low) * 0.08 if top > low else top + 1)
     if chart.integer:
-        line.y_labels = list(range(0, int(max(points, default=1)) + 2))
+        top = int(max(points, default=1))
+        step = max(1, -(-top // 8))  # at most about 10 labels: 54 clusters step by 7
+        line.y_labels = list(range(0, top + step + 1, step))
     line.uuid = f"bkind-{n}"
     for s in chart.series:
         stroke = {"dasharray": "7, 5"} if s.dashed else None

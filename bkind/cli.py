@@ -261,9 +261,9 @@ class CompareFormat(StrEnum):
     "\n\n  bkind compare --with bacgiang --format html --output compare.html --lang vi",
 )
 def compare_command(
-    with_: Annotated[list[str], typer.Option(
-        "--with", help="Another workspace (folder or shipped name); repeatable.",
-        show_default=False)],
+    with_: Annotated[list[str] | None, typer.Option(
+        "--with", help="Another workspace (folder or shipped name); repeatable. Default: "
+        "the peers the workspace names (resolution: peers:).", show_default=False)] = None,
     workspace: WorkspaceOpt = None,
     fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] =
     CompareFormat.table,
@@ -277,9 +277,12 @@ def compare_command(
 
     language = resolve_lang(lang)
     view_lang = data_lang(fmt, language)
+    first = open_workspace(workspace, language)
+    others = list(with_ or first.resolution.peers)
+    if not others:
+        raise BkindError.one("--with", None, msg("err.compare_nothing"))
     loaded: list[tuple[str, Workspace]] = []
-    for option in [workspace, *(Path(w) for w in with_)]:
-        ws = open_workspace(option, language)
+    for ws in [first, *(open_workspace(Path(w), language) for w in others)]:
         name = workspace_name(Path(ws.path)) if ws.embedded else None
         label = name or Path(ws.path).resolve().name
         if label in (n for n, _ in loaded):

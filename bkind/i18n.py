@@ -616,6 +616,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "thư mục không trống và không phải kết quả bkind export trước đó ({files}): "
               "chưa ghi gì; hãy chọn một thư mục trống hoặc thư mục mới"},
     "export.written": {"en": "written: {paths}", "vi": "đã ghi: {paths}"},
+    "err.compare_nothing": {"en": "nothing to compare with: give --with WORKSPACE (the "
+                                  "workspace names no peers)",
+                            "vi": "chưa có gì để so sánh: hãy thêm --with BỘ_DỮ_LIỆU (bộ dữ "
+                                  "liệu này không nêu tỉnh tham chiếu nào)"},
     "err.compare_twice": {"en": "workspace '{name}' is given twice",
                           "vi": "bộ dữ liệu '{name}' được nêu hai lần"},
     "err.workspace_not_found_named": {

@@ -149,3 +149,14 @@ def test_the_same_workspace_twice_is_refused(cli, tmp_path, monkeypatch):
     result = cli("compare", "-w", "bacgiang", "--with", "bacgiang")
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("workspace 'bacgiang' is given twice")
+
+
+def test_without_with_the_peers_are_compared(cli, tmp_path, monkeypatch, workspace):
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(cli("compare", "-f", "json").stdout)  # backan-16 names bacgiang
+    assert data["workspaces"] == ["backan-16", "bacgiang"]
+    lone = workspace(BASE.format(id="A", g="current", unit="bn VND", ek="level"), name="lone")
+    result = cli("compare", "-w", str(lone))
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("nothing to compare with: give --with WORKSPACE "
+                                          "(the workspace names no peers)")

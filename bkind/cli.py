@@ -40,9 +40,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 WorkspaceOpt = Annotated[
     Path | None,
-    typer.Option("--workspace", "-w", help="Workspace folder (targets.yaml + actuals/). "
-                 "Default: $BKIND_WORKSPACE, the current folder if it has targets.yaml, "
-                 "else the embedded Bắc Kạn workspace.", show_default=False),
+    typer.Option("--workspace", "-w", help="Workspace folder (targets.yaml + actuals/), or "
+                 "the name of a shipped one (bkind workspaces). Default: $BKIND_WORKSPACE, "
+                 "the current folder if it has targets.yaml, else the embedded Bắc Kạn "
+                 "workspace (backan-16).", show_default=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LangOpt = Annotated[
@@ -120,14 +121,19 @@ def message_lang(option: str | None) -> str:
 
 
 def open_workspace(option: Path | None, lang: str) -> Workspace:
-    from bkind.io.load import cache_folder, find_workspace, load_workspace
+    from bkind.io.load import cache_folder, find_workspace, load_workspace, workspace_name
 
     root, embedded = find_workspace(str(option) if option else None, os.environ, Path.cwd())
     shown = str(root) if embedded or option or os.environ.get("BKIND_WORKSPACE") else "."
     ws = load_workspace(root, embedded=embedded, shown_root=shown,
                         cache=cache_folder(os.environ))
     key = "workspace.embedded" if embedded else "workspace.used"
-    typer.secho(t(key, lang, path=root), err=True, dim=True)
+    chosen = option is not None or bool(os.environ.get("BKIND_WORKSPACE"))
+    name = workspace_name(root) if embedded and chosen else None
+    if name is not None:
+        typer.secho(t("workspace.named", lang, name=name, path=root), err=True, dim=True)
+    else:
+        typer.secho(t(key, lang, path=root), err=True, dim=True)
     return ws
 
 
@@ -211,6 +217,110 @@ def status(
                        sources=sources or fmt is not Format.table)
     render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
+
+
+@command(
+    "workspaces",
+    help="The workspaces shipped with bkind: name, resolution, years with figures, "
+    "targets, successor and peers.\n\nExamples:\n\n  bkind workspaces\n\n"
+    "  bkind workspaces --format json\n\n  bkind status --workspace thainguyen-2030",
+)
+def workspaces_command(
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.io.load import DEFAULT_WORKSPACE, cache_folder, load_workspace, named_workspaces
+    from bkind.render.views.workspaces import workspaces_view
+
+    language = resolve_lang(lang)
+    loaded = [(name, load_workspace(path, embedded=True, cache=cache_folder(os.environ)))
+              for name, path in named_workspaces().items()]
+    render_view(workspaces_view(loaded, DEFAULT_WORKSPACE, data_lang(fmt, language)), fmt,
+                output)
+
+
+@command(
+    "compare",
+    help="Put workspaces side by side: the metrics they share (same measure, unit and "
+    "price basis) in their latest common year, and their industrial clusters (from the "
+    "list or from published totals). Metrics that are not comparable are listed, never "
+    "put side by side.\n\nExamples:\n\n  bkind compare --workspace backan-16 --with bacgiang"
+    "\n\n  bkind compare -w thainguyen-2030 --with bacgiang --with backan-16 --format json"
+    "\n\n  bkind compare --with bacgiang --format html --output compare.html --lang vi",
+)
+def compare_command(
+    with_: Annotated[list[str] | None, typer.Option(
+        "--with", help="Another workspace (folder or shipped name); repeatable. Default: "
+        "the peers the workspace names (resolution: peers:).", show_default=False)] = None,
+    workspace: WorkspaceOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.core.compare import compare
+    from bkind.io.load import workspace_name
+    from bkind.render.views.compare import compare_view
+
+    language = resolve_lang(lang)
+    view_lang = data_lang(fmt, language)
+    first = open_workspace(workspace, language)
+    others = list(with_ or first.resolution.peers)
+    if not others:
+        raise BkindError.one("--with", None, msg("err.compare_nothing"))
+    loaded: list[tuple[str, Workspace]] = []
+    for ws in [first, *(open_workspace(Path(w), language) for w in others)]:
+        name = workspace_name(Path(ws.path)) if ws.embedded else None
+        label = name or Path(ws.path).resolve().name
+        if label in (n for n, _ in loaded):
+            raise BkindError.one("--with", None, msg("err.compare_twice", name=label))
+        loaded.append((label, ws))
+    titles = {n: (f"{w.resolution.id}: " if w.resolution.id else "")
+              + w.resolution.title.get(view_lang) for n, w in loaded}
+    render_view(compare_view(compare(loaded, as_of), titles, view_lang), fmt, output)
+
+
+class ExportFormat(StrEnum):
+    datapackage = "datapackage"
+
+
+@command(
+    "export",
+    help="Write every figure of a workspace as open data: one long CSV (Year, Month, "
+    "Metric, Unit, Prices, Status, Published, Source, Value) and a Frictionless "
+    "datapackage.json describing it. DIR must be new, empty, or a previous export; files "
+    "are written atomically.\n\nExamples:\n\n"
+    "  bkind export --format datapackage --output open-data\n\n"
+    "  bkind export -w thainguyen-2030 --format datapackage --output tn-2030",
+)
+def export_command(
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="The folder to write (created if missing).",
+        show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] =
+    ExportFormat.datapackage,
+    workspace: WorkspaceOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    import json
+
+    from bkind.io import export
+    from bkind.io.load import workspace_name
+    from bkind.io.outdir import write_folder
+
+    language = resolve_lang(lang)
+    ws = open_workspace(workspace, language)
+    name = (workspace_name(Path(ws.path)) if ws.embedded else None) or \
+        Path(ws.path).resolve().name
+    files = {
+        export.CSV_NAME: export.csv_text(export.rows(ws)),
+        export.DESCRIPTOR_NAME: json.dumps(export.descriptor(ws, name), ensure_ascii=False,
+                                           indent=2) + "\n",
+    }
+    written = write_folder(output, files, export.DESCRIPTOR_NAME)
+    typer.echo(t("export.written", language, paths=", ".join(str(p) for p in written)),
+               err=True)
 
 
 MAX_HORIZON = 100  # years a projection may reach past the data

@@ -63,6 +63,22 @@ COMMANDS: dict[str, str] = {
             "tiêu và mọi phép so sánh, và actuals/ với một năm số liệu mẫu. DIR phải chưa có "
             "hoặc đang trống." + EXAMPLES + "  bkind init tinh-moi\n\n"
             "  bkind init tinh-moi && bkind validate --workspace tinh-moi",
+    "workspaces": "Các bộ dữ liệu kèm theo bkind: tên, nghị quyết, các năm có số liệu, số "
+                  "chỉ tiêu, bộ dữ liệu kế tiếp và các tỉnh so sánh." + EXAMPLES +
+                  "  bkind workspaces\n\n  bkind workspaces --format json\n\n"
+                  "  bkind status --workspace thainguyen-2030",
+    "compare": "So sánh các bộ dữ liệu: các chỉ tiêu chung (cùng cách đo, đơn vị và loại "
+               "giá) trong năm gần nhất cùng có số liệu, và các cụm công nghiệp (từ danh sách "
+               "hoặc từ số tổng hợp đã công bố). Chỉ tiêu không so sánh được thì chỉ liệt kê, "
+               "không đặt cạnh nhau." + EXAMPLES +
+               "  bkind compare --workspace backan-16 --with bacgiang\n\n"
+               "  bkind compare -w thainguyen-2030 --with bacgiang --format json\n\n"
+               "  bkind compare --with bacgiang --format html --output so-sanh.html --lang vi",
+    "export": "Xuất toàn bộ số liệu của một bộ dữ liệu thành dữ liệu mở: một tệp CSV dạng dài "
+              "(Year, Month, Metric, Unit, Prices, Status, Published, Source, Value) và "
+              "datapackage.json theo chuẩn Frictionless." + EXAMPLES +
+              "  bkind export --format datapackage --output du-lieu-mo\n\n"
+              "  bkind export -w thainguyen-2030 --output tn-2030",
 }
 
 # option help by parameter name; "command.name" where a command means something else
@@ -97,6 +113,10 @@ OPTIONS: dict[str, str] = {
     "dry_run": "Hiện các thay đổi (và phần khác biệt) mà không ghi.",
     "template.fmt": "csv hoặc xlsx. Mặc định: theo tên tệp đầu ra, nếu không thì csv.",
     "folder": "Thư mục dữ liệu mới.",
+    "with_": "Bộ dữ liệu khác để so sánh (thư mục hoặc tên kèm theo); dùng được nhiều lần. "
+             "Mặc định: các tỉnh so sánh khai báo trong resolution: peers:.",
+    "export.output": "Thư mục để ghi (tạo mới nếu chưa có).",
+    "export.fmt": "Định dạng xuất.",
 }
 
 def _no_such_option(m: re.Match[str]) -> str:

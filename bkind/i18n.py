@@ -89,6 +89,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "workspace.embedded": {"en": "workspace: {path} (embedded default)",
                            "vi": "thư mục dữ liệu: {path} (mặc định kèm theo)"},
     "workspace.used": {"en": "workspace: {path}", "vi": "thư mục dữ liệu: {path}"},
+    "workspace.named": {"en": "workspace: {name} (shipped with bkind: {path})",
+                        "vi": "bộ dữ liệu: {name} (kèm theo bkind: {path})"},
     "fail_on.matched": {"en": "--fail-on: {ids} reached status {statuses}",
                         "vi": "--fail-on: {ids} có đánh giá {statuses}"},
     # comparators
@@ -97,6 +99,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cmp.below": {"en": "< {v}", "vi": "< {v}"},
     "cmp.at_most": {"en": "≤ {v}", "vi": "≤ {v}"},
     "cmp.between": {"en": "{lo} – {hi}", "vi": "{lo} – {hi}"},
+    "cmp.about": {"en": "≈ {v}", "vi": "khoảng {v}"},
+    "cmp.within": {"en": "(± {w})", "vi": "(± {w})"},
     "avg.period": {"en": "avg {s}–{e}", "vi": "bình quân {s}–{e}"},
     "by.year": {"en": "by {year}", "vi": "đến {year}"},
     "unit.pp": {"en": "pp", "vi": "điểm %"},
@@ -428,6 +432,90 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.nothing": {"en": "no changes: nothing written",
                        "vi": "không có thay đổi: không ghi tệp nào"},
     "ingest.title": {"en": "{file} into {workspace}", "vi": "{file} vào {workspace}"},
+    # --- several workspaces: successors, peers, compare, export (issue 14) ---
+    "status.no_targets": {
+        "en": "This workspace has no targets: it holds published figures only (see bkind "
+              "compare and bkind export).",
+        "vi": "Bộ dữ liệu này không có chỉ tiêu nào để đánh giá: chỉ gồm số liệu đã công bố "
+              "(xem bkind compare và bkind export)."},
+    "status.successor": {
+        "en": "This resolution is closed; its successor is tracked in the workspace "
+              "{name}: bkind status --workspace {name}",
+        "vi": "Nghị quyết này đã kết thúc; việc theo dõi được tiếp nối ở bộ dữ liệu {name}: "
+              "bkind status --workspace {name}"},
+    "note.not_started": {"en": "the period starts in {year}: no figures yet",
+                         "vi": "giai đoạn bắt đầu từ năm {year}: chưa có số liệu"},
+    "note.target_source": {"en": "target set by: {source}", "vi": "chỉ tiêu theo: {source}"},
+    "workspaces.title": {"en": "Workspaces shipped with bkind",
+                         "vi": "Các bộ dữ liệu kèm theo bkind"},
+    "workspaces.col.name": {"en": "Name (--workspace)", "vi": "Tên (--workspace)"},
+    "workspaces.col.resolution": {"en": "Resolution", "vi": "Nghị quyết"},
+    "workspaces.col.years": {"en": "Years", "vi": "Các năm có số liệu"},
+    "workspaces.col.targets": {"en": "Targets", "vi": "Số chỉ tiêu"},
+    "workspaces.col.links": {"en": "Successor, peers", "vi": "Tiếp nối, tham chiếu"},
+    "workspaces.default": {"en": "(default)", "vi": "(mặc định)"},
+    "workspaces.none": {"en": "figures only", "vi": "chỉ có số liệu"},
+    "workspaces.successor": {"en": "successor: {name}", "vi": "tiếp nối: {name}"},
+    "workspaces.peers": {"en": "peers: {names}", "vi": "tham chiếu: {names}"},
+    "workspaces.footer": {
+        "en": "Pick one with --workspace NAME; a folder path works too (a folder of that "
+              "name wins). Shipped workspaces are read-only: to add figures with bkind "
+              "ingest, copy the folder first (its path: bkind workspaces --format json).",
+        "vi": "Chọn bằng --workspace TÊN; cũng có thể đưa đường dẫn thư mục (thư mục trùng "
+              "tên được ưu tiên). Bộ dữ liệu kèm theo chỉ để đọc: muốn nhập số liệu bằng "
+              "bkind ingest, hãy sao chép thư mục trước (đường dẫn: bkind workspaces "
+              "--format json)."},
+    "compare.title": {"en": "Comparison: {names}", "vi": "So sánh: {names}"},
+    "compare.year": {"en": "Latest year with figures in every workspace: {year}",
+                     "vi": "Năm gần nhất mọi bộ dữ liệu đều có số liệu: {year}"},
+    "compare.no_year": {"en": "No year has figures in every workspace.",
+                        "vi": "Không có năm nào mọi bộ dữ liệu đều có số liệu."},
+    "compare.none_comparable": {
+        "en": "No metric can be put side by side (same measure, unit and stated price basis, "
+              "in a common year).",
+        "vi": "Không có chỉ tiêu nào đặt cạnh nhau được (cùng nội dung, đơn vị, loại giá đã "
+              "nêu rõ, trong cùng một năm)."},
+    "compare.metrics_title": {"en": "Shared metrics (same measure, unit and price basis)",
+                              "vi": "Chỉ tiêu chung (cùng nội dung, đơn vị tính và loại giá)"},
+    "compare.col.metric": {"en": "Metric", "vi": "Chỉ tiêu"},
+    "compare.clusters_title": {"en": "Industrial clusters", "vi": "Cụm công nghiệp (CCN)"},
+    "compare.row.count": {"en": "Clusters", "vi": "Số CCN"},
+    "compare.row.area_ha": {"en": "Total area", "vi": "Tổng diện tích"},
+    "compare.row.complete": {"en": "Infrastructure complete",
+                             "vi": "Hoàn thành hạ tầng kỹ thuật"},
+    "compare.row.operating": {"en": "In operation", "vi": "Đã đi vào hoạt động"},
+    "compare.row.occupancy": {"en": "Occupancy", "vi": "Tỷ lệ lấp đầy"},
+    "compare.row.from": {"en": "Figures", "vi": "Cách có số liệu"},
+    "compare.from.list": {"en": "computed from the list", "vi": "tính từ danh sách từng cụm"},
+    "compare.from.published": {"en": "published totals", "vi": "số tổng hợp đã công bố"},
+    "compare.occ_weighted": {"en": "by area, {n} of {count}",
+                             "vi": "bình quân theo diện tích, {n}/{count} cụm"},
+    "compare.occ_plain": {"en": "plain mean, {n} of {count}",
+                          "vi": "bình quân giản đơn, {n}/{count} cụm"},
+    "compare.not_comparable_title": {"en": "Not comparable (not put side by side)",
+                                     "vi": "Không so sánh được (không đặt cạnh nhau)"},
+    "compare.reason.kind": {"en": "{id}: a different kind of measure ({details})",
+                            "vi": "{id}: khác loại chỉ tiêu ({details})"},
+    "compare.reason.unit": {"en": "{id}: different units ({details})",
+                            "vi": "{id}: khác đơn vị tính ({details})"},
+    "compare.reason.prices": {"en": "{id}: different price bases ({details})",
+                              "vi": "{id}: khác loại giá ({details})"},
+    "compare.reason.prices_not_stated": {
+        "en": "{id}: the price basis is not stated everywhere ({details})",
+        "vi": "{id}: có nguồn không nêu loại giá ({details})"},
+    "compare.reason.no_common_year": {
+        "en": "{id}: no year with a figure in every workspace ({details})",
+        "vi": "{id}: không có năm nào mọi bộ dữ liệu đều có số liệu ({details})"},
+    "compare.declared": {"en": "{ws}: {prices}, {unit}, latest {year}",
+                         "vi": "{ws}: {prices}, {unit}, năm gần nhất {year}"},
+    "compare.sources_title": {"en": "Sources", "vi": "Nguồn số liệu"},
+    "compare.source": {"en": "{ws}, {name} {year}: {source}",
+                       "vi": "{ws}, {name} năm {year}: {source}"},
+    "compare.source_clusters": {"en": "{ws}, industrial clusters {year}: {source}",
+                                "vi": "{ws}, cụm công nghiệp năm {year}: {source}"},
+    "compare.chart.occupancy": {"en": "Industrial clusters: occupancy",
+                                "vi": "Tỷ lệ lấp đầy các cụm công nghiệp"},
+    "compare.chart.count": {"en": "Industrial clusters: number", "vi": "Số cụm công nghiệp"},
     # --- error messages (bad input: `path:line: message`, exit 2) ---
     # frames around another message
     "err.field": {"en": "{field}: {text}", "vi": "{field}: {text}"},
@@ -514,12 +602,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.prices.constant-2020": {"en": "constant-2020", "vi": "giá so sánh 2020 (constant-2020)"},
     "err.prices.current": {"en": "current", "vi": "giá hiện hành (current)"},
     "err.prices.none": {"en": "none", "vi": "không theo loại giá (none)"},
+    "err.prices.constant": {"en": "constant (base year not stated)",
+                            "vi": "giá so sánh, không nêu năm gốc (constant)"},
+    "err.prices.not-stated": {"en": "not-stated", "vi": "nguồn không nêu loại giá (not-stated)"},
     "err.duplicate_target": {"en": "duplicate target id '{id}' (first at line {line})",
                              "vi": "mã mục tiêu '{id}' bị trùng (đã có ở dòng {line})"},
     "err.one_comparator": {"en": "needs exactly one of above, at_least, below, at_most, "
-                                 "between{has}",
+                                 "between, about{has}",
                            "vi": "cần đúng một trong các khóa above, at_least, below, at_most, "
-                                 "between{has}"},
+                                 "between, about{has}"},
+    "err.within_without_about": {"en": "within: only an `about` target takes a tolerance",
+                                 "vi": "within: chỉ chỉ tiêu `about` (khoảng) mới có sai số cho "
+                                       "phép"},
+    "err.within_negative": {"en": "within: the tolerance cannot be negative, got {raw}",
+                            "vi": "within: sai số cho phép không được âm, đang nhập {raw}"},
     "err.has": {"en": " (has {given})", "vi": " (đang có {given})"},
     "err.target_needs.a": {"en": "a {type} target needs '{key}'",
                            "vi": "thiếu khóa '{key}' (bắt buộc với loại {type})"},
@@ -585,6 +681,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # files and folders
     "err.workspace_not_found": {"en": "workspace folder not found",
                                 "vi": "không tìm thấy thư mục dữ liệu"},
+    "err.export_not_folder": {"en": "not a folder", "vi": "không phải thư mục"},
+    "err.export_not_empty": {
+        "en": "the folder is not empty and is not a previous bkind export ({files}): "
+              "nothing was written; choose an empty or new folder",
+        "vi": "thư mục không trống và không phải kết quả bkind export trước đó ({files}): "
+              "chưa ghi gì; hãy chọn một thư mục trống hoặc thư mục mới"},
+    "export.written": {"en": "written: {paths}", "vi": "đã ghi: {paths}"},
+    "err.compare_nothing": {"en": "nothing to compare with: give --with WORKSPACE (the "
+                                  "workspace names no peers)",
+                            "vi": "chưa có gì để so sánh: hãy thêm --with BỘ_DỮ_LIỆU (bộ dữ "
+                                  "liệu này không nêu tỉnh tham chiếu nào)"},
+    "err.compare_twice": {"en": "workspace '{name}' is given twice",
+                          "vi": "bộ dữ liệu '{name}' được nêu hai lần"},
+    "err.workspace_not_found_named": {
+        "en": "workspace folder not found, and no shipped workspace has that name "
+              "(shipped: {names})",
+        "vi": "không tìm thấy thư mục dữ liệu, cũng không có bộ dữ liệu kèm theo nào mang tên "
+              "này (các bộ kèm theo: {names})"},
     "err.file_not_found": {"en": "file not found", "vi": "không tìm thấy tệp"},
     "err.folder_not_found": {"en": "folder not found", "vi": "không tìm thấy thư mục"},
     "err.not_utf8": {"en": "not UTF-8 text ({reason})",
@@ -628,10 +742,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                    "phải bắt đầu sau số liệu đã có"},
     "err.ingest_embedded": {"en": "ingest writes into a workspace: give --workspace DIR, set "
                                   "BKIND_WORKSPACE, or run it in a folder with targets.yaml "
-                                  "(the embedded default is not edited)",
+                                  "(the workspaces shipped with bkind are not edited: copy "
+                                  "one first; bkind workspaces --format json gives its "
+                                  "folder)",
                             "vi": "ingest ghi vào một thư mục dữ liệu: hãy dùng --workspace "
                                   "DIR, đặt BKIND_WORKSPACE, hoặc chạy lệnh trong thư mục có "
-                                  "targets.yaml (thư mục mặc định kèm theo không được sửa)"},
+                                  "targets.yaml (các bộ dữ liệu kèm theo bkind không được "
+                                  "sửa: hãy sao chép trước; bkind workspaces --format json "
+                                  "cho biết thư mục)"},
     # bkind ingest: the CSV / XLSX file and its rows
     "err.csv_not_utf8": {"en": "not UTF-8 text ({reason}); save the CSV as UTF-8",
                          "vi": "không phải văn bản UTF-8 ({reason}); hãy lưu tệp CSV với bảng "
@@ -700,7 +818,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "vi": "không nạp được thư mục dữ liệu sau khi ingest; đã khôi "
                                   "phục các tệp cũ"},
     # --- second release: estimates, covered gaps, every, about ---
-    "cmp.about": {"en": "≈ {v} (± {w})", "vi": "khoảng {v} (± {w})"},
     "every.goal": {"en": "each: {each}", "vi": "mỗi mục: {each}"},
     "field.occupancy": {"en": "occupancy", "vi": "tỷ lệ lấp đầy"},
     "field.infrastructure_complete": {"en": "infrastructure complete",
@@ -805,10 +922,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "tiêu tăng trưởng hoặc số tuyệt đối khác"},
     "err.every_comparator": {"en": "an `every` target takes `each:` instead of a comparator",
                              "vi": "mục tiêu loại `every` dùng `each:` thay cho so sánh"},
-    "err.within_about": {"en": "`within` goes with `about` only",
-                         "vi": "`within` chỉ dùng kèm `about`"},
-    "err.within_negative": {"en": "`within` cannot be negative",
-                            "vi": "`within` không được âm"},
 
     # bkind ingest: files as analysts type them
     "err.csv_unterminated": {"en": "a quote opened on this line is never closed where the "

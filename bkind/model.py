@@ -10,7 +10,8 @@ from typing import Any
 from msgspec import Struct, field
 
 KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
-PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "current", "none")
+PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "constant", "current", "none",
+                           "not-stated")  # constant: base year not stated
 TARGET_TYPES: tuple[str, ...] = ("average_growth", "level", "count", "every")
 COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
 RATE_KINDS: tuple[str, ...] = ("growth", "share")
@@ -122,12 +123,13 @@ class Target(Struct, frozen=True):
     of: str | None = None  # count and every: the list
     where: dict[str, Any] = field(default_factory=dict)  # count and every: which items
     each: dict[str, Any] = field(default_factory=dict)  # every: what each item must meet
-    within: float | None = None  # about: the tolerance
     period: tuple[int, int] | None = None  # average_growth
     year: int | None = None  # level and count
     note: Text | None = None
     context: tuple[str, ...] = ()  # related metrics shown beside, never as the value
     short: Text | None = None  # a short name for narrow tables; `name` stays the wording
+    within: float | None = None  # `about`: the tolerance, resolved at load time
+    source: str | None = None  # where the target was set (the resolution's publication)
 
     def label(self, lang: str) -> str:
         """The name tables show: the short one if given."""
@@ -148,6 +150,8 @@ class Resolution(Struct, frozen=True):
     baseline_year: int
     note: Text | None = None
     series_end: str | None = None  # YYYY-MM: the last month standalone figures exist for
+    successor: str | None = None  # the named workspace that takes over (e.g. after a merger)
+    peers: tuple[str, ...] = ()  # named workspaces it compares itself with
 
 
 class Item(Struct, frozen=True):

@@ -48,11 +48,10 @@ VI = {
         "targets.yaml:30: mục tiêu 'growth': giai đoạn (period) bị ngược: 2025 > 2021"],
     ("bad_targets", "two_comparators"): [
         "targets.yaml:32: mục tiêu 'growth': cần đúng một trong các khóa above, at_least, "
-        "below, at_most, between (đang có above, at_least)"],
+        "below, at_most, between, about (đang có above, at_least)"],
     ("bad_targets", "unknown_top"): [
         "targets.yaml:26: khóa 'target' không hợp lệ (các khóa được dùng: resolution, metrics, "
-        "targets)",
-        "targets.yaml:1: thiếu khóa bắt buộc 'targets'"],
+        "targets)"],
     ("bad_actuals", "bad_published"): [
         "actuals/2024.yaml:3: published: cần ngày dạng YYYY-MM-DD (hoặc YYYY-MM), nhưng nhận "
         "được 'last week'"],

@@ -332,8 +332,9 @@ def test_ingest_refuses_the_embedded_workspace(cli, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "--workspace: ingest writes into a workspace: give --workspace DIR, set "
-        "BKIND_WORKSPACE, or run it in a folder with targets.yaml (the embedded default is "
-        "not edited)"]
+        "BKIND_WORKSPACE, or run it in a folder with targets.yaml (the workspaces shipped "
+        "with bkind are not edited: copy one first; bkind workspaces --format json gives its "
+        "folder)"]
 
 
 def test_scalar_and_list_entries_with_comments(ws, cli):

@@ -36,14 +36,14 @@ BAD_TARGETS = {
     "reversed_period": ["targets.yaml:30: target 'growth': period is reversed: 2025 > 2021"],
     "reversed_range": ["targets.yaml:36: target 'share-2025': range is reversed: 10% > 8%"],
     "two_comparators": ["targets.yaml:32: target 'growth': needs exactly one of above, at_least, "
-                        "below, at_most, between (has above, at_least)"],
+                        "below, at_most, between, about (has above, at_least)"],
     "unknown_key": ["targets.yaml:31: unknown key 'abvoe' (allowed: id, type, name, short, "
                     "metric, of, where, period, year, above, at_least, below, at_most, between, "
-                    "about, within, each, note, context)"],
+                    "about, within, each, note, context, source)"],
     "unknown_metric": ["targets.yaml:29: target 'growth': unknown metric 'va_grwth' (not "
                        "declared under metrics)"],
     "unknown_top": ["targets.yaml:26: unknown key 'target' (allowed: resolution, metrics, "
-                    "targets)", "targets.yaml:1: missing required key 'targets'"],
+                    "targets)"],  # targets: is optional (a workspace of figures only)
 }
 
 BAD_ACTUALS = {
@@ -183,7 +183,7 @@ def test_find_workspace_order(tmp_path):
 def test_find_workspace_missing_folder(tmp_path):
     with pytest.raises(BkindError) as info:
         find_workspace(str(tmp_path / "nope"), {}, tmp_path)
-    assert str(info.value) == f"{tmp_path / 'nope'}: workspace folder not found"
+    assert str(info.value).startswith(f"{tmp_path / 'nope'}: workspace folder not found")
 
 
 def test_cache_gives_the_same_workspace_and_follows_edits(workspace, tmp_path):

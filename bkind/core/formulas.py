@@ -52,7 +52,9 @@ def meets(value: float, comparator: str, target: Bound, within: float | None = N
         return lo - EPS <= value <= hi + EPS
     assert not isinstance(target, tuple)
     if comparator == "about":
-        return abs(value - target) <= (within if within is not None else 0.0) + EPS
+        if within is None:
+            raise ValueError("an `about` comparator needs `within`")
+        return abs(value - target) <= within + EPS
     if comparator == "above":
         return value > target
     if comparator == "at_least":

@@ -148,7 +148,11 @@ class AverageGrowth(TargetType):
         observed = sorted(y for st in steps for y in st.years)
         notes: list[Note] = []
         if not observed:
-            notes.append(Note("no_figures", {"years": years_text(range(s, min(e, as_of) + 1))}))
+            if as_of < s:
+                notes.append(Note("not_started", {"year": s}))
+            else:
+                notes.append(Note("no_figures",
+                                  {"years": years_text(range(s, min(e, as_of) + 1))}))
             return Outcome("insufficient_data", notes=tuple(notes))
         factor, f_lo, f_hi = steps_factor(steps)
         n = len(observed)

@@ -130,17 +130,48 @@ def embedded_workspace() -> Path:
     return here.parent
 
 
+DEFAULT_WORKSPACE = "backan-16"
+
+
+def named_workspaces() -> dict[str, Path]:
+    """The workspaces shipped with the package, by name: the default (the top-level
+    targets.yaml + actuals/) and every folder of `workspaces/` (in a wheel,
+    `bkind/_workspaces/`)."""
+    here = Path(__file__).resolve().parent.parent  # the bkind package
+    out = {DEFAULT_WORKSPACE: embedded_workspace()}
+    for base in (here / "_workspaces", here.parent / "workspaces"):
+        if base.is_dir():
+            for folder in sorted(base.iterdir()):
+                if (folder / "targets.yaml").is_file():
+                    out.setdefault(folder.name, folder)
+            break
+    return out
+
+
+def workspace_name(root: Path) -> str | None:
+    """The name of a shipped workspace, or None for a folder of the user's."""
+    resolved = root.resolve()
+    return next((name for name, path in named_workspaces().items()
+                 if path.resolve() == resolved), None)
+
+
 def find_workspace(option: str | None, env: Mapping[str, str],
                    cwd: Path) -> tuple[Path, bool]:
     """--workspace, then BKIND_WORKSPACE, then the current folder, then the embedded one.
 
-    Returns the folder and whether it is the embedded default.
+    --workspace and BKIND_WORKSPACE take a folder or the name of a shipped workspace
+    (a folder of that name wins). Returns the folder and whether it is shipped with the
+    package (embedded, not to be edited).
     """
     chosen = option or env.get("BKIND_WORKSPACE")
     if chosen:
         root = Path(chosen).expanduser()
         if not root.is_dir():
-            raise BkindError.one(str(root), None, msg("err.workspace_not_found"))
+            named = named_workspaces()
+            if chosen in named:
+                return named[chosen], True
+            raise BkindError.one(str(root), None, msg("err.workspace_not_found_named",
+                                                      names=", ".join(named)))
         if not (root / "targets.yaml").is_file():
             raise BkindError.one(str(root / "targets.yaml"), None, msg("err.file_not_found"))
         return root, False
@@ -207,7 +238,7 @@ class _Cache:
             pass
 
 
-_SCHEMA = "3"  # bump when the models or the validation rules change
+_SCHEMA = "5"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 

@@ -68,12 +68,14 @@ TextLike = str | TextS
 
 
 class ResolutionS(_S):
-    id: str
     title: TextLike
     baseline_year: int
+    id: str = ""  # a workspace of figures only (a peer) may have no resolution id
     issued: dt.date | None = None
     note: TextLike | None = None
     series_end: str | None = None
+    successor: str | None = None  # a named workspace
+    peers: list[str] | None = None  # named workspaces
 
 
 class OfS(_S):
@@ -84,7 +86,8 @@ class OfS(_S):
 class MetricS(_S):
     name: TextLike
     kind: Literal["growth", "share", "level", "count"]
-    prices: Literal["constant-2010", "constant-2020", "current", "none"] = "none"
+    prices: Literal["constant-2010", "constant-2020", "constant", "current", "none",
+                    "not-stated"] = "none"
     unit: TextLike | None = None
     of: OfS | None = None
     note: TextLike | None = None
@@ -112,6 +115,7 @@ class TargetS(_S):
     each: dict[str, Any] | None = None
     note: TextLike | None = None
     context: list[str] | None = None
+    source: str | None = None  # where the target was set
 
 
 class VintageS(_S):
@@ -139,6 +143,7 @@ class ClusterS(_S):
 LISTS: dict[str, type[_S]] = {"clusters": ClusterS}
 
 TOP_TARGETS = {"resolution", "metrics", "targets"}
+REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has no targets
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
 CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
 
@@ -280,7 +285,7 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         if key not in TOP_TARGETS:
             problems.append(Problem.of(p, doc.line((key,)), msg(
                 "err.unknown_key_allowed", key=key, allowed="resolution, metrics, targets")))
-    for key in sorted(TOP_TARGETS - data.keys()):
+    for key in sorted(REQUIRED_TARGETS - data.keys()):
         problems.append(Problem.of(p, 1, msg("err.missing_key", key=key)))
 
     resolution = None
@@ -293,7 +298,7 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         resolution = Resolution(
             id=rs.id, title=_text(rs.title) or Text(), baseline_year=rs.baseline_year,
             issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
-            series_end=rs.series_end,
+            series_end=rs.series_end, successor=rs.successor, peers=tuple(rs.peers or ()),
         )
 
     metrics: dict[str, Metric] = {}
@@ -443,8 +448,6 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
         bad(given[1] if len(given) > 1 else "id",
             msg("err.one_comparator", has=msg("err.has", given=", ".join(given))
                 if given else ""))
-    if ts.within is not None and given != ["about"]:
-        bad("within", msg("err.within_about"))
     need = {"average_growth": ("metric", "period"), "level": ("metric", "year"),
             "count": ("of", "year"), "every": ("of", "year", "each")}[ts.type]
     forbid = {"average_growth": ("year", "of", "where", "each"),
@@ -501,15 +504,9 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
             if err:
                 bad(comparator, err)
             value = v
+    within = _within(ts, percent, value, bad)
     where_conditions = _conditions(ts.where, ts.of, "where", bad) if ts.where else {}
     each_conditions = _conditions(ts.each, ts.of, "each", bad) if ts.each else {}
-    within: float | None = None
-    if ts.within is not None:
-        within, err = quantity(ts.within, percent, "within")
-        if err:
-            bad("within", err)
-        elif within is not None and within < 0:
-            bad("within", msg("err.within_negative"))
     if ts.type == "every":
         value = 1.0
     if len(problems) > before or value is None:
@@ -521,7 +518,37 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
         comparator=given[0] if given else None, value=value, metric=ts.metric, of=ts.of,
         where=where_conditions, each=each_conditions, within=within,
         period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
+        source=ts.source,
     )
+
+
+def _within(ts: TargetS, percent: bool, value: float | tuple[float, float] | None,
+            bad: Any) -> float | None:
+    """The tolerance of an `about` target, as an absolute amount: `within` as given
+    (for a level, a percent means that share of the target), else the default (1
+    percentage point for rates and shares, 2% of the target for levels)."""
+    if ts.within is not None and ts.about is None:
+        bad("within", msg("err.within_without_about"))
+        return None
+    if ts.about is None or not isinstance(value, float):
+        return None
+    if ts.within is None:
+        from bkind.core.formulas import default_within
+
+        return default_within(value, percent)
+    if not percent and isinstance(ts.within, str) and PERCENT_RE.match(ts.within):
+        share, _ = quantity(ts.within, True, "within")
+        assert share is not None
+        within: float | None = share * abs(value)
+    else:
+        within, err = quantity(ts.within, percent, "within")
+        if err:
+            bad("within", err)
+            return None
+    if within is not None and within < 0:
+        bad("within", msg("err.within_negative", raw=ts.within))
+        return None
+    return within
 
 
 # ------------------------------------------------------------------- actuals/YYYY.yaml

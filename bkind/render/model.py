@@ -42,6 +42,7 @@ class Chart(Struct):
     percent: bool = False
     caption: str | None = None
     integer: bool = False  # counts: whole-number axis from 0
+    bar: bool = False  # bars (one per x label), not lines
 
 
 class Section(Struct):

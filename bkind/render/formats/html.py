@@ -104,7 +104,7 @@ def chart_svg(chart: Chart, n: int, lang: str) -> str:
     formatter: Callable[[Any], str] = (
         (lambda v: fmt_percent(v, lang, digits)) if chart.percent
         else (lambda v: fmt_number(v, lang, digits)))
-    line = pygal.Line(
+    line = (pygal.Bar if chart.bar else pygal.Line)(
         width=760, height=310 + 26 * rows, js=[], style=style, x_labels=chart.x_labels,
         legend_at_bottom=True, legend_at_bottom_columns=min(2, len(chart.series)) or 1,
         truncate_legend=-1, value_formatter=formatter, dots_size=3.5, show_x_guides=False,
@@ -117,11 +117,16 @@ def chart_svg(chart: Chart, n: int, lang: str) -> str:
         low, top = min(0.0, *points), max(points)
         line.range = (low, top + (top - low) * 0.08 if top > low else top + 1)
     if chart.integer:
-        line.y_labels = list(range(0, int(max(points, default=1)) + 2))
+        top = int(max(points, default=1))
+        step = max(1, -(-top // 8))  # at most about 10 labels: 54 clusters step by 7
+        line.y_labels = list(range(0, top + step + 1, step))
     line.uuid = f"bkind-{n}"
     for s in chart.series:
         stroke = {"dasharray": "7, 5"} if s.dashed else None
-        line.add(s.name, s.values, stroke_style=stroke, show_dots=not s.dashed)
+        if chart.bar:
+            line.add(s.name, s.values)
+        else:
+            line.add(s.name, s.values, stroke_style=stroke, show_dots=not s.dashed)
     root = line.render_tree()
     for parent in list(root.iter()):
         for child in list(parent):

@@ -10,7 +10,14 @@ from bkind.core.targets import is_rate
 from bkind.i18n import fmt_percent, t
 from bkind.model import Metric, Workspace
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.views.status import clean, figure_status, fmt_goal, fmt_value, note_text
+from bkind.render.views.status import (
+    clean,
+    figure_status,
+    fmt_goal,
+    fmt_value,
+    note_text,
+    resolution_heading,
+)
 
 
 def fmt_target(ws: Workspace, tp: TargetProjection, lang: str, value: float) -> str:
@@ -212,7 +219,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             footer.append(f"[{n}] {rec['name']}")
         footer.extend(f"[{n}] {line}" for line in _explain(ws, proj, tp, lang))
     method = t(f"project.method.{proj.method}", lang)
-    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
+    header = [resolution_heading(ws, lang),
               t("project.header", lang, year=proj.year, method=method, end=proj.data_end)]
     if proj.assumptions:
         items = ", ".join(f"{ws.metrics[m].name.get(lang)} {fmt_percent(g, lang)}"

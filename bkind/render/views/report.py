@@ -22,6 +22,7 @@ from bkind.render.views.status import (
     clean,
     figure_status,
     fmt_value,
+    resolution_heading,
     result_record,
     status_text,
     status_view,
@@ -310,7 +311,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         sections.insert(0, Section(t("report.nowcasts", lang, year=y),
                                    [nowcast_line(ws, r, lang) for r in nowcasts]))
     period_key = "report.period_one" if m == 1 else "report.period"
-    header = [t("status.title", lang, id=ws.resolution.id, title=ws.resolution.title.get(lang)),
+    header = [resolution_heading(ws, lang),
               t(period_key, lang, year=y, month=m, months=m,
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
     if ws.resolution.note is not None:  # e.g. the merger that ends the standalone series

@@ -28,7 +28,7 @@ from bkind.render.model import Cell, Column, Section, Table, View
 SPEC_KEYS = (
     "id", "type", "metric", "comparator", "target", "deadline", "status", "actual",
     "actual_year", "required", "gap", "progress_ratio", "observed_years", "note",
-    "estimated", "basis", "range", "required_unobserved",
+    "within", "estimated", "basis", "range", "required_unobserved",
 )
 PERCENT_FIELDS = {f for fields in LIST_PERCENT_FIELDS.values() for f in fields}
 
@@ -36,6 +36,21 @@ PERCENT_FIELDS = {f for fields in LIST_PERCENT_FIELDS.values() for f in fields}
 def clean(x: float | None) -> float | None:
     """Raw numbers for JSON, without float noise (0.11030000000000001 -> 0.1103)."""
     return None if x is None else round(x, 10)
+
+
+def resolution_heading(ws: Workspace, lang: str) -> str:
+    """"id: title", or the title alone for a workspace without a resolution id."""
+    res = ws.resolution
+    return t("status.title", lang, id=res.id, title=res.title.get(lang)) if res.id \
+        else res.title.get(lang)
+
+
+def is_closed(ws: Workspace, as_of: int) -> bool:
+    """A resolution is closed when its series has ended (`series_end`) or every target's
+    deadline has passed."""
+    if ws.resolution.series_end is not None:
+        return True
+    return bool(ws.targets) and all(t.deadline <= as_of for t in ws.targets)
 
 
 def is_rate(ws: Workspace, result: TargetResult) -> bool:
@@ -80,7 +95,8 @@ def fmt_goal(ws: Workspace, target: Target, lang: str) -> str:
         w = target_within(ws, target) or 0.0
         width = f"{fmt_number(w * 100, lang)} {t('unit.pp', lang)}" if rate else \
             fmt_value(w, metric, lang)
-        text = t("cmp.about", lang, v=fmt_value(target.value, metric, lang, rate), w=width)
+        text = t("cmp.about", lang, v=fmt_value(target.value, metric, lang, rate)) + " " + \
+            t("cmp.within", lang, w=width)
     elif isinstance(target.value, tuple):
         lo, hi = (fmt_value(v, metric, lang, rate) for v in target.value)
         text = t("cmp.between", lang, lo=lo, hi=hi)
@@ -228,13 +244,12 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         "progress_ratio": clean(r.progress_ratio),
         "observed_years": list(r.observed_years),
         "note": "; ".join(notes) if notes else None,
+        "within": clean(r.within),
         "estimated": o.estimated,
         "basis": [note_text(n, lang) for n in o.basis],
         "range": [clean(o.range[0]), clean(o.range[1])] if o.range is not None else None,
         "required_unobserved": clean(o.required_unobserved),
     }
-    if r.comparator == "about":
-        record["within"] = clean(r.within)
     if r.type == "every":
         record.update(matching=o.matching, meeting=o.meeting, failing=list(o.failing))
     record["name"] = target_model.name.get(lang)
@@ -285,6 +300,8 @@ def target_lines(ws: Workspace, r: TargetResult, target: Target, lang: str,
     what "needed" means, the basis of any estimate, and the context series. `shown`
     maps a basis already written (for target n) to its number, so it is not repeated."""
     lines = [target.name.get(lang)] if target.short is not None else []
+    if target.source:
+        lines.append(t("note.target_source", lang, source=target.source))
     lines += [note_text(note, lang) for note in r.notes]
     lines += explain_required(ws, r, lang)
     if r.outcome.required_unobserved is not None and r.estimated and r.required is None:
@@ -319,12 +336,15 @@ def source_lines(ws: Workspace, results: list[TargetResult], lang: str) -> list[
 def header_lines(ws: Workspace, as_of: int, lang: str) -> list[str]:
     """Title, evaluation year and the resolution's own note (e.g. the series end)."""
     res = ws.resolution
-    header = [t("status.title", lang, id=res.id, title=res.title.get(lang)),
-              t("status.as_of", lang, year=as_of)]
+    header = [resolution_heading(ws, lang), t("status.as_of", lang, year=as_of)]
     if res.note is not None:
         header.append(res.note.get(lang))
     elif res.series_end is not None:
         header.append(t("series_end", lang, end=fmt_date(res.series_end, lang)))
+    if res.successor is not None and is_closed(ws, as_of):
+        header.append(t("status.successor", lang, name=res.successor))
+    if not ws.targets:
+        header.append(t("status.no_targets", lang))
     return header
 
 
@@ -336,7 +356,8 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         "workspace": ws.path,
         "resolution": {"id": res.id, "title": res.title.get(lang),
                        "note": res.note.get(lang) if res.note else None,
-                       "series_end": res.series_end},
+                       "series_end": res.series_end, "successor": res.successor,
+                       "peers": list(res.peers)},
         "as_of": as_of,
         "summary": {"targets": len(results),
                     **{s: sum(1 for r in results if r.status == s) for s in STATUSES},
@@ -345,7 +366,8 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     }
     table, notes = targets_table(ws, results, lang)
     header = header_lines(ws, as_of, lang)
-    header.insert(2, summary_line(results, lang))
+    if results:
+        header.insert(2, summary_line(results, lang))
     sections = [Section(t("notes.title", lang), notes)] if notes else []
     if sources:
         found = source_lines(ws, results, lang)
@@ -355,7 +377,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         sections.append(Section(None, [t("sources.hint", lang)]))
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]}
                                     for rec in records],
-                tables=[table], header=header, sections=sections)
+                tables=[table] if results else [], header=header, sections=sections)
 
 
 def targets_table(ws: Workspace, results: list[TargetResult],

@@ -1,0 +1,48 @@
+"""Write a folder of files (bkind export) without destroying anything already there.
+
+The folder must be missing, empty, or a previous export (holding only the files an
+export writes, with a datapackage.json); each file is written through a temporary file
+and renamed over the old one, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bkind.errors import BkindError, msg
+from bkind.io.load import stage
+
+
+def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]:
+    """Write `files` (name -> text) into `folder`; `marker` is the file that proves a
+    previous export. Returns the paths written."""
+    if folder.exists() and not folder.is_dir():
+        raise BkindError.one(str(folder), None, msg("err.export_not_folder"))
+    if folder.is_dir():
+        present = {p.name for p in folder.iterdir()}
+        foreign = sorted(present - set(files))
+        if present and (foreign or marker not in present):
+            shown = foreign or sorted(present)
+            files_text = ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
+            raise BkindError.one(str(folder), None, msg("err.export_not_empty",
+                                                        files=files_text))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BkindError.one(str(folder), None,
+                             msg("err.cannot_write", reason=exc.strerror)) from exc
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, text in files.items():
+            staged.append((stage(folder / name, text), folder / name))
+    except OSError as exc:
+        for tmp, _ in staged:
+            os.unlink(tmp)
+        raise BkindError.one(str(folder), None,
+                             msg("err.cannot_write", reason=exc.strerror)) from exc
+    # the marker last: a folder with a new datapackage.json has its new data
+    staged.sort(key=lambda pair: pair[1].name == marker)
+    for tmp, path in staged:
+        os.replace(tmp, path)
+    return [path for _, path in staged]

@@ -173,10 +173,26 @@ def data_lang(fmt: StrEnum, lang: str) -> str:
 
 
 def render_view(view: Any, fmt: StrEnum, output: Path | None) -> None:
-    from bkind.render import render
+    from bkind.render import BINARY_FORMATS, render, render_bytes
 
+    if fmt.value in BINARY_FORMATS:
+        data = render_bytes(view, fmt.value)
+        if output is not None:
+            from bkind.load import write_atomic
+
+            write_atomic(output, data)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        return
     width, color = terminal()
     emit(render(view, fmt.value, width=width, color=color and output is None), output)
+
+
+def check_binary_output(fmt: StrEnum, output: Path | None) -> None:
+    """A Word or Excel file goes to --output (or a pipe), never onto a terminal."""
+    if fmt.value in ("docx", "xlsx") and output is None and sys.stdout.isatty():
+        raise BkindError.one("--output", None, msg("err.binary_to_terminal", fmt=fmt.value))
 
 
 def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
@@ -190,6 +206,15 @@ def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
         raise typer.Exit(ExitCode.FAIL_ON)
 
 
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
 @command(
     help="Where the province stands on every target: latest value, gap, growth still "
     "needed, status.\n\nExamples:\n\n  bkind status\n\n  bkind status --format json\n\n"
@@ -198,7 +223,9 @@ def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
 )
 def status(
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format (docx "
+                                              "and xlsx: with --output).")] =
+    StatusFormat.table,
     as_of: AsOfOpt = None,
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
@@ -209,6 +236,7 @@ def status(
 
     language = resolve_lang(lang)
     wanted = parse_fail_on(fail_on)
+    check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     year = as_of if as_of is not None else (ws.latest_year() or ws.resolution.baseline_year)
     results = evaluate_all(ws, year)
@@ -301,6 +329,8 @@ class ReportFormat(StrEnum):
     json = "json"
     md = "md"
     html = "html"
+    docx = "docx"
+    xlsx = "xlsx"
 
 
 def parse_month(value: str) -> tuple[int, int]:
@@ -318,7 +348,8 @@ def parse_month(value: str) -> tuple[int, int]:
     "statuses: what analysts send every month.\n\nExamples:\n\n  bkind report\n\n"
     "  bkind report --month 2025-03 --lang vi\n\n"
     "  bkind report --month 2025-03 --format html --output report.html\n\n"
-    "  bkind report --format md --fail-on deterioration,missed > report.md",
+    "  bkind report --format md --fail-on deterioration,missed > report.md\n\n"
+    "  bkind report --month 2025-03 --lang vi --format docx --output report.docx",
 )
 def report(
     workspace: WorkspaceOpt = None,
@@ -338,6 +369,7 @@ def report(
     language = resolve_lang(lang)
     wanted = parse_fail_on(fail_on)
     chosen = parse_month(month) if month is not None else None
+    check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     months = monthly.months_with_data(ws)
     if chosen is None:
@@ -359,6 +391,14 @@ def report(
 # --------------------------------------------------------- revisions, validate, ingest
 
 
+class HistoryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    xlsx = "xlsx"
+
+
 @command(
     "history",
     help="Every published figure of a metric (each vintage, with status, date and source) "
@@ -371,7 +411,8 @@ def history_command(
     year: Annotated[int | None, typer.Option("--year", help="Only this year.",
                                              show_default=False)] = None,
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format (xlsx: "
+                                               "with --output).")] = HistoryFormat.table,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -379,6 +420,7 @@ def history_command(
     from bkind.render.history import history_view
 
     language = resolve_lang(lang)
+    check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     if metric not in ws.metrics:
         raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,

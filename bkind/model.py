@@ -120,6 +120,19 @@ class Target(Struct, frozen=True):
         return self.year
 
 
+class DocumentInfo(Struct, frozen=True):
+    """Who issues, signs and receives the Word documents (targets.yaml `document:`);
+    what is missing is left as a dotted blank to fill in by hand."""
+
+    agency: Text | None = None  # e.g. Sở Công Thương tỉnh Bắc Kạn
+    parent_agency: Text | None = None  # e.g. UBND tỉnh Bắc Kạn
+    place: Text | None = None  # the place before the date: Bắc Kạn, ngày ...
+    number: str | None = None  # after "Số:", e.g. 125/BC-SCT, or /BC-SCT
+    signer_title: tuple[Text, ...] = ()  # lines, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
+    signer_name: str | None = None
+    recipients: tuple[Text, ...] = ()
+
+
 class Resolution(Struct, frozen=True):
     id: str
     title: Text
@@ -127,6 +140,7 @@ class Resolution(Struct, frozen=True):
     baseline_year: int
     note: Text | None = None
     series_end: str | None = None  # YYYY-MM: the last month standalone figures exist for
+    document: DocumentInfo | None = None  # targets.yaml `document:` (beside `resolution:`)
 
 
 class Item(Struct, frozen=True):

@@ -21,6 +21,7 @@ from bkind.model import (
     KINDS,
     PRICES,
     TARGET_TYPES,
+    DocumentInfo,
     Item,
     Metric,
     Resolution,
@@ -73,6 +74,16 @@ class ResolutionS(_S):
     issued: dt.date | None = None
     note: TextLike | None = None
     series_end: str | None = None
+
+
+class DocumentS(_S):
+    agency: TextLike | None = None
+    parent_agency: TextLike | None = None
+    place: TextLike | None = None
+    number: str | None = None
+    signer_title: TextLike | list[TextLike] | None = None
+    signer_name: str | None = None
+    recipients: list[TextLike] | None = None
 
 
 class OfS(_S):
@@ -133,6 +144,7 @@ LISTS: dict[str, type[_S]] = {"clusters": ClusterS}
 LIST_PERCENT_FIELDS = {"clusters": {"occupancy"}}
 
 TOP_TARGETS = {"resolution", "metrics", "targets"}
+OPTIONAL_TARGETS = {"document"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
 CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
 
@@ -271,12 +283,14 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         problems.append(Problem.of(p, 1, msg("err.targets_not_mapping")))
         return None, {}, ()
     for key in data:
-        if key not in TOP_TARGETS:
+        if key not in TOP_TARGETS | OPTIONAL_TARGETS:
             problems.append(Problem.of(p, doc.line((key,)), msg(
-                "err.unknown_key_allowed", key=key, allowed="resolution, metrics, targets")))
+                "err.unknown_key_allowed", key=key,
+                allowed="resolution, metrics, targets, document")))
     for key in sorted(TOP_TARGETS - data.keys()):
         problems.append(Problem.of(p, 1, msg("err.missing_key", key=key)))
 
+    document = _document(doc, data["document"], problems) if "document" in data else None
     resolution = None
     rs = _convert(doc, data.get("resolution"), ("resolution",), ResolutionS, problems) \
         if "resolution" in data else None
@@ -288,6 +302,7 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
             id=rs.id, title=_text(rs.title) or Text(), baseline_year=rs.baseline_year,
             issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
             series_end=rs.series_end,
+            document=document,
         )
 
     metrics: dict[str, Metric] = {}
@@ -351,6 +366,20 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         if target is not None:
             targets.append(target)
     return resolution, metrics, tuple(targets)
+
+
+def _document(doc: Doc, raw: Any, problems: list[Problem]) -> DocumentInfo | None:
+    """The optional `document:` block: who issues, signs and receives the documents."""
+    ds = _convert(doc, raw, ("document",), DocumentS, problems)
+    if ds is None:
+        return None
+    titles = ds.signer_title if isinstance(ds.signer_title, list) else \
+        [ds.signer_title] if ds.signer_title is not None else []
+    return DocumentInfo(
+        agency=_text(ds.agency), parent_agency=_text(ds.parent_agency), place=_text(ds.place),
+        number=ds.number, signer_title=tuple(t for x in titles if (t := _text(x))),
+        signer_name=ds.signer_name,
+        recipients=tuple(t for x in ds.recipients or [] if (t := _text(x))))
 
 
 def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],

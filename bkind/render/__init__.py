@@ -1,4 +1,5 @@
-"""One view model (raw data + human tables), one renderer per format, each returns str."""
+"""One view model (raw data + human tables), one renderer per format: text formats
+return str, documents (docx, xlsx) bytes."""
 
 from __future__ import annotations
 
@@ -44,3 +45,19 @@ def _html(view: View) -> str:
     from bkind.render.html import render_html
 
     return render_html(view)
+
+
+BINARY_FORMATS = ("docx", "xlsx")
+
+
+def render_bytes(view: View, fmt: str) -> bytes:
+    """Render `view` as a document: Word (docx) or an Excel workbook (xlsx)."""
+    if fmt == "docx":
+        from bkind.render.formats.docx import render_docx
+
+        return render_docx(view)
+    if fmt == "xlsx":
+        from bkind.render.formats.xlsx import render_xlsx
+
+        return render_xlsx(view)
+    raise ValueError(fmt)

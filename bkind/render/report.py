@@ -118,16 +118,20 @@ def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
         average = fmt_number(row.average_monthly, lang, 1)
     else:
         average = "—"
+    kind = "percent" if metric.kind in RATE_KINDS else "number"
     return [
         Cell(name),
-        Cell(ytd, align="right"),
-        Cell(_qty(row.plan, metric, lang), align="right"),
-        Cell(share, align="right"),
-        Cell("×" + fmt_number(row.pace, lang) if row.pace is not None else "—", align="right"),
+        Cell(ytd, align="right", value=row.ytd, kind=kind),
+        Cell(_qty(row.plan, metric, lang), align="right", value=row.plan, kind=kind),
+        Cell(share, align="right", value=row.plan_share, kind="percent"),
+        Cell("×" + fmt_number(row.pace, lang) if row.pace is not None else "—", align="right",
+             value=row.pace, kind="times"),
         Cell(fmt_percent(row.yoy, lang, sign=True) if row.yoy is not None else "—",
-             align="right"),
-        Cell(required, align="right"),
-        Cell(average, align="right"),
+             align="right", value=row.yoy, kind="percent"),
+        Cell(required, align="right", value=row.required_monthly, kind="number"),
+        Cell(average, align="right",
+             value=row.average_monthly if row.average_monthly_share is None
+             or row.plan is not None else None, kind="number"),
     ]
 
 
@@ -259,6 +263,12 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         header.append(ws.resolution.note.get(lang))
     charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
     charts += [_target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
+    from bkind.render import prose
+
+    period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
                 tables=[table, targets_table], header=header, footer=footer, charts=charts,
-                lang=lang)
+                lang=lang, subject=prose.subject(ws.resolution, lang, period),
+                paragraphs=prose.ytd_paragraphs(ws, report, lang) + status.paragraphs,
+                document_tables=[prose.document_table(targets_table, lang)],
+                document=ws.resolution.document)

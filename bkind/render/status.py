@@ -196,13 +196,16 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         latest = fmt_value(r.actual, metric, lang, is_rate(ws, r))
         if r.actual_year is not None:
             latest += f"\n{r.actual_year}{_short_source(r, lang)}"
+        kind = "percent" if is_rate(ws, r) else "integer" if r.type == "count" else "number"
         table.rows.append([
             Cell(f"[{n}] {by_id[r.id].label(lang)}"),
-            Cell(latest, align="right"),
+            Cell(latest, align="right", value=r.actual, kind=kind),
             Cell(fmt_goal(ws, r, by_id[r.id], lang)),
-            Cell(fmt_gap(ws, r, lang), align="right"),
+            Cell(fmt_gap(ws, r, lang), align="right",
+                 value=None if r.gap is None else r.gap * 100 if kind == "percent" else r.gap,
+                 kind="points" if kind == "percent" else kind),
             Cell(fmt_percent(r.required, lang) if r.required is not None else "—",
-                 align="right"),
+                 align="right", value=r.required, kind="percent"),
             Cell(t(f"status.{r.status}", lang), status=r.status),
         ])
         lines = [rec["name"]] if by_id[r.id].short is not None else []  # the full wording
@@ -216,6 +219,11 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         header.append(res.note.get(lang))
     if footer:
         footer.insert(0, t("notes.title", lang) + ":")
+    from bkind.render import prose
+
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]}
                                     for rec in records],
-                tables=[table], header=header, footer=footer)
+                tables=[table], header=header, footer=footer, lang=lang,
+                subject=prose.subject(res, lang, t("doc.subject.status", lang, year=as_of)),
+                paragraphs=prose.target_paragraphs(ws, results, lang),
+                document_tables=[prose.document_table(table, lang)], document=res.document)

@@ -31,7 +31,7 @@ SMALL_PT = 11
 PAGE_MM = (210, 297)
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
-HEADER_COLS_MM = (68, TEXT_MM - 68)
+HEADER_COLS_MM = (62, TEXT_MM - 62)
 BLANK = "......"
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
@@ -153,7 +153,7 @@ class _Writer:
 
     def rule(self, container: Any, width_mm: float, total_mm: float) -> None:
         """A short centred line (a top border on an empty, tiny paragraph)."""
-        paragraph = self.para(container, align="center", after=0)
+        paragraph = self.para(container, align="center", after=0, before=2)
         side = self.Mm(max(0.0, (total_mm - width_mm) / 2))
         paragraph.paragraph_format.left_indent = side
         paragraph.paragraph_format.right_indent = side
@@ -176,6 +176,8 @@ class _Writer:
         if style:
             table.style = self.doc.styles[style]
         table.autofit = False
+        for column, width in zip(table.columns, widths_mm, strict=True):
+            column.width = self.Mm(width)  # the grid: what LibreOffice lays out by
         for row in table.rows:
             for cell, width in zip(row.cells, widths_mm, strict=True):
                 cell.width = self.Mm(width)
@@ -193,26 +195,27 @@ def _header_block(w: _Writer, info: DocumentInfo | None, today: dt.date) -> None
     left, right = table.rows[0].cells
     parent = _text(info.parent_agency, lang) if info else None
     agency = _text(info.agency, lang) if info else None
-    w.para(left, (parent or BLANK * 3).upper(), align="center", size=13, after=0, first=True)
-    w.para(left, (agency or BLANK * 3).upper(), align="center", bold=True, size=13, after=0)
+    w.para(left, (parent or BLANK * 3).upper(), align="center", size=12, after=0, first=True)
+    w.para(left, (agency or BLANK * 3).upper(), align="center", bold=True, size=12, after=0)
     w.rule(left, 25, HEADER_COLS_MM[0])
-    w.para(right, t("doc.motto1", lang), align="center", bold=True, size=13, after=0,
+    w.para(right, t("doc.motto1", lang), align="center", bold=True, size=12, after=0,
            first=True)
-    w.para(right, t("doc.motto2", lang), align="center", bold=True, size=14, after=0)
-    w.rule(right, 62, HEADER_COLS_MM[1])
+    w.para(right, t("doc.motto2", lang), align="center", bold=True, size=13, after=0)
+    w.rule(right, 58, HEADER_COLS_MM[1])
     left, right = table.rows[1].cells
     w.para(left, t("doc.number", lang, number=_number(info)), align="center", size=13,
            after=0, before=4, first=True)
     place = (_text(info.place, lang) if info else None) or BLANK * 2
     w.para(right, t("doc.place_date", lang, place=place, blank=BLANK, year=today.year),
-           align="center", italic=True, size=14, after=0, before=4, first=True)
+           align="center", italic=True, size=13, after=0, before=4, first=True)
 
 
 def _table(w: _Writer, table: Table) -> None:
     if table.title:
-        w.para(w.doc, table.title, align="left", bold=True, before=6)
+        w.para(w.doc, table.title, align="left", bold=True, before=6).paragraph_format \
+            .keep_with_next = True
     n = len(table.columns)
-    first = min(70.0, TEXT_MM * 0.4) if n > 2 else TEXT_MM / 2
+    first = TEXT_MM * 0.35 if n > 2 else TEXT_MM / 2
     widths = (first, *[(TEXT_MM - first) / (n - 1)] * (n - 1)) if n > 1 else (TEXT_MM,)
     grid = w.grid(1 + len(table.rows), widths, style="Table Grid")
     head = grid.rows[0]
@@ -236,8 +239,9 @@ def _charts(w: _Writer, view: View) -> None:
     n = 0
     for chart in view.charts:
         n += 1
-        w.para(w.doc, t("doc.figure", w.lang, n=n, title=chart.title), align="center",
-               bold=True, size=13, before=6, after=2)
+        caption = w.para(w.doc, t("doc.figure", w.lang, n=n, title=chart.title),
+                         align="center", bold=True, size=13, before=6, after=2)
+        caption.paragraph_format.keep_with_next = True
         if not has_points(chart):
             w.para(w.doc, chart.caption or "", align="center", italic=True, size=13)
             continue

@@ -43,7 +43,8 @@ def chart_png(chart: Chart, lang: str) -> bytes:
     with matplotlib.rc_context({
         "font.family": "serif", "font.serif": FONTS, "font.size": 10,
         "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "bkind",
-        "path.simplify": False,
+        "path.simplify": False, "figure.facecolor": "white", "axes.facecolor": "white",
+        "savefig.facecolor": "white",
     }):
         fig, ax = plt.subplots(figsize=SIZE_IN, dpi=DPI)
         try:

@@ -26,8 +26,8 @@ def _date(iso: str, lang: str) -> str:
 def subject(res: Resolution, lang: str, period: str) -> str:
     """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ... (period)'."""
     title = res.title.get(lang)
-    lead = "Nghị quyết " if lang == "vi" else "Resolution "
-    about = title[len(lead):] if title.startswith(lead) else f"({title})"
+    lead = "Nghị quyết về " if lang == "vi" else "Resolution on "
+    about = title[len(lead) - 3:] if title.startswith(lead) else f"({title})"
     issued = t("doc.issued", lang, date=_date(res.issued, lang)) if res.issued else ""
     return t("doc.subject", lang, id=res.id, issued=issued, about=about, period=period)
 

@@ -1,6 +1,6 @@
 """A view as a Word document in the administrative form of Nghị định 30/2020/NĐ-CP.
 
-A4; margins 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman in all four
+A4; margins 20 mm top and bottom, 30 mm left, 17 mm right; Times New Roman in all four
 font slots (ascii, hAnsi, eastAsia, cs: python-docx's `font.name` sets two, and Word
 falls back to the theme font on Vietnamese text without the others), 14 pt body,
 justified with a first-line indent and 6 pt after. Page 1 opens, in the body, with the
@@ -29,7 +29,7 @@ BODY_PT = 14
 TABLE_PT = 12
 SMALL_PT = 11
 PAGE_MM = (210, 297)
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 17}
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 HEADER_COLS_MM = (62, TEXT_MM - 62)
 BLANK = "......"

@@ -8,11 +8,16 @@ renderers only lay the sentences out.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, Target, TargetResult, Workspace
-from bkind.monthly import RATE_KINDS, MonthReport, MonthRow
 from bkind.render.model import Column, Table
 
+if TYPE_CHECKING:  # bkind.monthly costs `bkind status` milliseconds (dataclasses)
+    from bkind.monthly import MonthReport, MonthRow
+
+RATE_KINDS = ("growth", "share")
 # the columns of the status table a printed page shows, in the order it shows them
 DOCUMENT_COLUMNS = (("target", "doc.col.target"), ("goal", "doc.col.goal"),
                     ("latest", "doc.col.latest"), ("status", "doc.col.status"))

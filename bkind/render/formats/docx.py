@@ -312,6 +312,9 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
     _appendix(w, view.footer)
     props = w.doc.core_properties
     props.title, props.language, props.author = subject, LANG_TAGS.get(w.lang, ""), "bkind"
+    props.comments, props.subject = "", t("doc.title", w.lang)
+    now = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    props.created = props.modified = now  # not the template's 2013
     out = io.BytesIO()
     w.doc.save(out)
     return out.getvalue()

@@ -332,3 +332,55 @@ def test_docx_renders_in_libreoffice(files, tmp_path):
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                            check=False).stdout
     assert "Liberation" in fonts or "Times" in fonts
+
+
+# ------------------------------------------------------- any view, any document: block
+
+
+def test_any_view_renders_as_word_and_excel():
+    """A view with none of the document fields (a future command's) still renders."""
+    import datetime as dt
+
+    from bkind.model import DocumentInfo, Text
+    from bkind.render.formats.docx import render_docx
+    from bkind.render.formats.xlsx import render_xlsx
+    from bkind.render.model import Cell, Column, Table, View
+
+    table = Table(columns=[Column("a", "Chỉ tiêu"), Column("b", "Giá trị", "right")],
+                  rows=[[Cell("=x"), Cell("1.234,5", align="right", value=1234.5,
+                                           kind="number")]], title="Bảng kết quả")
+    info = DocumentInfo(agency=Text(vi="Sở Công Thương"), number="125/BC-SCT",
+                        signer_title=(Text(vi="GIÁM ĐỐC"),), signer_name="Nguyễn Văn A",
+                        place=Text(vi="Thái Nguyên"),
+                        recipients=(Text(vi="Như trên;"), Text(vi="Lưu: VT, KH.")))
+    view = View(data={}, records=[], tables=[table], header=["Sơ kết", "Một dòng"],
+                footer=["Ghi chú:", "một ghi chú"], lang="vi", document=info)
+    doc = Document(io.BytesIO(render_docx(view, today=dt.date(2025, 4, 5))))
+    block = doc.tables[0]
+    assert block.rows[0].cells[0].text.splitlines()[1] == "SỞ CÔNG THƯƠNG"
+    assert block.rows[1].cells[0].text == "Số: 125/BC-SCT"
+    assert block.rows[1].cells[1].text == "Thái Nguyên, ngày ...... tháng ...... năm 2025"
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[texts.index("BÁO CÁO") + 1] == "Sơ kết"  # no subject: the first header line
+    assert "Một dòng" in texts and "Bảng kết quả" in texts
+    assert [c.text for c in doc.tables[1].rows[1].cells] == ["=x", "1.234,5"]
+    recipients, signer = (c.text for c in doc.tables[-1].rows[0].cells)
+    assert recipients.splitlines() == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, KH."]
+    assert signer.splitlines()[0] == "GIÁM ĐỐC" and signer.splitlines()[-1] == "Nguyễn Văn A"
+    wb = load_workbook(io.BytesIO(render_xlsx(view)))
+    assert wb.sheetnames == ["Bảng kết quả", "Nguồn"]
+    sheet = wb["Bảng kết quả"]
+    assert sheet["A2"].value == "=x" and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == 1234.5 and sheet["B2"].number_format == "#,##0.00"
+
+
+def test_signer_title_may_be_one_line(cli, workspace, tmp_path):
+    targets = MINIMAL_TARGETS + ('document:\n  agency: {vi: "Sở Công Thương", en: "DoIT"}\n'
+                                 '  signer_title: "GIÁM ĐỐC"\n  recipients: ["UBND tỉnh;"]\n')
+    out = tmp_path / "s.docx"
+    result = cli("status", "-w", str(workspace(targets)), "--lang", "en", "--format", "docx",
+                 "-o", str(out))
+    assert result.exit_code == 0
+    doc = Document(str(out))
+    assert doc.tables[0].rows[0].cells[0].text.splitlines()[1] == "DOIT"
+    assert doc.tables[-1].rows[0].cells[1].text.splitlines()[0] == "GIÁM ĐỐC"

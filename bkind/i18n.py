@@ -654,7 +654,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.verb.preliminary": {"en": "reached (preliminary)", "vi": "sơ bộ đạt"},
     "doc.verb.official": {"en": "reached", "vi": "đạt"},
     "doc.verb.reached": {"en": "reached", "vi": "đạt"},
-    "doc.verb.derived": {"en": "is computed at", "vi": "tính toán đạt"},
+    "doc.derived": {"en": " (derived)", "vi": " (số tính toán)"},
     "doc.cmp.above": {"en": "above {v}", "vi": "trên {v}"},
     "doc.cmp.at_least": {"en": "at least {v}", "vi": "từ {v} trở lên"},
     "doc.cmp.below": {"en": "below {v}", "vi": "dưới {v}"},
@@ -665,17 +665,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.by_year": {"en": " by {year}", "vi": " đến năm {year}"},
     "doc.when.average": {"en": "on average over {s}-{e}", "vi": "bình quân giai đoạn {s}-{e}"},
     "doc.when.year": {"en": "in {year}", "vi": "năm {year}"},
-    "doc.target": {"en": "{label}: {when} {verb} {value}, against the resolution's target of "
-                         "{goal}; status: {status}.",
-                   "vi": "{label}: {when} {verb} {value}, so với mục tiêu Nghị quyết đề ra "
-                         "{goal}; đánh giá: {status}."},
-    "doc.target_no_figure": {"en": "{label}: no figures published yet, against the "
-                                   "resolution's target of {goal}; status: {status}.",
-                             "vi": "{label}: chưa có số liệu công bố, mục tiêu Nghị quyết đề "
-                                   "ra {goal}; đánh giá: {status}."},
+    "doc.target": {"en": "{label} {when} {verb} {value}; the resolution's target: {goal}; "
+                         "status: {status}.",
+                   "vi": "{label} {when} {verb} {value}; mục tiêu Nghị quyết đề ra: {goal}; "
+                         "đánh giá: {status}."},
+    "doc.target_met": {"en": "{label} {when} {verb} {value}, meeting the resolution's target "
+                             "({goal}).",
+                       "vi": "{label} {when} {verb} {value}, đạt mục tiêu Nghị quyết đề ra "
+                             "({goal})."},
+    "doc.target_missed": {"en": "{label} {when} {verb} {value}, short of the resolution's "
+                                "target ({goal}).",
+                          "vi": "{label} {when} {verb} {value}, không đạt mục tiêu Nghị quyết "
+                                "đề ra ({goal})."},
+    "doc.target_no_figure": {"en": "{label}: no figures published yet; the resolution's "
+                                   "target: {goal}; status: {status}.",
+                             "vi": "{label}: chưa có số liệu công bố; mục tiêu Nghị quyết đề "
+                                   "ra: {goal}; đánh giá: {status}."},
     "doc.target_required": {"en": "; the target needs {v} a year from now on.",
                             "vi": "; để đạt mục tiêu cần tăng {v}/năm trong thời gian còn "
                                   "lại."},
+    "doc.per_year": {"en": " a year", "vi": "/năm"},
+    "doc.target_required_share": {"en": "; the share must rise by another {pp} percentage "
+                                        "points.",
+                                  "vi": "; tỷ trọng phải tăng thêm {pp} điểm phần trăm."},
     "doc.summary": {"en": "Of the resolution's targets: {parts}.", "vi": "Có {parts}."},
     "doc.summary_part": {"en": "{k}/{n} {status}", "vi": "{k}/{n} chỉ tiêu {status}"},
     "doc.period": {"en": "in the first {m} months", "vi": "{m} tháng"},

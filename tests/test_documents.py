@@ -148,8 +148,13 @@ def test_docx_prose_table_figures_and_appendix(files):
             "kỳ, đạt 26,46% kế hoạch năm.") in text
     assert "Chỉ số sản xuất công nghiệp (IIP), so cùng kỳ 3 tháng: tăng 22,2% so với cùng kỳ." \
         in text
-    assert ("Tăng trưởng GTTT công nghiệp: năm 2024 ước đạt 11,03%, so với mục tiêu Nghị quyết "
-            "đề ra trên 13%/năm bình quân giai đoạn 2021-2025; đánh giá: thiếu số liệu.") in text
+    assert ("Tăng trưởng giá trị tăng thêm ngành công nghiệp năm 2024 ước đạt 11,03%; mục tiêu "
+            "Nghị quyết đề ra: trên 13%/năm bình quân giai đoạn 2021-2025; đánh giá: thiếu số "
+            "liệu.") in text
+    assert ("Tỷ trọng công nghiệp trong GRDP năm 2024 ước đạt 6,74% (số tính toán); mục tiêu "
+            "Nghị quyết đề ra: từ 8% đến 10% đến năm 2025; đánh giá: thiếu số liệu; tỷ trọng "
+            "phải tăng thêm 1,26 điểm phần trăm.") in text
+    assert "Cụm CN hoàn thành hạ tầng và lấp đầy > 60% năm 2025 đạt 1;" in text
     targets = next(t for t in doc.tables if t.rows[0].cells[0].text == "Chỉ tiêu")
     assert [c.text for c in targets.rows[0].cells] == ["Chỉ tiêu", "Mục tiêu", "Thực hiện",
                                                        "Đánh giá"]
@@ -362,7 +367,7 @@ def test_any_view_renders_as_word_and_excel():
     assert block.rows[1].cells[1].text == "Thái Nguyên, ngày ...... tháng ...... năm 2025"
     texts = [p.text for p in doc.paragraphs]
     assert texts[texts.index("BÁO CÁO") + 1] == "Sơ kết"  # no subject: the first header line
-    assert "Một dòng" in texts and "Bảng kết quả" in texts
+    assert "Một dòng." in texts and "Bảng kết quả" in texts
     assert [c.text for c in doc.tables[1].rows[1].cells] == ["=x", "1.234,5"]
     recipients, signer = (c.text for c in doc.tables[-1].rows[0].cells)
     assert recipients.splitlines() == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, KH."]
@@ -384,3 +389,21 @@ def test_signer_title_may_be_one_line(cli, workspace, tmp_path):
     doc = Document(str(out))
     assert doc.tables[0].rows[0].cells[0].text.splitlines()[1] == "DOIT"
     assert doc.tables[-1].rows[0].cells[1].text.splitlines()[0] == "GIÁM ĐỐC"
+
+
+def test_a_verdict_reads_as_the_glossary_says(workspace):
+    from bkind.load import load_workspace
+    from bkind.progress import evaluate_all
+    from bkind.render.prose import target_paragraphs
+
+    years = {y: f"year: {y}\nvalues:\n  va_growth: {{value: {g}%, status: estimate}}\n"
+             for y, g in zip(range(2021, 2026), (9, 10, 11, 11, 12), strict=True)}
+    root = workspace(MINIMAL_TARGETS, years)
+    ws = load_workspace(root, embedded=False, shown_root=str(root), cache=None)
+    vi = target_paragraphs(ws, evaluate_all(ws, 2025), "vi")
+    assert vi[0] == "Có 1/2 chỉ tiêu không đạt, 1/2 chỉ tiêu thiếu số liệu."
+    assert vi[1] == ("Tăng trưởng GTTT bình quân giai đoạn 2021-2025 ước đạt 10,6%/năm, không "
+                     "đạt mục tiêu Nghị quyết đề ra (trên 13%/năm).")
+    en = target_paragraphs(ws, evaluate_all(ws, 2025), "en")
+    assert en[1] == ("VA growth on average over 2021-2025 is estimated at 10.6% a year, short "
+                     "of the resolution's target (above 13% a year).")

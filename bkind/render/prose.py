@@ -37,9 +37,7 @@ def subject(res: Resolution, lang: str, period: str) -> str:
     return t("doc.subject", lang, id=res.id, issued=issued, about=about, period=period)
 
 
-def _verb(status: str | None, derived: bool, lang: str) -> str:
-    if derived:
-        return t("doc.verb.derived", lang)
+def _verb(status: str | None, lang: str) -> str:
     return t(f"doc.verb.{status or 'reached'}", lang)
 
 
@@ -57,20 +55,40 @@ def _value(ws: Workspace, r: TargetResult, x: float, lang: str) -> str:
     return fmt_number(x, lang) + (f" {unit}" if unit else "")
 
 
-def _goal(ws: Workspace, r: TargetResult, target: Target, lang: str) -> str:
+def _goal(ws: Workspace, r: TargetResult, target: Target, lang: str,
+          when: bool = True) -> str:
+    """'trên 13%/năm bình quân giai đoạn 2021-2025' (without `when`: 'trên 13%/năm')."""
     if isinstance(r.target, tuple):
         lo, hi = (_value(ws, r, v, lang) for v in r.target)
         text = t("doc.cmp.between", lang, lo=lo, hi=hi)
     else:
         text = t(f"doc.cmp.{r.comparator}", lang, v=_value(ws, r, r.target, lang))
+    if not when:
+        return text + t("doc.per_year", lang) if target.period is not None else text
     if target.period is not None:
         return text + t("doc.avg_period", lang, s=target.period[0], e=target.period[1])
     return text + t("doc.by_year", lang, year=r.deadline)
 
 
-def target_sentence(ws: Workspace, r: TargetResult, lang: str) -> str:
+def _labels(ws: Workspace, results: list[TargetResult], lang: str) -> dict[str, str]:
+    """What each sentence names: the metric measured, else the target; a name that
+    continues the one before ("... và lấp đầy > 60%") is written out in full."""
+    out: dict[str, str] = {}
+    previous = ""
+    for r in results:
+        target = ws.target(r.id)
+        metric = ws.metrics.get(r.metric or "")
+        label = metric.name.get(lang) if metric is not None else target.label(lang)
+        if label.startswith("...") and previous:
+            label = f"{previous} {label[3:].strip()}"
+        out[r.id] = previous = label
+    return out
+
+
+def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> str:
+    """'Tăng trưởng GTTT ... năm 2024 ước đạt 11,03%; mục tiêu Nghị quyết đề ra: ...'."""
     target = ws.target(r.id)
-    label = target.label(lang)
+    metric = ws.metrics.get(r.metric or "")
     status = t(f"status.{r.status}", lang)
     status = status[0].lower() + status[1:] if lang == "vi" else status.lower()
     goal = _goal(ws, r, target, lang)
@@ -78,16 +96,26 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str) -> str:
         return t("doc.target_no_figure", lang, label=label, goal=goal, status=status)
     latest = [s for s in r.sources if s.year == r.actual_year and s.metric == r.metric]
     figure = latest[-1] if latest and r.metric is not None else None
-    verb = _verb(figure.status if figure else None, figure.derived if figure else False,
-                 lang)
+    verb = _verb(figure.status if figure else None, lang)
     years = r.observed_years
+    value = _value(ws, r, r.actual, lang)
+    if figure is not None and figure.derived:
+        value += t("doc.derived", lang)
     if r.type == "average_growth" and len(years) > 1:
         when = t("doc.when.average", lang, s=years[0], e=years[-1])
+        value += t("doc.per_year", lang)
     else:
         when = t("doc.when.year", lang, year=r.actual_year)
-    text = t("doc.target", lang, label=label, when=when, verb=verb,
-             value=_value(ws, r, r.actual, lang), goal=goal, status=status)
-    if r.required is not None and r.status not in ("achieved", "missed"):
+    if r.status in ("achieved", "missed"):  # the glossary's verdict: đạt / không đạt
+        key = "doc.target_met" if r.status == "achieved" else "doc.target_missed"
+        return t(key, lang, label=label, when=when, verb=verb, value=value,
+                 goal=_goal(ws, r, target, lang, when=False))
+    text = t("doc.target", lang, label=label, when=when, verb=verb, value=value, goal=goal,
+             status=status)
+    if metric is not None and metric.kind == "share" and r.gap is not None and r.gap < 0:
+        text = text[:-1] + t("doc.target_required_share", lang,
+                             pp=fmt_number(-r.gap * 100, lang))
+    elif r.required is not None:
         text = text[:-1] + t("doc.target_required", lang, v=_rate(r.required, lang))
     return text
 
@@ -107,7 +135,9 @@ def summary_sentence(results: list[TargetResult], lang: str) -> str:
 
 def target_paragraphs(ws: Workspace, results: list[TargetResult], lang: str) -> list[str]:
     lines = [summary_sentence(results, lang)] if results else []
-    return [line for line in lines if line] + [target_sentence(ws, r, lang) for r in results]
+    labels = _labels(ws, results, lang)
+    return [line for line in lines if line] + [target_sentence(ws, r, lang, labels[r.id])
+                                               for r in results]
 
 
 def _period(month: int, lang: str) -> str:
@@ -120,7 +150,7 @@ def ytd_sentence(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -
     name = metric.name.get(lang)
     period = _period(report.month, lang)
     src = row.sources[0] if row.sources else None
-    verb = _verb(src.status if src else None, False, lang)
+    verb = _verb(src.status if src else None, lang)
     if metric.kind == "growth":
         value = row.ytd if row.ytd is not None else None
         if value is None:

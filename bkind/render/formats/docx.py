@@ -303,7 +303,9 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
     subject = view.subject or (view.header[0] if view.header else "")
     w.para(w.doc, subject, align="center", bold=True, size=14, after=0)
     w.rule(w.doc, 40, TEXT_MM)
-    for line in [*view.header[1:], *view.paragraphs]:
+    for line in view.header[1:]:  # the period, notes: sentences in a document
+        w.para(w.doc, line if line.endswith((".", ":", ")")) else line + ".", indent=True)
+    for line in view.paragraphs:
         w.para(w.doc, line, indent=True)
     for table in view.document_tables if view.document_tables is not None else view.tables:
         _table(w, table)

@@ -43,7 +43,8 @@ def _text_cell(cell: Any, text: str) -> None:
 
 
 def _sheet_title(title: str | None, n: int, lang: str, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", title or t("xlsx.sheet", lang, n=n)).strip()[:31]
+    name = re.sub(r"\s*\([^)]*\)", "", title or "")  # "(evaluated as of 2025)": too long
+    name = re.sub(r"[\[\]:*?/\\]", " ", name).strip()[:31]
     name = name or t("xlsx.sheet", lang, n=n)
     base, i = name, 2
     while name.lower() in used:
@@ -81,7 +82,7 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
                 if src.value is not None and "\n" in src.text:
                     text = src.text.split("\n", 1)[1].replace("\n", "; ")
             elif src.value is not None:
-                number: float | int = src.value
+                number: float | int = round(src.value, 10)  # no float noise (0.11030..01)
                 if src.kind == "integer" and float(number).is_integer():
                     number = int(number)
                 target.value = number

@@ -178,11 +178,11 @@ def ytd_paragraphs(ws: Workspace, report: MonthReport, lang: str) -> list[str]:
     return [s for row in report.rows if (s := ytd_sentence(ws, report, row, lang))]
 
 
-def document_table(table: Table, lang: str) -> Table:
+def document_table(table: Table, lang: str, title: str | None = None) -> Table:
     """The status table as a printed page holds it: Target | Goal | Actual | Status."""
     index = {c.key: i for i, c in enumerate(table.columns)}
     keep = [(index[key], heading) for key, heading in DOCUMENT_COLUMNS if key in index]
     columns = [Column(table.columns[i].key, t(h, lang), table.columns[i].align)
                for i, h in keep]
     return Table(columns=columns, rows=[[row[i] for i, _ in keep] for row in table.rows],
-                 title=table.title)
+                 title=title or table.title)

@@ -226,4 +226,6 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
                 tables=[table], header=header, footer=footer, lang=lang,
                 subject=prose.subject(res, lang, t("doc.subject.status", lang, year=as_of)),
                 paragraphs=prose.target_paragraphs(ws, results, lang),
-                document_tables=[prose.document_table(table, lang)], document=res.document)
+                document_tables=[prose.document_table(
+                    table, lang, t("report.targets_title", lang, year=as_of))],
+                document=res.document)

@@ -16,7 +16,7 @@ from bkind.render.model import Chart
 
 COLORS = ("#1f5fa8", "#555555", "#d08c00", "#2e8b57", "#b03a2e")  # as the HTML report
 DPI = 300  # print resolution
-SIZE_IN = (6.3, 3.3)  # 16 x 8.4 cm: the text width of an A4 page with Decree 30 margins
+SIZE_IN = (6.3, 3.0)  # 16 x 7.6 cm: the text width of an A4 page with Decree 30 margins
 FONTS = ["Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif"]
 
 

@@ -115,6 +115,10 @@ def test_docx_decree_30_header_block_and_signature(files):
     assert block.rows[0].cells[0].paragraphs[1].runs[0].bold  # the issuing agency
     # no borders on the header block: the table has no style
     assert block._tbl.tblPr.find(qn("w:tblStyle")) is None
+    # the rules are paragraph borders, in the schema's order (Word refuses others)
+    rules = [[c.tag.split("}")[1] for c in ppr] for ppr in doc.element.body.iter(qn("w:pPr"))
+             if ppr.find(qn("w:pBdr")) is not None]
+    assert len(rules) == 3 and all(tags[0] == "pBdr" and tags[-1] == "rPr" for tags in rules)
     texts = [p.text for p in doc.paragraphs]
     title = texts.index("BÁO CÁO")
     assert texts[title + 1].startswith("Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày "

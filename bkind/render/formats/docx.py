@@ -34,6 +34,15 @@ TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 HEADER_COLS_MM = (62, TEXT_MM - 62)
 BLANK = "......"
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
+# w:pPr's children in the order the schema requires (python-docx keeps it private)
+PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+             "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
+             "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+             "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+             "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+             "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+             "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+             "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _text(value: Text | None, lang: str) -> str | None:
@@ -163,13 +172,15 @@ class _Writer:
         for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
             top.set(self.qn(f"w:{key}"), value)
         border.append(top)
-        ppr.append(border)
+        # in schema order (Word refuses a pBdr after the spacing, indents or alignment)
+        seq = PPR_ORDER
+        ppr.insert_element_before(border, *seq[seq.index("w:pBdr") + 1:])
         mark = self.el("w:rPr")
         self.fonts(mark)
         size = self.el("w:sz")
         size.set(self.qn("w:val"), "4")
         mark.append(size)
-        ppr.append(mark)
+        ppr.insert_element_before(mark, *seq[seq.index("w:rPr") + 1:])
 
     def grid(self, rows: int, widths_mm: tuple[float, ...], style: str | None = None) -> Any:
         table = self.doc.add_table(rows=rows, cols=len(widths_mm))

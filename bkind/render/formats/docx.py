@@ -229,10 +229,11 @@ def _table(w: _Writer, table: Table) -> None:
     first = TEXT_MM * 0.35 if n > 2 else TEXT_MM / 2
     widths = (first, *[(TEXT_MM - first) / (n - 1)] * (n - 1)) if n > 1 else (TEXT_MM,)
     grid = w.grid(1 + len(table.rows), widths, style="Table Grid")
+    for row in grid.rows:  # a row is not split across two pages
+        row._tr.get_or_add_trPr().append(w.el("w:cantSplit"))
     head = grid.rows[0]
-    trpr = head._tr.get_or_add_trPr()
-    repeat = w.el("w:tblHeader")  # the heading row again on every page the table spans
-    trpr.append(repeat)
+    # the heading row again on every page the table spans (after cantSplit, in order)
+    head._tr.get_or_add_trPr().append(w.el("w:tblHeader"))
     for cell, column in zip(head.cells, table.columns, strict=True):
         w.para(cell, column.heading, align="center", bold=True, size=TABLE_PT, after=2,
                before=2, first=True)

@@ -268,6 +268,7 @@ def _charts(w: _Writer, view: View) -> None:
 def _signature(w: _Writer, info: DocumentInfo | None) -> None:
     lang = w.lang
     table = w.grid(1, (80, TEXT_MM - 80))
+    table.rows[0]._tr.get_or_add_trPr().append(w.el("w:cantSplit"))  # on one page
     left, right = table.rows[0].cells
     w.para(left, t("doc.recipients", lang), align="left", bold=True, italic=True, size=12,
            after=0, before=6, first=True)

@@ -45,7 +45,8 @@ WorkspaceOpt = Annotated[
                  "the current folder if it has targets.yaml, else the embedded Bắc Kạn "
                  "workspace (backan-16).", show_default=False),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[Format, typer.Option(
+    "--format", "-f", help="Output format (docx and xlsx: documents, with --output).")]
 LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="Language of human output: vi or en. Default: $BKIND_LANG, "
@@ -148,10 +149,14 @@ def parse_fail_on(value: str | None) -> set[str]:
     return wanted
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str | bytes, output: Path | None) -> None:
     """stdout is data; --output writes the file atomically (temporary file + rename)."""
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     from bkind.io.load import write_atomic
 
@@ -173,8 +178,18 @@ def data_lang(fmt: Format, lang: str) -> str:
 
 
 def render_view(view: Any, fmt: Format, output: Path | None) -> None:
+    check_binary_output(fmt, output)
+    if fmt.binary:
+        emit(fmt.document_renderer()(view), output)
+        return
     width, color = terminal()
     emit(fmt.renderer(width=width, color=color and output is None)(view), output)
+
+
+def check_binary_output(fmt: Format, output: Path | None) -> None:
+    """A Word or Excel file goes to --output (or a pipe), never onto a terminal."""
+    if fmt.binary and output is None and sys.stdout.isatty():
+        raise BkindError.one("--output", None, msg("err.binary_to_terminal", fmt=fmt.value))
 
 
 def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
@@ -210,11 +225,13 @@ def status(
 
     language = resolve_lang(lang)
     wanted = parse_fail_on(fail_on)
+    check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     year = as_of if as_of is not None else default_as_of(ws)
     results = evaluate_all(ws, year)
     view = status_view(ws, results, year, data_lang(fmt, language),
-                       sources=sources or fmt is not Format.table)
+                       sources=sources or fmt is not Format.table,
+                       prose=fmt is Format.docx)
     render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
 
@@ -437,7 +454,8 @@ def parse_month(value: str) -> tuple[int, int]:
     "statuses: what analysts send every month.\n\nExamples:\n\n  bkind report\n\n"
     "  bkind report --month 2025-03 --lang vi\n\n"
     "  bkind report --month 2025-03 --format html --output report.html\n\n"
-    "  bkind report --format md --fail-on deterioration,missed > report.md",
+    "  bkind report --format md --fail-on deterioration,missed > report.md\n\n"
+    "  bkind report --month 2025-03 --lang vi --format docx --output report.docx",
 )
 def report(
     workspace: WorkspaceOpt = None,
@@ -456,6 +474,7 @@ def report(
     language = resolve_lang(lang)
     wanted = parse_fail_on(fail_on)
     chosen = parse_month(month) if month is not None else None
+    check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     months = monthly.months_with_data(ws)
     if chosen is None:
@@ -473,7 +492,7 @@ def report(
     results = evaluate_all(ws, as_of)
     nowcasts = [r for r in evaluate_all(ws, year) if r.estimated] if m < 12 else []
     view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
-                       data_lang(fmt, language), nowcasts)
+                       data_lang(fmt, language), nowcasts, prose=fmt is Format.docx)
     render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
 
@@ -501,6 +520,7 @@ def history_command(
     from bkind.render.views.history import history_view
 
     language = resolve_lang(lang)
+    check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     if metric not in ws.metrics:
         raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
@@ -534,7 +554,7 @@ def validate_command(
     if fmt is Format.table:
         emit(render_lines(view), None)
     else:
-        emit(fmt.renderer()(view), None)
+        render_view(view, fmt, None)
     typer.secho(t("validate.summary", language, path=ws.path, n=len(findings)), err=True,
                 dim=True)
 

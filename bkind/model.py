@@ -143,6 +143,19 @@ class Target(Struct, frozen=True):
         return self.year
 
 
+class DocumentInfo(Struct, frozen=True):
+    """Who issues, signs and receives the Word documents (targets.yaml `document:`);
+    what is missing is left as a dotted blank to fill in by hand."""
+
+    agency: Text | None = None  # e.g. Sở Công Thương tỉnh Bắc Kạn
+    parent_agency: Text | None = None  # e.g. UBND tỉnh Bắc Kạn
+    place: Text | None = None  # the place before the date: Bắc Kạn, ngày ...
+    number: str | None = None  # after "Số:", e.g. 125/BC-SCT, or /BC-SCT
+    signer_title: tuple[Text, ...] = ()  # lines, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
+    signer_name: str | None = None
+    recipients: tuple[Text, ...] = ()
+
+
 class Resolution(Struct, frozen=True):
     id: str
     title: Text
@@ -152,6 +165,7 @@ class Resolution(Struct, frozen=True):
     series_end: str | None = None  # YYYY-MM: the last month standalone figures exist for
     successor: str | None = None  # the named workspace that takes over (e.g. after a merger)
     peers: tuple[str, ...] = ()  # named workspaces it compares itself with
+    document: DocumentInfo | None = None  # targets.yaml `document:` (beside `resolution:`)
 
 
 class Item(Struct, frozen=True):
@@ -255,6 +269,7 @@ class SourceRef(Struct, frozen=True):
     status: str | None
     published: str | None
     derived: bool = False
+    month: int | None = None  # a year-to-date figure: its month (value: y/y growth)
 
 
 class Outcome(Struct, frozen=True):

@@ -81,7 +81,7 @@ def test_english_stays_english(run):
     (["status", "--nope"], "Lỗi: Không có tùy chọn --nope"),
     (["status", "--format", "x"], "Lỗi: Giá trị không hợp lệ cho '--format' / '-f': 'x' "
                                   "không phải một trong các giá trị 'table', 'json', 'csv', "
-                                  "'md', 'html'."),
+                                  "'md', 'html', 'docx', 'xlsx'."),
     (["history"], "Lỗi: Thiếu tham số 'METRIC'."),
     (["project"], "Lỗi: Thiếu tùy chọn '--year'."),
     (["project", "--year", "x"], "Lỗi: Giá trị không hợp lệ cho '--year': 'x' không phải số "

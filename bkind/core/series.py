@@ -135,8 +135,9 @@ def figures(ws: Workspace, metric_id: str, as_of: int | None = None) -> dict[int
             if metric_id in a.values and (as_of is None or y <= as_of)}
 
 
-def _ref(year: int, metric: str, v: Vintage | YtdFigure, value: float | None) -> SourceRef:
-    return SourceRef(year, metric, value, v.source, v.status, v.published)
+def _ref(year: int, metric: str, v: Vintage | YtdFigure, value: float | None,
+         month: int | None = None) -> SourceRef:
+    return SourceRef(year, metric, value, v.source, v.status, v.published, month=month)
 
 
 def _ranged(key: str, lo: float, hi: float) -> str:
@@ -258,12 +259,12 @@ class Series:
                 g = fig.value if self.metric(metric_id).kind == "growth" else fig.yoy
                 if g is not None:
                     return Candidate(g, metric_id, month, proxy,
-                                     _ref(self.as_of, metric_id, fig, g))
+                                     _ref(self.as_of, metric_id, fig, g, month))
             for gid in growth_ids:
                 gfig = figs.get(gid)
                 if gfig is not None and gfig.value is not None:
                     return Candidate(gfig.value, gid, month, proxy,
-                                     _ref(self.as_of, gid, gfig, gfig.value))
+                                     _ref(self.as_of, gid, gfig, gfig.value, month))
         return None
 
     def candidates(self, metric_id: str) -> list[Candidate]:

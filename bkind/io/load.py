@@ -238,7 +238,7 @@ class _Cache:
             pass
 
 
-_SCHEMA = "5"  # bump when the models or the validation rules change
+_SCHEMA = "6"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 
@@ -339,7 +339,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                      years=years, embedded=embedded)
 
 
-def stage(path: Path, text: str) -> str:
+def stage(path: Path, text: str | bytes) -> str:
     """Write `text` to a new temporary file beside `path` (same folder, so a rename is
     atomic), flushed to disk, with the mode a plain write of `path` would give; return
     its name. The caller renames it over `path`, or removes it."""
@@ -356,8 +356,8 @@ def stage(path: Path, text: str) -> str:
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -366,7 +366,7 @@ def stage(path: Path, text: str) -> str:
     return tmp
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write through a temporary file in the same folder, then rename over `path`:
     readers see the old file or the new one, never half of one."""
     try:

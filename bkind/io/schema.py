@@ -22,6 +22,7 @@ from bkind.model import (
     LIST_PERCENT_FIELDS,
     PRICES,
     TARGET_TYPES,
+    DocumentInfo,
     Item,
     Metric,
     Resolution,
@@ -76,6 +77,16 @@ class ResolutionS(_S):
     series_end: str | None = None
     successor: str | None = None  # a named workspace
     peers: list[str] | None = None  # named workspaces
+
+
+class DocumentS(_S):
+    agency: TextLike | None = None
+    parent_agency: TextLike | None = None
+    place: TextLike | None = None
+    number: str | None = None
+    signer_title: TextLike | list[TextLike] | None = None
+    signer_name: str | None = None
+    recipients: list[TextLike] | None = None
 
 
 class OfS(_S):
@@ -144,6 +155,7 @@ LISTS: dict[str, type[_S]] = {"clusters": ClusterS}
 
 TOP_TARGETS = {"resolution", "metrics", "targets"}
 REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has no targets
+OPTIONAL_TARGETS = {"document"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
 CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
 
@@ -282,12 +294,14 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         problems.append(Problem.of(p, 1, msg("err.targets_not_mapping")))
         return None, {}, ()
     for key in data:
-        if key not in TOP_TARGETS:
+        if key not in TOP_TARGETS | OPTIONAL_TARGETS:
             problems.append(Problem.of(p, doc.line((key,)), msg(
-                "err.unknown_key_allowed", key=key, allowed="resolution, metrics, targets")))
+                "err.unknown_key_allowed", key=key,
+                allowed="resolution, metrics, targets, document")))
     for key in sorted(REQUIRED_TARGETS - data.keys()):
         problems.append(Problem.of(p, 1, msg("err.missing_key", key=key)))
 
+    document = _document(doc, data["document"], problems) if "document" in data else None
     resolution = None
     rs = _convert(doc, data.get("resolution"), ("resolution",), ResolutionS, problems) \
         if "resolution" in data else None
@@ -299,6 +313,7 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
             id=rs.id, title=_text(rs.title) or Text(), baseline_year=rs.baseline_year,
             issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
             series_end=rs.series_end, successor=rs.successor, peers=tuple(rs.peers or ()),
+            document=document,
         )
 
     metrics: dict[str, Metric] = {}
@@ -427,6 +442,20 @@ def _conditions(raw: dict[str, Any], of: str | None, key_name: str,
         else:
             out[key] = cond
     return out
+
+
+def _document(doc: Doc, raw: Any, problems: list[Problem]) -> DocumentInfo | None:
+    """The optional `document:` block: who issues, signs and receives the documents."""
+    ds = _convert(doc, raw, ("document",), DocumentS, problems)
+    if ds is None:
+        return None
+    titles = ds.signer_title if isinstance(ds.signer_title, list) else \
+        [ds.signer_title] if ds.signer_title is not None else []
+    return DocumentInfo(
+        agency=_text(ds.agency), parent_agency=_text(ds.parent_agency), place=_text(ds.place),
+        number=ds.number, signer_title=tuple(t for x in titles if (t := _text(x))),
+        signer_name=ds.signer_name,
+        recipients=tuple(t for x in ds.recipients or [] if (t := _text(x))))
 
 
 def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],

@@ -6,11 +6,18 @@ from typing import Any
 
 from msgspec import Struct, field
 
+from bkind.model import DocumentInfo
+
 
 class Cell(Struct, frozen=True):
     text: str
     status: str | None = None  # a progress status: renderers may colour it
     align: str = "left"
+    # the number behind `text`, for spreadsheets: a fraction when `kind` is "percent";
+    # kind: "percent" | "number" | "integer" | "points" (percentage points, as 1.97)
+    # | "times" (a ratio such as a pace, shown ×1.06)
+    value: float | None = None
+    kind: str | None = None
 
 
 class Column(Struct, frozen=True):
@@ -62,9 +69,14 @@ class View(Struct):
     tables: list[Table] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)  # drawn by the HTML renderer only
+    charts: list[Chart] = field(default_factory=list)  # drawn by HTML, and Word as PNG
     lang: str = "en"
     paragraphs: list[str] = field(default_factory=list)  # prose, before the tables
+    # for documents (Word): the subject after "BÁO CÁO", the tables a printed page holds
+    # (default: `tables`), who issues and signs it
+    subject: str | None = None
+    document_tables: list[Table] | None = None
+    document: DocumentInfo | None = None
 
     def section_lines(self) -> list[str]:
         """Every section as plain lines ("Title:" then its lines)."""

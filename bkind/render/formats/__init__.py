@@ -22,6 +22,23 @@ class Format(StrEnum):
     csv = "csv"
     md = "md"
     html = "html"
+    docx = "docx"
+    xlsx = "xlsx"
+
+    @property
+    def binary(self) -> bool:
+        """Documents (Word, Excel): bytes, written with --output."""
+        return self in (Format.docx, Format.xlsx)
+
+    def document_renderer(self) -> Callable[[View], bytes]:
+        """The function that writes a view as a document (lazily imported)."""
+        if self is Format.docx:
+            from bkind.render.formats.docx import render_docx
+
+            return render_docx
+        from bkind.render.formats.xlsx import render_xlsx
+
+        return render_xlsx
 
     @property
     def machine(self) -> bool:
@@ -48,5 +65,5 @@ _RENDERERS: dict[Format, tuple[str, str]] = {
 
 
 def render(view: View, fmt: Format | str, width: int | None = None, color: bool = False) -> str:
-    """Render `view` in `fmt`; only the terminal renderer needs width and colour."""
+    """Render `view` in a text format; only the terminal needs width and colour."""
     return Format(fmt).renderer(width=width, color=color)(view)

@@ -7,12 +7,22 @@ from typing import Any
 
 from bkind.render.model import View
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guard(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made inert with a leading apostrophe
+    (OWASP, CSV injection); numbers are written as numbers and never touched."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
 
 def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
+        return _guard(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, str):
+        return _guard(value)
     return "" if value is None else value
 
 

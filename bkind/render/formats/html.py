@@ -89,6 +89,7 @@ def chart_svg(chart: Chart, n: int, lang: str) -> str:
     from pygal.etree import etree
     from pygal.style import Style
 
+    etree.to_etree()  # the same SVG whether or not lxml (python-docx needs it) is installed
     style = Style(
         background="#ffffff", plot_background="#ffffff", foreground="#222222",
         foreground_strong="#111111", foreground_subtle="#d0d0d0", font_family=FONT,

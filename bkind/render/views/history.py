@@ -72,8 +72,10 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
             if v.note:
                 source += f"\n{v.note}"
             table.rows.append([
-                Cell(str(y.year) if i == 0 else ""),
-                Cell(fmt_value(v.value, metric, lang), align="right"),
+                Cell(str(y.year) if i == 0 else "", value=y.year if i == 0 else None,
+                     kind="integer"),
+                Cell(fmt_value(v.value, metric, lang), align="right", value=v.value,
+                     kind="percent" if metric.kind in ("growth", "share") else "number"),
                 Cell(kind),
                 Cell(fmt_date(v.published, lang) if v.published
                      else t("history.undated", lang)),

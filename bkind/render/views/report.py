@@ -130,17 +130,22 @@ def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
         average = fmt_number(row.average_monthly, lang, 1)
     else:
         average = "—"
+    kind = "percent" if metric.is_rate else "number"
     return [
         Cell(name),
-        Cell(ytd, align="right"),
+        Cell(ytd, align="right", value=row.ytd, kind=kind),
         Cell(_qty(row.plan, metric, lang) + ("\n" + t("report.derived", lang)
-                                             if row.plan_derived else ""), align="right"),
-        Cell(share, align="right"),
-        Cell("×" + fmt_number(row.pace, lang) if row.pace is not None else "—", align="right"),
+                                             if row.plan_derived else ""), align="right",
+             value=row.plan, kind=kind),
+        Cell(share, align="right", value=row.plan_share, kind="percent"),
+        Cell("×" + fmt_number(row.pace, lang) if row.pace is not None else "—", align="right",
+             value=row.pace, kind="times"),
         Cell(fmt_percent(row.yoy, lang, sign=True) if row.yoy is not None else "—",
-             align="right"),
-        Cell(required, align="right"),
-        Cell(average, align="right"),
+             align="right", value=row.yoy, kind="percent"),
+        Cell(required, align="right", value=row.required_monthly, kind="number"),
+        Cell(average, align="right",
+             value=row.average_monthly if row.average_monthly_share is None
+             or row.plan is not None else None, kind="number"),
     ]
 
 
@@ -233,35 +238,13 @@ def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
     return f"{target.label(lang)}: {value}, {status_text(r, lang)}"
 
 
-def sentence(ws: Workspace, row: MonthRow, month: int, lang: str) -> str:
-    """One indicator as a report sentence, e.g. Giá trị sản xuất công nghiệp 3 tháng ước
-    đạt 602 tỷ đồng, tăng 28,12% so với cùng kỳ, đạt 26,46% kế hoạch năm."""
-    metric = ws.metrics[row.metric]
-    name = metric.name.get(lang)
-    estimate = row.sources[0].status == "estimate"
-    if metric.kind == "growth":
-        if row.ytd is None:
-            return ""
-        word = "up" if row.ytd >= 0 else "down"
-        return t(f"sentence.growth_{word}", lang, name=name, months=month,
-                 g=fmt_percent(abs(row.ytd), lang)) + "."
-    if row.ytd is None:
-        return ""
-    parts = [t("sentence.level_est" if estimate else "sentence.level", lang, name=name,
-               months=month, v=fmt_number(row.ytd, lang), unit=metric.unit_in(lang) or "")]
-    if row.yoy is not None:
-        word = "up" if row.yoy >= 0 else "down"
-        parts.append(t(f"sentence.yoy_{word}", lang, g=fmt_percent(abs(row.yoy), lang)))
-    if row.plan_share is not None:
-        parts.append(t("sentence.plan", lang, s=fmt_percent(row.plan_share, lang)))
-    return ", ".join(parts) + "."
-
-
 def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult], as_of: int,
-                lang: str, nowcasts: list[TargetResult] | None = None) -> View:
+                lang: str, nowcasts: list[TargetResult] | None = None,
+                prose: bool = False) -> View:
+    """The monthly report. `prose`: a sentence per target too (documents)."""
     nowcasts = nowcasts or []
     y, m = report.year, report.month
-    status = status_view(ws, results, as_of, lang)
+    status = status_view(ws, results, as_of, lang, prose=prose)
     records = [row_record(ws, row, lang) for row in report.rows]
     data: dict[str, Any] = {
         "workspace": ws.path,
@@ -318,7 +301,12 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         header.append(ws.resolution.note.get(lang))
     charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
     charts += [_target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
-    paragraphs = [p for row in report.rows if (p := sentence(ws, row, m, lang))]
+    from bkind.render.views import prose as sentences
+
+    period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
                 tables=[table, targets], header=header, sections=sections, charts=charts,
-                lang=lang, paragraphs=paragraphs)
+                lang=lang, subject=sentences.subject(ws.resolution, lang, period),
+                paragraphs=sentences.ytd_paragraphs(ws, report, lang) + status.paragraphs,
+                document_tables=[sentences.document_table(targets, lang)],
+                document=ws.resolution.document)

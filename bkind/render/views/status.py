@@ -211,11 +211,16 @@ def _source_text(ws: Workspace, s: SourceRef, lang: str) -> str:
         return t("note.list_source", lang, year=s.year, source=s.source or "?")
     metric = ws.metrics.get(s.metric or "")
     what = f"{metric.name.get(lang)} " if metric is not None and s.metric else ""
-    value = fmt_value(s.value, metric, lang) if s.value is not None else ""
-    published = t("note.published", lang, date=fmt_date(s.published, lang)) \
-        if s.published else ""
+    if s.month is not None and s.value is not None:  # a year-to-date y/y growth
+        what += t("note.ytd_months", lang, month=s.month) + " "
+        value = fmt_percent(s.value, lang, sign=True) + " " + t("note.yoy", lang)
+    else:
+        value = fmt_value(s.value, metric, lang) if s.value is not None else ""
+    info = [figure_status(s.status, s.derived, lang)] if s.status or s.derived else []
+    if s.published:
+        info.append(t("note.published_on", lang, date=fmt_date(s.published, lang)))
     return t("note.source", lang, year=s.year, what=what, value=value,
-             status=figure_status(s.status, s.derived, lang), published=published,
+             info=f" ({', '.join(info)})" if info else "",
              source=s.source or t("note.no_source", lang))
 
 
@@ -349,7 +354,9 @@ def header_lines(ws: Workspace, as_of: int, lang: str) -> list[str]:
 
 
 def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: str,
-                sources: bool = True) -> View:
+                sources: bool = True, prose: bool = True) -> View:
+    """The status of every target. `sources`: list every figure's source below the
+    table; `prose`: one sentence per target before it (documents, md, html)."""
     res = ws.resolution
     records = [result_record(ws, r, ws.target(r.id), lang) for r in results]
     data: dict[str, Any] = {
@@ -375,9 +382,18 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
             sections.append(Section(t("sources.title", lang), found, appendix=True))
     elif any(r.sources for r in results):
         sections.append(Section(None, [t("sources.hint", lang)]))
+    from bkind.render.views import prose as sentences
+
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]}
                                     for rec in records],
-                tables=[table] if results else [], header=header, sections=sections)
+                tables=[table] if results else [], header=header, sections=sections,
+                lang=lang,
+                subject=sentences.subject(res, lang,
+                                          t("doc.subject.status", lang, year=as_of)),
+                paragraphs=sentences.target_paragraphs(ws, results, lang) if prose else [],
+                document_tables=[sentences.document_table(
+                    table, lang, t("report.targets_title", lang, year=as_of))],
+                document=res.document)
 
 
 def targets_table(ws: Workspace, results: list[TargetResult],
@@ -399,12 +415,19 @@ def targets_table(ws: Workspace, results: list[TargetResult],
         latest = fmt_value(r.actual, metric, lang, is_rate(ws, r))
         if r.actual_year is not None:
             latest += f"\n{year_kind(ws, r, lang)}"
+        # the numbers behind the texts, for spreadsheets
+        kind = "percent" if is_rate(ws, r) else "integer" if r.type == "count" else "number"
+        points = r.outcome.required_points
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
-            Cell(latest, align="right"),
+            Cell(latest, align="right", value=r.actual, kind=kind),
             Cell(fmt_goal(ws, target, lang)),
-            Cell(fmt_gap(ws, r, lang), align="right"),
-            Cell(required_cell(ws, r, lang), align="right"),
+            Cell(fmt_gap(ws, r, lang), align="right",
+                 value=None if r.gap is None else r.gap * 100 if kind == "percent" else r.gap,
+                 kind="points" if kind == "percent" else kind),
+            Cell(required_cell(ws, r, lang), align="right",
+                 value=points * 100 if points is not None else r.required,
+                 kind="points" if points is not None else "percent"),
             Cell(status_text(r, lang), status=r.status),
         ])
         notes += [f"[{n}] {line}" for line in target_lines(ws, r, target, lang, shown, n)]

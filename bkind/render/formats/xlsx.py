@@ -1,0 +1,142 @@
+"""A view as an Excel workbook: one sheet per table, and a "Nguồn" / "Sources" sheet.
+
+Numbers are stored as numbers (a cell's `value`) with percent and thousands formats,
+never as text, so that Excel (in a Vietnamese locale: 2.023,72 and 13,5%) can compute
+with them; what the table shows beside a number (the year, "ước") goes to a detail
+column next to it. The heading row is frozen and bold, columns fit their contents.
+Text that Excel would read as a formula (= + - @ first) is stored as a text cell with
+Excel's quote prefix (shown without the apostrophe, and still text when edited).
+openpyxl is imported in this module only (and in ingest, which reads workbooks).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from bkind.i18n import t
+from bkind.render.model import Cell, Table, View
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00'}
+POINTS = {"en": '+0.00" pp";-0.00" pp";0" pp"', "vi": '+0.00" điểm %";-0.00" điểm %";0'}
+MAX_WIDTH = 60
+
+
+def _number_format(cell: Cell, lang: str) -> str:
+    kind = cell.kind or "number"
+    if kind == "points":
+        return POINTS.get(lang, POINTS["en"])
+    if kind == "number":
+        value = cell.value or 0.0
+        return "#,##0" if float(value).is_integer() else "#,##0.00"
+    return FORMATS[kind]
+
+
+def _text_cell(cell: Any, text: str) -> None:
+    """A text cell that stays text: never a formula, whatever it starts with."""
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True  # what Excel sets for '=text typed by hand
+
+
+def _sheet_title(title: str | None, n: int, lang: str, used: set[str]) -> str:
+    name = re.sub(r"\s*\([^)]*\)", "", title or "")  # "(evaluated as of 2025)": too long
+    name = re.sub(r"[\[\]:*?/\\]", " ", name).strip()[:31]
+    name = name or t("xlsx.sheet", lang, n=n)
+    base, i = name, 2
+    while name.lower() in used:
+        suffix = f" ({i})"
+        name, i = base[: 31 - len(suffix)] + suffix, i + 1
+    used.add(name.lower())
+    return name
+
+
+def _write_table(ws: Any, table: Table, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    # a number column whose cells also say something else gets a detail column
+    layout: list[tuple[int, bool]] = []  # (source column, is the detail column)
+    for j in range(len(table.columns)):
+        cells = [row[j] for row in table.rows]
+        layout.append((j, False))
+        if any(c.value is not None and "\n" in c.text for c in cells):
+            layout.append((j, True))
+    headings = [t("xlsx.detail", lang, heading=table.columns[j].heading.replace("\n", " "))
+                if detail else table.columns[j].heading.replace("\n", " ")
+                for j, detail in layout]
+    for c, heading in enumerate(headings, start=1):
+        cell = ws.cell(row=1, column=c)
+        _text_cell(cell, heading)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [len(h) for h in headings]
+    for r, row in enumerate(table.rows, start=2):
+        for c, (j, detail) in enumerate(layout, start=1):
+            src = row[j]
+            target = ws.cell(row=r, column=c)
+            text = ""
+            if detail:
+                if src.value is not None and "\n" in src.text:
+                    text = src.text.split("\n", 1)[1].replace("\n", "; ")
+            elif src.value is not None:
+                number: float | int = round(src.value, 10)  # no float noise (0.11030..01)
+                if src.kind == "integer" and float(number).is_integer():
+                    number = int(number)
+                target.value = number
+                target.number_format = _number_format(src, lang)
+                target.alignment = Alignment(vertical="top")
+                widths[c - 1] = max(widths[c - 1], len(f"{number:,.2f}"))
+                continue
+            elif src.text != "—":
+                text = src.text.replace("\n", " ")
+            if text:
+                _text_cell(target, text)
+                target.alignment = Alignment(vertical="top", wrap_text=len(text) > MAX_WIDTH)
+                widths[c - 1] = max(widths[c - 1], min(MAX_WIDTH, len(text)))
+    _fit(ws, widths)
+    ws.freeze_panes = "A2"
+
+
+def _fit(ws: Any, widths: list[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(MAX_WIDTH, width + 2)
+
+
+def render_xlsx(view: View) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    lang = view.lang
+    wb = Workbook()
+    used: set[str] = set()
+    first = True
+    for n, table in enumerate(view.tables, start=1):
+        ws: Any = wb.active if first else wb.create_sheet()
+        first = False
+        ws.title = _sheet_title(table.title, n, lang, used)
+        _write_table(ws, table, lang)
+    sources: Any = wb.active if first else wb.create_sheet()
+    sources.title = _sheet_title(t("xlsx.sources", lang), 0, lang, used)
+    _text_cell(sources["A1"], t("xlsx.sources", lang))
+    sources["A1"].font = Font(bold=True)
+    for r, line in enumerate([*view.header, "", *view.section_lines()], start=2):
+        if not line:
+            continue
+        cell = sources.cell(row=r, column=1)
+        _text_cell(cell, line.replace("\n", " "))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if line.endswith(":"):
+            cell.font = Font(bold=True)
+    sources.column_dimensions["A"].width = 120
+    sources.freeze_panes = "A2"
+    wb.properties.creator = "bkind"
+    if view.header:
+        wb.properties.title = view.header[0]
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

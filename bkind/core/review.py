@@ -61,20 +61,22 @@ class Review(Struct, frozen=True):
 
 
 def verdict(target: Target, result: TargetResult, as_of: int) -> str:
-    """The review verdict of a target's status (see the module doc)."""
+    """The review verdict of a target's status (see the module doc). `between` is
+    exceeded above its upper bound although its status there is `missed` (SPEC)."""
     if target.deadline > as_of:
         return "in_progress"
-    if result.status == "missed":
-        return "not_achieved"
-    if result.status != "achieved":
-        return "not_assessable"
     value = result.actual
+    if result.status not in ("achieved", "missed"):
+        return "not_assessable"
     if target.comparator is None or value is None:
-        return "achieved"
+        return "achieved" if result.status == "achieved" else "not_achieved"
     rng = result.outcome.range or (value, value)
-    if all(exceeds(v, target.comparator, target.value) for v in rng):
+    # past the bound by more than a tenth of it; for `between` (whose comparator an
+    # overshoot does not meet): above the upper bound
+    if (result.status == "achieved" or target.comparator == "between") and \
+            all(exceeds(v, target.comparator, target.value) for v in rng):
         return "exceeded"
-    return "achieved"
+    return "achieved" if result.status == "achieved" else "not_achieved"
 
 
 def _point_kind(kind: str, status: str | None) -> str:

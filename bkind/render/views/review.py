@@ -21,6 +21,7 @@ from bkind.render.views.status import (
     target_lines,
 )
 
+WHY_NOT = ("deadline_without_figures", "no_figures", "range_undecided", "one_point", "no_ratio")
 CSV_KEYS = ("id", "name", "verdict", "status", "estimated", "value", "range", "target",
             "deadline", "sentence")
 
@@ -98,13 +99,17 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
                      deadline=target.deadline)
         reason = "; ".join(note_text(n, lang) for n in res.notes) or "—"
         return t("review.s.none", lang, label=label, goal=goal, reason=reason)
-    est = t("review.est" if r.estimated else "review.actual", lang)
+    # "ước đạt" when the value rests on an estimate: a nowcast, or a published estimate
+    upto = res.actual_year if res.actual_year is not None else target.deadline
+    estimate = r.estimated or any(y.kind in ("estimate", "nowcast") for y in r.years
+                                  if y.year <= upto and y.value is not None)
+    est = t("review.est" if estimate else "review.actual", lang)
     rng = _range(ws, target, r, lang)
     value = _value_text(ws, target, r, lang)
     metric = ws.metrics.get(target.metric or "")
     if target.period is not None and metric is not None:
         text = t("review.s.avg", lang, name=metric.name.get(lang), est=est, value=value,
-                 s=target.period[0], e=target.period[1], range=rng)
+                 s=target.period[0], e=upto, range=rng)
     elif metric is not None:
         text = t("review.s.level", lang, name=metric.name.get(lang), est=est, value=value,
                  year=res.actual_year, range=rng)
@@ -117,7 +122,12 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     if r.verdict == "in_progress":
         return text + t("review.v.in_progress", lang, deadline=target.deadline, goal=goal,
                         status=_status_words(r, lang))
-    return text + t(f"review.v.{r.verdict}", lang, goal=goal)
+    text += t(f"review.v.{r.verdict}", lang, goal=goal)
+    if r.verdict == "not_assessable":  # say why: the figures or the range it lacks
+        why = [note_text(n, lang) for n in res.notes if n.key in WHY_NOT]
+        if why:
+            text = text[:-1] + ": " + "; ".join(why) + "."
+    return text
 
 
 def _year_label(start: int, end: int, kind: str | None, lang: str) -> str:

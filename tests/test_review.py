@@ -140,6 +140,8 @@ def test_embedded_review_as_of_2025(embedded):
     }
     growth = rv.targets[0]
     assert [y.kind for y in growth.years] == ["derived"] * 4 + ["nowcast"]
+    clusters = {y.year: y.kind for y in rv.targets[3].years if y.value is not None}
+    assert clusters == {2023: "published", 2024: "published", 2025: "estimate"}  # part-year
     assert rv.summary() == {"exceeded": 0, "achieved": 1, "not_achieved": 3,
                             "not_assessable": 1, "in_progress": 1}
 

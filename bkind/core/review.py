@@ -113,13 +113,16 @@ def _level_years(target: Target, series: Series) -> dict[int, YearValue]:
 
 
 def _list_years(target: Target, series: Series) -> dict[int, YearValue]:
-    """Counts (or fractions) from each year's list; a part-year list is an estimate."""
+    """Counts (or fractions) from each year's list; a part-year list (the year being
+    evaluated while in progress, or past the last complete year) is an estimate. An
+    earlier year's list is its year's, whatever months its year-to-date figures reach."""
     tr = target_type(target).trajectory(target, series, 0.0)
     ws = series.ws
     complete = last_complete_year(ws)
     out = {}
     for y, v in tr.actual.items():
-        partial = in_progress(ws, y) or (complete is not None and y > complete)
+        partial = (y == series.as_of and in_progress(ws, y)) or \
+            (complete is not None and y > complete)
         out[y] = YearValue(y, v, "estimate" if partial else "published")
     return out
 

@@ -130,8 +130,10 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     return text
 
 
-def _year_label(start: int, end: int, kind: str | None, lang: str) -> str:
+def _year_label(start: int, end: int, kind: str | None, lang: str, listed: bool) -> str:
     span = str(start) if start == end else f"{start}–{end}"
+    if listed and kind == "estimate":  # a list covering part of its year
+        return t("year.part_year", lang, year=span)
     if kind in ("official", "preliminary", "estimate", "derived", "nowcast"):
         return t(f"year.{kind}", lang, year=span)
     return span
@@ -155,7 +157,9 @@ def years_cell(ws: Workspace, target: Target, years: tuple[YearValue, ...],
 
     def flush() -> None:
         if run:
-            lines.append(f"{_year_label(run[0].year, run[-1].year, run[0].kind, lang)}: "
+            label = _year_label(run[0].year, run[-1].year, run[0].kind, lang,
+                                target.metric is None)
+            lines.append(f"{label}: "
                          f"{shown(run[0])}")
 
     for y in years:

@@ -22,6 +22,9 @@ from bkind.render.views.status import (
 )
 
 WHY_NOT = ("deadline_without_figures", "no_figures", "range_undecided", "one_point", "no_ratio")
+# the status whose symbol and colour a verdict takes (in progress: its own status)
+VERDICT_STATUS = {"exceeded": "achieved", "achieved": "achieved", "not_achieved": "missed",
+                  "not_assessable": "insufficient_data"}
 CSV_KEYS = ("id", "name", "verdict", "status", "estimated", "value", "range", "target",
             "deadline", "sentence")
 
@@ -239,7 +242,7 @@ def review_view(ws: Workspace, review: Review, lang: str) -> View:
             Cell(fmt_goal(ws, target, lang)),
             Cell(years_cell(ws, target, r.years, lang)),
             Cell(value, align="right"),
-            Cell(verdict_text(r, lang), status=r.result.status),
+            Cell(verdict_text(r, lang), status=VERDICT_STATUS.get(r.verdict, r.result.status)),
         ])
         notes += [f"[{n}] {line}" for line in target_lines(ws, r.result, target, lang,
                                                            shown, n)]

@@ -237,6 +237,37 @@ def status(
 
 
 @command(
+    "review",
+    help="The final review of the resolution (tổng kết): every year of each target's "
+    "period, the deadline value and the verdict (exceeded, achieved, not achieved, not "
+    "assessable, or in progress for a target not yet due), with one report sentence "
+    "per target and a summary line.\n\nExamples:\n\n  bkind review --lang vi\n\n"
+    "  bkind review --as-of 2024 --format json\n\n"
+    "  bkind review --format md --lang vi --output tong-ket.md\n\n"
+    "  bkind review --fail-on missed",
+)
+def review_cmd(
+    workspace: WorkspaceOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_of: AsOfOpt = None,
+    fail_on: FailOnOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from bkind.core.review import review
+    from bkind.core.status import default_as_of
+    from bkind.render.views.review import review_view
+
+    language = resolve_lang(lang)
+    wanted = parse_fail_on(fail_on)
+    ws = open_workspace(workspace, language)
+    year = as_of if as_of is not None else default_as_of(ws)
+    result = review(ws, year)
+    render_view(review_view(ws, result, data_lang(fmt, language)), fmt, output)
+    fail_on_exit([r.result for r in result.targets], wanted, language)
+
+
+@command(
     "workspaces",
     help="The workspaces shipped with bkind: name, resolution, years with figures, "
     "targets, successor and peers.\n\nExamples:\n\n  bkind workspaces\n\n"

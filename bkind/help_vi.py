@@ -63,6 +63,13 @@ COMMANDS: dict[str, str] = {
             "tiêu và mọi phép so sánh, và actuals/ với một năm số liệu mẫu. DIR phải chưa có "
             "hoặc đang trống." + EXAMPLES + "  bkind init tinh-moi\n\n"
             "  bkind init tinh-moi && bkind validate --workspace tinh-moi",
+    "review": "Tổng kết nghị quyết: kết quả từng năm của mỗi chỉ tiêu trong giai đoạn, kết "
+              "quả đến thời hạn và đánh giá (vượt, đạt, không đạt, chưa đủ cơ sở đánh giá, "
+              "hoặc đang thực hiện với chỉ tiêu chưa đến hạn), mỗi chỉ tiêu một câu nhận định "
+              "và một câu tổng hợp." + EXAMPLES + "  bkind review --lang vi\n\n"
+              "  bkind review --as-of 2024 --format json\n\n"
+              "  bkind review --lang vi --format docx --output tong-ket.docx\n\n"
+              "  bkind review --fail-on missed",
     "workspaces": "Các bộ dữ liệu kèm theo bkind: tên, nghị quyết, các năm có số liệu, số "
                   "chỉ tiêu, bộ dữ liệu kế tiếp và các tỉnh so sánh." + EXAMPLES +
                   "  bkind workspaces\n\n  bkind workspaces --format json\n\n"

@@ -35,6 +35,12 @@ def test_status_golden(cli, fmt, lang):
     ("report.en.json", ("report", "--month", "2022-06", "--format", "json")),
     ("history.vi.md", ("history", "va_growth", "--lang", "vi", "--format", "md")),
     ("validate.en.json", ("validate", "--format", "json")),
+    ("review.en.table", ("review", "--lang", "en")),
+    ("review.vi.table", ("review", "--lang", "vi")),
+    ("review.en.md", ("review", "--lang", "en", "--format", "md")),
+    ("review.vi.md", ("review", "--lang", "vi", "--format", "md")),
+    ("review.en.json", ("review", "--format", "json")),
+    ("review.2025.vi.md", ("review", "--lang", "vi", "--as-of", "2025", "--format", "md")),
 ])
 def test_other_commands_golden(cli, name, args):
     result = cli(*args, "--workspace", str(WS), env={"COLUMNS": "100"})

@@ -1,0 +1,261 @@
+"""Build the `review` view: the final review (tổng kết) as a provincial report writes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
+from bkind.core.targets import is_rate as target_is_rate
+from bkind.i18n import fmt_number, t
+from bkind.model import Target, Workspace
+from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.views.report import _target_chart as target_chart
+from bkind.render.views.status import (
+    clean,
+    fmt_goal,
+    fmt_value,
+    header_lines,
+    note_text,
+    result_record,
+    source_lines,
+    target_lines,
+)
+
+WHY_NOT = ("deadline_without_figures", "no_figures", "range_undecided", "one_point", "no_ratio")
+# the status whose symbol and colour a verdict takes (in progress: its own status)
+VERDICT_STATUS = {"exceeded": "achieved", "achieved": "achieved", "not_achieved": "missed",
+                  "not_assessable": "insufficient_data"}
+CSV_KEYS = ("id", "name", "verdict", "status", "estimated", "value", "range", "target",
+            "deadline", "sentence")
+
+
+def _value(ws: Workspace, target: Target, x: float | None, lang: str) -> str:
+    metric = ws.metrics.get(target.metric or "")
+    return fmt_value(x, metric, lang, target_is_rate(ws, target))
+
+
+def goal_words(ws: Workspace, target: Target, lang: str) -> str:
+    """The goal as a report says it: trên 13%/năm, 8% - 10%, ít nhất 4."""
+    if target.comparator is None:  # every: its `each` condition
+        return fmt_goal(ws, target, lang).split("\n")[0]
+    if isinstance(target.value, tuple):
+        lo, hi = (_value(ws, target, v, lang) for v in target.value)
+        text = t("review.goal.between", lang, lo=lo, hi=hi)
+    else:
+        v = _value(ws, target, target.value, lang)
+        if target.period is not None:
+            v = t("review.per_year", lang, v=v)
+        text = t(f"review.goal.{target.comparator}", lang, v=v)
+    return text
+
+
+def verdict_text(r: TargetReview, lang: str) -> str:
+    """Vượt / Đạt / Không đạt / Chưa đủ cơ sở đánh giá, "(ước tính)" after an estimate;
+    a target in progress also shows its status."""
+    text = t(f"review.verdict.{r.verdict}", lang)
+    if r.verdict == "in_progress":
+        return f"{text}:\n{_status_words(r, lang)}"
+    if r.estimated and r.verdict != "not_assessable":
+        text += " " + t("status.estimated", lang)
+    return text
+
+
+def _status_words(r: TargetReview, lang: str) -> str:
+    """The status of a target in progress, in lower case: chậm tiến độ, theo số ước tính."""
+    text = t(f"status.{r.result.status}", lang).lower()
+    return t("review.on_estimates", lang, status=text) if r.estimated else text
+
+
+def _range(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
+    rng = r.result.outcome.range
+    if rng is None or rng[0] == rng[1]:
+        return ""
+    return t("review.range", lang, lo=_value(ws, target, rng[0], lang),
+             hi=_value(ws, target, rng[1], lang))
+
+
+def _names(r: TargetReview) -> str:
+    for note in r.result.notes:
+        if note.key in ("matching", "meeting") and note.params.get("ids") not in (None, "—"):
+            return f" ({note.params['ids']})"
+    return ""
+
+
+def _value_text(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
+    o = r.result.outcome
+    if target.type == "every" and o.matching:
+        return f"{o.meeting}/{o.matching}"
+    return _value(ws, target, r.value, lang)
+
+
+def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
+    """One target as a provincial report says it, e.g. "Tăng trưởng GTTT ngành công
+    nghiệp bình quân giai đoạn 2021-2025 ước đạt 10,6%/năm, không đạt mục tiêu Nghị
+    quyết đề ra (trên 13%/năm)." Metric names, never ids."""
+    target = ws.target(r.id)
+    res = r.result
+    goal = goal_words(ws, target, lang)
+    label = target.label(lang)
+    if r.value is None:
+        if r.verdict == "in_progress":
+            return t("review.s.none_in_progress", lang, label=label, goal=goal,
+                     deadline=target.deadline)
+        reason = "; ".join(note_text(n, lang) for n in res.notes) or "—"
+        return t("review.s.none", lang, label=label, goal=goal, reason=reason)
+    # "ước đạt" when the value rests on an estimate: a nowcast, or a published estimate
+    upto = res.actual_year if res.actual_year is not None else target.deadline
+    estimate = r.estimated or any(y.kind in ("estimate", "nowcast") for y in r.years
+                                  if y.year <= upto and y.value is not None)
+    est = t("review.est" if estimate else "review.actual", lang)
+    rng = _range(ws, target, r, lang)
+    value = _value_text(ws, target, r, lang)
+    metric = ws.metrics.get(target.metric or "")
+    if target.period is not None and metric is not None:
+        text = t("review.s.avg", lang, name=metric.name.get(lang), est=est, value=value,
+                 s=target.period[0], e=upto, range=rng)
+    elif metric is not None:
+        text = t("review.s.level", lang, name=metric.name.get(lang), est=est, value=value,
+                 year=res.actual_year, range=rng)
+    else:
+        key = "review.s.count" if target.type == "count" else "review.s.list"
+        text = t(key, lang, label_lc=label[:1].lower() + label[1:], label=label, est=est,
+                 value=value, year=res.actual_year, names=_names(r))
+        text = text[:1].upper() + text[1:]
+    text = " ".join(text.split())  # an empty verb leaves no double space
+    if r.verdict == "in_progress":
+        return text + t("review.v.in_progress", lang, deadline=target.deadline, goal=goal,
+                        status=_status_words(r, lang))
+    text += t(f"review.v.{r.verdict}", lang, goal=goal)
+    if r.verdict == "not_assessable":  # say why: the figures or the range it lacks
+        why = [note_text(n, lang) for n in res.notes if n.key in WHY_NOT]
+        if why:
+            text = text[:-1] + ": " + "; ".join(why) + "."
+    return text
+
+
+def _year_label(start: int, end: int, kind: str | None, lang: str, listed: bool) -> str:
+    span = str(start) if start == end else f"{start}–{end}"
+    if listed and kind == "estimate":  # a list covering part of its year
+        return t("year.part_year", lang, year=span)
+    if kind in ("official", "preliminary", "estimate", "derived", "nowcast"):
+        return t(f"year.{kind}", lang, year=span)
+    return span
+
+
+def years_cell(ws: Workspace, target: Target, years: tuple[YearValue, ...],
+               lang: str) -> str:
+    """Every year of the period, runs of equal values (a run covered by levels, years
+    without figures) on one line: 2021–2024 (số tính toán): 8,74%."""
+    rate = target_is_rate(ws, target) and target.type != "every"
+    lines: list[str] = []
+    run: list[YearValue] = []
+
+    def shown(y: YearValue) -> str:
+        if y.value is None:
+            return "—"
+        if target.type == "count":
+            return fmt_number(y.value, lang, 0)
+        return _value(ws, target, y.value, lang) if rate or target.type == "every" \
+            else fmt_number(y.value, lang)
+
+    def flush() -> None:
+        if run:
+            label = _year_label(run[0].year, run[-1].year, run[0].kind, lang,
+                                target.metric is None)
+            lines.append(f"{label}: "
+                         f"{shown(run[0])}")
+
+    for y in years:
+        if run and (shown(y), y.kind) == (shown(run[-1]), run[-1].kind):
+            run.append(y)
+            continue
+        flush()
+        run = [y]
+    flush()
+    return "\n".join(lines)
+
+
+def summary_text(review: Review, lang: str) -> str:
+    """Có 2/6 chỉ tiêu đạt, 3/6 chỉ tiêu không đạt, 1/6 chỉ tiêu chưa đủ cơ sở đánh giá."""
+    total = len(review.targets)
+    counts = review.summary()
+    parts = [t("review.part", lang, n=counts[v], total=total,
+               verdict=t(f"review.sum.{v}", lang)) for v in VERDICTS if counts[v]]
+    text = t("review.summary", lang, parts=", ".join(parts))
+    estimated = sum(1 for r in review.targets if r.estimated)
+    if estimated:
+        text += " " + t("summary.estimated", lang, n=estimated)
+    return text
+
+
+def record(ws: Workspace, r: TargetReview, lang: str) -> dict[str, Any]:
+    """SPEC's fields of one target, then bkind's (name, deadline, the status record)."""
+    status = result_record(ws, r.result, ws.target(r.id), lang)
+    return {
+        "id": r.id,
+        "verdict": r.verdict,
+        "status": r.result.status,
+        "estimated": r.estimated,
+        "basis": status["basis"],
+        "value": status["actual"],
+        "range": status["range"],
+        "target": status["target"],
+        "years": [{"year": y.year, "value": clean(y.value), "kind": y.kind}
+                  for y in r.years],
+        "sentence": sentence(ws, r, lang),
+        "name": status["name"],
+        "deadline": r.result.deadline,
+        "value_year": r.result.actual_year,
+        "evaluated_as_of": r.evaluated_as_of,
+        "sources": status["sources"],
+    }
+
+
+def review_view(ws: Workspace, review: Review, lang: str) -> View:
+    res = ws.resolution
+    records = [record(ws, r, lang) for r in review.targets]
+    data: dict[str, Any] = {
+        "workspace": ws.path,
+        "resolution": {"id": res.id, "title": res.title.get(lang), "issued": res.issued,
+                       "baseline_year": res.baseline_year, "series_end": res.series_end},
+        "as_of": review.as_of,
+        "summary": review.summary(),
+        "targets": records,
+    }
+    table = Table(columns=[
+        Column("target", t("col.target", lang), width=14),
+        Column("goal", t("col.goal", lang), width=10),
+        Column("years", t("review.col.years", lang)),
+        Column("value", t("review.col.value", lang), "right", width=8),
+        Column("verdict", t("review.col.verdict", lang), width=13),
+    ])
+    notes: list[str] = []
+    shown: dict[str, int] = {}
+    results = [r.result for r in review.targets]
+    for n, r in enumerate(review.targets, start=1):
+        target = ws.target(r.id)
+        value = _value_text(ws, target, r, lang)
+        if r.result.actual_year is not None and r.value is not None:
+            value += f"\n{r.result.actual_year}"
+        table.rows.append([
+            Cell(f"[{n}] {target.label(lang)}"),
+            Cell(fmt_goal(ws, target, lang)),
+            Cell(years_cell(ws, target, r.years, lang)),
+            Cell(value, align="right"),
+            Cell(verdict_text(r, lang), status=VERDICT_STATUS.get(r.verdict, r.result.status)),
+        ])
+        notes += [f"[{n}] {line}" for line in target_lines(ws, r.result, target, lang,
+                                                           shown, n)]
+    header = header_lines(ws, review.as_of, lang)
+    header[1] = t("review.as_of", lang, year=review.as_of)
+    header.insert(2, summary_text(review, lang))
+    sections = [Section(t("review.notes", lang), notes)] if notes else []
+    found = source_lines(ws, results, lang)
+    if found:
+        sections.append(Section(t("sources.title", lang), found, appendix=True))
+    return View(data=data,
+                records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
+                tables=[table], header=header, sections=sections, lang=lang,
+                paragraphs=[rec["sentence"] for rec in records],
+                charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
+                        for n, r in enumerate(review.targets, start=1)])

@@ -231,7 +231,7 @@ def status(
     results = evaluate_all(ws, year)
     view = status_view(ws, results, year, data_lang(fmt, language),
                        sources=sources or fmt is not Format.table,
-                       prose=fmt is Format.docx)
+                       prose=fmt is Format.docx, human=not fmt.machine)
     render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
 

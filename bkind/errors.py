@@ -79,10 +79,8 @@ class BkindError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def one(cls, path: str, line: int | None, message: str | Msg) -> BkindError:
-        if isinstance(message, Msg):
-            return cls([Problem.of(path, line, message)])
-        return cls([Problem(path, line, message)])
+    def one(cls, path: str, line: int | None, message: Msg) -> BkindError:
+        return cls([Problem.of(path, line, message)])
 
 
 class Invalid(ValueError):

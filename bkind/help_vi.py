@@ -251,4 +251,25 @@ def run(app: Any, argv: Sequence[str] | None = None,
             del args[i:i + (2 if arg == "--lang" else 1)]
             os.environ["BKIND_LANG"] = value
             break
-    localize(typer.main.get_command(app), lang)(args=args, prog_name="bkind")
+    localize(typer.main.get_command(_only_the_command_run(app, args)), lang)(
+        args=args, prog_name="bkind")
+
+
+def _only_the_command_run(app: Any, args: list[str]) -> Any:
+    """The app with only the command this run invokes, when argv names one: building
+    every command's options costs start-up time (a millisecond or so each), and a run
+    uses one. `bkind --help`, or no command, gets them all."""
+    import copy
+
+    from typer.main import get_command_name
+
+    wanted = next((a for a in args if not a.startswith("-")), None)
+    if wanted is None or any(a in ("--help", "--version") for a in args[:args.index(wanted)]):
+        return app
+    chosen = [c for c in app.registered_commands
+              if (c.name or get_command_name(c.callback.__name__)) == wanted]
+    if not chosen:
+        return app  # an unknown command: Typer lists the known ones
+    only = copy.copy(app)
+    only.registered_commands = chosen
+    return only

@@ -71,7 +71,7 @@ def chronological(vintages: tuple[Vintage, ...]) -> tuple[Vintage, ...]:
 def current_vintage(vintages: tuple[Vintage, ...]) -> Vintage:
     """The current figure: latest `published` (undated first); ties: official >
     preliminary > estimate; then the later one in the file."""
-    return chronological(vintages)[-1]
+    return vintages[0] if len(vintages) == 1 else chronological(vintages)[-1]
 
 
 class Figure(Struct, frozen=True):
@@ -207,6 +207,10 @@ class YearActuals(Struct, frozen=True):
     ytd: dict[int, dict[str, YtdFigure]] = field(default_factory=dict)  # month -> metric
 
 
+# Workspace.target's index, by the identity of the targets tuple it was built from
+_TARGET_INDEX: dict[int, tuple[tuple[Target, ...], dict[str, Target]]] = {}
+
+
 class Workspace(Struct, frozen=True):
     path: str
     resolution: Resolution
@@ -217,7 +221,11 @@ class Workspace(Struct, frozen=True):
 
     def target(self, target_id: str) -> Target:
         """The target with this id (ids are unique: the loader checks)."""
-        return next(t for t in self.targets if t.id == target_id)
+        cached = _TARGET_INDEX.get(id(self.targets))
+        if cached is None or cached[0] is not self.targets:  # (an id may be reused)
+            cached = (self.targets, {t.id: t for t in self.targets})
+            _TARGET_INDEX[id(self.targets)] = cached
+        return cached[1][target_id]
 
     def latest_year(self) -> int | None:
         with_data = [y for y, a in self.years.items() if a.values or a.lists]

@@ -53,9 +53,22 @@ vintage_st = st.builds(
 
 @given(st.lists(vintage_st, min_size=1, max_size=6).map(tuple))
 def test_history_order_ends_with_the_current_vintage(vintages):
+    """Publication order, by the rule itself: dates compare as text (undated first), ties
+    estimate < preliminary < official, then file order; the last is the current one."""
+    rank = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
     order = chronological(vintages)
-    assert order[-1] is current_vintage(vintages)
     assert sorted(map(id, order)) == sorted(map(id, vintages))
+    place = [next(i for i, x in enumerate(vintages) if x is v) for v in order]
+    for (a, pa), (b, pb) in zip(zip(order, place, strict=True), zip(order[1:], place[1:],
+                                                                     strict=True),
+                                strict=False):
+        key_a, key_b = (a.published or "", rank[a.status]), (b.published or "", rank[b.status])
+        assert key_a <= key_b
+        if key_a == key_b:  # ties keep the file's order
+            assert pa < pb
+    latest = max((v.published or "", rank[v.status]) for v in vintages)
+    current = current_vintage(vintages)
+    assert (current.published or "", rank[current.status]) == latest
 
 
 def test_embedded_workspace_resolves_the_published_revisions():

@@ -35,6 +35,7 @@ from bkind.model import (
     Vintage,
     Workspace,
     YtdFigure,
+    current_vintage,
 )
 
 
@@ -158,6 +159,13 @@ class Series:
         self.nowcasts = nowcasts and in_progress(ws, as_of)
         self._points: dict[str, dict[int, Point]] = {}
         self._known: dict[str, dict[int, Point]] = {}
+        self._shares_of: dict[str, list[str]] = {}  # numerator -> shares with `of:`
+        self._growth_of: dict[str, list[str]] = {}  # level -> growth metrics naming it
+        for mid, m in ws.metrics.items():
+            if m.kind == "share" and m.of is not None:
+                self._shares_of.setdefault(m.of[0], []).append(mid)
+            if m.level is not None:
+                self._growth_of.setdefault(m.level, []).append(mid)
 
     def metric(self, metric_id: str) -> Metric:
         return self.ws.metrics[metric_id]
@@ -166,11 +174,15 @@ class Series:
 
     def published(self, metric_id: str) -> dict[int, Point]:
         out = {}
-        for year, fig in figures(self.ws, metric_id, self.as_of).items():
-            v = fig.current
+        for year, actuals in self.ws.years.items():
+            vintages = actuals.values.get(metric_id)
+            if vintages is None or year > self.as_of:
+                continue
+            v = vintages[0] if len(vintages) == 1 else current_vintage(vintages)
             out[year] = Point(year, v.value, "published", v.status,
-                              sources=(_ref(year, metric_id, v, v.value),))
-        return out
+                              sources=(SourceRef(year, metric_id, v.value, v.source, v.status,
+                                                 v.published),))
+        return dict(sorted(out.items()))
 
     def points(self, metric_id: str) -> dict[int, Point]:
         """Published, derived and nowcast values up to `as_of`, by year."""
@@ -221,9 +233,9 @@ class Series:
                 sources=n.sources + d.sources, parts=(num_id, den_id))
 
     def _derive_level(self, metric_id: str, out: dict[int, Point]) -> None:
-        for share_id, share in self.ws.metrics.items():
-            if share.kind != "share" or share.of is None or share.of[0] != metric_id:
-                continue
+        for share_id in self._shares_of.get(metric_id, ()):
+            share = self.metric(share_id)
+            assert share.of is not None
             den_id = share.of[1]
             shares, den = self.published(share_id), self.known(den_id)
             for year in sorted((shares.keys() & den.keys()) - out.keys()):
@@ -251,7 +263,7 @@ class Series:
         actuals = self.ws.years.get(self.as_of)
         if actuals is None:
             return None
-        growth_ids = [g for g, m in self.ws.metrics.items() if m.level == metric_id]
+        growth_ids = self._growth_of.get(metric_id, [])
         for month in sorted(actuals.ytd, reverse=True):
             figs = actuals.ytd[month]
             fig = figs.get(metric_id)
@@ -276,8 +288,8 @@ class Series:
             out.append(own)
         proxies: Iterable[str] = metric.proxies
         if not metric.proxies and metric.kind == "level":
-            proxies = [p for m in self.ws.metrics.values() if m.level == metric_id
-                       for p in m.proxies]
+            proxies = [p for g in self._growth_of.get(metric_id, ())
+                       for p in self.metric(g).proxies]
         for proxy_id in proxies:
             found = self.ytd_growth(proxy_id, proxy=True)
             if found is not None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from bkind.errors import Msg, Problem, msg
 from bkind.i18n import fmt_number
@@ -21,8 +22,7 @@ from bkind.model import Metric, YearActuals, current_vintage
 FACTOR = 100.0  # how far from its neighbours a value must be to be refused
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Struct, frozen=True):
     """One value to check: a metric's figure for a year, and where it was written."""
 
     metric: str
@@ -34,8 +34,7 @@ class Candidate:
     name_vi: str | None = None  # the metric's Vietnamese name, for messages in Vietnamese
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(Struct, frozen=True):
     candidate: Candidate
     neighbours: tuple[tuple[int, float], ...]  # (year, value), earlier first
     likely: float  # the number likely meant

@@ -695,8 +695,6 @@ def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
 
 # ------------------------------------------------- actuals: plan and year-to-date (ytd)
 
-TOP_ACTUALS |= {"plan", "ytd"}
-
 
 class YtdS(_S):
     value: Any = None

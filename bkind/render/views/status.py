@@ -354,9 +354,10 @@ def header_lines(ws: Workspace, as_of: int, lang: str) -> list[str]:
 
 
 def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: str,
-                sources: bool = True, prose: bool = True) -> View:
+                sources: bool = True, prose: bool = False, human: bool = True) -> View:
     """The status of every target. `sources`: list every figure's source below the
-    table; `prose`: one sentence per target before it (documents, md, html)."""
+    table; `prose`: one sentence per target before it (documents); `human`: False for
+    the machine formats (JSON, CSV), which need the records only."""
     res = ws.resolution
     records = [result_record(ws, r, ws.target(r.id), lang) for r in results]
     data: dict[str, Any] = {
@@ -371,6 +372,9 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
                     "estimated": sum(1 for r in results if r.estimated)},
         "targets": records,
     }
+    records_out = [{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]} for rec in records]
+    if not human:
+        return View(data=data, records=records_out, lang=lang)
     table, notes = targets_table(ws, results, lang)
     header = header_lines(ws, as_of, lang)
     if results:
@@ -384,8 +388,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         sections.append(Section(None, [t("sources.hint", lang)]))
     from bkind.render.views import prose as sentences
 
-    return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]}
-                                    for rec in records],
+    return View(data=data, records=records_out,
                 tables=[table] if results else [], header=header, sections=sections,
                 lang=lang,
                 subject=sentences.subject(res, lang,

@@ -51,6 +51,16 @@ class Point(Struct, frozen=True):
     basis: tuple[Note, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     parts: tuple[str, ...] = ()  # derived: the metrics it was computed from
+    metric: str = ""  # published: the metric, and the vintage its source is read from
+    vintage: Vintage | None = None
+
+    @property
+    def refs(self) -> tuple[SourceRef, ...]:
+        """Where the value came from (a published one's source, made when asked for)."""
+        if self.vintage is None:
+            return self.sources
+        v = self.vintage
+        return (SourceRef(self.year, self.metric, v.value, v.source, v.status, v.published),)
 
     @property
     def estimated(self) -> bool:
@@ -179,9 +189,8 @@ class Series:
             if vintages is None or year > self.as_of:
                 continue
             v = vintages[0] if len(vintages) == 1 else current_vintage(vintages)
-            out[year] = Point(year, v.value, "published", v.status,
-                              sources=(SourceRef(year, metric_id, v.value, v.source, v.status,
-                                                 v.published),))
+            out[year] = Point(year, v.value, "published", v.status, metric=metric_id,
+                              vintage=v)
         return dict(sorted(out.items()))
 
     def points(self, metric_id: str) -> dict[int, Point]:
@@ -230,7 +239,7 @@ class Series:
                     "year": year, "num": self.name(num_id), "den": self.name(den_id),
                     "num_value": Amount(n.value), "den_value": Amount(d.value),
                     "value": Percent(value)}),),
-                sources=n.sources + d.sources, parts=(num_id, den_id))
+                sources=n.refs + d.refs, parts=(num_id, den_id))
 
     def _derive_level(self, metric_id: str, out: dict[int, Point]) -> None:
         for share_id in self._shares_of.get(metric_id, ()):
@@ -248,7 +257,7 @@ class Series:
                         "share": self.name(share_id), "den": self.name(den_id),
                         "share_value": Percent(s.value), "den_value": Amount(d.value),
                         "value": Amount(value)}),),
-                    sources=s.sources + d.sources, parts=(share_id, den_id))
+                    sources=s.refs + d.refs, parts=(share_id, den_id))
 
     def name(self, metric_id: str) -> Text:
         """A metric's name for a note (the renderer picks the language)."""
@@ -325,7 +334,7 @@ class Series:
                 "den": self.name(metric.of[1]), "value": Percent(value), "lo": Percent(lo),
                 "hi": Percent(hi)}),)
             return Point(year, value, "nowcast", None, lo, hi, basis,
-                         num.sources + den.sources, parts=metric.of)
+                         num.refs + den.refs, parts=metric.of)
         if metric.kind not in ("growth", "level"):
             return None
         cands = self.candidates(metric_id)
@@ -350,7 +359,7 @@ class Series:
             "prev": Amount(prev.value), "growth": Percent(g), "value": Amount(value),
             "lo": Amount(prev.value * (1 + g_lo)), "hi": Amount(prev.value * (1 + g_hi))}))
         return Point(year, value, "nowcast", None, prev.value * (1 + g_lo),
-                     prev.value * (1 + g_hi), tuple(notes), prev.sources + sources)
+                     prev.value * (1 + g_hi), tuple(notes), prev.refs + sources)
 
     # ----------------------------------------------------------------- growth
 
@@ -374,7 +383,7 @@ class Series:
             kind = "nowcast" if p.estimated else "published"
             out.append(Step(year, year, 1 + p.value, kind,
                             None if p.lo is None else 1 + p.lo,
-                            None if p.hi is None else 1 + p.hi, p.basis, p.sources))
+                            None if p.hi is None else 1 + p.hi, p.basis, p.refs))
         if metric.kind == "level" and last not in in_blocks:
             step = self._level_nowcast_step(metric_id, last)
             if step is not None and start <= last:
@@ -424,7 +433,7 @@ class Series:
                 basis.append(Note("basis.covered_skips", {
                     "years": ", ".join(map(str, skipped))}))
             out.append(Step(p + 1, q, factor, "levels", basis=tuple(basis),
-                            sources=lp.sources + lq.sources))
+                            sources=lp.refs + lq.refs))
         return out
 
     def _level_nowcast_step(self, metric_id: str, year: int) -> Step | None:
@@ -435,7 +444,7 @@ class Series:
         if point is None or not point.estimated or prev is None or prev.value <= 0:
             return None
         return Step(year, year, point.value / prev.value, "nowcast", point.low / prev.value,
-                    point.high / prev.value, point.basis, point.sources)
+                    point.high / prev.value, point.basis, point.refs)
 
     def yearly_growth(self, metric_id: str, start: int) -> dict[int, float]:
         """One rate per year from `start` to `as_of`: a step over several years gives

@@ -298,7 +298,7 @@ class Level(TargetType):
             gap=gap(current, target.comparator or "", target.value),
             required=required, progress_ratio=progress, estimated=estimated, range=rng,
             basis=tuple(n for p in used for n in p.basis),
-            sources=_sources([p.sources for p in used]),
+            sources=_sources([p.refs for p in used]),
             base=points[t0].value if t0 is not None else None, base_year=t0,
             required_points=points_needed, numerator_growth=num_growth,
             denominator_growth=den_growth if num_growth is not None else None,

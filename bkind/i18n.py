@@ -1022,6 +1022,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.subject.report": {"en": "year to date, {month_name} {year}",
                            "vi": "lũy kế đến {month_name}/{year}"},
     "doc.subject.status": {"en": "evaluated as of {year}", "vi": "đánh giá đến năm {year}"},
+    "doc.subject.review": {"en": "final review, as of {year}",
+                           "vi": "tổng kết, tính đến năm {year}"},
     "doc.verb.estimate": {"en": "is estimated at", "vi": "ước đạt"},
     "doc.verb.preliminary": {"en": "reached (preliminary)", "vi": "sơ bộ đạt"},
     "doc.verb.official": {"en": "reached", "vi": "đạt"},

@@ -101,7 +101,7 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
         return t("doc.target_no_figure", lang, label=label, goal=goal, status=status)
     latest = [s for s in r.sources if s.year == r.actual_year and s.metric == r.metric]
     figure = latest[-1] if latest and r.metric is not None else None
-    verb = _verb(figure.status if figure else None, lang)
+    verb = _verb("estimate" if r.estimated else figure.status if figure else None, lang)
     years = r.observed_years
     value = _value(ws, r, r.actual, lang)
     if figure is not None and figure.derived:

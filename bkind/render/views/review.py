@@ -253,9 +253,14 @@ def review_view(ws: Workspace, review: Review, lang: str) -> View:
     found = source_lines(ws, results, lang)
     if found:
         sections.append(Section(t("sources.title", lang), found, appendix=True))
+    from bkind.render.views.prose import subject
+
     return View(data=data,
                 records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
                 tables=[table], header=header, sections=sections, lang=lang,
+                subject=subject(ws.resolution, lang,
+                                t("doc.subject.review", lang, year=review.as_of)),
+                document=ws.resolution.document,
                 paragraphs=[rec["sentence"] for rec in records],
                 charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
                         for n, r in enumerate(review.targets, start=1)])

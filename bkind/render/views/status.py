@@ -377,7 +377,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         return View(data=data, records=records_out, lang=lang)
     table, notes = targets_table(ws, results, lang)
     header = header_lines(ws, as_of, lang)
-    if results:
+    if results and not prose:  # the prose opens with its own summary sentence
         header.insert(2, summary_line(results, lang))
     sections = [Section(t("notes.title", lang), notes)] if notes else []
     if sources:

@@ -337,8 +337,9 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
             note=_text(ms.note), unit_text=_text(ms.unit), level=ms.level,
             proxies=tuple(ms.proxies or ()),
         )
+    declared_metrics = {str(m) for m in raw_metrics}
     for metric in metrics.values():
-        _check_links(doc, metric, metrics, {str(m) for m in raw_metrics}, problems)
+        _check_links(doc, metric, metrics, declared_metrics, problems)
     for metric in metrics.values():
         if metric.of is None:
             continue

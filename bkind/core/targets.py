@@ -427,6 +427,17 @@ def _partial(ws: Workspace, year: int) -> bool:
 class _ListTarget(TargetType):
     """Shared by count and every: the latest list, and the deadline rules."""
 
+    def _latest(self, target: Target,
+                series: Series) -> tuple[int, tuple[Item, ...], list[Item]] | Outcome:
+        """The latest list's year, its items and those matching `where`; without a
+        list, the insufficient_data outcome that says so."""
+        assert target.of is not None
+        found = latest_list(series.ws, target.of, series.as_of)
+        if found is None:
+            return Outcome("insufficient_data", notes=(Note("no_list", {}),))
+        year, items = found
+        return year, items, matching(items, target.where)
+
     def _judge(self, target: Target, series: Series, year: int, met: bool,
                ratio_value: float | None, notes: list[Note],
                basis: list[Note]) -> tuple[str, bool]:
@@ -456,14 +467,11 @@ class Count(_ListTarget):
     name = "count"
 
     def evaluate(self, target: Target, series: Series) -> Outcome:
-        assert target.of is not None
-        found = latest_list(series.ws, target.of, series.as_of)
+        latest = self._latest(target, series)
+        if isinstance(latest, Outcome):
+            return latest
+        year, items, hits = latest
         notes: list[Note] = []
-        if found is None:
-            notes.append(Note("no_list", {}))
-            return Outcome("insufficient_data", notes=tuple(notes))
-        year, items = found
-        hits = matching(items, target.where)
         actual = float(len(hits))
         t_value = nearer_bound(actual, target.value)
         met = _meets(series, target, actual)
@@ -505,14 +513,11 @@ class Every(_ListTarget):
     rate = True  # the share of the items that meet the condition
 
     def evaluate(self, target: Target, series: Series) -> Outcome:
-        assert target.of is not None
-        found = latest_list(series.ws, target.of, series.as_of)
+        latest = self._latest(target, series)
+        if isinstance(latest, Outcome):
+            return latest
+        year, items, hits = latest
         notes: list[Note] = []
-        if found is None:
-            notes.append(Note("no_list", {}))
-            return Outcome("insufficient_data", notes=tuple(notes))
-        year, items = found
-        hits = matching(items, target.where)
         if not hits:
             notes.append(Note("none_matching", {"year": year}))
             return Outcome("insufficient_data", actual_year=year, observed_years=(year,),

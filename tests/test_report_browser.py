@@ -62,11 +62,11 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 def test_dom_holds_the_figures_and_sources(rendered):
     dom = str(rendered["dom"])
-    assert "<td class=\"r\">602<br>month 3 alone: 190</td>" in dom
+    assert "<td class=\"r\">602<br>est.<br>month 3 alone: 190</td>" in dom
     assert "26.46%<br>published" in dom
     assert "+28.12%" in dom
     assert "Industrial gross output, year to date 3/2025: 602 bn VND" in dom
-    assert "seed text; baobackan.vn post70526; backan.gov.vn" in dom
+    assert "baobackan.vn post70526; backan.gov.vn" in dom
 
 
 def test_dom_holds_the_charts(rendered):
@@ -75,8 +75,9 @@ def test_dom_holds_the_charts(rendered):
     assert dom.count('class="pygal-chart"') == 6
     assert "[3] State budget revenue from industry growing 10%/yr on average, 2021-2025: no " \
         "figures to draw" in dom
-    assert "Industrial gross output: share of the annual plan reached" in dom
-    assert "2025 year to date" in dom and "Even pace (months / 12)" in dom
+    # the plan implied by the published share: the cumulative against its even path
+    assert "Industrial gross output: year to date 2025 against the plan path" in dom
+    assert "2025 year to date" in dom and "Plan 2025, even pace" in dom
     assert "<script" not in dom
 
 

@@ -10,7 +10,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from bkind.i18n import STATUS_SYMBOLS
-from bkind.render.model import View
+from bkind.render.model import Cell, Column, Table, View
 
 STATUS_STYLES = {
     "achieved": "bold green",
@@ -21,6 +21,31 @@ STATUS_STYLES = {
     "missed": "bold red",
     "insufficient_data": "magenta",
 }
+
+
+MIN_FLEX = 14  # the narrowest a name column gets
+
+
+def _narrow(table: Table, width: int) -> tuple[Table, list[str]]:
+    """A table whose fixed columns leave its name column under MIN_FLEX characters, with
+    labelled rows ("[A] name"): the labels stay in the table and the names go above it,
+    one line each below it, so that no column is cut off at the terminal's edge."""
+    flexible = [i for i, c in enumerate(table.columns) if c.width is None]
+    fixed = sum(c.width + 3 for c in table.columns if c.width is not None)
+    if len(flexible) != 1 or width - fixed >= MIN_FLEX + 3 or not table.rows:
+        return table, []
+    i = flexible[0]
+    labels = [row[i].text.split(" ", 1) for row in table.rows]
+    if not all(len(parts) == 2 and parts[0].startswith("[") and parts[0].endswith("]")
+               for parts in labels):
+        return table, []
+    rows = [[*row[:i], Cell(parts[0], row[i].status, row[i].align), *row[i + 1:]]
+            for row, parts in zip(table.rows, labels, strict=True)]
+    columns = list(table.columns)
+    columns[i] = Column(columns[i].key, "", columns[i].align,
+                        width=max(len(parts[0]) for parts in labels))
+    narrowed = Table(columns=columns, rows=rows, title=table.title, compact=table.compact)
+    return narrowed, [" ".join(parts) for parts in labels]
 
 
 def render_terminal(view: View, width: int | None = None, color: bool = False) -> str:
@@ -36,6 +61,7 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
     if view.paragraphs:
         console.print(Text("\n\n".join(view.paragraphs)))
     for table in view.tables:
+        table, legend = _narrow(table, width or 100)
         rt = RichTable(title=table.title, show_lines=not table.compact, title_justify="left",
                        box=box.SIMPLE_HEAD)
         for col in table.columns:
@@ -51,6 +77,8 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
                     cells.append(Text(cell.text))
             rt.add_row(*cells)
         console.print(rt)
+        if legend:
+            console.print(Text("\n".join(legend)))
     lines = view.section_lines()
     if lines:
         console.print(Text("\n".join(lines)))

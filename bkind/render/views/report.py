@@ -258,13 +258,13 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     }
     table = Table(title=t("report.metrics_title", lang), columns=[
         Column("metric", t("report.col.metric", lang)),
-        Column("ytd", t("report.col.ytd", lang), "right", width=11),
+        Column("ytd", t("report.col.ytd", lang), "right", width=10),
         Column("plan", t("report.col.plan", lang), "right", width=8),
         Column("plan_share", t("report.col.plan_share", lang), "right", width=9),
-        Column("pace", t("report.col.pace", lang), "right", width=6),
+        Column("pace", t("report.col.pace", lang), "right", width=5),
         Column("yoy", t("report.col.yoy", lang), "right", width=8),
-        Column("required", t("report.col.required", lang), "right", width=9),
-        Column("average", t("report.col.average", lang), "right", width=9),
+        Column("required", t("report.col.required", lang), "right", width=8),
+        Column("average", t("report.col.average", lang), "right", width=8),
     ])
     warnings: list[str] = []
     sources: list[str] = []

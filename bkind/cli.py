@@ -521,7 +521,7 @@ def report(
     # in progress is shown beside them as estimates
     as_of = year if m == 12 else year - 1
     results = evaluate_all(ws, as_of)
-    nowcasts = [r for r in evaluate_all(ws, year) if r.estimated] if m < 12 else []
+    nowcasts = [r for r in evaluate_all(ws, year, month=m) if r.estimated] if m < 12 else []
     view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
                        data_lang(fmt, language), nowcasts, prose=fmt is Format.docx)
     render_view(view, fmt, output)

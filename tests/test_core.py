@@ -499,3 +499,19 @@ def test_every_without_a_matching_item_is_insufficient():
     r = run(every_target(), workspace(lists={2025: [{"done": False}]}), 2025)
     assert r.status == "insufficient_data" and r.notes[0].key == "none_matching"
     assert r.matching == 0
+
+
+def test_a_later_as_of_keeps_the_estimate_of_the_year_the_series_ended_in():
+    ws = workspace({"v": {2024: 100.0}}, ytd={2025: ytd(6, g=YtdFigure(0.1))},
+                   series_end="2025-06")
+    for as_of in (2025, 2026, 2030):
+        point = Series(ws, as_of).points("v")[2025]
+        assert point.estimated and point.value == pytest.approx(110.0)
+
+
+def test_a_month_limits_the_year_to_date_figures_used():
+    ws = workspace({"v": {2024: 100.0}},
+                   ytd={2025: {3: {"g": YtdFigure(0.3)}, 6: {"g": YtdFigure(0.1)}}})
+    assert Series(ws, 2025).points("v")[2025].value == pytest.approx(110.0)
+    assert Series(ws, 2025, month=3).points("v")[2025].value == pytest.approx(130.0)
+    assert 2025 not in Series(ws, 2025, month=2).points("v")

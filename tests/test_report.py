@@ -403,8 +403,16 @@ def test_embedded_march_2025(cli, tmp_path, monkeypatch):
     assert {t["status"] for t in data["targets"]} <= {
         "acceleration_needed", "limited_progress", "insufficient_data", "achieved"}
     assert not any("deadline has passed" in (t["note"] or "") for t in data["targets"])
-    # ... and shows the estimates for 2025 beside them
-    assert [n["id"] for n in data["nowcasts"]][:2] == ["industry-growth", "industry-share-2025"]
+    # ... and shows the estimates for 2025 beside them, from what was known in March:
+    # Q1 gross output +28.12% (central) and the IIP +22.2%, not the later H1 figures
+    growth = data["nowcasts"][0]
+    assert growth["id"] == "industry-growth" and growth["estimated"]
+    covered = 642 / (0.062 * 7406.5)
+    assert growth["actual"] == pytest.approx((covered * 1.2812) ** 0.2 - 1)
+    assert growth["range"] == [pytest.approx((covered * 1.222) ** 0.2 - 1, abs=1e-9),
+                               pytest.approx((covered * 1.2812) ** 0.2 - 1, abs=1e-9)]
+    # no GRDP growth was published for Q1: the 2025 share is not estimated in March
+    assert "industry-share-2025" not in [n["id"] for n in data["nowcasts"]]
     table = cli("report", "--month", "2025-03", env={"COLUMNS": "100"}).stdout
     assert re.search(r"\[A\] Industrial\s+602\s+2,275\.13\s+26\.46%\s+×1\.06\s+\+28\.12%",
                      table), table

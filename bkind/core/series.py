@@ -163,10 +163,18 @@ def _weaker(a: str | None, b: str | None) -> str | None:
 class Series:
     """The values bkind evaluates, as of year `as_of`; computed once per metric."""
 
-    def __init__(self, ws: Workspace, as_of: int, nowcasts: bool = True) -> None:
+    def __init__(self, ws: Workspace, as_of: int, nowcasts: bool = True,
+                 month: int | None = None) -> None:
+        """`month`: year-to-date figures after this month of the year in progress are
+        not used (a March report estimates from what was known in March)."""
         self.ws = ws
         self.as_of = as_of
-        self.nowcasts = nowcasts and in_progress(ws, as_of)
+        self.month = month
+        # the year estimated: the latest year in progress up to as_of with year-to-date
+        # figures (as_of itself, or the year the series ended in when as_of is later)
+        progressing = [y for y, a in ws.years.items()
+                       if y <= as_of and a.ytd and in_progress(ws, y)]
+        self.nowcast_year = max(progressing) if nowcasts and progressing else None
         self._points: dict[str, dict[int, Point]] = {}
         self._known: dict[str, dict[int, Point]] = {}
         self._shares_of: dict[str, list[str]] = {}  # numerator -> shares with `of:`
@@ -199,10 +207,12 @@ class Series:
             return self._points[metric_id]
         self._points[metric_id] = {}  # a guard: a cycle of nowcasts finds nothing
         out = dict(self.known(metric_id))
-        if self.nowcasts and self.as_of not in out:
+        year = self.nowcast_year
+        if year is not None and year not in out:
             point = self.nowcast(metric_id)
             if point is not None:
-                out[self.as_of] = point
+                out[year] = point
+                out = dict(sorted(out.items()))
         self._points[metric_id] = out
         return out
 
@@ -269,23 +279,26 @@ class Series:
         """The latest year-to-date y/y growth of a metric in `as_of`: a growth
         metric's year-to-date value; a level's published `yoy`, or the year-to-date
         value of the growth metric whose `level:` it is."""
-        actuals = self.ws.years.get(self.as_of)
-        if actuals is None:
+        year = self.nowcast_year
+        actuals = self.ws.years.get(year) if year is not None else None
+        if actuals is None or year is None:
             return None
         growth_ids = self._growth_of.get(metric_id, [])
         for month in sorted(actuals.ytd, reverse=True):
+            if self.month is not None and month > self.month:
+                continue
             figs = actuals.ytd[month]
             fig = figs.get(metric_id)
             if fig is not None:
                 g = fig.value if self.metric(metric_id).kind == "growth" else fig.yoy
                 if g is not None:
                     return Candidate(g, metric_id, month, proxy,
-                                     _ref(self.as_of, metric_id, fig, g, month))
+                                     _ref(year, metric_id, fig, g, month))
             for gid in growth_ids:
                 gfig = figs.get(gid)
                 if gfig is not None and gfig.value is not None:
                     return Candidate(gfig.value, gid, month, proxy,
-                                     _ref(self.as_of, gid, gfig, gfig.value, month))
+                                     _ref(year, gid, gfig, gfig.value, month))
         return None
 
     def candidates(self, metric_id: str) -> list[Candidate]:
@@ -312,14 +325,16 @@ class Series:
             if i == 0:
                 key += "_central"
             notes.append(Note(key, {"metric": self.name(metric_id), "of": self.name(c.metric),
-                                    "year": self.as_of, "month": c.month,
+                                    "year": self.nowcast_year, "month": c.month,
                                     "growth": Growth(c.growth)}))
         return notes
 
     def nowcast(self, metric_id: str) -> Point | None:
-        """An estimate of the metric in `as_of`, the year in progress."""
+        """An estimate of the metric in the year in progress (`nowcast_year`)."""
         metric = self.metric(metric_id)
-        year = self.as_of
+        year = self.nowcast_year
+        if year is None:
+            return None
         if metric.kind == "share" and metric.of is not None:
             num = self.points(metric.of[0]).get(year)
             den = self.points(metric.of[1]).get(year)
@@ -384,9 +399,11 @@ class Series:
             out.append(Step(year, year, 1 + p.value, kind,
                             None if p.lo is None else 1 + p.lo,
                             None if p.hi is None else 1 + p.hi, p.basis, p.refs))
-        if metric.kind == "level" and last not in in_blocks:
-            step = self._level_nowcast_step(metric_id, last)
-            if step is not None and start <= last:
+        now = self.nowcast_year
+        if metric.kind == "level" and now is not None and start <= now <= last \
+                and now not in in_blocks:
+            step = self._level_nowcast_step(metric_id, now)
+            if step is not None:
                 out.append(step)
         return sorted(out, key=lambda s: s.start)
 

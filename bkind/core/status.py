@@ -64,6 +64,8 @@ def evaluate(ws: Workspace, target: Target, as_of: int,
     return result(ws, target, outcome, as_of)
 
 
-def evaluate_all(ws: Workspace, as_of: int) -> list[TargetResult]:
-    series = Series(ws, as_of)
+def evaluate_all(ws: Workspace, as_of: int, month: int | None = None) -> list[TargetResult]:
+    """Every target as of a year; `month` limits the year in progress's year-to-date
+    figures to those known by then."""
+    series = Series(ws, as_of, month=month)
     return [evaluate(ws, t, as_of, series) for t in ws.targets]

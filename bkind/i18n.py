@@ -43,8 +43,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "year.part_year": {"en": "{year} part-year", "vi": "{year} (một phần năm)"},
     "range": {"en": "{lo} to {hi}", "vi": "{lo} - {hi}"},
     "explain.share_points": {
-        "en": "the share must still gain {points} percentage points by {year}.",
-        "vi": "tỷ trọng phải tăng thêm {points} điểm phần trăm đến năm {year}."},
+        "en": "the share must still gain {points} percentage points by {year} ({per_year} "
+              "points a year).",
+        "vi": "tỷ trọng phải tăng thêm {points} điểm phần trăm đến năm {year} (bình quân "
+              "{per_year} điểm phần trăm/năm)."},
     "explain.share_numerator": {
         "en": "With {den} growing at its own pace ({den_g}/yr), {num} must grow {g}/yr.",
         "vi": "Với {den} tăng theo tốc độ của chính nó ({den_g}/năm), {num} phải tăng "
@@ -837,6 +839,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.covered_by_levels": {
         "en": "{start}-{end} covered by levels (no yearly rate published)",
         "vi": "giai đoạn {start}-{end} tính từ số tuyệt đối (không công bố tốc độ từng năm)"},
+    "note.each_unknown": {"en": "not published for {year}: {ids}; the condition cannot be "
+                                "judged",
+                          "vi": "chưa có số liệu năm {year} của: {ids}; chưa đánh giá được "
+                                "điều kiện"},
     "note.none_matching": {"en": "no item of the {year} list is concerned by the condition",
                            "vi": "danh sách năm {year} không có mục nào thuộc diện đánh giá"},
     "note.meeting": {"en": "{meeting} of {matching} meet it: {ids}",

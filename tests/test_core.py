@@ -515,3 +515,10 @@ def test_a_month_limits_the_year_to_date_figures_used():
     assert Series(ws, 2025).points("v")[2025].value == pytest.approx(110.0)
     assert Series(ws, 2025, month=3).points("v")[2025].value == pytest.approx(130.0)
     assert 2025 not in Series(ws, 2025, month=2).points("v")
+
+
+def test_every_with_an_item_whose_figure_is_unpublished_is_insufficient():
+    items = [{"done": True, "occupancy": 1.0}, {"done": True, "name": "B"}]
+    r = run(every_target(), workspace(lists={2025: items}), 2025)
+    assert r.status == "insufficient_data" and r.notes[0].key == "each_unknown"
+    assert r.notes[0].params["ids"] == "B"

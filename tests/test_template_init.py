@@ -88,8 +88,8 @@ def test_init_validate_status(cli, tmp_path, monkeypatch):
     result = cli("init", "new")
     assert result.exit_code == 0, result.stderr
     targets = (tmp_path / "new" / "targets.yaml").read_text(encoding="utf-8")
-    for word in ("type: average_growth", "type: level", "type: count", "#   type: every",
-                 "above:", "at_least:", "below:", "at_most:", "between:"):
+    for word in ("type: average_growth", "type: level", "type: count", "type: every",
+                 "above:", "at_least:", "below:", "at_most:", "between:", "about:"):
         assert word in targets
     assert (tmp_path / "new" / "actuals" / "2024.yaml").read_text().startswith("# ")
     result = cli("validate", "--workspace", "new")
@@ -97,7 +97,10 @@ def test_init_validate_status(cli, tmp_path, monkeypatch):
     assert "no errors, 0 warning(s)" in result.stderr
     result = cli("status", "--workspace", "new", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert len(json.loads(result.stdout)["targets"]) == 6
+    targets = {t["id"]: t for t in json.loads(result.stdout)["targets"]}
+    assert len(targets) == 8
+    assert targets["clusters-occupied-2025"]["type"] == "every"
+    assert targets["va-growth-about"]["comparator"] == "about"
 
 
 def test_init_refuses_a_folder_that_is_not_empty(cli, tmp_path, monkeypatch):

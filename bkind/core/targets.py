@@ -17,6 +17,7 @@ from bkind.core.formulas import (
     average_of_factor,
     band,
     cagr,
+    default_within,
     first_meeting,
     gap,
     item_matches,
@@ -89,7 +90,7 @@ def within(ws: Workspace, target: Target) -> float | None:
     if target.within is not None:
         return target.within
     assert not isinstance(target.value, tuple)
-    return 0.01 if is_rate(ws, target) else abs(target.value) * 0.02
+    return default_within(target.value, is_rate(ws, target))
 
 
 def _meets(series: Series, target: Target, value: float) -> bool:
@@ -215,8 +216,7 @@ class AverageGrowth(TargetType):
         notes: list[Note] = []
         if at < e:
             notes.append(Note("proj_at_year", {"year": at, "deadline": e}))
-        reached = first_meeting(growth, target.comparator, target.value, s, year,
-                                within(series.ws, target))
+        reached = None  # an average is reached at the end of its period, or not at all
         if at < s:
             notes.append(Note("proj_not_started", {"year": s}))
             return Projected(at_year=at, reached_in=reached, notes=tuple(notes))
@@ -231,8 +231,11 @@ class AverageGrowth(TargetType):
             notes.append(Note("proj_avg_partial", {"years": years_text(missing)}))
         elif projected is None:
             notes.append(Note("no_figures", {"years": years_text(years)}))
-        return Projected(projected, at, projected is not None and not missing, reached,
-                         notes=tuple(notes))
+        complete = projected is not None and not missing
+        if complete and at == e and projected is not None and \
+                meets(projected, target.comparator, target.value, within(series.ws, target)):
+            reached = e
+        return Projected(projected, at, complete, reached, notes=tuple(notes))
 
     def trajectory(self, target: Target, series: Series, goal: float) -> Trajectory:
         assert target.period is not None and target.metric is not None
@@ -523,6 +526,13 @@ class Every(_ListTarget):
             return Outcome("insufficient_data", actual_year=year, observed_years=(year,),
                            notes=tuple(notes), sources=_list_sources(year, list(items)),
                            matching=0, meeting=0)
+        unknown = [str(i.fields.get("name", i.id)) for i in hits
+                   if any(key not in i.fields for key in target.each)]
+        if unknown:  # an item whose figure was not published is not a failure
+            notes.append(Note("each_unknown", {"ids": ", ".join(unknown), "year": year}))
+            return Outcome("insufficient_data", actual_year=year, observed_years=(year,),
+                           notes=tuple(notes), sources=_list_sources(year, hits),
+                           matching=len(hits))
         good = [i for i in hits if item_matches(i.fields, target.each)]
         failing = tuple(i.id for i in hits if i not in good)
         actual = len(good) / len(hits)
@@ -542,7 +552,7 @@ class Every(_ListTarget):
         actual = {}
         for y, items in lists(series.ws, target.of, series.as_of).items():
             hits = matching(items, target.where)
-            if hits:
+            if hits and all(k in i.fields for i in hits for k in target.each):
                 actual[y] = sum(1 for i in hits if item_matches(i.fields, target.each)) \
                     / len(hits)
         first = min(actual) if actual else series.ws.resolution.baseline_year

@@ -100,14 +100,21 @@ targets:
     where: {infrastructure_complete: true, occupancy: {above: 60%}}
     year: 2025
     at_least: 4
-  # every: a condition on each item of a list (SPEC "Additions"). This version of bkind
-  # does not read `every` targets yet: remove the # marks once it does.
-  # - id: clusters-occupied-2025
-  #   type: every
-  #   of: clusters
-  #   where: {infrastructure_complete: true}      # which items the condition is about
-  #   each: {occupancy: {above: 60%}}             # what each of them must meet
-  #   year: 2025
+  # every: a condition on each item of a list, not a count
+  - id: clusters-occupied-2025
+    type: every
+    of: clusters
+    where: {infrastructure_complete: true}      # which items the condition is about
+    each: {occupancy: {above: 60%}}             # what each of them must meet
+    year: 2025
+  # about: an approximate target, met within `within` of it on either side (default:
+  # 1 percentage point for growth and shares, 2% of the target for levels)
+  - id: va-growth-about
+    type: average_growth
+    metric: industry_va_growth
+    period: [2021, 2025]
+    about: 10%
+    within: 1%
 """
 
 ACTUALS = """\

@@ -259,6 +259,7 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         record.update(matching=o.matching, meeting=o.meeting, failing=list(o.failing))
     record["name"] = target_model.name.get(lang)
     record["required_points"] = clean(o.required_points)
+    record["required_points_per_year"] = clean(points_per_year(r))
     record["required_numerator_growth"] = clean(o.numerator_growth)
     record["denominator_growth"] = clean(o.denominator_growth)
     record["sources"] = [
@@ -276,10 +277,19 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
     return record
 
 
+def points_per_year(r: TargetResult) -> float | None:
+    """A share's points still to gain, per year left to its deadline."""
+    points, year = r.outcome.required_points, r.actual_year
+    if points is None or year is None or r.deadline <= year:
+        return None
+    return points / (r.deadline - year)
+
+
 def required_cell(ws: Workspace, r: TargetResult, lang: str) -> str:
-    """Growth still needed per year; for a share, the points it must still gain."""
-    if r.outcome.required_points is not None:
-        return f"+{fmt_number(r.outcome.required_points * 100, lang)} {t('unit.pp', lang)}"
+    """Growth still needed per year; for a share, the points it must gain each year."""
+    per_year = points_per_year(r)
+    if per_year is not None:
+        return f"+{fmt_number(per_year * 100, lang)} {t('unit.pp', lang)}"
     return fmt_percent(r.required, lang) if r.required is not None else "—"
 
 
@@ -290,8 +300,9 @@ def explain_required(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
     if o.required_points is None or metric is None or metric.of is None:
         return []
     num, den = (ws.metrics[m].name.get(lang) for m in metric.of)
+    per_year = points_per_year(r) or o.required_points
     line = t("explain.share_points", lang, points=fmt_number(o.required_points * 100, lang),
-             year=r.deadline)
+             year=r.deadline, per_year=fmt_number(per_year * 100, lang))
     if o.numerator_growth is not None and o.denominator_growth is not None:
         line += " " + t("explain.share_numerator", lang, num=num, den=den,
                         g=fmt_percent(o.numerator_growth, lang),
@@ -420,7 +431,7 @@ def targets_table(ws: Workspace, results: list[TargetResult],
             latest += f"\n{year_kind(ws, r, lang)}"
         # the numbers behind the texts, for spreadsheets
         kind = "percent" if is_rate(ws, r) else "integer" if r.type == "count" else "number"
-        points = r.outcome.required_points
+        points = points_per_year(r)
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
             Cell(latest, align="right", value=r.actual, kind=kind),

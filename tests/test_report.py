@@ -346,8 +346,8 @@ def test_markdown_is_pasteable(cli, workspace):
                  "--month", "2025-03", "--format", "md", "--lang", "vi")
     md = result.stdout
     assert md.startswith("## TEST-1: Nghị quyết thử\n"
-                         "Lũy kế 3 tháng năm 2025 (từ tháng 1 đến hết tháng 3/2025), thời gian "
-                         "đã qua 25% của năm  \n\n")
+                         "Lũy kế 3 tháng năm 2025 (từ tháng 1 đến hết tháng 3/2025), đã qua "
+                         "3/12 tháng (25% thời gian)  \n\n")
     assert "\n\n### Số liệu lũy kế\n" in md
     assert ("| [A] Giá trị sản xuất (bn VND) | 602<br>riêng tháng 3: 200 | 2.000 | "
             "26,46%<br>công bố | ×1,06 | — | 155,3 | 200,7 |") in md

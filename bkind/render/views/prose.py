@@ -27,12 +27,24 @@ def _date(iso: str, lang: str) -> str:
     return f"{d}/{m}/{y}" if lang == "vi" else f"{d} {t(f'month.{m}', 'en')} {y}"
 
 
-def subject(res: Resolution, lang: str, period: str) -> str:
-    """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ... (period)'."""
+def _about(res: Resolution, lang: str) -> tuple[str, str]:
+    """The resolution's date ("ngày 12/8/2021") and subject ("về phát triển ...")."""
     title = res.title.get(lang)
     lead = "Nghị quyết về " if lang == "vi" else "Resolution on "
     about = title[len(lead) - 3:] if title.startswith(lead) else f"({title})"
     issued = t("doc.issued", lang, date=_date(res.issued, lang)) if res.issued else ""
+    return issued, about
+
+
+def resolution_name(res: Resolution, lang: str) -> str:
+    """'Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ...', as a provincial report names it."""
+    issued, about = _about(res, lang)
+    return t("doc.resolution", lang, id=res.id, issued=issued, about=about)
+
+
+def subject(res: Resolution, lang: str, period: str) -> str:
+    """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ... (period)'."""
+    issued, about = _about(res, lang)
     return t("doc.subject", lang, id=res.id, issued=issued, about=about, period=period)
 
 

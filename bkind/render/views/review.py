@@ -118,7 +118,9 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
                  year=res.actual_year, range=rng)
     else:
         key = "review.s.count" if target.type == "count" else "review.s.list"
-        text = t(key, lang, label_lc=label[:1].lower() + label[1:], label=label, est=est,
+        # "Cụm công nghiệp" -> "số cụm công nghiệp", but an acronym (CCN) stays
+        lowered = label if label[1:2].isupper() else label[:1].lower() + label[1:]
+        text = t(key, lang, label_lc=lowered, label=label, est=est,
                  value=value, year=res.actual_year, names=_names(r))
         text = text[:1].upper() + text[1:]
     text = " ".join(text.split())  # an empty verb leaves no double space

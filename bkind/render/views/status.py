@@ -39,10 +39,16 @@ def clean(x: float | None) -> float | None:
 
 
 def resolution_heading(ws: Workspace, lang: str) -> str:
-    """"id: title", or the title alone for a workspace without a resolution id."""
+    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 về
+    ..."); the title alone for a workspace without a resolution id."""
     res = ws.resolution
-    return t("status.title", lang, id=res.id, title=res.title.get(lang)) if res.id \
-        else res.title.get(lang)
+    if not res.id:
+        return res.title.get(lang)
+    if not res.title.get(lang).startswith(("Nghị quyết về ", "Resolution on ")):
+        return t("status.title", lang, id=res.id, title=res.title.get(lang))
+    from bkind.render.views.prose import resolution_name
+
+    return resolution_name(res, lang)
 
 
 def is_closed(ws: Workspace, as_of: int) -> bool:
@@ -89,7 +95,9 @@ def fmt_goal(ws: Workspace, target: Target, lang: str) -> str:
     metric = ws.metrics.get(target.metric or "")
     rate = target_is_rate(ws, target)
     if target.comparator is None:  # every
-        text = t("every.goal", lang, each=fmt_condition(target.each, lang))
+        key = f"every.goal.{target.of}" if f"every.goal.{target.of}" in CATALOGUE \
+            else "every.goal"
+        text = t(key, lang, each=fmt_condition(target.each, lang))
     elif target.comparator == "about":
         assert not isinstance(target.value, tuple)
         w = target_within(ws, target) or 0.0

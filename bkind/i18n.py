@@ -41,6 +41,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "year.derived": {"en": "{year} derived", "vi": "{year} (số tính toán)"},
     "year.nowcast": {"en": "{year} nowcast", "vi": "{year} (ước tính)"},
     "year.part_year": {"en": "{year} part-year", "vi": "{year} (một phần năm)"},
+    "year.covered": {"en": "{year} average a year, from levels",
+                     "vi": "{year} bình quân/năm, tính từ số tuyệt đối"},
     "range": {"en": "{lo} to {hi}", "vi": "{lo} - {hi}"},
     "explain.share_points": {
         "en": "the share must still gain {points} percentage points by {year} ({per_year} "

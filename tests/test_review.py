@@ -104,7 +104,7 @@ def test_runs_covered_by_levels_give_each_year_the_average_rate():
     # v grows 10%/yr 2020-2024 (no rate published), g 2025 published
     ws = workspace({"v": {2020: 100.0, 2024: 146.41}, "g": {2025: 0.10}})
     r = one(ws, avg_target(metric="g"))
-    assert [y.kind for y in r.years] == ["derived"] * 4 + ["published"]
+    assert [y.kind for y in r.years] == ["covered"] * 4 + ["published"]
     assert all(y.value == pytest.approx(0.10) for y in r.years)
     assert r.value == pytest.approx(0.10)
 
@@ -142,7 +142,7 @@ def test_embedded_review_as_of_2025(embedded):
         "industry-share-2030": ("in_progress", True),
     }
     growth = rv.targets[0]
-    assert [y.kind for y in growth.years] == ["derived"] * 4 + ["nowcast"]
+    assert [y.kind for y in growth.years] == ["covered"] * 4 + ["nowcast"]
     clusters = {y.year: y.kind for y in rv.targets[3].years if y.value is not None}
     assert clusters == {2023: "published", 2024: "published", 2025: "estimate"}  # part-year
     assert rv.summary() == {"exceeded": 0, "achieved": 1, "not_achieved": 3,

@@ -86,8 +86,9 @@ def _point_kind(kind: str, status: str | None) -> str:
 
 
 def _growth_years(target: Target, series: Series) -> dict[int, YearValue]:
-    """Each year's growth: a step over several years (covered by levels) gives each
-    of them its average rate, kind `derived`."""
+    """Each year's growth. A run of years covered by levels has no yearly rate: each
+    of its years shows the run's average rate, kind `covered` (one number for the run,
+    said as such), never a rate of its own."""
     assert target.period is not None and target.metric is not None
     s, e = target.period
     points = series.points(target.metric) if series.metric(target.metric).kind == "growth" \
@@ -96,7 +97,7 @@ def _growth_years(target: Target, series: Series) -> dict[int, YearValue]:
     for step in series.steps(target.metric, s, e):
         for year in step.years:
             if step.kind == "levels":
-                kind = "derived"
+                kind = "covered" if step.end > step.start else "derived"
             elif step.kind == "nowcast":
                 kind = "nowcast"
             else:

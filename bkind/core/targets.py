@@ -266,8 +266,9 @@ class Level(TargetType):
                   if y <= min(as_of, deadline)}
         notes: list[Note] = []
         if not points:
-            notes.append(Note("no_figures", {
-                "years": years_text(range(baseline, min(as_of, deadline) + 1))}))
+            years = range(baseline, min(as_of, deadline) + 1)
+            notes.append(Note("no_figures", {"years": years_text(years)}) if years
+                         else Note("not_started", {"year": baseline}))
             return Outcome("insufficient_data", notes=tuple(notes))
         t = max(points)
         cur = points[t]

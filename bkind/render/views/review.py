@@ -139,7 +139,7 @@ def _year_label(start: int, end: int, kind: str | None, lang: str, listed: bool)
     span = str(start) if start == end else f"{start}–{end}"
     if listed and kind == "estimate":  # a list covering part of its year
         return t("year.part_year", lang, year=span)
-    if kind in ("official", "preliminary", "estimate", "derived", "nowcast"):
+    if kind in ("official", "preliminary", "estimate", "derived", "nowcast", "covered"):
         return t(f"year.{kind}", lang, year=span)
     return span
 
@@ -180,6 +180,8 @@ def years_cell(ws: Workspace, target: Target, years: tuple[YearValue, ...],
 def summary_text(review: Review, lang: str) -> str:
     """Có 2/6 chỉ tiêu đạt, 3/6 chỉ tiêu không đạt, 1/6 chỉ tiêu chưa đủ cơ sở đánh giá."""
     total = len(review.targets)
+    if not total:
+        return t("status.no_targets", lang)
     counts = review.summary()
     parts = [t("review.part", lang, n=counts[v], total=total,
                verdict=t(f"review.sum.{v}", lang)) for v in VERDICTS if counts[v]]

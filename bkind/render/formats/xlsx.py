@@ -19,7 +19,7 @@ from bkind.i18n import t
 from bkind.render.model import Cell, Table, View
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00'}
+FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00', "year": "0"}
 POINTS = {"en": '+0.00" pp";-0.00" pp";0" pp"', "vi": '+0.00" điểm %";-0.00" điểm %";0'}
 MAX_WIDTH = 60
 
@@ -83,7 +83,7 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
                     text = src.text.split("\n", 1)[1].replace("\n", "; ")
             elif src.value is not None:
                 number: float | int = round(src.value, 10)  # no float noise (0.11030..01)
-                if src.kind == "integer" and float(number).is_integer():
+                if src.kind in ("integer", "year") and float(number).is_integer():
                     number = int(number)
                 target.value = number
                 target.number_format = _number_format(src, lang)

@@ -73,7 +73,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                 source += f"\n{v.note}"
             table.rows.append([
                 Cell(str(y.year) if i == 0 else "", value=y.year if i == 0 else None,
-                     kind="integer"),
+                     kind="year"),
                 Cell(fmt_value(v.value, metric, lang), align="right", value=v.value,
                      kind="percent" if metric.kind in ("growth", "share") else "number"),
                 Cell(kind),

@@ -14,7 +14,7 @@ from bkind.core.status import default_as_of, evaluate_all
 from bkind.io.load import load_workspace, named_workspaces
 
 REPO = Path(__file__).resolve().parent.parent
-WORKSPACES = {**{name: path for name, path in named_workspaces().items()},
+WORKSPACES = {**named_workspaces(),
               "ws_golden": REPO / "tests" / "data" / "ws_golden"}
 
 

@@ -405,17 +405,18 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
             sections.append(Section(t("sources.title", lang), found, appendix=True))
     elif any(r.sources for r in results):
         sections.append(Section(None, [t("sources.hint", lang)]))
-    from bkind.render.views import prose as sentences
+    view = View(data=data, records=records_out, tables=[table] if results else [],
+                header=header, sections=sections, lang=lang)
+    if prose:  # a document: its subject, sentences, printed table and who signs it
+        from bkind.render.views import prose as sentences
 
-    return View(data=data, records=records_out,
-                tables=[table] if results else [], header=header, sections=sections,
-                lang=lang,
-                subject=sentences.subject(res, lang,
-                                          t("doc.subject.status", lang, year=as_of)),
-                paragraphs=sentences.target_paragraphs(ws, results, lang) if prose else [],
-                document_tables=[sentences.document_table(
-                    table, lang, t("report.targets_title", lang, year=as_of))],
-                document=res.document)
+        view.subject = sentences.subject(res, lang,
+                                         t("doc.subject.status", lang, year=as_of))
+        view.paragraphs = sentences.target_paragraphs(ws, results, lang)
+        view.document_tables = [sentences.document_table(
+            table, lang, t("report.targets_title", lang, year=as_of))]
+        view.document = res.document
+    return view
 
 
 def targets_table(ws: Workspace, results: list[TargetResult],

@@ -157,6 +157,21 @@ def growth_from_levels(values: Mapping[int, float]) -> dict[int, float]:
             for y in values if y - 1 in values and values[y - 1] > 0 and values[y] >= 0}
 
 
+def level_trend(points: Mapping[int, float], baseline_year: int) -> tuple[float, int] | None:
+    """A level's own pace: its CAGR from the base (the first figure at or after the
+    baseline year, else the first) to its latest figure, and the base year; None with
+    fewer than two points or non-positive values."""
+    years = sorted(points)
+    if not years:
+        return None
+    from_base = [y for y in years if y >= baseline_year] or years
+    t0, t = from_base[0], years[-1]
+    if t0 >= t:
+        return None
+    rate = cagr(points[t0], points[t], t - t0)
+    return None if rate is None else (rate, t0)
+
+
 def compound(value: float, rate: float, start: int, end: int) -> dict[int, float]:
     """v(y) = v_start * (1 + rate)^(y - start) for start < y <= end; stops where the
     value would no longer be a finite number."""

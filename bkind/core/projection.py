@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from bkind.core.formulas import (
     cagr,
     compound,
+    level_trend,
     meets,
     realized_average,
     share_rate,
@@ -92,18 +93,6 @@ class Projection:
 
 
 # ------------------------------------------------------------------------- rates
-
-
-def level_trend(points: Mapping[int, float], baseline_year: int) -> tuple[float, int] | None:
-    """CAGR from the base (first figure at or after the baseline year) to the latest
-    figure, and the base year; None with fewer than two points or non-positive values."""
-    years = sorted(points)
-    from_base = [y for y in years if y >= baseline_year] or years
-    t0, t = from_base[0], years[-1]
-    if t0 >= t:
-        return None
-    rate = cagr(points[t0], points[t], t - t0)
-    return None if rate is None else (rate, t0)
 
 
 def level_last(points: Mapping[int, float]) -> tuple[float, int] | None:

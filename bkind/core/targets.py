@@ -21,6 +21,7 @@ from bkind.core.formulas import (
     first_meeting,
     gap,
     item_matches,
+    level_trend,
     meets,
     nearer_bound,
     ratio,
@@ -386,10 +387,10 @@ def _own_pace(series: Series, metric_id: str, upto: int) -> float | None:
     """A level's own yearly growth: its CAGR from the baseline (or its first later
     value) to its value in `upto`."""
     values = {y: v for y, v in series.values(metric_id).items() if y <= upto}
-    start = [y for y in values if y >= series.ws.resolution.baseline_year]
-    if not start or upto not in values or min(start) >= upto:
+    if upto not in values:
         return None
-    return cagr(values[min(start)], values[upto], upto - min(start))
+    found = level_trend(values, series.ws.resolution.baseline_year)
+    return None if found is None else found[0]
 
 
 # ------------------------------------------------------------------ count, every

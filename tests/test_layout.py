@@ -48,7 +48,8 @@ def test_each_formula_is_defined_once():
     only (or, for the vintage order, model.py)."""
     names = {"required_average", "cagr", "realized_average", "growth_from_levels",
              "years_text", "item_matches", "vintage_order", "meets", "nearer_bound", "band",
-             "TOLERANCE", "compound", "share_rate", "required_numerator_growth"}
+             "TOLERANCE", "compound", "share_rate", "required_numerator_growth",
+             "level_trend", "default_within"}
     found: dict[str, list[str]] = {}
     for path in sorted((CORE.parent).rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -207,15 +207,8 @@ def template_xlsx(rows: list[list[object]]) -> bytes:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    import tempfile
+    """As `load.write_atomic` (devices written directly, links written through, inputs
+    and folders refused)."""
+    from bkind.io.load import write_atomic
 
-    parent = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise BkindError.one(str(path), None,
-                             msg("err.cannot_write", reason=exc.strerror)) from None
+    write_atomic(path, data)

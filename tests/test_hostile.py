@@ -1,0 +1,496 @@
+"""Nothing breaks it (issue 13): hostile input, faults and shared use.
+
+Every case asserts the exit code, the `path:line: message` (or a stable prefix) and that
+nothing changed on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bkind.io.load import MAX_FILE_BYTES
+
+GOOD_2020 = "year: 2020\nvalues:\n  va: 100\n  grdp: 1000\n"
+GOOD_2021 = "year: 2021\nvalues:\n  va_growth: 10%\n  va: 110\n  grdp: 1100\n"
+
+
+def snapshot(root: Path) -> dict[str, tuple[str, bytes | str]]:
+    """Every entry under `root` (not the lock file): its type and bytes or link target."""
+    out: dict[str, tuple[str, bytes | str]] = {}
+    for path in sorted(root.rglob("*")):
+        rel = str(path.relative_to(root))
+        if path.name == ".bkind.lock":
+            continue
+        if path.is_symlink():
+            out[rel] = ("link", os.readlink(path))
+        elif path.is_file():
+            out[rel] = ("file", path.read_bytes())
+        else:
+            out[rel] = ("other", b"")
+    return out
+
+
+def strict_json(text: str) -> object:
+    def refuse(name: str) -> object:
+        raise ValueError(f"non-finite number in JSON: {name}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.fixture
+def ws2(workspace):
+    def make(a2021: str = GOOD_2021, **more: str) -> Path:
+        return workspace(actuals={2020: GOOD_2020, 2021: a2021,
+                                  **{int(k[1:]): v for k, v in more.items()}})
+
+    return make
+
+
+# ------------------------------------------------------- 2. numbers that are not numbers
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (".nan", "va: nan is not a finite number"),
+    (".NaN", "va: nan is not a finite number"),
+    (".inf", "va: inf is not a finite number"),
+    ("-.inf", "va: -inf is not a finite number"),
+    ("1.0e+400", "va: inf is not a finite number"),
+    ("9" * 400, "va: " + "9" * 60 + "… (400 characters) is too large (at most 1e15 in size)"),
+    ("2e15", "va: 2000000000000000.0 is too large (at most 1e15 in size)"),
+    ("5:50", "va: expected a number, got '5:50'"),
+    ("1:05:50", "va: expected a number, got '1:05:50'"),
+    ("12e", "va: expected a number, got '12e'"),
+])
+def test_numbers_that_are_not_numbers_are_refused(ws2, cli, monkeypatch, value, message):
+    root = ws2(GOOD_2021.replace("va: 110", f"va: {value}"))
+    before = snapshot(root)
+    result = cli("status", "--workspace", str(root), "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{root}/actuals/2021.yaml:4: {message}"
+    assert result.stdout == ""
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "1.0e+400", "9" * 400 + "%"])
+def test_non_finite_rates_are_refused(ws2, cli, value):
+    root = ws2(GOOD_2021.replace("va_growth: 10%", f"va_growth: {value}"))
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    line = result.stderr.splitlines()[-1]
+    assert line.startswith(f"{root}/actuals/2021.yaml:3: va_growth: ")
+    assert len(line) < 400
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("0550", 550), ("007", 7), ("-0550", -550), ("0o17", 15), ("0x1F", 31), ("1.5", 1.5),
+    ("1e3", 1000.0), ("5:50", "5:50"), ("1_000", 1000), ("0b101", 5), ("190:20:30", "190:20:30"),
+    ("yes", "yes"), ("on", "on"), ("true", True), ("False", False), ("'0550'", "0550"),
+    ("!!int 0550", 550),
+])
+def test_the_loader_and_ingest_read_numbers_alike(text, expected):
+    """One rule, YAML 1.2: the loader (PyYAML) reads numbers as ruamel.yaml (ingest)
+    does, and as written (0550 is 550, not octal 360; 5:50 is text, not 350)."""
+    from bkind.io.load import parse_yaml
+    from bkind.io.yamledit import Editor
+
+    problems: list = []
+    doc = parse_yaml("x.yaml", f"k: {text}\n", problems)
+    assert not problems
+    assert doc is not None
+    assert doc.data == {"k": expected}
+    ruamel = Editor().load(f"k: {text}\n")
+    assert ruamel["k"] == expected
+    assert isinstance(ruamel["k"], type(expected))
+
+
+# ------------------------------------------------- 3. loader and file-system problems
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("2024-13-45: 1", "invalid key '2024-13-45': month must be in 1..12"),
+    ("<<: {va: 1}", "the tag !!merge is not allowed"),
+    ("!!int abc: 1", "invalid key 'abc': 'abc' is not an int"),
+    ("!!python/name:os.system : 1", "the tag !!python/name:os.system is not allowed"),
+    ("? [a, b]\n  : 1", "a key must be a plain value"),
+    ("!!binary aGk=: 1", "the tag !!binary is not allowed"),
+])
+def test_odd_keys_are_problems(ws2, cli, line, message):
+    root = ws2(GOOD_2021 + f"  {line}\n")
+    before = snapshot(root)
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(
+        f"{root}/actuals/2021.yaml:6: {message}")
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("text", [
+    "year: 2021\nvalues: !!python/object/apply:os.system\n  va: 1\n",
+    "year: 2021\nvalues:\n  va: !!python/object/apply:os.system [echo hi]\n",
+    "year: 2021\nvalues:\n  va: !!python/tuple [1, 2]\n",
+    "year: !!python/int 2021\nvalues: {}\n",
+    "year: 2021\nvalues: !!set {va: 1}\n",
+    "year: 2021\nvalues: !custom {va: 1}\n",
+])
+def test_python_and_unknown_tags_are_refused(ws2, cli, text):
+    root = ws2(text)
+    before = snapshot(root)
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    first = [line for line in result.stderr.splitlines() if "tag" in line][0]
+    assert first.startswith(f"{root}/actuals/2021.yaml:")
+    assert "is not allowed" in first
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("depth", [70, 300, 3000])
+def test_deep_nesting_is_refused(ws2, cli, depth):
+    root = ws2("year: 2021\nvalues:\n  va: " + "[" * depth + "]" * depth + "\n")
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    line = result.stderr.splitlines()[-1]
+    assert line.startswith(f"{root}/actuals/2021.yaml:")
+    assert "nest" in line
+
+
+def test_deep_block_nesting_is_refused(ws2, cli):
+    text = "year: 2021\nx:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(300))
+    root = ws2(text + "  " * 301 + "v: 1\n")
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/actuals/2021.yaml:67: nested too deeply (at most 64 levels)")
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
+@pytest.mark.parametrize(("make", "kind"), [
+    (_fifo, "a named pipe"), (_dev_zero, "a character device"), (_folder, "a folder"),
+])
+@pytest.mark.parametrize("command", [("status",), ("project", "--year", "2025"),
+                                     ("report",), ("validate",)])
+def test_special_files_are_refused_without_hanging(ws2, cli, make, kind, command):
+    root = ws2()
+    make(root / "actuals" / "2022.yaml")
+    start = time.monotonic()
+    result = cli(*command, "--workspace", str(root))
+    assert time.monotonic() - start < 5
+    assert result.exit_code == 2
+    assert f"{root}/actuals/2022.yaml: not a regular file ({kind})" in result.stderr
+
+
+def test_special_file_as_ingest_input_is_refused(ws2, cli, tmp_path):
+    root = ws2()
+    before = snapshot(root)
+    fifo = tmp_path / "in.csv"
+    os.mkfifo(fifo)
+    result = cli("ingest", str(fifo), "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{fifo}: not a regular file (a named pipe)"
+    assert snapshot(root) == before
+
+
+def test_an_unreadable_actuals_folder_is_a_problem(ws2, cli, monkeypatch):
+    root = ws2()
+    real = Path.iterdir
+
+    def refuse(self):
+        if self.name == "actuals":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{root}/actuals: cannot read: Permission denied"
+
+
+def test_an_unreadable_file_is_a_problem(ws2, cli, monkeypatch):
+    root = ws2()
+    real = os.open
+
+    def refuse(path, *a, **kw):
+        if str(path).endswith("2021.yaml"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(os, "open", refuse)
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/actuals/2021.yaml: cannot read: Permission denied")
+
+
+@pytest.mark.parametrize("value", ["a" * 5000, "/" + "b/" * 3000, "x" * 300])
+def test_a_long_workspace_name_is_one_short_line(cli, monkeypatch, value):
+    result = cli("status", env={"BKIND_WORKSPACE": value})
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert "\n" not in line
+    assert len(line) < 600
+
+
+@pytest.mark.parametrize("columns", ["abc", "-5", "0", "", "99999999999999999999"])
+def test_a_bad_columns_falls_back_to_a_sane_width(ws2, cli, columns):
+    root = ws2()
+    result = cli("status", "--workspace", str(root), env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    assert "2 targets" in result.stdout
+
+
+@pytest.mark.parametrize("data", [b"", b"PK\x03\x04garbage", b"not a zip at all",
+                                  b"PK\x05\x06" + b"\0" * 18])
+def test_a_broken_xlsx_is_refused(ws2, cli, tmp_path, data):
+    root = ws2()
+    before = snapshot(root)
+    book = tmp_path / "broken.xlsx"
+    book.write_bytes(data)
+    result = cli("ingest", str(book), "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(f"{book}: ")
+    assert snapshot(root) == before
+
+
+# ----------------------------------------------------------------- oversized input
+
+
+@pytest.fixture(scope="module")
+def five_mb(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("big")
+    big = folder / "big.yaml"
+    line = "  # " + "x" * 96 + "\n"
+    big.write_text("year: 2021\nvalues:\n" + line * (5 * 1024 * 1024 // len(line) + 1))
+    return big
+
+
+@pytest.mark.parametrize("where", ["actuals/2021.yaml", "targets.yaml"])
+def test_a_5mb_workspace_file_is_refused_quickly(ws2, cli, five_mb, where):
+    root = ws2()
+    os.replace(root / where, root / (where + ".keep"))
+    (root / where).symlink_to(five_mb)
+    start = time.monotonic()
+    result = cli("status", "--workspace", str(root))
+    assert time.monotonic() - start < 15
+    assert result.exit_code == 2
+    size = five_mb.stat().st_size
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/{where}: file too large: {size} bytes, at most {MAX_FILE_BYTES} bytes")
+
+
+@pytest.mark.parametrize("name", ["big.csv", "big.xlsx"])
+def test_a_5mb_ingest_file_is_refused_quickly(ws2, cli, five_mb, name):
+    root = ws2()
+    before = snapshot(root)
+    link = five_mb.parent / name
+    if not link.exists():
+        link.symlink_to(five_mb)
+    start = time.monotonic()
+    result = cli("ingest", str(link), "--workspace", str(root))
+    assert time.monotonic() - start < 15
+    assert result.exit_code == 2
+    assert "file too large" in result.stderr
+    assert len(result.stderr) < 1000
+    assert snapshot(root) == before
+
+
+def test_a_long_bad_value_is_not_echoed(ws2, cli):
+    root = ws2(GOOD_2021.replace("va: 110", "va: " + "z" * 100_000))
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    assert len(result.stderr) < 2000
+    assert result.stderr.splitlines()[-1].startswith(f"{root}/actuals/2021.yaml:4: ")
+
+
+# ------------------------------------------------------------ 4. silent wrong answers
+
+
+@pytest.mark.parametrize(("first", "second"), [("2021.yaml", "2021.yml")])
+def test_a_year_in_two_files_is_refused(ws2, cli, first, second):
+    root = ws2()
+    (root / "actuals" / second).write_text(GOOD_2021)
+    before = snapshot(root)
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/actuals/{second}: the same year in two files: {root}/actuals/{first}; "
+        "keep one")
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(("make", "kind"), [
+    (lambda p: p.mkdir(), "a folder"),
+    (lambda p: p.symlink_to(p.parent / "missing.yaml"), "a link to nothing"),
+    (lambda p: os.mkfifo(p), "a named pipe"),
+])
+@pytest.mark.parametrize("command", ["status", "review", "validate"])
+def test_a_bad_targets_yaml_here_is_not_the_embedded_workspace(tmp_path, cli, monkeypatch,
+                                                              make, kind, command):
+    make(tmp_path / "targets.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = cli(command)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"targets.yaml: not a regular file ({kind})"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("body", [
+    'year,month,metric,value,status,published,source\n2021,,va,"110,estimate,,x\n'
+    '2021,,grdp,1100,estimate,,x\n',
+    'year,month,metric,value,status,published,source\n2021,,va,110,estimate,,"x\n',
+    'year;month;metric;value;status;published;source\n2021;;va;"110;estimate;;x\n'
+    '2021;;grdp;1100;estimate;;x\n',
+])
+def test_an_unterminated_quote_writes_nothing(ws2, cli, tmp_path, body):
+    root = ws2()
+    before = snapshot(root)
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(body)
+    result = cli("ingest", str(sheet), "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(f"{sheet}:2: ")
+    assert snapshot(root) == before
+
+
+# --------------------------------------------------------------------------- 5. writes
+
+
+@pytest.mark.parametrize("target", ["targets.yaml", "actuals/2021.yaml", "actuals/2020.yaml"])
+@pytest.mark.parametrize("command", [("status",), ("review",), ("project", "--year", "2025")])
+def test_output_onto_an_input_is_refused(ws2, cli, target, command):
+    root = ws2()
+    before = snapshot(root)
+    result = cli(*command, "--workspace", str(root), "--output", str(root / target))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/{target}: is an input file of the workspace: choose another --output")
+    assert snapshot(root) == before
+
+
+def test_output_through_a_link_onto_an_input_is_refused(ws2, cli, tmp_path):
+    root = ws2()
+    link = tmp_path / "out.txt"
+    link.symlink_to(root / "targets.yaml")
+    before = snapshot(root)
+    result = cli("status", "--workspace", str(root), "--output", str(link))
+    assert result.exit_code == 2
+    assert "is an input file of the workspace" in result.stderr
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "md"])
+def test_output_to_a_folder_is_refused(ws2, cli, tmp_path, fmt):
+    root = ws2()
+    out = tmp_path / "folder"
+    out.mkdir()
+    result = cli("status", "--workspace", str(root), "-f", fmt, "--output", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{out}: is a folder: --output needs a file name"
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx"])
+def test_output_to_dev_null_keeps_the_device(ws2, cli, fmt):
+    root = ws2()
+    before = os.stat("/dev/null")
+    result = cli("status", "--workspace", str(root), "-f", fmt, "--output", "/dev/null")
+    assert result.exit_code == 0
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_output_to_a_fifo_writes_into_it(ws2, cli, tmp_path):
+    import threading
+
+    root = ws2()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = cli("status", "--workspace", str(root), "-f", "json", "--output", str(fifo))
+    reader.join(10)
+    assert result.exit_code == 0
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert strict_json(got[0].decode())["as_of"] == 2021
+
+
+def test_output_through_a_symlink_writes_its_target(ws2, cli, tmp_path):
+    root = ws2()
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    result = cli("status", "--workspace", str(root), "-f", "json", "--output", str(link))
+    assert result.exit_code == 0
+    assert link.is_symlink()
+    assert strict_json(real.read_text())["as_of"] == 2021
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_lock_file_is_shared_by_the_group(ws2, cli, tmp_path):
+    root = ws2()
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("year,month,metric,value,status,published,source\n"
+                     "2022,,va,120,estimate,,x\n")
+    old = os.umask(0o002)
+    try:
+        result = cli("ingest", str(sheet), "--workspace", str(root))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE((root / ".bkind.lock").stat().st_mode) == 0o664
+
+
+# ------------------------------------------------------------ exit codes, broken pipe
+
+
+def test_an_internal_error_exits_3_with_one_line(ws2, cli, monkeypatch):
+    import bkind.core.status
+
+    root = ws2()
+
+    def boom(*a, **kw):
+        raise ZeroDivisionError("float division by zero")
+
+    monkeypatch.setattr(bkind.core.status, "evaluate_all", boom)
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[-1] == (
+        "internal error (a bug in bkind, not in your files): ZeroDivisionError: float "
+        "division by zero; run again with --traceback to see where")
+    with pytest.raises(ZeroDivisionError):
+        cli("--traceback", "status", "--workspace", str(root))
+
+
+def test_a_closed_stdout_exits_quietly(ws2, tmp_path):
+    """`bkind status --format json | head -c 1`: exit 2 (README), no traceback and no
+    "Exception ignored" on stderr."""
+    root = ws2()
+    code = ("import os, sys; r, w = os.pipe(); os.close(r); os.dup2(w, 1); "
+            "sys.argv = ['bkind', 'status', '-f', 'json', '-w', sys.argv[1]]; "
+            "from bkind.cli import main; main()")
+    env = {**os.environ, "BKIND_NO_CACHE": "1"}
+    proc = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "Exception ignored" not in proc.stderr

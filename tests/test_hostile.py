@@ -494,3 +494,83 @@ def test_a_closed_stdout_exits_quietly(ws2, tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "Exception ignored" not in proc.stderr
+
+
+# ------------------------------------------------------------- 7. a shared cache folder
+
+
+def _json_status(cli, root: Path) -> str:
+    result = cli("status", "--workspace", str(root), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _tamper_value(data: bytes) -> bytes:
+    import struct
+
+    old, new = b"\xcb" + struct.pack(">d", 110.0), b"\xcb" + struct.pack(">d", 999.0)
+    return data.replace(old, new)
+
+
+@pytest.mark.parametrize("attack", ["payload", "no-mac", "truncated", "other-key"])
+def test_a_planted_cache_entry_does_not_change_the_numbers(ws2, cli, tmp_path, monkeypatch,
+                                                           attack):
+    cache = tmp_path / "shared-cache"
+    monkeypatch.setenv("BKIND_CACHE_DIR", str(cache))
+    root = ws2()
+    honest = _json_status(cli, root)
+    entries = [p for p in cache.iterdir() if not p.name.startswith(".")]
+    assert entries
+    hit = 0
+    for entry in entries:
+        data = entry.read_bytes()
+        if attack == "payload":
+            planted = _tamper_value(data)
+        elif attack == "no-mac":  # the format before MACs: the bare msgpack
+            planted = _tamper_value(data[32:])
+        elif attack == "truncated":
+            planted = data[:40]
+        else:  # a MAC made with another key
+            from _blake2 import blake2b
+
+            payload = _tamper_value(data[32:])
+            mac = blake2b(digest_size=32, key=b"k" * 32)
+            mac.update(entry.name.encode() + b"\0" + payload)
+            planted = mac.digest() + payload
+        hit += planted != data
+        entry.write_bytes(planted)
+    assert hit
+    assert _json_status(cli, root) == honest
+
+
+def test_a_key_file_that_is_not_ours_turns_the_cache_off(ws2, cli, tmp_path, monkeypatch):
+    cache = tmp_path / "shared-cache"
+    cache.mkdir()
+    monkeypatch.setenv("BKIND_CACHE_DIR", str(cache))
+    key = cache / f".key-{os.geteuid()}"
+    key.write_bytes(b"k" * 32)  # planted: readable by all, so known to the planter
+    key.chmod(0o644)
+    root = ws2()
+    honest = _json_status(cli, root)
+    assert [p.name for p in cache.iterdir()] == [key.name]  # nothing cached with it
+    assert _json_status(cli, root) == honest
+
+
+def test_the_cache_never_writes_through_a_planted_link(ws2, cli, tmp_path, monkeypatch):
+    cache = tmp_path / "shared-cache"
+    monkeypatch.setenv("BKIND_CACHE_DIR", str(cache))
+    root = ws2()
+    _json_status(cli, root)
+    victim = tmp_path / "victim"
+    victim.write_text("precious")
+    names = [p.name for p in cache.iterdir() if not p.name.startswith(".")]
+    for p in cache.iterdir():
+        p.unlink()
+    for name in names:  # links at every entry's name
+        (cache / name).symlink_to(victim)
+    honest = _json_status(cli, root)
+    assert victim.read_text() == "precious"
+    assert _json_status(cli, root) == honest
+    assert not list(cache.glob(".*.tmp"))
+    for name in names:
+        assert not (cache / name).is_symlink()  # replaced by a rename, not followed

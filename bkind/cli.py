@@ -618,6 +618,7 @@ def validate_command(
     lang: LangOpt = None,
 ) -> None:
     from bkind.core.validate import check_all
+    from bkind.errors import printable
     from bkind.render.views.validate import render_lines, validate_view
 
     language = resolve_lang(lang)
@@ -625,7 +626,7 @@ def validate_command(
     findings = check_all(ws)
     view = validate_view(ws, findings, data_lang(fmt, language))
     if fmt is Format.table:
-        emit(render_lines(view), None)
+        emit(printable(render_lines(view), newlines=True), None)
     else:
         render_view(view, fmt, None)
     typer.secho(t("validate.summary", language, path=ws.path, n=len(findings)), err=True,

@@ -574,3 +574,163 @@ def test_the_cache_never_writes_through_a_planted_link(ws2, cli, tmp_path, monke
     assert not list(cache.glob(".*.tmp"))
     for name in names:
         assert not (cache / name).is_symlink()  # replaced by a rename, not followed
+
+
+# ---------------------------------------------------------------- 6. output injection
+
+EVIL_NAMES = ["=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)"]
+
+
+def _evil_workspace(workspace, name: str, source: str = "s") -> Path:
+    from conftest import MINIMAL_TARGETS
+
+    targets = MINIMAL_TARGETS.replace('name: {en: "Value added", vi: "Giá trị tăng thêm"}',
+                                      f"name: {{en: {json.dumps(name)}, vi: {json.dumps(name)}}}")
+    targets = targets.replace('title: {en: "Test resolution", vi: "Nghị quyết thử"}',
+                              f"title: {{en: {json.dumps(name)}, vi: {json.dumps(name)}}}")
+    return workspace(targets, actuals={
+        2020: "year: 2020\nvalues:\n  va: 100\n  grdp: 1000\n",
+        2021: "year: 2021\nvalues:\n  va_growth: 10%\n"
+              f"  va: {{value: 110, source: {json.dumps(source)}, note: {json.dumps(name)}}}\n"
+              "  grdp: 1100\n"})
+
+
+def _csv_cells(text: str) -> list[str]:
+    import csv
+    import io
+
+    sample = text.lstrip("\ufeff")
+    delimiter = ";" if sample.split("\n", 1)[0].count(";") > sample.split("\n", 1)[0].count(
+        ",") else ","
+    return [c for row in csv.reader(io.StringIO(sample), delimiter=delimiter) for c in row]
+
+
+def _xlsx_cells(data: bytes) -> list[object]:
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    out: list[object] = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                out.append(cell)
+    return out
+
+
+def _assert_inert_csv(text: str, name: str, present: bool = True) -> None:
+    cells = _csv_cells(text)
+    if present:
+        assert any(c.startswith("'" + name) for c in cells), cells
+    for c in cells:
+        try:
+            float(c)
+            continue  # a number is a number
+        except ValueError:
+            pass
+        assert not c.startswith(("=", "+", "-", "@")), c
+
+
+@pytest.mark.parametrize("name", EVIL_NAMES)
+@pytest.mark.parametrize("command", [("status",), ("review",), ("project", "--year", "2025"),
+                                     ("history", "va")])
+def test_formula_names_are_inert_in_csv(workspace, cli, name, command):
+    root = _evil_workspace(workspace, name, source=name)
+    result = cli(*command, "--workspace", str(root), "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    _assert_inert_csv(result.stdout, name, present=command[0] == "history")
+
+
+@pytest.mark.parametrize("name", EVIL_NAMES)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_formula_names_are_inert_in_the_csv_template(workspace, cli, name, lang):
+    root = _evil_workspace(workspace, name)
+    result = cli("template", "--month", "2025-03", "--workspace", str(root), "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    _assert_inert_csv(result.stdout, name)
+
+
+@pytest.mark.parametrize("name", EVIL_NAMES)
+def test_formula_names_are_inert_in_export(workspace, cli, tmp_path, name):
+    root = _evil_workspace(workspace, name, source=name)
+    out = tmp_path / "open-data"
+    result = cli("export", "--workspace", str(root), "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = (out / "figures.csv").read_text()
+    assert "'" + name in _csv_cells(text)
+    assert "-2+3" not in [c for c in _csv_cells(text) if c.startswith("-2")]
+
+
+@pytest.mark.parametrize("name", EVIL_NAMES)
+@pytest.mark.parametrize("command", [("status", "-f", "xlsx"), ("review", "-f", "xlsx"),
+                                     ("template", "--month", "2025-03", "-f", "xlsx")])
+def test_formula_names_are_text_in_xlsx(workspace, cli, tmp_path, name, command):
+    root = _evil_workspace(workspace, name, source=name)
+    out = tmp_path / "out.xlsx"
+    result = cli(*command, "--workspace", str(root), "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    cells = _xlsx_cells(out.read_bytes())
+    found = [c for c in cells if isinstance(c.value, str) and name in c.value]
+    assert found
+    for cell in cells:
+        if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+            assert cell.data_type == "s"
+            assert cell.quotePrefix, cell.value
+
+
+CONTROLS = ["\x1b[2J\x1b[31mFAKE", "\x1b]8;;http://evil\x07click\x1b]8;;\x07",
+            "bell\x07", "csi\x9b31m", "back\x08\x08\x08", "cr\rover"]
+
+
+@pytest.mark.parametrize("evil", CONTROLS)
+@pytest.mark.parametrize("fmt", ["table", "md", "csv", "json", "html"])
+def test_control_characters_never_reach_the_terminal_raw(workspace, cli, evil, fmt):
+    root = _evil_workspace(workspace, evil, source=evil)
+    result = cli("status", "--workspace", str(root), "-f", fmt, "--sources")
+    assert result.exit_code == 0, result.stderr
+    for ch in "\x1b\x07\x9b\x08\r":
+        assert ch not in result.stdout, (fmt, repr(result.stdout[:200]))
+    if fmt == "json":
+        data = strict_json(result.stdout)
+        assert data["resolution"]["title"] == evil  # the data itself is kept
+
+
+@pytest.mark.parametrize("evil", CONTROLS)
+def test_control_characters_never_reach_stderr_raw(ws2, cli, evil):
+    root = ws2(GOOD_2021.replace("va: 110", f"va: {json.dumps(evil)}"))
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    for ch in "\x1b\x07\x9b\x08\r":
+        assert ch not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(f"{root}/actuals/2021.yaml:4: va: ")
+
+
+@pytest.mark.parametrize(("title", "bad_start"), [
+    ("# not a header", "# not"), ("- not a list", "- not"), ("> not a quote", "> not"),
+    ("1. not a list", "1. not"), ("[x](http://evil)", "[x](http"), ("<script>", "<script"),
+    ("==", "=="), ("* star", "* star"), ("    indented", "indented"),
+])
+def test_markdown_header_and_footer_are_escaped(workspace, cli, title, bad_start):
+    root = _evil_workspace(workspace, title, source=title)
+    result = cli("status", "--workspace", str(root), "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("## ")
+    for line in lines:  # nothing the title or a source holds starts markdown syntax
+        assert not line.lstrip().startswith(bad_start), line
+    for anywhere in ("](http", "<script"):
+        assert anywhere not in result.stdout
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("# head", "\\# head"), ("- item", "\\- item"), ("+ item", "\\+ item"),
+    ("> quote", "\\> quote"), ("2024. year", "2024\\. year"), ("1) x", "1\\) x"),
+    ("   # spaced", "\\# spaced"), ("[a](http://e)", "[a]\\(http://e)"),
+    ("<b>x</b>", "&lt;b>x&lt;/b>"), ("a\nb", "a b"), ("\x1b[31mred", "\\\\x1b[31mred"),
+    ("=====", "\\====="), ("```", "\\`\\`\\`"),
+])
+def test_markdown_prose_lines_start_no_syntax(text, line):
+    from bkind.render.formats.markdown import _line
+
+    assert _line(text) == line

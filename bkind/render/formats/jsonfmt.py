@@ -19,6 +19,11 @@ def finite_only(data: Any) -> Any:
     return data
 
 
+# json.dumps escapes C0 controls; DEL and the C1 controls (U+0080-U+009F, e.g. CSI) it
+# leaves raw with ensure_ascii=False: escaped too, so that nothing drives a terminal
+_C1 = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+
+
 def render_json(view: View) -> str:
     return json.dumps(finite_only(view.data), ensure_ascii=False, indent=2,
-                      allow_nan=False) + "\n"
+                      allow_nan=False).translate(_C1) + "\n"

@@ -734,3 +734,103 @@ def test_markdown_prose_lines_start_no_syntax(text, line):
     from bkind.render.formats.markdown import _line
 
     assert _line(text) == line
+
+
+# ------------------------------------------------- 5. ingest: encoding kept, killed midway
+
+HEADER_CSV = "year,month,metric,value,status,published,source\n"
+
+
+@pytest.mark.parametrize(("bom", "newline", "indent"), [
+    (True, "\r\n", 4), (False, "\r\n", 2), (True, "\n", 2), (False, "\n", 4), (False, "\n", 3),
+])
+def test_ingest_keeps_a_files_encoding_and_indentation(ws2, cli, tmp_path, bom, newline,
+                                                       indent):
+    pad = " " * indent
+    lines = ["# figures of 2021", "year: 2021", "values:", f"{pad}va_growth: 10%",
+             f"{pad}va:", f"{pad}{pad}value: 110", f"{pad}{pad}source: x",
+             f"{pad}grdp: 1100   # printed"]
+    original = ("\ufeff" if bom else "") + newline.join(lines) + newline
+    root = ws2()
+    (root / "actuals" / "2021.yaml").write_bytes(original.encode())
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(HEADER_CSV + "2021,,share,10%,estimate,,y\n")
+    result = cli("ingest", str(sheet), "--workspace", str(root))
+    assert result.exit_code == 0, result.stderr
+    new = (root / "actuals" / "2021.yaml").read_bytes().decode()
+    assert new.startswith("\ufeff") is bom
+    body = new.removeprefix("\ufeff")
+    assert body.count("\n") == body.count(newline) if newline == "\r\n" else "\r" not in body
+    new_lines = body.split(newline)[:-1]
+    assert new_lines[:len(lines)] == lines  # every old line as it was
+    assert len(new_lines) - len(lines) <= 3  # the added figure only
+    assert any("share" in line for line in new_lines[len(lines):])
+
+
+def _killed_ingest(root: str, sheet: str) -> None:
+    """A child: ingest, killed (os._exit) after the journal and the first rename."""
+    import os as _os
+
+    real = _os.replace
+    calls: list[str] = []
+
+    def replace(src, dst):
+        real(src, dst)
+        calls.append(str(dst))
+        if len(calls) == 2:  # the journal, then the first file
+            _os._exit(9)
+
+    _os.replace = replace  # type: ignore[assignment]
+    from bkind.io.ingest import ingest
+
+    ingest(Path(root), ".", Path(sheet), sheet)
+
+
+def test_an_ingest_killed_midway_is_finished_by_the_next(ws2, cli, tmp_path):
+    import multiprocessing
+
+    root = ws2()
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(HEADER_CSV + "2021,,share,10%,estimate,,y\n2022,,va,120,estimate,,z\n")
+    ctx = multiprocessing.get_context("fork")
+    child = ctx.Process(target=_killed_ingest, args=(str(root), str(sheet)))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 9
+    journal = root / "actuals" / ".bkind.journal"
+    assert journal.is_file()  # half done: 2021.yaml new, 2022.yaml still staged
+    result = cli("status", "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/actuals/.bkind.journal: an ingest was stopped midway: run bkind ingest "
+        "again (with any file, or the same one) to finish it")
+    result = cli("ingest", str(sheet), "--workspace", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert not journal.exists()
+    assert not list(root.rglob("*.tmp"))
+    assert "share: {value: 10%" in (root / "actuals" / "2021.yaml").read_text()
+    assert "va: {value: 120" in (root / "actuals" / "2022.yaml").read_text()
+    assert cli("status", "--workspace", str(root)).exit_code == 0
+
+
+def test_a_failed_ingest_leaves_no_temporary_file(ws2, cli, tmp_path, monkeypatch):
+    import bkind.io.load
+
+    root = ws2()
+    before = snapshot(root)
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(HEADER_CSV + "2021,,share,10%,estimate,,y\n2022,,va,120,estimate,,z\n")
+    real = bkind.io.load.stage
+    calls: list[Path] = []
+
+    def full(path, text):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(path, text)
+
+    monkeypatch.setattr(bkind.io.load, "stage", full)
+    result = cli("ingest", str(sheet), "--workspace", str(root))
+    assert result.exit_code == 2
+    assert "nothing written" in result.stderr.splitlines()[-1]
+    assert snapshot(root) == before

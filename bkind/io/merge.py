@@ -381,7 +381,7 @@ def commit(files: list[tuple[Path, str]], journal: Path | None = None) -> None:
     from bkind.io.load import stage
 
     staged: list[str] = []
-    done: list[tuple[Path, str | None]] = []
+    done: list[tuple[Path, bytes | None]] = []
     try:
         for path, text in files:
             staged.append(stage(path, text))
@@ -413,9 +413,9 @@ def commit(files: list[tuple[Path, str]], journal: Path | None = None) -> None:
             os.unlink(journal)
 
 
-def _old_text(path: Path) -> str | None:
+def _old_text(path: Path) -> bytes | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         return None
 
@@ -456,7 +456,8 @@ def recover(journal: Path) -> list[str]:
 
 
 def read_or_none(path: Path) -> str | None:
+    """The file's text as it is (a byte order mark and CRLF line endings kept)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         return None

@@ -222,7 +222,9 @@ def data_lang(fmt: Format, lang: str) -> str:
 def render_view(view: Any, fmt: Format, output: Path | None) -> None:
     check_binary_output(fmt, output)
     if fmt.binary:
-        emit(fmt.document_renderer()(view), output)
+        from bkind.render.model import printable_view
+
+        emit(fmt.document_renderer()(printable_view(view)), output)
         return
     width, color = terminal()
     emit(fmt.renderer(width=width, color=color and output is None)(view), output)
@@ -443,6 +445,9 @@ def parse_assumptions(raw: list[str]) -> dict[str, float]:
         if err or rate is None:
             problems.append(Problem.of("--assume", None,
                                        err or msg("err.assume_invalid", name=name)))
+        elif rate < -1:  # -100% is a collapse to zero; below it no level exists
+            problems.append(Problem.of("--assume", None, msg("err.assume_below_collapse",
+                                                             name=name, raw=text)))
         elif name in out:
             problems.append(Problem.of("--assume", None, msg("err.assume_twice", name=name)))
         else:

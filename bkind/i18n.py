@@ -549,6 +549,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "as it was",
         "vi": "chưa ghi gì: không thay được một tệp ({reason}); không gian làm việc giữ "
               "nguyên như cũ"},
+    "err.assume_below_collapse": {
+        "en": "{name}: {raw} is below -100% (a fall of 100% is a collapse to zero; no level "
+              "can fall further)",
+        "vi": "{name}: {raw} nhỏ hơn -100% (giảm 100% là giảm về không; không chỉ tiêu nào "
+              "giảm hơn được nữa)"},
     "err.yaml_key": {"en": "invalid key {key}: {detail}",
                      "vi": "khóa {key} không hợp lệ: {detail}"},
     "err.yaml_tag": {"en": "the tag {tag} is not allowed (only plain YAML values: text, "

@@ -834,3 +834,36 @@ def test_a_failed_ingest_leaves_no_temporary_file(ws2, cli, tmp_path, monkeypatc
     assert result.exit_code == 2
     assert "nothing written" in result.stderr.splitlines()[-1]
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("fail_at", [1, 2])
+def test_a_failed_export_leaves_no_temporary_file(ws2, cli, tmp_path, monkeypatch, fail_at):
+    root = ws2()
+    out = tmp_path / "open-data"
+    real = os.replace
+    calls: list[str] = []
+
+    def replace(src, dst):
+        if Path(dst).parent == out:
+            calls.append(str(dst))
+            if len(calls) == fail_at:
+                raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = cli("export", "--workspace", str(root), "--output", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{out}: cannot write: No space left on device"
+    assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("evil", ["\x1b[31mX\x07", "a\x00b", "csi\x9b1m", "del\x7f"])
+@pytest.mark.parametrize("command", [("status", "-f", "docx"), ("status", "-f", "xlsx"),
+                                     ("review", "-f", "docx"), ("history", "va", "-f", "xlsx"),
+                                     ("project", "--year", "2025", "-f", "docx")])
+def test_control_characters_in_documents(workspace, cli, tmp_path, evil, command):
+    root = _evil_workspace(workspace, evil, source=evil)
+    out = tmp_path / "out.bin"
+    result = cli(*command, "--workspace", str(root), "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert out.stat().st_size > 0

@@ -49,21 +49,26 @@ MAX_FILE_BYTES = 4 * 1024 * 1024  # a workspace file, an ingested CSV or XLSX (R
 # `0550` is 550 (not YAML 1.1's octal 360), `1_000` is 1000, `0o17` octal, `0x1F` hex,
 # `1e3` a number; `5:50` (YAML 1.1's sexagesimal 350) and `yes`/`no`/`on`/`off` are text,
 # which the schema then refuses where a number is expected. README "Numbers in YAML".
-_INT_12 = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
-_FLOAT_12 = re.compile(r"""[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+_INT_12 = r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+"
+_FLOAT_12 = r"""[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
     |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
     |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
     |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN)""", re.X)
-_BOOL_12 = re.compile(r"true|True|TRUE|false|False|FALSE")
+    |\.(?:nan|NaN|NAN)"""
+_BOOL_12 = r"true|True|TRUE|false|False|FALSE"
+_compiled: list[re.Pattern[str]] = []  # compiled on first use: not on a cached run's path
 
 
 def yaml12_scalar(text: str) -> Any:
     """A plain scalar's number or boolean as YAML 1.2 (ruamel.yaml) reads it; the text
     itself when it is neither."""
-    if _BOOL_12.fullmatch(text):
+    if not _compiled:
+        _compiled.extend((re.compile(_BOOL_12), re.compile(_INT_12),
+                          re.compile(_FLOAT_12, re.X)))
+    bool_12, int_12, float_12 = _compiled
+    if bool_12.fullmatch(text):
         return text.lower() == "true"
-    if _INT_12.fullmatch(text):
+    if int_12.fullmatch(text):
         digits = text.replace("_", "")
         sign = -1 if digits.startswith("-") else 1
         body = digits.lstrip("+-")
@@ -71,7 +76,7 @@ def yaml12_scalar(text: str) -> Any:
             if body.startswith(prefix):
                 return sign * int(body[2:] or "0", base)
         return sign * int(body or "0", 10)
-    if _FLOAT_12.fullmatch(text):
+    if float_12.fullmatch(text):
         lowered = text.replace("_", "").lower()
         if lowered.lstrip("+-") in (".inf", ".nan"):
             return float(lowered.replace(".", ""))

@@ -161,10 +161,12 @@ def open_workspace(option: Path | None, lang: str) -> Workspace:
     key = "workspace.embedded" if embedded else "workspace.used"
     chosen = option is not None or bool(os.environ.get("BKIND_WORKSPACE"))
     name = workspace_name(root) if embedded and chosen else None
+    from bkind.errors import printable
+
     if name is not None:
         typer.secho(t("workspace.named", lang, name=name, path=root), err=True, dim=True)
     else:
-        typer.secho(t(key, lang, path=root), err=True, dim=True)
+        typer.secho(printable(t(key, lang, path=root)), err=True, dim=True)
     return ws
 
 

@@ -150,3 +150,23 @@ def test_extreme_assumptions(workspace, cli, assume, code, fmt):
     else:
         assert "nan" not in result.stdout.lower()
         assert "inf" not in result.stdout.lower()
+
+
+@pytest.mark.parametrize("args", [
+    ("status", "--as-of", "99999"), ("status", "--as-of", "-5"),
+    ("status", "--as-of", "100000000000000000000"), ("review", "--as-of", "99999"),
+    ("review", "--as-of", "0"), ("project", "--year", "2030", "--as-of", "99999"),
+    ("project", "--year", "2030", "--as-of", "1"),
+    ("history", "va", "--year", "99999999999999999999"), ("report", "--month", "0000-01"),
+    ("report", "--month", "9999-12"), ("status", "-f", "json", "--as-of", "9999"),
+])
+def test_extreme_years_exit_0_or_2(workspace, cli, args):
+    root = workspace(FAR_TARGETS, actuals={
+        2020: "year: 2020\nvalues:\n  va: 100\n  grdp: 1000\n",
+        2021: "year: 2021\nvalues:\n  va_growth: 10%\n  va: 110\n  grdp: 1100\n"})
+    result = cli(*args, "--workspace", str(root))
+    assert result.exit_code in (0, 2), result.stderr
+    if result.exit_code == 2:
+        assert len(result.stderr.strip().splitlines()[-1]) < 400
+    elif "json" in args:
+        strict_json(result.stdout)

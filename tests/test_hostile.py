@@ -282,12 +282,14 @@ def five_mb(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("where", ["actuals/2021.yaml", "targets.yaml"])
-def test_a_5mb_workspace_file_is_refused_quickly(ws2, cli, five_mb, where):
+@pytest.mark.parametrize("command", [("status",), ("project", "--year", "2025"), ("report",),
+                                     ("review",)])
+def test_a_5mb_workspace_file_is_refused_quickly(ws2, cli, five_mb, where, command):
     root = ws2()
     os.replace(root / where, root / (where + ".keep"))
     (root / where).symlink_to(five_mb)
     start = time.monotonic()
-    result = cli("status", "--workspace", str(root))
+    result = cli(*command, "--workspace", str(root))
     assert time.monotonic() - start < 15
     assert result.exit_code == 2
     size = five_mb.stat().st_size

@@ -86,6 +86,10 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
             except BrokenPipeError:
                 raise typer.Exit(closed_stdout()) from None
+            except KeyboardInterrupt:
+                if _state["traceback"]:
+                    raise
+                raise typer.Exit(ExitCode.INTERRUPTED) from None
             except (typer.Exit, typer.Abort, typer.TyperException):
                 raise
             except Exception as exc:

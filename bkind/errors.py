@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     FAIL_ON = 1  # a --fail-on STATUS condition matched
     BAD_INPUT = 2  # unreadable or invalid file, unknown option value, closed stdout
     INTERNAL = 3  # a bug in bkind: one line on stderr (the traceback under --traceback)
+    INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it; nothing half written
 
 
 class Msg(Struct, frozen=True):

@@ -483,6 +483,19 @@ def test_an_internal_error_exits_3_with_one_line(ws2, cli, monkeypatch):
         cli("--traceback", "status", "--workspace", str(root))
 
 
+def test_ctrl_c_exits_130_not_1(ws2, cli, monkeypatch):
+    import bkind.core.status
+
+    root = ws2()
+
+    def interrupted(*a, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bkind.core.status, "evaluate_all", interrupted)
+    result = cli("status", "--workspace", str(root), "--fail-on", "missed")
+    assert result.exit_code == 130
+
+
 def test_a_closed_stdout_exits_quietly(ws2, tmp_path):
     """`bkind status --format json | head -c 1`: exit 2 (README), no traceback and no
     "Exception ignored" on stderr."""

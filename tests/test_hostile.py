@@ -448,8 +448,12 @@ def test_output_through_a_symlink_writes_its_target(ws2, cli, tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_the_lock_file_is_shared_by_the_group(ws2, cli, tmp_path):
+@pytest.mark.parametrize("old_mode", [None, 0o644, 0o600])
+def test_the_lock_file_is_shared_by_the_group(ws2, cli, tmp_path, old_mode):
     root = ws2()
+    if old_mode is not None:  # left by an older bkind
+        (root / ".bkind.lock").touch()
+        (root / ".bkind.lock").chmod(old_mode)
     sheet = tmp_path / "in.csv"
     sheet.write_text("year,month,metric,value,status,published,source\n"
                      "2022,,va,120,estimate,,x\n")

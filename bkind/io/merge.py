@@ -357,11 +357,26 @@ def workspace_lock(root: Path) -> Iterator[None]:
     except OSError as exc:
         raise BkindError.one(str(root / LOCK_NAME), None,
                              msg("err.cannot_lock", reason=exc.strerror)) from None
+    _share(fd)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _share(fd: int) -> None:
+    """A lock file of ours made 0644 by an older bkind: widened to 0666 less the umask,
+    so that the group can lock too (best effort)."""
+    try:
+        info = os.fstat(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        wanted = 0o666 & ~umask
+        if info.st_uid == os.geteuid() and info.st_mode & 0o777 != wanted:
+            os.fchmod(fd, wanted)
+    except (OSError, AttributeError):  # pragma: no cover
+        pass
 
 
 @contextmanager

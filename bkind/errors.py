@@ -54,6 +54,8 @@ QUOTE_MAX = 200  # characters of the user's input quoted in a message
 def printable(text: str, newlines: bool = False) -> str:
     """`text` with C0/C1 control characters (ESC, OSC, BEL, CR...) shown as escapes, so
     that nothing read from a file can drive the terminal; newlines kept if asked."""
+    if text.isprintable() or (newlines and text.replace("\n", "").isprintable()):
+        return text  # the usual case, at C speed
     return text.translate(_CONTROLS_KEEP_NL if newlines else _CONTROLS)
 
 

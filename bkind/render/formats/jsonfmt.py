@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from bkind.render.model import View
@@ -21,9 +22,14 @@ def finite_only(data: Any) -> Any:
 
 # json.dumps escapes C0 controls; DEL and the C1 controls (U+0080-U+009F, e.g. CSI) it
 # leaves raw with ensure_ascii=False: escaped too, so that nothing drives a terminal
-_C1 = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
 
 
 def render_json(view: View) -> str:
-    return json.dumps(finite_only(view.data), ensure_ascii=False, indent=2,
-                      allow_nan=False).translate(_C1) + "\n"
+    try:
+        text = json.dumps(view.data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:  # a NaN or an infinity somewhere: walk the data only then
+        text = json.dumps(finite_only(view.data), ensure_ascii=False, indent=2,
+                          allow_nan=False)
+    if not text.isascii():
+        text = re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"

@@ -84,11 +84,45 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
                 for problem in exc.problems:
                     typer.echo(problem.render(lang), err=True)
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
+            except BrokenPipeError:
+                raise typer.Exit(closed_stdout()) from None
+            except KeyboardInterrupt:
+                if _state["traceback"]:
+                    raise
+                raise typer.Exit(ExitCode.INTERRUPTED) from None
+            except (typer.Exit, typer.Abort, typer.TyperException):
+                raise
+            except Exception as exc:
+                if _state["traceback"]:
+                    raise
+                raise typer.Exit(internal_error(exc, kw.get("lang"))) from None
 
         app.command(*args, **kwargs)(wrapper)
         return fn
 
     return decorate
+
+
+def closed_stdout() -> ExitCode:
+    """The reader of stdout went away (`bkind status | head -1`): nothing more can be
+    written; exit 2 quietly (README: exit codes), without Python's "Exception ignored"
+    when the interpreter flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover
+        pass
+    return ExitCode.BAD_INPUT
+
+
+def internal_error(exc: BaseException, lang: str | None) -> ExitCode:
+    """A bug, not bad input: one line on stderr and exit 3 (the traceback with the hidden
+    --traceback option)."""
+    from bkind.errors import clip, printable
+
+    detail = printable(clip(f"{type(exc).__name__}: {exc}"))
+    typer.echo(t("err.internal", message_lang(lang), detail=detail), err=True)
+    return ExitCode.INTERNAL
 
 
 def _show_version(value: bool) -> None:
@@ -131,10 +165,12 @@ def open_workspace(option: Path | None, lang: str) -> Workspace:
     key = "workspace.embedded" if embedded else "workspace.used"
     chosen = option is not None or bool(os.environ.get("BKIND_WORKSPACE"))
     name = workspace_name(root) if embedded and chosen else None
+    from bkind.errors import printable
+
     if name is not None:
         typer.secho(t("workspace.named", lang, name=name, path=root), err=True, dim=True)
     else:
-        typer.secho(t(key, lang, path=root), err=True, dim=True)
+        typer.secho(printable(t(key, lang, path=root)), err=True, dim=True)
     return ws
 
 
@@ -166,10 +202,22 @@ def emit(text: str | bytes, output: Path | None) -> None:
 def terminal() -> tuple[int, bool]:
     """Width and colour for table output."""
     tty = sys.stdout.isatty()
-    width = shutil.get_terminal_size((100, 24)).columns if tty else int(
-        os.environ.get("COLUMNS", "100"))
+    width = shutil.get_terminal_size((100, 24)).columns if tty else \
+        columns(os.environ.get("COLUMNS"))
     color = tty and "NO_COLOR" not in os.environ
-    return width, color
+    return max(MIN_WIDTH, min(width, MAX_WIDTH)), color
+
+
+MIN_WIDTH, MAX_WIDTH = 40, 1000
+
+
+def columns(value: str | None) -> int:
+    """$COLUMNS as a width; 100 when unset or not a positive whole number."""
+    try:
+        width = int(value or "100")
+    except ValueError:
+        return 100
+    return width if width > 0 else 100
 
 
 def data_lang(fmt: Format, lang: str) -> str:
@@ -180,7 +228,9 @@ def data_lang(fmt: Format, lang: str) -> str:
 def render_view(view: Any, fmt: Format, output: Path | None) -> None:
     check_binary_output(fmt, output)
     if fmt.binary:
-        emit(fmt.document_renderer()(view), output)
+        from bkind.render.model import printable_view
+
+        emit(fmt.document_renderer()(printable_view(view)), output)
         return
     width, color = terminal()
     emit(fmt.renderer(width=width, color=color and output is None)(view), output)
@@ -401,6 +451,9 @@ def parse_assumptions(raw: list[str]) -> dict[str, float]:
         if err or rate is None:
             problems.append(Problem.of("--assume", None,
                                        err or msg("err.assume_invalid", name=name)))
+        elif rate < -1:  # -100% is a collapse to zero; below it no level exists
+            problems.append(Problem.of("--assume", None, msg("err.assume_below_collapse",
+                                                             name=name, raw=text)))
         elif name in out:
             problems.append(Problem.of("--assume", None, msg("err.assume_twice", name=name)))
         else:
@@ -576,6 +629,7 @@ def validate_command(
     lang: LangOpt = None,
 ) -> None:
     from bkind.core.validate import check_all
+    from bkind.errors import printable
     from bkind.render.views.validate import render_lines, validate_view
 
     language = resolve_lang(lang)
@@ -583,7 +637,7 @@ def validate_command(
     findings = check_all(ws)
     view = validate_view(ws, findings, data_lang(fmt, language))
     if fmt is Format.table:
-        emit(render_lines(view), None)
+        emit(printable(render_lines(view), newlines=True), None)
     else:
         render_view(view, fmt, None)
     typer.secho(t("validate.summary", language, path=ws.path, n=len(findings)), err=True,
@@ -705,4 +759,27 @@ def main() -> None:
     # help and Typer's own messages follow --lang / BKIND_LANG / the locale
     from bkind.help_vi import run
 
-    run(app)
+    try:
+        run(app)
+    except BrokenPipeError:
+        sys.exit(closed_stdout())
+    except SystemExit:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            sys.exit(closed_stdout())
+        raise
+    except BkindError as exc:  # raised outside a command (only with --traceback)
+        if "--traceback" in sys.argv:
+            raise
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    except Exception as exc:
+        if "--traceback" in sys.argv:
+            raise
+        sys.exit(internal_error(exc, None))
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.exit(closed_stdout())

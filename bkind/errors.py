@@ -19,7 +19,9 @@ class ExitCode(IntEnum):
 
     OK = 0
     FAIL_ON = 1  # a --fail-on STATUS condition matched
-    BAD_INPUT = 2  # unreadable or invalid file, unknown option value
+    BAD_INPUT = 2  # unreadable or invalid file, unknown option value, closed stdout
+    INTERNAL = 3  # a bug in bkind: one line on stderr (the traceback under --traceback)
+    INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells report it; nothing half written
 
 
 class Msg(Struct, frozen=True):
@@ -43,6 +45,25 @@ def msg(key: str, /, **params: Any) -> Msg:
     return Msg(key, params)
 
 
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+_CONTROLS[0x0A] = "\\n"
+_CONTROLS_KEEP_NL = {c: r for c, r in _CONTROLS.items() if c != 0x0A}
+QUOTE_MAX = 200  # characters of the user's input quoted in a message
+
+
+def printable(text: str, newlines: bool = False) -> str:
+    """`text` with C0/C1 control characters (ESC, OSC, BEL, CR...) shown as escapes, so
+    that nothing read from a file can drive the terminal; newlines kept if asked."""
+    if text.isprintable() or (newlines and text.replace("\n", "").isprintable()):
+        return text  # the usual case, at C speed
+    return text.translate(_CONTROLS_KEEP_NL if newlines else _CONTROLS)
+
+
+def clip(text: str, most: int = QUOTE_MAX) -> str:
+    """`text` cut to `most` characters (a message never echoes megabytes of input)."""
+    return text if len(text) <= most else f"{text[:most]}… ({len(text)} characters)"
+
+
 class Problem(Struct, frozen=True):
     """One problem in the user's input: where it is and what is wrong.
 
@@ -63,9 +84,11 @@ class Problem(Struct, frozen=True):
         """`path:line: message` in `lang` (English when the message has no key)."""
         text = self.msg.render(lang) if self.msg is not None and lang != "en" \
             else self.message
+        text = printable(clip(text, 4 * QUOTE_MAX))
+        path = printable(clip(self.path, 4 * QUOTE_MAX))
         if self.line is None:
-            return f"{self.path}: {text}"
-        return f"{self.path}:{self.line}: {text}"
+            return f"{path}: {text}"
+        return f"{path}:{self.line}: {text}"
 
     def __str__(self) -> str:
         return self.render("en")

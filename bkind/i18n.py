@@ -538,7 +538,50 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.duplicate_key": {"en": "duplicate key '{key}' (YAML would keep only the last)",
                           "vi": "khóa '{key}' bị lặp (YAML sẽ chỉ giữ lại khóa cuối cùng)"},
     "err.yaml_value": {"en": "invalid value: {detail}", "vi": "giá trị không hợp lệ: {detail}"},
+    "err.output_is_input": {"en": "is an input file of the workspace: choose another --output",
+                            "vi": "là tệp đầu vào của không gian làm việc: hãy chọn --output "
+                                  "khác"},
+    "err.output_is_folder": {"en": "is a folder: --output needs a file name",
+                             "vi": "là thư mục: --output cần tên tệp"},
+    "err.ingest_interrupted": {
+        "en": "an ingest was stopped midway: run bkind ingest again (with any file, or "
+              "the same one) to finish it",
+        "vi": "một lần nhập số liệu bị dừng giữa chừng: chạy lại bkind ingest (với tệp "
+              "bất kỳ hoặc tệp cũ) để hoàn tất"},
+    "err.ingest_not_written": {
+        "en": "nothing written: a file could not be replaced ({reason}); the workspace is "
+              "as it was",
+        "vi": "chưa ghi gì: không thay được một tệp ({reason}); không gian làm việc giữ "
+              "nguyên như cũ"},
+    "err.assume_below_collapse": {
+        "en": "{name}: {raw} is below -100% (a fall of 100% is a collapse to zero; no level "
+              "can fall further)",
+        "vi": "{name}: {raw} nhỏ hơn -100% (giảm 100% là giảm về không; không chỉ tiêu nào "
+              "giảm hơn được nữa)"},
+    "err.yaml_key": {"en": "invalid key {key}: {detail}",
+                     "vi": "khóa {key} không hợp lệ: {detail}"},
+    "err.yaml_tag": {"en": "the tag {tag} is not allowed (only plain YAML values: text, "
+                           "numbers, dates, lists and mappings)",
+                     "vi": "không được dùng thẻ {tag} (chỉ dùng giá trị YAML thông thường: "
+                           "chữ, số, ngày, danh sách và ánh xạ)"},
+    "err.yaml_too_deep": {"en": "nested too deeply (at most {most} levels)",
+                          "vi": "lồng nhau quá sâu (tối đa {most} cấp)"},
+    "err.not_regular_file": {"en": "not a regular file ({kind})",
+                             "vi": "không phải tệp thông thường ({kind})"},
+    "err.file_too_big": {"en": "file too large: {size} bytes, at most {most} bytes",
+                         "vi": "tệp quá lớn: {size} byte, tối đa {most} byte"},
+    "err.actuals_twice": {"en": "the same year in two files: {other}; keep one",
+                          "vi": "cùng một năm trong hai tệp: {other}; hãy giữ một tệp"},
+    "err.not_a_number": {"en": "{what}: {raw} is not a finite number",
+                         "vi": "{what}: {raw} không phải là số hữu hạn"},
+    "err.number_too_large": {"en": "{what}: {raw} is too large (at most {most} in size)",
+                             "vi": "{what}: {raw} quá lớn (độ lớn tối đa {most})"},
     "err.file_too_large": {"en": "file too large", "vi": "tệp quá lớn"},
+    "err.internal": {
+        "en": "internal error (a bug in bkind, not in your files): {detail}; run again "
+              "with --traceback to see where",
+        "vi": "lỗi nội bộ (lỗi của bkind, không phải của tệp): {detail}; chạy lại với "
+              "--traceback để xem chỗ lỗi"},
     # keys and values (schema checks)
     "err.unknown_key": {"en": "unknown key '{key}'", "vi": "khóa '{key}' không hợp lệ"},
     "err.unknown_key_allowed": {"en": "unknown key '{key}' (allowed: {allowed})",

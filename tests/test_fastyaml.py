@@ -76,6 +76,8 @@ def test_a_generated_national_file_takes_the_fast_path(tmp_path):
     "a: 'it''s' x\n",
     "? a\n: b\n",
     "a: {u: http://x}\n",
+    "a: x\x1b[31my\n",           # a control character: PyYAML refuses the file
+    "\ufeffa: 1\n",              # a byte order mark
 ])
 def test_outside_the_subset_it_declines(text):
     assert fastyaml.read(text) is None

@@ -244,7 +244,7 @@ def test_xlsx_with_numbers_percent_cells_dates_and_decimal_comma_text(ws, cli):
         "figures.xlsx:6: va_growth: bare number 11.5 where a percent is required: write 11.5%"]
 
 
-def test_a_crash_between_write_and_rename_leaves_the_old_file(ws, cli, monkeypatch):
+def test_a_failed_rename_puts_every_file_back(ws, cli, monkeypatch):
     root = ws({2024: COMMENTED_2024})
     name = write(root, "f.csv", HEADER + "2024,,grdp,9531,estimate,2025-01,post68828\n"
                  "2023,,va,600,estimate,,x\n")
@@ -253,16 +253,20 @@ def test_a_crash_between_write_and_rename_leaves_the_old_file(ws, cli, monkeypat
 
     def crash(src, dst):
         calls.append(dst)
-        if len(calls) == 2:  # the first file is in place, the process dies on the second
-            raise OSError("simulated crash")
+        # the journal, then 2023.yaml (new) is in place; renaming 2024.yaml fails
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError, match="simulated crash"):
-        cli("ingest", name)
-    assert read(root, 2024) == COMMENTED_2024
-    assert sorted(p.name for p in (root / "actuals").iterdir()) == ["2023.yaml", "2024.yaml"]
-    assert load_workspace(root).years[2023].values["va"][0].value == 600
+    result = cli("ingest", name)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "f.csv: nothing written: a file could not be replaced (No space left on device); "
+        "the workspace is as it was")
+    assert read(root, 2024) == COMMENTED_2024  # all or nothing: 2023.yaml is gone again
+    assert sorted(p.name for p in (root / "actuals").iterdir()) == ["2024.yaml"]
+    assert not list(root.rglob("*.tmp"))
 
 
 def _slow_ingest(root: str, name: str) -> None:

@@ -63,11 +63,19 @@ def rows(ws: Workspace) -> list[dict[str, str]]:
     return [row for _, row in sorted(out, key=lambda kr: kr[0])]
 
 
+NUMERIC_COLUMNS = frozenset({"Year", "Month", "Value"})
+
+
 def csv_text(table: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(table)
+    from bkind.render.formats.csvfmt import _guard
+
+    # text a spreadsheet would run as a formula is made inert; numbers (Value, Year,
+    # Month: '-5' is a number) are written as they are
+    writer.writerows({k: v if k in NUMERIC_COLUMNS else _guard(v) for k, v in row.items()}
+                     for row in table)
     return buffer.getvalue()
 
 

@@ -19,6 +19,12 @@ from typing import Any
 
 Path_ = tuple[Any, ...]
 _PLAIN_BAD_START = set("&*!|>%@`'\"{}[],#?-:")
+NUMBER_OR_TEXT = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool",
+                                                                    "str"))
+MAX_DEPTH = 64  # as the loader: deeper nesting is PyYAML's path (which refuses it)
+# what YAML does not allow in a file (PyYAML's reader refuses it, with its line)
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _KEY = re.compile(r"^([A-Za-z0-9_][A-Za-z0-9_\-. ]*?)\s*:(?:\s+|$)")
 
 
@@ -46,8 +52,10 @@ class _Resolver:
         yaml = self.yaml
         tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
             yaml.ScalarNode, text, (True, False))
-        if tag == "tag:yaml.org,2002:str":
-            value: Any = text
+        if tag in NUMBER_OR_TEXT:  # numbers as YAML 1.2 reads them (the loader's rule)
+            from bkind.io.load import yaml12_scalar
+
+            value: Any = yaml12_scalar(text)
         else:
             try:
                 value = self.constructor.construct_object(yaml.ScalarNode(tag, text))
@@ -108,6 +116,8 @@ def _split_flow(body: str) -> list[str]:
 
 class _Reader:
     def __init__(self, text: str) -> None:
+        if _NON_PRINTABLE.search(text):
+            raise _Fallback
         self.res = _Resolver()
         self.lines: dict[Path_, int] = {}
         self.rows: list[tuple[int, int, str]] = []  # (line number, indent, content)
@@ -162,7 +172,7 @@ class _Reader:
     def block(self, indent: int, where: Path_) -> Any:
         """The block node starting at the current row, at exactly `indent`."""
         n, ind, content = self.rows[self.i]
-        if ind != indent:
+        if ind != indent or len(where) >= MAX_DEPTH:
             raise _Fallback
         self.lines.setdefault(where, n)
         if content == "-" or content.startswith("- "):

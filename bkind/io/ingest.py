@@ -20,6 +20,7 @@ from typing import Any
 from bkind.errors import BkindError, Problem, msg
 from bkind.io.load import actuals_from_text, load_workspace
 from bkind.io.merge import (
+    JOURNAL_NAME,
     Change,
     apply_cluster,
     apply_plan,
@@ -27,6 +28,7 @@ from bkind.io.merge import (
     commit,
     no_lock,
     read_or_none,
+    recover,
     workspace_lock,
 )
 from bkind.io.readers import read_rows
@@ -58,6 +60,8 @@ def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
     header, raw_rows = read_rows(file, shown_file)
     lock = workspace_lock(root) if not dry_run else no_lock()
     with lock:
+        if not dry_run:
+            recover(root / "actuals" / JOURNAL_NAME)
         ws = load_workspace(root, shown_root=shown_root)
         rows = parse_rows(header, raw_rows, shown_file, ws.metrics, decimal_comma)
         return _ingest_rows(ws, root, shown_root, rows, shown_file, replace, dry_run)
@@ -133,7 +137,11 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
     _refuse_slips(ws, new_years, rows, shown_file)
     if dry_run or not to_write:
         return result
-    commit(to_write)
+    try:
+        commit(to_write, journal=root / "actuals" / JOURNAL_NAME)
+    except OSError as exc:  # nothing replaced: commit put back what it had
+        raise BkindError.one(shown_file, None, msg(
+            "err.ingest_not_written", reason=exc.strerror or str(exc))) from None
     try:
         load_workspace(root, shown_root=shown_root)
     except BkindError as exc:  # put the old files back: nothing is lost

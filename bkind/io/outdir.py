@@ -43,6 +43,14 @@ def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]
                              msg("err.cannot_write", reason=exc.strerror)) from exc
     # the marker last: a folder with a new datapackage.json has its new data
     staged.sort(key=lambda pair: pair[1].name == marker)
-    for tmp, path in staged:
-        os.replace(tmp, path)
+    try:
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise BkindError.one(str(folder), None,
+                             msg("err.cannot_write", reason=exc.strerror)) from exc
+    finally:  # never a temporary file left behind
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     return [path for _, path in staged]

@@ -38,15 +38,11 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 def read_csv(path: Path, shown: str) -> tuple[list[str], Rows]:
+    data = _checked_bytes(path, shown)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM, if any, is dropped
-    except FileNotFoundError:
-        raise BkindError.one(shown, None, msg("err.file_not_found")) from None
+        text = data.decode("utf-8-sig")  # a BOM, if any, is dropped
     except UnicodeDecodeError as exc:
         raise BkindError.one(shown, None, msg("err.csv_not_utf8", reason=exc.reason)) from None
-    except OSError as exc:
-        raise BkindError.one(shown, None,
-                             msg("err.cannot_read", reason=exc.strerror)) from None
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: Rows = []
@@ -89,17 +85,29 @@ def _malformed(shown: str, line: int, record: list[str], header: list[str],
     return out
 
 
+def _checked_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes: a regular file within the size cap (load.MAX_FILE_BYTES)."""
+    from bkind.io.load import read_bytes
+
+    problems: list[Problem] = []
+    data = read_bytes(path, shown, problems)
+    if data is None:
+        raise BkindError(problems)
+    return data
+
+
 def read_xlsx(path: Path, shown: str) -> tuple[list[str], Rows]:
-    import zipfile
 
     from openpyxl import load_workbook
 
-    if not path.is_file():
-        raise BkindError.one(shown, None, msg("err.file_not_found"))
+    from bkind.errors import clip
+
+    data = _checked_bytes(path, shown)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise BkindError.one(shown, None, msg("err.xlsx_invalid", detail=str(exc))) from None
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # a broken workbook fails in many ways inside openpyxl
+        raise BkindError.one(shown, None, msg("err.xlsx_invalid", detail=clip(
+            f"{type(exc).__name__}: {exc}", 120))) from None
     try:
         sheet = book.worksheets[0]
         header: list[str] = []

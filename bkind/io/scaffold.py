@@ -188,9 +188,11 @@ def template_rows(metrics: Mapping[str, Metric], year: int, month: int,
 def template_csv(rows: list[list[object]], lang: str) -> str:
     """`;` and a BOM in Vietnamese (what Excel under a Vietnamese locale opens), `,` in
     English."""
+    from bkind.render.formats.csvfmt import _guard
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "vi" else ",", lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows([[_guard(c) if isinstance(c, str) else c for c in row] for row in rows])
     return ("\ufeff" if lang == "vi" else "") + out.getvalue()
 
 
@@ -201,8 +203,14 @@ def template_xlsx(rows: list[list[object]]) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    for row in rows:
-        sheet.append(row)
+    from bkind.render.formats.xlsx import _text_cell
+
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, str):  # text stays text, never a formula
+                _text_cell(sheet.cell(row=r, column=c), value)
+            else:
+                sheet.cell(row=r, column=c).value = value  # type: ignore[assignment]
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -214,15 +222,8 @@ def template_xlsx(rows: list[list[object]]) -> bytes:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    import tempfile
+    """As `load.write_atomic` (devices written directly, links written through, inputs
+    and folders refused)."""
+    from bkind.io.load import write_atomic
 
-    parent = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise BkindError.one(str(path), None,
-                             msg("err.cannot_write", reason=exc.strerror)) from None
+    write_atomic(path, data)

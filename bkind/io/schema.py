@@ -7,6 +7,7 @@ the only module that reads files) and returns models and `Problem`s; no I/O here
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -244,8 +245,31 @@ def _fmt_number(x: float) -> str:
     return f"{x:g}"
 
 
+MAX_MAGNITUDE = 1e15  # larger numbers (and NaN, infinities) are refused (README)
+
+
 def quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, Msg | None]:
-    """A number or a percent string (`13%` -> 0.13); returns (value, problem)."""
+    """A number or a percent string (`13%` -> 0.13); returns (value, problem).
+
+    Only finite numbers up to MAX_MAGNITUDE in size are read (a percent: up to
+    MAX_MAGNITUDE %): `.nan`, `.inf`, `1.0e+400` and 400-digit integers are refused, so
+    that no NaN or infinity ever reaches the arithmetic or the output."""
+    value, problem = _quantity(raw, percent, what)
+    if value is not None and not (abs(value * (100 if percent else 1)) <= MAX_MAGNITUDE):
+        from bkind.errors import clip
+
+        key = "err.not_a_number" if isinstance(raw, float) and not math.isfinite(raw) \
+            else "err.number_too_large"
+        return None, msg(key, what=what, raw=clip(str(raw), 60), most="1e15")
+    return value, problem
+
+
+def _quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, Msg | None]:
+    if isinstance(raw, int) and not isinstance(raw, bool) and \
+            abs(raw) > MAX_MAGNITUDE * 100:
+        return MAX_MAGNITUDE * 1000, None  # refused by quantity; float() would overflow
+    if isinstance(raw, float) and not math.isfinite(raw):
+        return raw, None
     if isinstance(raw, bool) or raw is None:
         return None, msg("err.expected_percent" if percent else "err.expected_number",
                          what=what, raw=repr(raw))

@@ -120,15 +120,62 @@ def quoted(text: str) -> Any:
     return DoubleQuotedScalarString(text)
 
 
+class FileStyle:
+    """How a file is written: byte order mark, line ending, indentation."""
+
+    def __init__(self, bom: bool = False, newline: str = "\n", mapping: int = 2,
+                 sequence: int = 4, offset: int = 2) -> None:
+        self.bom, self.newline = bom, newline
+        self.mapping, self.sequence, self.offset = mapping, sequence, offset
+
+    @classmethod
+    def of(cls, text: str) -> FileStyle:
+        style = cls(bom=text.startswith("\ufeff"),
+                    newline="\r\n" if "\r\n" in text else "\n")
+        mapping = seq_offset = None
+        previous: tuple[int, str] | None = None
+        for raw in text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n"):
+            stripped = raw.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            indent = len(raw) - len(raw.lstrip(" "))
+            if previous is not None and previous[1].endswith(":") and indent > previous[0]:
+                step = indent - previous[0]
+                if stripped.startswith("- "):
+                    seq_offset = step if seq_offset is None else seq_offset
+                elif mapping is None:
+                    mapping = step
+            elif previous is not None and previous[1].endswith(":") and \
+                    indent == previous[0] and stripped.startswith("- ") and seq_offset is None:
+                seq_offset = 0
+            previous = (indent, stripped.split(" #")[0].rstrip())
+            if mapping is not None and seq_offset is not None:
+                break
+        if mapping is not None and 1 <= mapping <= 8:
+            style.mapping = mapping
+        if seq_offset is not None and 0 <= seq_offset <= 8:
+            style.offset, style.sequence = seq_offset, seq_offset + 2
+        elif mapping is not None and 1 <= mapping <= 8:
+            style.offset, style.sequence = mapping, mapping + 2
+        return style
+
+
 class Editor:
     """Load, edit and dump round-trip YAML documents."""
 
     def __init__(self) -> None:
         self.yaml = _ruamel()
         self._pending: list[tuple[Any, Any, str]] = []  # (container, key or item, lines)
+        self._styles: dict[int, tuple[Any, FileStyle]] = {}
 
     def load(self, text: str) -> Any:
-        return self.yaml.load(text)
+        """`text` as a round-trip document; its byte order mark, line endings and
+        indentation are kept for `dump`, so that adding one line changes one line."""
+        style = FileStyle.of(text)
+        doc = self.yaml.load(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+        if doc is not None:
+            self._styles[id(doc)] = (doc, style)
+        return doc
 
     def new_map(self, pairs: list[tuple[Any, Any]] | None = None) -> Any:
         from ruamel.yaml.comments import CommentedMap
@@ -175,9 +222,14 @@ class Editor:
 
     def dump(self, doc: Any) -> str:
         self._settle()
+        style = self._styles.get(id(doc), (None, FileStyle()))[1]
+        self.yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
         out = io.StringIO()
         self.yaml.dump(doc, out)
-        return out.getvalue()
+        text = out.getvalue()
+        if style.newline != "\n":
+            text = text.replace("\n", style.newline)
+        return ("\ufeff" if style.bom else "") + text
 
     def _settle(self) -> None:
         """Hang the moved comment lines below the entries now that they are built."""

@@ -86,3 +86,24 @@ class View(Struct):
                 out.append(section.title + ":")
             out += section.lines
         return out
+
+
+def printable_view(value: Any) -> Any:
+    """`value` (a View, or any part of one) with every text's control characters shown
+    as escapes: Word and Excel files cannot hold them, and a terminal must not run them."""
+    import msgspec
+
+    from bkind.errors import printable
+
+    if isinstance(value, str):
+        return printable(value, newlines=True)
+    if isinstance(value, list):
+        return [printable_view(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(printable_view(v) for v in value)
+    if isinstance(value, dict):
+        return {printable_view(k): printable_view(v) for k, v in value.items()}
+    if isinstance(value, msgspec.Struct):
+        return msgspec.structs.replace(value, **{
+            name: printable_view(getattr(value, name)) for name in value.__struct_fields__})
+    return value

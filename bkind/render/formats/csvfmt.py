@@ -12,7 +12,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _guard(text: str) -> str:
     """Text a spreadsheet would run as a formula, made inert with a leading apostrophe
-    (OWASP, CSV injection); numbers are written as numbers and never touched."""
+    (OWASP, CSV injection); numbers are written as numbers and never touched. Control
+    characters (ESC...) are shown as escapes: the file may be printed on a terminal."""
+    from bkind.errors import printable
+
+    text = printable(text, newlines=True)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

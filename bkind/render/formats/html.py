@@ -8,7 +8,7 @@ and is the same from one day to the next. Laid out for A4 when printed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
+from html import escape as _escape_html
 from typing import Any
 
 from bkind.i18n import STATUS_SYMBOLS, fmt_number, fmt_percent
@@ -51,6 +51,14 @@ ul.sources { font-size: 8pt; color: #333; }
 %(statuses)s
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 """
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped, and no control characters (shown as escapes): a page printed to a
+    terminal drives it no more than one opened in a browser."""
+    from bkind.errors import printable
+
+    return _escape_html(printable(text, newlines=True), quote=quote)
 
 
 def _css() -> str:

@@ -1,16 +1,28 @@
 from __future__ import annotations
 
+import re
+
+from bkind.errors import printable
 from bkind.i18n import STATUS_SYMBOLS
 from bkind.render.model import Table, View
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    """A table cell or title: no markup (emphasis, code, html, links), pipes kept in the
+    cell, no control characters."""
+    text = printable(text, newlines=True).replace("\\", "\\\\").replace("<", "&lt;")
+    for ch in "*_`|":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("](", "]\\(").replace("\n", "<br>")
 
 
 def _line(text: str) -> str:
     """A line of prose: nothing in it starts markdown syntax (a header, a list, html)."""
-    text = text.replace("\\", "\\\\").replace("<", "&lt;").replace("\n", " ")
+    text = printable(text.replace("\n", " ")).replace("\\", "\\\\").replace("<", "&lt;")
+    text = text.lstrip()  # no indented code block, no header after spaces
+    if text[:1] in ("-", "+", ">", "=", "~"):
+        text = "\\" + text  # not a list, a quote, a setext underline or a fence
+    text = re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", text)  # not an ordered list
     for ch in "*_`#|":
         text = text.replace(ch, "\\" + ch)
     return text.replace("](", "]\\(")  # no links

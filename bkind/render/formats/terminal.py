@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from bkind.errors import printable as _p
 from bkind.i18n import STATUS_SYMBOLS
 from bkind.render.model import Cell, Column, Table, View
 
@@ -49,6 +50,8 @@ def _narrow(table: Table, width: int) -> tuple[Table, list[str]]:
 
 
 def render_terminal(view: View, width: int | None = None, color: bool = False) -> str:
+    """The view as a terminal shows it; every text from the user's files goes through
+    `printable`, so no ESC, OSC or other control character reaches the terminal raw."""
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width or 100, color_system="standard" if color else None,
@@ -56,30 +59,32 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
     )
     # one print per block, not per line: each print costs a wrap and a measure
     if view.header:
-        console.print(Text("\n").join(Text(line, style="bold" if i == 0 else "dim")
+        console.print(Text("\n").join(Text(_p(line), style="bold" if i == 0 else "dim")
                                        for i, line in enumerate(view.header)))
     if view.paragraphs:
-        console.print(Text("\n\n".join(view.paragraphs)))
+        console.print(Text(_p("\n\n".join(view.paragraphs), newlines=True)))
     for table in view.tables:
         table, legend = _narrow(table, width or 100)
-        rt = RichTable(title=table.title, show_lines=not table.compact, title_justify="left",
+        rt = RichTable(title=_p(table.title) if table.title else table.title,
+                       show_lines=not table.compact, title_justify="left",
                        box=box.SIMPLE_HEAD)
         for col in table.columns:
-            rt.add_column(col.heading, justify="right" if col.align == "right" else "left",
+            rt.add_column(_p(col.heading), justify="right" if col.align == "right" else "left",
                           overflow="fold", width=col.width)
         for row in table.rows:
             cells = []
             for cell in row:
                 if cell.status:
-                    cells.append(Text(f"{STATUS_SYMBOLS[cell.status]} {cell.text}",
+                    text = _p(cell.text, newlines=True)
+                    cells.append(Text(f"{STATUS_SYMBOLS[cell.status]} {text}",
                                       style=STATUS_STYLES[cell.status]))
                 else:
-                    cells.append(Text(cell.text))
+                    cells.append(Text(_p(cell.text, newlines=True)))
             rt.add_row(*cells)
         console.print(rt)
         if legend:
-            console.print(Text("\n".join(legend)))
+            console.print(Text(_p("\n".join(legend), newlines=True)))
     lines = view.section_lines()
     if lines:
-        console.print(Text("\n".join(lines)))
+        console.print(Text(_p("\n".join(lines), newlines=True)))
     return buffer.getvalue()

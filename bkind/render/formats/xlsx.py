@@ -36,6 +36,9 @@ def _number_format(cell: Cell, lang: str) -> str:
 
 def _text_cell(cell: Any, text: str) -> None:
     """A text cell that stays text: never a formula, whatever it starts with."""
+    from bkind.errors import printable
+
+    text = printable(text, newlines=True)  # XML cannot hold most control characters
     cell.value = text
     cell.data_type = "s"
     if text.startswith(FORMULA_START):

@@ -194,7 +194,7 @@ def emit(text: str | bytes, output: Path | None) -> None:
         else:
             sys.stdout.write(text)
         return
-    from bkind.io.load import write_atomic
+    from bkind.io.files import write_atomic
 
     write_atomic(output, text)
 
@@ -432,7 +432,7 @@ class Method(StrEnum):
 def parse_assumptions(raw: list[str]) -> dict[str, float]:
     """`--assume METRIC=VALUE` options as {metric: yearly growth}; VALUE must be a percent."""
     from bkind.errors import Problem
-    from bkind.io.schema import quantity
+    from bkind.io.numbers import quantity
 
     out: dict[str, float] = {}
     problems: list[Problem] = []

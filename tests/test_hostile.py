@@ -833,13 +833,13 @@ def test_an_ingest_killed_midway_is_finished_by_the_next(ws2, cli, tmp_path):
 
 
 def test_a_failed_ingest_leaves_no_temporary_file(ws2, cli, tmp_path, monkeypatch):
-    import bkind.io.load
+    import bkind.io.files
 
     root = ws2()
     before = snapshot(root)
     sheet = tmp_path / "in.csv"
     sheet.write_text(HEADER_CSV + "2021,,share,10%,estimate,,y\n2022,,va,120,estimate,,z\n")
-    real = bkind.io.load.stage
+    real = bkind.io.files.stage
     calls: list[Path] = []
 
     def full(path, text):
@@ -848,7 +848,7 @@ def test_a_failed_ingest_leaves_no_temporary_file(ws2, cli, tmp_path, monkeypatc
             raise OSError(28, "No space left on device")
         return real(path, text)
 
-    monkeypatch.setattr(bkind.io.load, "stage", full)
+    monkeypatch.setattr(bkind.io.files, "stage", full)
     result = cli("ingest", str(sheet), "--workspace", str(root))
     assert result.exit_code == 2
     assert "nothing written" in result.stderr.splitlines()[-1]

@@ -9,7 +9,7 @@ import pytest
 
 from bkind.errors import BkindError
 from bkind.io.load import find_workspace, load_workspace
-from bkind.io.schema import parse_quantity
+from bkind.io.numbers import parse_quantity
 
 from conftest import MINIMAL_TARGETS
 

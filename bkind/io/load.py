@@ -1,8 +1,10 @@
-"""The only module that reads files or imports yaml: workspace discovery and loading.
+"""Reading workspaces: finding them, reading their files safely, parsing YAML (with
+PyYAML, behind the fast path of `fastyaml.py`), and the cache of validated files.
 
 Every YAML or validation failure becomes a `Problem` (`path:line: message`); all
 problems of all files are collected and raised together as one `BkindError`. What a
-valid file is lives in `schema.py` (pure); this module parses, caches and writes.
+valid file is lives in `shapes.py`, `targets_file.py` and `actuals_file.py` (pure);
+writing files in `files.py`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from bkind.model import (
 )
 
 if TYPE_CHECKING:
-    from bkind.io.schema import Doc, Path_
+    from bkind.io.shapes import Doc, Path_
 
 MAX_NODES = 2_000_000
 
@@ -94,7 +96,7 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
 
     fast = read_fast(text)  # the plain subset, read the same way, much faster
     if fast is not None:
-        from bkind.io.schema import Doc
+        from bkind.io.shapes import Doc
 
         fast_doc = Doc(path, fast[0])
         fast_doc.lines = fast[1]
@@ -137,7 +139,7 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
     except RecursionError:
         problems.append(Problem.of(path, None, msg("err.yaml_too_deep", most=MAX_DEPTH)))
         return None
-    from bkind.io.schema import Doc
+    from bkind.io.shapes import Doc
 
     doc = Doc(path, None)
     if root is None:
@@ -355,6 +357,8 @@ def read_bytes(path: Path, shown: str, problems: list[Problem],
 
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    from bkind.io.files import protect
+
     protect(path)
     data = read_bytes(path, shown, problems)
     if data is None:
@@ -564,7 +568,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
         doc = parse_yaml(targets_path, text, problems)
         if doc is None:
             raise BkindError(problems)
-        from bkind.io.schema import load_targets
+        from bkind.io.targets_file import load_targets
 
         resolution, metrics, targets = load_targets(doc, problems)
         if not problems and resolution is not None:
@@ -606,7 +610,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                 adoc = parse_yaml(rel, text, problems)
                 if adoc is None:
                     continue
-                from bkind.io.schema import load_actuals
+                from bkind.io.actuals_file import load_actuals
 
                 actuals = load_actuals(adoc, int(path.stem), metrics, problems)
                 if actuals is not None and len(problems) == before:
@@ -623,93 +627,6 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                      years=years, embedded=embedded)
 
 
-def stage(path: Path, text: str | bytes) -> str:
-    """Write `text` to a new temporary file beside `path` (same folder, so a rename is
-    atomic), flushed to disk, with the mode a plain write of `path` would give; return
-    its name. The caller renames it over `path`, or removes it."""
-    import tempfile
-
-    parent = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600)
-        try:
-            mode = path.stat().st_mode & 0o777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
-
-
-PROTECTED: set[str] = set()  # the input files of the workspaces read by this run
-
-
-def protect(path: Path) -> None:
-    """Note an input file: --output may not overwrite it."""
-    try:
-        PROTECTED.add(os.path.realpath(path))
-    except (OSError, ValueError):  # pragma: no cover
-        pass
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write `path` (the user's --output).
-
-    A regular file (new or existing) is written through a temporary file in the same
-    folder, then renamed over it: readers see the old file or the new one, never half of
-    one. A symbolic link is written through: its target is replaced, the link kept. An
-    existing device, pipe or socket (`/dev/null`, `/dev/stdout`, a FIFO) is opened and
-    written directly, never replaced. A folder, or an input file of the workspace, is
-    refused."""
-    import stat
-
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    shown = str(path)
-    try:
-        target = Path(os.path.realpath(path))
-        info: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except (OSError, ValueError) as exc:
-        raise BkindError.one(shown, None, msg("err.cannot_write", reason=getattr(
-            exc, "strerror", None) or str(exc))) from None
-    if str(target) in PROTECTED:
-        raise BkindError.one(shown, None, msg("err.output_is_input"))
-    if info is not None and stat.S_ISDIR(info.st_mode):
-        raise BkindError.one(shown, None, msg("err.output_is_folder"))
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        try:
-            with open(target, "wb") as handle:
-                handle.write(data)
-        except OSError as exc:
-            raise BkindError.one(shown, None, msg("err.cannot_write",
-                                                  reason=exc.strerror)) from None
-        return
-    try:
-        tmp = stage(target, data)
-    except OSError as exc:
-        raise BkindError.one(shown, None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
-    try:
-        os.replace(tmp, target)
-    except OSError as exc:
-        os.unlink(tmp)
-        raise BkindError.one(shown, None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def actuals_from_text(shown: str, text: str, year: int, metrics: Mapping[str, Metric]
                       ) -> tuple[YearActuals | None, list[Problem]]:
     """`text` read as actuals/YYYY.yaml, and every problem the loader would find in it
@@ -718,7 +635,7 @@ def actuals_from_text(shown: str, text: str, year: int, metrics: Mapping[str, Me
     doc = parse_yaml(shown, text, problems)
     if doc is None:
         return None, problems
-    from bkind.io.schema import load_actuals
+    from bkind.io.actuals_file import load_actuals
 
     return load_actuals(doc, year, metrics, problems), problems
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from bkind.errors import BkindError, Problem, msg
+from bkind.io.numbers import parse_quantity
 from bkind.io.rows import Row, fold, what
-from bkind.io.schema import parse_quantity
 from bkind.io.yamledit import Editor, flow_map, put_comment, quoted, take_comment
 from bkind.model import STATUS_RANK, Metric
 
@@ -393,7 +393,7 @@ def commit(files: list[tuple[Path, str]], journal: Path | None = None) -> None:
     journal, and the next `recover(journal)` (every ingest starts with it) does the
     remaining renames, so the files end up all new. A failure that is not a kill (a
     rename refused) puts back the files already replaced. No temporary file is left."""
-    from bkind.io.load import stage
+    from bkind.io.files import stage
 
     staged: list[str] = []
     done: list[tuple[Path, bytes | None]] = []

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from bkind.errors import BkindError, msg
-from bkind.io.load import stage
+from bkind.io.files import stage
 
 
 def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]:

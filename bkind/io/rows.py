@@ -17,8 +17,8 @@ from typing import Any
 
 from bkind.errors import BkindError, Invalid, Msg, Problem, msg
 from bkind.i18n import fmt_number
+from bkind.io.numbers import quantity
 from bkind.io.readers import Cell, Rows
-from bkind.io.schema import quantity
 from bkind.model import Metric
 
 # the columns, as SPEC names them, and the ways people head them (compared without

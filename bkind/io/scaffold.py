@@ -224,6 +224,6 @@ def template_xlsx(rows: list[list[object]]) -> bytes:
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """As `load.write_atomic` (devices written directly, links written through, inputs
     and folders refused)."""
-    from bkind.io.load import write_atomic
+    from bkind.io.files import write_atomic
 
     write_atomic(path, data)

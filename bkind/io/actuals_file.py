@@ -1,0 +1,257 @@
+"""Pure: actuals/YYYY.yaml validated into a year's figures, lists, plan and
+year-to-date figures (every problem with its line)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bkind.errors import Invalid, Problem, msg
+from bkind.io.convert import _convert
+from bkind.io.numbers import _published, quantity
+from bkind.io.shapes import LISTS, TOP_ACTUALS, Doc, Path_, VintageS, YtdS
+from bkind.model import (
+    LIST_PERCENT_FIELDS,
+    Item,
+    Metric,
+    Vintage,
+    YearActuals,
+    YtdFigure,
+)
+
+# ------------------------------------------------------------------- actuals/YYYY.yaml
+
+
+def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
+             problems: list[Problem]) -> Vintage | None:
+    percent = metric.kind in ("growth", "share")
+    line = doc.line(where)
+    if isinstance(raw, dict):
+        vs = _convert(doc, raw, where, VintageS, problems)
+        if vs is None:
+            return None
+        value, err = quantity(vs.value, percent, metric.id)
+        if err:
+            problems.append(Problem.of(doc.path, doc.line((*where, "value")), err))
+            return None
+        try:
+            published = _published(vs.published)
+        except Invalid as exc:
+            problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
+            return None
+        assert value is not None
+        return Vintage(value=value, source=vs.source, status=vs.status, published=published,
+                       note=vs.note, line=line,
+                       confirmed=vs.confirmed)
+    value, err = quantity(raw, percent, metric.id)
+    if err:
+        problems.append(Problem.of(doc.path, line, err))
+        return None
+    assert value is not None
+    return Vintage(value=value, line=line)
+
+
+def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
+                  problems: list[Problem]) -> YearActuals | None:
+    p = doc.path
+    data = doc.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.append(Problem.of(p, 1, msg("err.actuals_not_mapping")))
+        return None
+    for key in data:
+        if key not in TOP_ACTUALS:
+            problems.append(Problem.of(p, doc.line((key,)), msg(
+                "err.unknown_key_allowed", key=key, allowed=", ".join(sorted(TOP_ACTUALS)))))
+    year = data.get("year")
+    if year is None:
+        problems.append(Problem.of(p, 1, msg("err.missing_key", key="year")))
+    elif year != file_year:
+        problems.append(Problem.of(p, doc.line(("year",)),
+                                   msg("err.year_mismatch", year=year, file=file_year)))
+    values: dict[str, tuple[Vintage, ...]] = {}
+    raw_values = data.get("values") or {}
+    if not isinstance(raw_values, dict):
+        problems.append(Problem.of(p, doc.line(("values",)),
+                                   msg("err.expected_mapping", what="values")))
+        raw_values = {}
+    for mid, raw in raw_values.items():
+        where = ("values", mid)
+        metric = metrics.get(mid)
+        if metric is None:
+            problems.append(Problem.of(p, doc.line(where), msg("err.unknown_metric", id=mid)))
+            continue
+        items = raw if isinstance(raw, list) else [raw]
+        if isinstance(raw, list) and not raw:
+            problems.append(Problem.of(p, doc.line(where), msg("err.empty_vintages", id=mid)))
+            continue
+        vintages = [
+            _vintage(doc, item, (*where, i) if isinstance(raw, list) else where, metric, problems)
+            for i, item in enumerate(items)
+        ]
+        if all(v is not None for v in vintages):
+            values[str(mid)] = tuple(v for v in vintages if v is not None)
+    lists: dict[str, tuple[Item, ...]] = {}
+    for name, schema in LISTS.items():
+        raw_list = data.get(name)
+        if raw_list is None:
+            continue
+        if not isinstance(raw_list, list):
+            problems.append(Problem.of(p, doc.line((name,)),
+                                       msg("err.expected_list", what=name)))
+            continue
+        items_out = []
+        ids: set[str] = set()
+        for i, raw in enumerate(raw_list):
+            obj = _convert(doc, raw, (name, i), schema, problems)
+            if obj is None:
+                continue
+            fields = {f: getattr(obj, f) for f in obj.__struct_fields__
+                      if getattr(obj, f) is not None}
+            for pf in LIST_PERCENT_FIELDS.get(name, ()):
+                if pf in fields:
+                    v, err = quantity(fields[pf], True, pf)
+                    if err:
+                        problems.append(Problem.of(p, doc.line((name, i, pf)), err))
+                    fields[pf] = v
+            if "published" in fields:
+                try:
+                    fields["published"] = _published(fields["published"])
+                except Invalid as exc:
+                    problems.append(Problem.of(p, doc.line((name, i, "published")), exc.msg))
+            if fields["id"] in ids:
+                problems.append(Problem.of(p, doc.line((name, i, "id")),
+                                           msg("err.duplicate_item", list=name,
+                                               id=fields["id"])))
+            ids.add(fields["id"])
+            items_out.append(Item(fields=fields, source=fields.get("source"),
+                                  line=doc.line((name, i))))
+        lists[name] = tuple(items_out)
+    plan, ytd = _load_plan_ytd(doc, data, metrics, problems)
+    return YearActuals(year=file_year, path=p, values=values, lists=lists, plan=plan, ytd=ytd)
+
+
+# ------------------------------------------------- actuals: plan and year-to-date (ytd)
+
+
+
+def _month_key(key: Any) -> int | None:
+    """A `ytd:` key as a month number (3 or "03"), or None when it is not a number."""
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        return key
+    if isinstance(key, str) and re.fullmatch(r"\s*\d{1,2}\s*", key):
+        return int(key)
+    return None
+
+
+def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
+                problems: list[Problem]) -> YtdFigure | None:
+    """One metric's cumulative figure for a month: a value, or a mapping with `value`
+    and/or `month_value`, optional `yoy`, `plan_share` (percents) and provenance."""
+    rate = metric.kind in ("growth", "share")
+    line = doc.line(where)
+    if not isinstance(raw, dict):
+        value, err = quantity(raw, rate, metric.id)
+        if err:
+            problems.append(Problem.of(doc.path, line, err))
+            return None
+        return YtdFigure(value=value, line=line)
+    ys = _convert(doc, raw, where, YtdS, problems)
+    if ys is None:
+        return None
+    before = len(problems)
+
+    def read(key: str, percent: bool) -> float | None:
+        given = getattr(ys, key)
+        if given is None:
+            return None
+        v, err = quantity(given, percent, metric.id if key == "value" else key)
+        if err:
+            problems.append(Problem.of(doc.path, doc.line((*where, key)), err))
+        return v
+
+    value, month_value = read("value", rate), read("month_value", rate)
+    yoy, plan_share = read("yoy", True), read("plan_share", True)
+    if rate:
+        for key in ("yoy", "plan_share"):
+            if getattr(ys, key) is not None:
+                problems.append(Problem.of(doc.path, doc.line((*where, key)), msg(
+                    "err.ytd_not_for_rate", key=key, kind=metric.kind, id=metric.id)))
+    if ys.value is None and ys.month_value is None:
+        problems.append(Problem.of(doc.path, line, msg("err.ytd_needs_value", id=metric.id)))
+    published = None
+    try:
+        published = _published(ys.published)
+    except Invalid as exc:
+        problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
+    if len(problems) > before:
+        return None
+    return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
+                     source=ys.source, status=ys.status, published=published, note=ys.note,
+                     line=line)
+
+
+def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],
+                   problems: list[Problem]) -> tuple[dict[str, tuple[Vintage, ...]],
+                                                     dict[int, dict[str, YtdFigure]]]:
+    """`plan:` (metric -> value, as under `values`) and `ytd:` (month -> metric -> figure)."""
+    p = doc.path
+    plan: dict[str, tuple[Vintage, ...]] = {}
+    raw_plan = data.get("plan") or {}
+    if not isinstance(raw_plan, dict):
+        problems.append(Problem.of(p, doc.line(("plan",)), msg("err.plan_form")))
+        raw_plan = {}
+    for mid, raw in raw_plan.items():
+        where: Path_ = ("plan", mid)
+        metric = metrics.get(mid)
+        if metric is None:
+            problems.append(Problem.of(p, doc.line(where), msg(
+                "err.field", field="plan", text=msg("err.unknown_metric", id=mid))))
+            continue
+        if isinstance(raw, list) and not raw:
+            problems.append(Problem.of(p, doc.line(where), msg("err.empty_vintages", id=mid)))
+            continue
+        vintages = [_vintage(doc, item, (*where, i), metric, problems)
+                    for i, item in enumerate(raw)] if isinstance(raw, list) \
+            else [_vintage(doc, raw, where, metric, problems)]
+        if all(v is not None for v in vintages):
+            plan[str(mid)] = tuple(v for v in vintages if v is not None)
+
+    ytd: dict[int, dict[str, YtdFigure]] = {}
+    raw_ytd = data.get("ytd") or {}
+    if not isinstance(raw_ytd, dict):
+        problems.append(Problem.of(p, doc.line(("ytd",)), msg("err.ytd_form")))
+        raw_ytd = {}
+    for key, month_raw in raw_ytd.items():
+        line = doc.line(("ytd", key))
+        month = _month_key(key)
+        if month is None:
+            problems.append(Problem.of(p, line, msg("err.ytd_month_key", key=repr(key))))
+            continue
+        if not 1 <= month <= 12:
+            problems.append(Problem.of(p, line, msg("err.ytd_month_range", month=month)))
+            continue
+        if month in ytd:
+            problems.append(Problem.of(p, line, msg("err.ytd_month_twice", month=month)))
+            continue
+        if not isinstance(month_raw, dict) or not month_raw:
+            problems.append(Problem.of(p, line, msg("err.ytd_month", month=month,
+                                                    text=msg("err.ytd_month_form"))))
+            continue
+        figures: dict[str, YtdFigure] = {}
+        for mid, raw in month_raw.items():
+            where = ("ytd", key, mid)
+            metric = metrics.get(mid)
+            if metric is None:
+                problems.append(Problem.of(p, doc.line(where), msg(
+                    "err.ytd_month", month=month, text=msg("err.unknown_metric", id=mid))))
+                continue
+            fig = _ytd_figure(doc, raw, where, metric, problems)
+            if fig is not None:
+                figures[str(mid)] = fig
+        ytd[month] = figures
+    return plan, dict(sorted(ytd.items()))

@@ -1,0 +1,93 @@
+"""Pure: turning plain data into the shapes, with msgspec's errors mapped to keyed
+`path:line` problems, and the small text helpers the validators share."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import msgspec
+
+from bkind.errors import Msg, Problem, msg
+from bkind.io.shapes import CHOICES, Doc, Path_, TextLike
+from bkind.model import Text
+
+_MSGSPEC_AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
+_PATH_PART = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]|\[('.*?'|\".*?\")\]")
+
+
+def _type_name(text: str) -> Msg | str:
+    """A msgspec type name (`str | null`) as a message: translated where known."""
+    parts = [p.strip() for p in text.split("|")]
+    names: list[Msg | str] = [msg(f"err.type.{p}") if p in _TYPES else p for p in parts]
+    out = names[0]
+    for name in names[1:]:
+        out = msg("err.type.or", a=out, b=name)
+    return out
+
+
+_TYPES = {"int", "float", "str", "bool", "null", "object", "array", "date"}
+_EXPECTED = re.compile(r"Expected `([^`]*)`, got `([^`]*)`")
+
+
+def _detail(message: str) -> Msg:
+    """msgspec's own wording (`Expected `int`, got `str``), keyed where it is a common
+    pattern; any other text stays as msgspec says it, first letter lowered."""
+    expected = _EXPECTED.fullmatch(message)
+    if expected:
+        return msg("err.expected_type", expected=_type_name(expected.group(1)),
+                   got=_type_name(expected.group(2)))
+    if message == "Invalid RFC3339 encoded date":
+        return msg("err.bad_date")
+    return msg("err.detail", detail=f"{message[0].lower()}{message[1:]}" if message else "")
+
+
+def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
+             problems: list[Problem]) -> Any:
+    """Validate `data` (found at `where` in `doc`) against a msgspec type."""
+    try:
+        return msgspec.convert(data, cls, strict=True)
+    except msgspec.ValidationError as exc:
+        message, sub = _MSGSPEC_AT.match(str(exc)).groups()  # type: ignore[union-attr]
+        path = list(where)
+        for name, index, quoted in _PATH_PART.findall(sub or ""):
+            path.append(name or (int(index) if index else quoted[1:-1]))
+        unknown = re.match(r"Object contains unknown field `(.*)`", message)
+        missing = re.match(r"Object missing required field `(.*)`", message)
+        enum = re.fullmatch(r"Invalid enum value (.*)", message, re.S)
+        problem: Msg
+        if unknown:
+            key = unknown.group(1)
+            path.append(key)
+            problem = msg("err.unknown_key", key=key) if sub else msg(
+                "err.unknown_key_allowed", key=key,
+                allowed=", ".join(f.name for f in msgspec.structs.fields(cls)))
+        elif missing:
+            problem = msg("err.missing_key", key=missing.group(1))
+        elif enum:
+            last = path[-1] if path else None
+            choices = CHOICES.get(str(last))
+            problem = msg("err.invalid_value", value=enum.group(1),
+                          choices=msg("err.one_of", choices=", ".join(choices))
+                          if choices else "")
+            if last is not None:
+                problem = msg("err.field", field=last, text=problem)
+        else:
+            last = path[-1] if path else ""
+            problem = _detail(message)
+            if last != "":
+                problem = msg("err.field", field=last, text=problem)
+        problems.append(Problem.of(doc.path, doc.line(tuple(path)), problem))
+        return None
+
+
+def _prices(code: str) -> Msg:
+    return msg(f"err.prices.{code}")
+
+
+def _text(value: TextLike | None) -> Text | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Text(en=value, vi=value)
+    return Text(en=value.en, vi=value.vi)

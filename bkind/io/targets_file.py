@@ -1,0 +1,332 @@
+"""Pure: targets.yaml validated into the resolution, its metrics and targets (every
+problem with its line)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import msgspec
+
+from bkind.errors import Msg, Problem, msg
+from bkind.io.convert import _convert, _prices, _text
+from bkind.io.numbers import PERCENT_RE, quantity
+from bkind.io.shapes import (
+    LISTS,
+    OPTIONAL_TARGETS,
+    REQUIRED_TARGETS,
+    TOP_TARGETS,
+    Doc,
+    DocumentS,
+    MetricS,
+    Path_,
+    ResolutionS,
+    TargetS,
+)
+from bkind.model import (
+    COMPARATORS,
+    LIST_PERCENT_FIELDS,
+    DocumentInfo,
+    Metric,
+    Resolution,
+    Target,
+    Text,
+)
+
+# ---------------------------------------------------------------------- targets.yaml
+
+
+def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
+        Resolution | None, dict[str, Metric], tuple[Target, ...]]:
+    p = doc.path
+    data = doc.data
+    if not isinstance(data, dict):
+        problems.append(Problem.of(p, 1, msg("err.targets_not_mapping")))
+        return None, {}, ()
+    for key in data:
+        if key not in TOP_TARGETS | OPTIONAL_TARGETS:
+            problems.append(Problem.of(p, doc.line((key,)), msg(
+                "err.unknown_key_allowed", key=key,
+                allowed="resolution, metrics, targets, document")))
+    for key in sorted(REQUIRED_TARGETS - data.keys()):
+        problems.append(Problem.of(p, 1, msg("err.missing_key", key=key)))
+
+    document = _document(doc, data["document"], problems) if "document" in data else None
+    resolution = None
+    rs = _convert(doc, data.get("resolution"), ("resolution",), ResolutionS, problems) \
+        if "resolution" in data else None
+    if rs is not None:
+        if rs.series_end is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", rs.series_end):
+            problems.append(Problem.of(p, doc.line(("resolution", "series_end")),
+                                       msg("err.series_end", raw=repr(rs.series_end))))
+        resolution = Resolution(
+            id=rs.id, title=_text(rs.title) or Text(), baseline_year=rs.baseline_year,
+            issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
+            series_end=rs.series_end, successor=rs.successor, peers=tuple(rs.peers or ()),
+            document=document,
+        )
+
+    metrics: dict[str, Metric] = {}
+    raw_metrics = data.get("metrics") or {}
+    if not isinstance(raw_metrics, dict):
+        problems.append(Problem.of(p, doc.line(("metrics",)),
+                                   msg("err.expected_mapping", what="metrics")))
+        raw_metrics = {}
+    for mid, raw in raw_metrics.items():
+        ms = _convert(doc, raw, ("metrics", mid), MetricS, problems)
+        if ms is None:
+            continue
+        if ms.of is not None and ms.kind != "share":
+            problems.append(Problem.of(p, doc.line(("metrics", mid, "of")),
+                                       msg("err.of_only_share", id=mid)))
+        metrics[str(mid)] = Metric(
+            id=str(mid), name=_text(ms.name) or Text(), kind=ms.kind, prices=ms.prices,
+            unit=(ms.unit if isinstance(ms.unit, str) or ms.unit is None
+                  else ms.unit.en or ms.unit.vi),
+            of=(ms.of.numerator, ms.of.denominator) if ms.of else None,
+            note=_text(ms.note), unit_text=_text(ms.unit), level=ms.level,
+            proxies=tuple(ms.proxies or ()),
+        )
+    declared_metrics = {str(m) for m in raw_metrics}
+    for metric in metrics.values():
+        _check_links(doc, metric, metrics, declared_metrics, problems)
+    for metric in metrics.values():
+        if metric.of is None:
+            continue
+        line = doc.line(("metrics", metric.id, "of"))
+        parts = [metrics.get(m) for m in metric.of]
+        for name, part in zip(metric.of, parts, strict=True):
+            if part is None:
+                problems.append(Problem.of(p, line, msg("err.of_unknown", id=metric.id,
+                                                        name=name)))
+        num, den = parts
+        if num is not None and den is not None:
+            if num.prices != den.prices:
+                problems.append(Problem.of(p, line, msg(
+                    "err.price_mix", id=metric.id, num=num.id, den=den.id,
+                    num_prices=_prices(num.prices), den_prices=_prices(den.prices))))
+            elif num.prices != metric.prices:
+                problems.append(Problem.of(p, line, msg("err.price_share", id=metric.id,
+                                                        prices=_prices(metric.prices),
+                                                        parts=_prices(num.prices))))
+
+    targets: list[Target] = []
+    raw_targets = data.get("targets") or []
+    if not isinstance(raw_targets, list):
+        problems.append(Problem.of(p, doc.line(("targets",)),
+                                   msg("err.expected_list", what="targets")))
+        raw_targets = []
+    seen_ids: dict[str, int | None] = {}
+    declared = {str(m) for m in raw_metrics}
+    for i, raw in enumerate(raw_targets):
+        where = ("targets", i)
+        ts = _convert(doc, raw, where, TargetS, problems)
+        if ts is None:
+            continue
+        target = _target(doc, ts, where, metrics, declared, problems)
+        if ts.id in seen_ids:
+            problems.append(Problem.of(p, doc.line((*where, "id")), msg(
+                "err.duplicate_target", id=ts.id, line=seen_ids[ts.id])))
+        seen_ids.setdefault(ts.id, doc.line((*where, "id")))
+        if target is not None:
+            targets.append(target)
+    return resolution, metrics, tuple(targets)
+
+
+def _check_links(doc: Doc, metric: Metric, metrics: Mapping[str, Metric], declared: set[str],
+                 problems: list[Problem]) -> None:
+    """A growth metric's `level:` and any metric's `proxies:` name declared series:
+    the level a level metric on the same price basis, a proxy a growth or level."""
+    p = doc.path
+    if metric.level is not None:
+        line = doc.line(("metrics", metric.id, "level"))
+        level = metrics.get(metric.level)
+        if metric.kind != "growth":
+            problems.append(Problem.of(p, line, msg("err.level_only_growth", id=metric.id)))
+        elif level is None:
+            if metric.level not in declared:
+                problems.append(Problem.of(p, line, msg("err.unknown_link", id=metric.id,
+                                                        key="level", name=metric.level)))
+        elif level.kind != "level":
+            problems.append(Problem.of(p, line, msg("err.level_kind", id=metric.id,
+                                                    name=level.id, kind=level.kind)))
+        elif level.prices != metric.prices:
+            problems.append(Problem.of(p, line, msg(
+                "err.price_level", id=metric.id, name=level.id,
+                prices=_prices(metric.prices), level_prices=_prices(level.prices))))
+    for i, proxy_id in enumerate(metric.proxies):
+        line = doc.line(("metrics", metric.id, "proxies", i))
+        proxy = metrics.get(proxy_id)
+        if proxy is None:
+            if proxy_id not in declared:
+                problems.append(Problem.of(p, line, msg("err.unknown_link", id=metric.id,
+                                                        key="proxies", name=proxy_id)))
+        elif proxy.kind not in ("growth", "level") or proxy_id == metric.id:
+            problems.append(Problem.of(p, line, msg("err.proxy_kind", id=metric.id,
+                                                    name=proxy_id)))
+
+
+ITEM_COMPARATORS = ("above", "at_least", "below", "at_most")
+
+
+def _conditions(raw: dict[str, Any], of: str | None, key_name: str,
+                bad: Any) -> dict[str, Any]:
+    """`where` or `each`: field -> exact value or a one-comparator mapping."""
+    schema = LISTS.get(of or "")
+    known = {f.name for f in msgspec.structs.fields(schema)} if schema else set()
+    pct_fields = LIST_PERCENT_FIELDS.get(of or "", set())
+    out: dict[str, Any] = {}
+    for key, cond in raw.items():
+        if known and key not in known:
+            bad(key_name, msg("err.where_field", key=key, of=of))
+            continue
+        if isinstance(cond, dict):
+            if len(cond) != 1 or next(iter(cond)) not in ITEM_COMPARATORS:
+                bad(key_name, msg("err.where_form", key=key))
+                continue
+            (comp, bound), = cond.items()
+            v, err = quantity(bound, key in pct_fields, f"{key_name}.{key}.{comp}")
+            if err:
+                bad(key_name, err)
+                continue
+            out[key] = {comp: v}
+        else:
+            out[key] = cond
+    return out
+
+
+def _document(doc: Doc, raw: Any, problems: list[Problem]) -> DocumentInfo | None:
+    """The optional `document:` block: who issues, signs and receives the documents."""
+    ds = _convert(doc, raw, ("document",), DocumentS, problems)
+    if ds is None:
+        return None
+    titles = ds.signer_title if isinstance(ds.signer_title, list) else \
+        [ds.signer_title] if ds.signer_title is not None else []
+    return DocumentInfo(
+        agency=_text(ds.agency), parent_agency=_text(ds.parent_agency), place=_text(ds.place),
+        number=ds.number, signer_title=tuple(t for x in titles if (t := _text(x))),
+        signer_name=ds.signer_name,
+        recipients=tuple(t for x in ds.recipients or [] if (t := _text(x))))
+
+
+def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
+            declared: set[str], problems: list[Problem]) -> Target | None:
+    """One target; `declared` holds every metric id in the file, valid or not, so that a
+    broken metric is reported once, not again by each target using it."""
+    p = doc.path
+    before = len(problems)
+
+    def bad(key: str, message: Msg) -> None:
+        problems.append(Problem.of(p, doc.line((*where, key)),
+                                   msg("err.target", id=ts.id, text=message)))
+
+    given = [c for c in COMPARATORS if getattr(ts, c) is not None]
+    if ts.type == "every":
+        for c in given:
+            bad(c, msg("err.every_comparator"))
+    elif len(given) != 1:
+        bad(given[1] if len(given) > 1 else "id",
+            msg("err.one_comparator", has=msg("err.has", given=", ".join(given))
+                if given else ""))
+    need = {"average_growth": ("metric", "period"), "level": ("metric", "year"),
+            "count": ("of", "year"), "every": ("of", "year", "each")}[ts.type]
+    forbid = {"average_growth": ("year", "of", "where", "each"),
+              "level": ("period", "of", "where", "each"),
+              "count": ("metric", "period", "each"),
+              "every": ("metric", "period")}[ts.type]
+    for key in need:
+        if getattr(ts, key) is None:
+            article = "an" if ts.type[0] in "aeiou" else "a"
+            bad("id", msg(f"err.target_needs.{article}", type=ts.type, key=key))
+    for key in forbid:
+        if getattr(ts, key) is not None:
+            bad(key, msg("err.not_for_type", key=key, type=ts.type))
+    metric = metrics.get(ts.metric) if ts.metric else None
+    if ts.metric is not None and metric is None and ts.metric not in declared:
+        bad("metric", msg("err.unknown_metric_metrics", id=ts.metric))
+    if metric is not None and ts.type == "average_growth" and metric.kind not in ("growth",
+                                                                                  "level"):
+        bad("metric", msg("err.growth_metric", id=metric.id, kind=metric.kind))
+    if ts.of is not None and ts.of not in LISTS:
+        bad("of", msg("err.unknown_list", of=ts.of, known=", ".join(LISTS)))
+    for ctx in ts.context or []:
+        if ctx not in declared:
+            bad("context", msg("err.unknown_context", id=ctx))
+    period = None
+    if ts.period is not None:
+        if len(ts.period) != 2:
+            bad("period", msg("err.period_form"))
+        elif ts.period[0] > ts.period[1]:
+            bad("period", msg("err.period_reversed", first=ts.period[0], last=ts.period[1]))
+        else:
+            period = (ts.period[0], ts.period[1])
+    percent = metric is not None and metric.kind in ("growth", "share")
+    percent = percent or (ts.type == "average_growth")
+    value: float | tuple[float, float] | None = None
+    if len(given) == 1:
+        comparator = given[0]
+        raw = getattr(ts, comparator)
+        if comparator == "between":
+            if len(raw) != 2:
+                bad("between", msg("err.between_form"))
+            else:
+                lo, e1 = quantity(raw[0], percent, "between")
+                hi, e2 = quantity(raw[1], percent, "between")
+                for err in (e1, e2):
+                    if err:
+                        bad("between", err)
+                if lo is not None and hi is not None:
+                    if lo > hi:
+                        bad("between", msg("err.range_reversed", low=raw[0], high=raw[1]))
+                    value = (lo, hi)
+        else:
+            v, err = quantity(raw, percent, comparator)
+            if err:
+                bad(comparator, err)
+            value = v
+    within = _within(ts, percent, value, bad)
+    where_conditions = _conditions(ts.where, ts.of, "where", bad) if ts.where else {}
+    each_conditions = _conditions(ts.each, ts.of, "each", bad) if ts.each else {}
+    if ts.type == "every":
+        value = 1.0
+    if len(problems) > before or value is None:
+        return None
+    year = ts.year
+    return Target(
+        id=ts.id, name=_text(ts.name) or Text(en=ts.id, vi=ts.id), short=_text(ts.short),
+        type=ts.type,
+        comparator=given[0] if given else None, value=value, metric=ts.metric, of=ts.of,
+        where=where_conditions, each=each_conditions, within=within,
+        period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
+        source=ts.source,
+    )
+
+
+def _within(ts: TargetS, percent: bool, value: float | tuple[float, float] | None,
+            bad: Any) -> float | None:
+    """The tolerance of an `about` target, as an absolute amount: `within` as given
+    (for a level, a percent means that share of the target), else the default (1
+    percentage point for rates and shares, 2% of the target for levels)."""
+    if ts.within is not None and ts.about is None:
+        bad("within", msg("err.within_without_about"))
+        return None
+    if ts.about is None or not isinstance(value, float):
+        return None
+    if ts.within is None:
+        from bkind.core.formulas import default_within
+
+        return default_within(value, percent)
+    if not percent and isinstance(ts.within, str) and PERCENT_RE.match(ts.within):
+        share, _ = quantity(ts.within, True, "within")
+        assert share is not None
+        within: float | None = share * abs(value)
+    else:
+        within, err = quantity(ts.within, percent, "within")
+        if err:
+            bad("within", err)
+            return None
+    if within is not None and within < 0:
+        bad("within", msg("err.within_negative", raw=ts.within))
+        return None
+    return within

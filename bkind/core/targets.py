@@ -112,6 +112,14 @@ def _range_status(series: Series, target: Target, lo: float, hi: float,
     return "insufficient_data"
 
 
+def _verdict(series: Series, target: Target, value: float,
+             rng: tuple[float, float] | None, notes: list[Note]) -> str:
+    """The deadline's value judged: achieved or missed; an estimate on its whole range."""
+    if rng is not None:
+        return _range_status(series, target, rng[0], rng[1], notes)
+    return "achieved" if _meets(series, target, value) else "missed"
+
+
 def _crosses(series: Series, target: Target, lo: float, hi: float) -> bool:
     """A `between` or `about` target can be met strictly inside a range whose two
     ends both miss it (a range straddling the whole target band)."""
@@ -188,10 +196,7 @@ class AverageGrowth(TargetType):
         required = required_average(t_value, factor, n_total, n)
         if e <= as_of:
             if n == n_total:
-                if rng is not None:
-                    status = _range_status(series, target, rng[0], rng[1], notes)
-                else:
-                    status = "achieved" if _meets(series, target, actual) else "missed"
+                status = _verdict(series, target, actual, rng, notes)
             else:
                 status = "insufficient_data"
                 absent = [y for y in range(s, e + 1) if y not in observed]
@@ -310,10 +315,7 @@ class Level(TargetType):
         )
         if deadline <= as_of:
             if t == deadline:
-                if rng is not None:
-                    status = _range_status(series, target, rng[0], rng[1], notes)
-                else:
-                    status = "achieved" if _meets(series, target, current) else "missed"
+                status = _verdict(series, target, current, rng, notes)
             else:
                 status = "insufficient_data"
                 notes.append(Note("deadline_without_figures", {"years": str(deadline)}))

@@ -159,11 +159,13 @@ _PHRASES: list[tuple[str, Replacement]] = [
     (r"'(.*?)' is not a valid (?:int|integer)\.", r"'\1' không phải số nguyên."),
     (r"'(.*?)' is not a valid float\.", r"'\1' không phải là số."),
 ]
-PHRASES = [(re.compile(p, re.M), r) for p, r in _PHRASES]
+PHRASES: list[tuple[re.Pattern[str], Replacement]] = []  # compiled on first use
 
 
 def translate(text: str) -> str:
     """Typer/Click's English phrases in `text`, in Vietnamese."""
+    if not PHRASES:  # only a Vietnamese help page or error needs them
+        PHRASES.extend((re.compile(p, re.M), r) for p, r in _PHRASES)
     for pattern, repl in PHRASES:
         text = pattern.sub(repl, text)
     return text

@@ -267,7 +267,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.col.plan_share": {"en": "% of plan", "vi": "% kế hoạch"},
     "report.col.pace": {"en": "Pace", "vi": "So tiến độ"},
     "report.col.yoy": {"en": "y/y", "vi": "So cùng kỳ"},
-    "report.col.required": {"en": "Needed /month", "vi": "Bình quân cần đạt/tháng còn lại"},
+    "report.col.required": {"en": "Needed /month", "vi": "Bình quân cần đạt /tháng còn lại"},
     "report.col.average": {"en": "Avg /month", "vi": "Bình quân /tháng"},
     "report.published": {"en": "published", "vi": "công bố"},
     "report.computed": {"en": "computed", "vi": "tính toán"},

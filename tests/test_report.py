@@ -414,8 +414,8 @@ def test_embedded_march_2025(cli, tmp_path, monkeypatch):
     # no GRDP growth was published for Q1: the 2025 share is not estimated in March
     assert "industry-share-2025" not in [n["id"] for n in data["nowcasts"]]
     table = cli("report", "--month", "2025-03", env={"COLUMNS": "100"}).stdout
-    assert re.search(r"\[A\] Industrial\s+602\s+2,275\.13\s+26\.46%\s+×1\.06\s+\+28\.12%",
-                     table), table
+    assert re.search(r"\[A\] Industrial gross\s+602\s+2,275\.13\s+26\.46%\s+×1\.06\s+"
+                     r"\+28\.12%", table), table
     assert "[A] Industrial gross output, year to date 3/2025: 602 bn VND" in table
 
 

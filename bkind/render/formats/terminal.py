@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Literal
 
 from rich import box
 from rich.console import Console
@@ -25,6 +26,29 @@ STATUS_STYLES = {
 
 
 MIN_FLEX = 14  # the narrowest a name column gets
+
+
+def _bounds(table: Table, width: int) -> list[tuple[int | None, int | None]]:
+    """Column limits when the fixed widths leave the free column (sources, names) under
+    MIN_FLEX characters: each fixed column may shrink to its longest word, and the free
+    one keeps MIN_FLEX, so Rich shares the width out instead of folding one column to a
+    few letters. (None, None) everywhere when the fixed widths fit, or when even the
+    shrunk columns would not."""
+    flexible = [i for i, c in enumerate(table.columns) if c.width is None]
+    fixed = sum(c.width + 3 for c in table.columns if c.width is not None)
+    keep: list[tuple[int | None, int | None]] = [(None, None)] * len(table.columns)
+    if len(flexible) != 1 or width - fixed >= MIN_FLEX + 3:
+        return keep
+    longest = []
+    for i, col in enumerate(table.columns):
+        words = [w for text in [col.heading, *(row[i].text for row in table.rows)]
+                 for w in text.split()]
+        longest.append(max((len(w) for w in words), default=1))
+    lows = [MIN_FLEX if c.width is None else min(c.width, n)
+            for c, n in zip(table.columns, longest, strict=True)]
+    if sum(n + 3 for n in lows) > width:
+        return keep
+    return [(low, c.width or width) for c, low in zip(table.columns, lows, strict=True)]
 
 
 def _narrow(table: Table, width: int) -> tuple[Table, list[str]]:
@@ -68,9 +92,15 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
         rt = RichTable(title=_p(table.title) if table.title else table.title,
                        show_lines=not table.compact, title_justify="left",
                        box=box.SIMPLE_HEAD)
-        for col in table.columns:
-            rt.add_column(_p(col.heading), justify="right" if col.align == "right" else "left",
-                          overflow="fold", width=col.width)
+        bounds = _bounds(table, width or 100)
+        for col, (low, high) in zip(table.columns, bounds, strict=True):
+            justify: Literal["left", "right"] = "right" if col.align == "right" else "left"
+            if low is None:
+                rt.add_column(_p(col.heading), justify=justify, overflow="fold",
+                              width=col.width)
+            else:  # squeezed: at least its longest word, at most its usual width
+                rt.add_column(_p(col.heading), justify=justify, overflow="fold",
+                              min_width=low, max_width=high)
         for row in table.rows:
             cells = []
             for cell in row:

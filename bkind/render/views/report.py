@@ -263,8 +263,8 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         Column("plan_share", t("report.col.plan_share", lang), "right", width=9),
         Column("pace", t("report.col.pace", lang), "right", width=5),
         Column("yoy", t("report.col.yoy", lang), "right", width=8),
-        Column("required", t("report.col.required", lang), "right", width=8),
-        Column("average", t("report.col.average", lang), "right", width=8),
+        Column("required", t("report.col.required", lang), "right", width=7),
+        Column("average", t("report.col.average", lang), "right", width=7),
     ])
     warnings: list[str] = []
     sources: list[str] = []

@@ -380,6 +380,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "history.revised": {"en": "{year}: {old} → {new} ({change})",
                         "vi": "năm {year}: {old} → {new} ({change})"},
     "history.revisions": {"en": "Revisions", "vi": "Các lần điều chỉnh"},
+    "history.clash": {"en": "{year}: two figures published {date} disagree ({other} and "
+                            "{used}): not a revision; {used} is used (see bkind validate)",
+                      "vi": "năm {year}: hai số liệu cùng công bố {date} không khớp ({other} "
+                            "và {used}): không phải số điều chỉnh; đang dùng {used} (xem "
+                            "bkind validate)"},
     "col.year": {"en": "Year", "vi": "Năm"},
     "col.value": {"en": "Value", "vi": "Giá trị"},
     "col.figure_status": {"en": "Kind", "vi": "Loại số liệu"},

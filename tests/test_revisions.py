@@ -163,3 +163,12 @@ def test_history_unknown_metric_is_bad_input(workspace, cli):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == \
         "METRIC: unknown metric 'nope' (one of: va_growth, va, grdp, share)"
+
+
+def test_two_figures_published_together_are_a_clash_not_a_revision(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("history", "industrial_output", "--year", "2024")
+    assert result.exit_code == 0, result.stderr
+    assert "2024: two figures published 2025-01 disagree (4,800 bn VND and 2,023.72 bn VND)" \
+        in result.stdout.replace("\n", " ")
+    assert "→" not in result.stdout  # not reported as 4,800 -> 2,023.72

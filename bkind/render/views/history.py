@@ -82,7 +82,16 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                 Cell(fmt_change(rev, metric, lang, first=y.revised and i == 0), align="right"),
                 Cell(source),
             ])
-        if y.revised:
+        same_month = [r.vintage for r in y.revisions if r.vintage.published and
+                      (r.vintage.published or "")[:7] == (y.current.vintage.published or "")[:7]
+                      and r.vintage.value != y.current.vintage.value]
+        if same_month:  # two figures published together: a clash, not a revision
+            other, last = same_month[0], y.current.vintage
+            footer.append(t("history.clash", lang, year=y.year,
+                            date=fmt_date(last.published, lang),
+                            other=fmt_value(other.value, metric, lang),
+                            used=fmt_value(last.value, metric, lang)))
+        elif y.revised:
             first, last = y.revisions[0].vintage, y.current.vintage
             total = Revision(last, True, last.value - first.value,
                              last.value / first.value - 1 if first.value else None)

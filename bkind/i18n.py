@@ -451,9 +451,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(xem bkind compare và bkind export)."},
     "status.successor": {
         "en": "This resolution is closed; its successor is tracked in the workspace "
-              "{name}: bkind status --workspace {name}",
-        "vi": "Nghị quyết này đã kết thúc; việc theo dõi được tiếp nối ở bộ dữ liệu {name}: "
-              "bkind status --workspace {name}"},
+              "{name}.",
+        "vi": "Nghị quyết này đã kết thúc; việc theo dõi được tiếp nối ở bộ dữ liệu "
+              "{name}."},
     "note.not_started": {"en": "the period starts in {year}: no figures yet",
                          "vi": "giai đoạn bắt đầu từ năm {year}: chưa có số liệu"},
     "note.target_source": {"en": "target set by: {source}", "vi": "chỉ tiêu theo: {source}"},

@@ -567,8 +567,11 @@ def report(
         chosen = months[-1]
     if chosen not in months:
         listed = ", ".join(f"{y}-{m:02d}" for y, m in months) or msg("err.none")
+        listed_vi = ", ".join(f"{m}/{y}" for y, m in months) or msg("err.none")
         raise BkindError.one("--month", None, msg(
-            "err.no_ytd_month", month=f"{chosen[0]}-{chosen[1]:02d}", months=listed))
+            "err.no_ytd_month", month=msg("text.by_lang", en=f"{chosen[0]}-{chosen[1]:02d}",
+                                          vi=f"{chosen[1]}/{chosen[0]}"),
+            months=msg("text.by_lang", en=listed, vi=listed_vi)))
     year, m = chosen
     # before December the annual targets are judged as of the last full year; the year
     # in progress is shown beside them as estimates

@@ -161,7 +161,13 @@ def test_docx_prose_table_figures_and_appendix(files):
             "điểm phần trăm.") in text
     assert ("CCN có hạ tầng lấp đầy > 60% năm 2024 đạt 100%, đạt mục tiêu Nghị quyết đề ra "
             "(tất cả đạt tỷ lệ lấp đầy > 60%).") in text
-    targets = next(t for t in doc.tables if t.rows[0].cells[0].text == "Chỉ tiêu")
+    # the year-to-date table, then the targets'
+    ytd = next(t for t in doc.tables if t.rows[0].cells[0].text == "Chỉ tiêu"
+               and len(t.rows[0].cells) == 8)
+    assert [c.text.split("\n")[0] for c in ytd.rows[1].cells][1:4] == ["602", "2.275,13",
+                                                                       "26,46%"]
+    targets = next(t for t in doc.tables if t.rows[0].cells[0].text == "Chỉ tiêu"
+                   and len(t.rows[0].cells) == 4)
     assert [c.text for c in targets.rows[0].cells] == ["Chỉ tiêu", "Mục tiêu", "Thực hiện",
                                                        "Đánh giá"]
     assert [c.text for c in targets.rows[1].cells] == [

@@ -293,6 +293,8 @@ class Level(TargetType):
             if observed is not None and needed is not None and abs(needed) > 1e-12:
                 progress = observed / needed
         required = cagr(current, t_value, deadline - t) if t < deadline else None
+        if target.comparator in ("below", "at_most") and _meets(series, target, current):
+            required = None  # under a ceiling already: no growth is "needed"
         points_needed = num_growth = den_growth = None
         metric = series.metric(target.metric)
         if t < deadline and metric.kind == "share" and metric.of is not None \

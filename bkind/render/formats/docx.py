@@ -226,21 +226,28 @@ def _table(w: _Writer, table: Table) -> None:
         w.para(w.doc, table.title, align="left", bold=True, before=6).paragraph_format \
             .keep_with_next = True
     n = len(table.columns)
-    first = TEXT_MM * 0.35 if n > 2 else TEXT_MM / 2
-    widths = (first, *[(TEXT_MM - first) / (n - 1)] * (n - 1)) if n > 1 else (TEXT_MM,)
+    if n > 4 and any(c.width for c in table.columns):
+        # a wide table: each column in proportion to the width its view asks for (the
+        # free one, names, takes 16 characters' worth)
+        weights = [max(c.width, 8) if c.width else 14 for c in table.columns]
+        widths: tuple[float, ...] = tuple(TEXT_MM * x / sum(weights) for x in weights)
+    else:
+        first = TEXT_MM * 0.35 if n > 2 else TEXT_MM / 2
+        widths = (first, *[(TEXT_MM - first) / (n - 1)] * (n - 1)) if n > 1 else (TEXT_MM,)
     grid = w.grid(1 + len(table.rows), widths, style="Table Grid")
     for row in grid.rows:  # a row is not split across two pages
         row._tr.get_or_add_trPr().append(w.el("w:cantSplit"))
     head = grid.rows[0]
     # the heading row again on every page the table spans (after cantSplit, in order)
     head._tr.get_or_add_trPr().append(w.el("w:tblHeader"))
+    size = TABLE_PT if n <= 6 else TABLE_PT - 2  # a wide table in smaller type
     for cell, column in zip(head.cells, table.columns, strict=True):
-        w.para(cell, column.heading, align="center", bold=True, size=TABLE_PT, after=2,
+        w.para(cell, column.heading, align="center", bold=True, size=size, after=2,
                before=2, first=True)
     for row, cells in zip(grid.rows[1:], table.rows, strict=True):
         for cell, value, column in zip(row.cells, cells, table.columns, strict=True):
             align = "right" if value.align == "right" or column.align == "right" else "left"
-            w.para(cell, value.text, align=align, size=TABLE_PT, after=2, before=2,
+            w.para(cell, value.text, align=align, size=size, after=2, before=2,
                    bold=value.status is not None, first=True)
     w.para(w.doc, after=0)
 

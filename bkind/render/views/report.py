@@ -308,5 +308,5 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 tables=[table, targets], header=header, sections=sections, charts=charts,
                 lang=lang, subject=sentences.subject(ws.resolution, lang, period),
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang) + status.paragraphs,
-                document_tables=[sentences.document_table(targets, lang)],
+                document_tables=[table, sentences.document_table(targets, lang)],
                 document=ws.resolution.document)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bkind.core.validate import Finding
-from bkind.i18n import fmt_number, fmt_percent, t
+from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Workspace
 from bkind.render.model import Section, View
 
@@ -19,6 +19,8 @@ def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
     if finding.code == "vintage_clash" and key in ("a", "b"):
         rate = finding.params["rate"]
         return fmt_percent(value, lang) if rate else fmt_number(value, lang)
+    if finding.code == "vintage_clash" and key == "published":
+        return fmt_date(value, lang)
     if not isinstance(value, float):
         return value
     if key in RATES.get(finding.code, ()):

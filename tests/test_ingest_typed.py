@@ -316,3 +316,17 @@ def test_q1_2025_typed_in_vietnamese_gives_the_same_report(cli, tmp_path, monkey
     table = cli("report", "--month", "3/2025", "--lang", "vi").stdout
     for shown in ("602", "+28,12%", "26,46%", "190", "+22,2%"):
         assert shown in table
+
+
+def test_a_year_to_date_row_with_a_date_ingests_twice_without_change(cli, tmp_path):
+    """Re-ingesting the same file changes nothing, dated year-to-date rows included."""
+    assert cli("init", str(tmp_path / "ws")).exit_code == 0
+    sheet = tmp_path / "t.csv"
+    sheet.write_text("Năm;Tháng;Chỉ tiêu;Giá trị;Ngày công bố;Nguồn\n"
+                     "2025;3;industry_va_growth;12,5%;2025-04-15;x\n", encoding="utf-8")
+    first = cli("ingest", str(sheet), "--workspace", str(tmp_path / "ws"))
+    assert first.exit_code == 0, first.stderr
+    written = (tmp_path / "ws" / "actuals" / "2025.yaml").read_text(encoding="utf-8")
+    again = cli("ingest", str(sheet), "--workspace", str(tmp_path / "ws"))
+    assert again.exit_code == 0, again.stderr
+    assert (tmp_path / "ws" / "actuals" / "2025.yaml").read_text(encoding="utf-8") == written

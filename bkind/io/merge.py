@@ -132,7 +132,9 @@ def _same(old: Any, new: Any, percent: bool | None) -> bool:
         return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
     if isinstance(new, bool) or isinstance(new, float):
         return bool(old == new)
-    return norm_published(old) == new if isinstance(old, dt.date) else str(old) == str(new)
+    if isinstance(old, dt.date) or isinstance(new, dt.date):  # a date, on either side
+        return norm_published(old) == norm_published(new)
+    return str(old) == str(new)
 
 
 def apply_row(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace: bool,

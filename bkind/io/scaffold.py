@@ -95,6 +95,7 @@ targets:
     note: {en: "An illustrative ceiling.", vi: "Mức trần minh họa."}
   # count: how many items of a list in the actuals files meet `where` by a year
   - id: clusters-2025
+    name: {en: "Clusters with completed infrastructure", vi: "CCN hoàn thành hạ tầng"}
     type: count
     of: clusters
     where: {infrastructure_complete: true, occupancy: {above: 60%}}
@@ -102,6 +103,7 @@ targets:
     at_least: 4
   # every: a condition on each item of a list, not a count
   - id: clusters-occupied-2025
+    name: {en: "Complete clusters above 60% occupied", vi: "CCN có hạ tầng lấp đầy trên 60%"}
     type: every
     of: clusters
     where: {infrastructure_complete: true}      # which items the condition is about

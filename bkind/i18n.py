@@ -60,6 +60,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "basis.exact": {"en": "computed from published figures",
                     "vi": "tính từ số liệu đã công bố"},
     "sources.title": {"en": "Sources", "vi": "Nguồn số liệu"},
+    "compare.cluster_years": {
+        "en": "The clusters are each workspace's latest figures, of different years ({years}): "
+              "not the same moment.",
+        "vi": "Số liệu cụm công nghiệp là số mới nhất của từng bộ dữ liệu, khác năm nhau "
+              "({years}): không cùng thời điểm."},
     "err.year_too_far": {"en": "{year} is too far: projections reach at most {most}, 100 "
                                "years past the data ({end})",
                          "vi": "năm {year} quá xa: dự báo tối đa đến năm {most}, 100 năm "

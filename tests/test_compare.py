@@ -160,3 +160,11 @@ def test_without_with_the_peers_are_compared(cli, tmp_path, monkeypatch, workspa
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("nothing to compare with: give --with WORKSPACE "
                                           "(the workspace names no peers)")
+
+
+def test_clusters_of_different_years_are_said_to_be(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("compare", "--workspace", "backan-16", "--with", "bacgiang",
+                 env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert "of different years (backan-16 2025, bacgiang 2023)" in result.stdout

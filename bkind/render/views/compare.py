@@ -130,6 +130,10 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str) -> View:
     header += [f"{ws}: {names[ws]}" for ws in wss]
     header.append(t("compare.year", lang, year=cmp.year) if cmp.year is not None
                   else t("compare.no_year", lang))
+    cluster_years = {ws: c.year for ws, c in cmp.clusters.items() if c is not None}
+    if len(set(cluster_years.values())) > 1:  # each its latest: say so, plainly
+        header.append(t("compare.cluster_years", lang, years=", ".join(
+            f"{ws} {year}" for ws, year in cluster_years.items())))
     if not cmp.metrics:
         header.append(t("compare.none_comparable", lang))
     sections: list[Section] = []

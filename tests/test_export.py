@@ -36,6 +36,8 @@ def test_export_has_every_figure_year_first_value_last(cli, tmp_path, monkeypatc
     expected += sum(len(v) for a in ws.years.values() for v in a.plan.values())
     expected += sum(1 for a in ws.years.values() for m in a.ytd.values()
                     for f in m.values() if f.value is not None)
+    expected += sum(1 for a in ws.years.values() for m in a.ytd.values() for f in m.values()
+                    for extra in (f.yoy, f.plan_share, f.month_value) if extra is not None)
     assert len(rows) == expected
     assert all(row["Source"] for row in rows)  # every shipped figure has its source
     package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
@@ -106,3 +108,16 @@ def test_a_previous_export_is_replaced_and_nothing_is_left_behind(cli, tmp_path,
         "datapackage.json", "figures.csv"]  # no temporary files
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert cli("export", "-o", "file").exit_code == 2
+
+
+def test_the_press_release_columns_are_exported_too(cli, tmp_path, monkeypatch):
+    """Q1 2025: 602 bn, +28.12% y/y, 26.46% of the plan, March alone 190 bn."""
+    monkeypatch.chdir(tmp_path)
+    assert cli("export", "--format", "datapackage", "--output", "out").exit_code == 0
+    q1 = {row["Metric"]: row for row in read_rows(tmp_path / "out")
+          if row["Year"] == "2025" and row["Month"] == "3"}
+    assert q1["industrial_output"]["Value"] == "602"
+    assert q1["industrial_output.yoy"]["Value"] == "0.2812"
+    assert q1["industrial_output.yoy"]["Unit"] == "fraction"
+    assert q1["industrial_output.plan_share"]["Value"] == "0.2646"
+    assert q1["industrial_output.month_value"]["Value"] == "190"

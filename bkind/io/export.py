@@ -37,16 +37,22 @@ def _number(x: float) -> str:
 
 def rows(ws: Workspace) -> list[dict[str, str]]:
     """Every figure: each vintage of each yearly value, each year's plan, each
-    year-to-date value (Month = its month), sorted by year, month, metric order."""
+    year-to-date value (Month = its month) with the y/y growth, share of the plan and month
+    alone printed beside it (Metric `METRIC.yoy`, `.plan_share`, `.month_value`), sorted by
+    year, month, metric order."""
     order = {mid: i for i, mid in enumerate(ws.metrics)}
     out: list[tuple[tuple[int, int, int, int], dict[str, str]]] = []
 
     def add(year: int, month: int | None, mid: str, value: float, status: str | None,
-            published: str | None, source: str | None, n: int) -> None:
+            published: str | None, source: str | None, n: int, part: str = "") -> None:
         metric = ws.metrics[mid]
+        unit, prices = unit_of(metric), metric.prices
+        if part in ("yoy", "plan_share"):  # a rate about the figure: a fraction
+            unit, prices = "fraction", "none"
         out.append(((year, month or 0, order[mid], n), {
-            "Year": str(year), "Month": str(month) if month else "", "Metric": mid,
-            "Unit": unit_of(metric), "Prices": metric.prices, "Status": status or "",
+            "Year": str(year), "Month": str(month) if month else "",
+            "Metric": f"{mid}.{part}" if part else mid,
+            "Unit": unit, "Prices": prices, "Status": status or "",
             "Published": published or "", "Source": source or "", "Value": _number(value)}))
 
     for year, actuals in sorted(ws.years.items()):
@@ -60,6 +66,13 @@ def rows(ws: Workspace) -> list[dict[str, str]]:
             for mid, fig in figures.items():
                 if fig.value is not None:
                     add(year, month, mid, fig.value, fig.status, fig.published, fig.source, 0)
+                # what a press release prints beside it: METRIC.yoy (growth on the same
+                # months of the year before), .plan_share, .month_value (the month alone)
+                for n, part in enumerate(("yoy", "plan_share", "month_value"), start=1):
+                    extra = getattr(fig, part)
+                    if extra is not None:
+                        add(year, month, mid, extra, fig.status, fig.published, fig.source,
+                            n, part)
     return [row for _, row in sorted(out, key=lambda kr: kr[0])]
 
 
@@ -114,8 +127,13 @@ def descriptor(ws: Workspace, name: str, lang: str = "en") -> dict[str, Any]:
                      "description": "1-12 for a year-to-date (cumulative) figure; empty for "
                                     "the year",
                      "constraints": {"minimum": 1, "maximum": 12}},
-                    {"name": "Metric", "type": "string", "constraints": {
-                        "required": True, "enum": list(ws.metrics)}},
+                    {"name": "Metric", "type": "string",
+                     "description": "a metric id; METRIC.yoy, .plan_share and .month_value: "
+                                    "the y/y growth, share of the annual plan and month alone "
+                                    "printed beside a year-to-date figure",
+                     "constraints": {"required": True, "enum": [
+                         *ws.metrics, *(f"{m}.{part}" for m in ws.metrics
+                                        for part in ("yoy", "plan_share", "month_value"))]}},
                     {"name": "Unit", "type": "string"},
                     {"name": "Prices", "type": "string", "constraints": {"enum": list(PRICES)}},
                     {"name": "Status", "type": "string",

@@ -56,8 +56,8 @@ def _narrow(table: Table, width: int) -> tuple[Table, list[str]]:
     labelled rows ("[A] name"): the labels stay in the table and the names go above it,
     one line each below it, so that no column is cut off at the terminal's edge."""
     flexible = [i for i, c in enumerate(table.columns) if c.width is None]
-    fixed = sum(c.width + 3 for c in table.columns if c.width is not None)
-    if len(flexible) != 1 or width - fixed >= MIN_FLEX + 3 or not table.rows:
+    fixed = sum(c.width + 2 for c in table.columns if c.width is not None)
+    if len(flexible) != 1 or width - fixed >= MIN_FLEX + 2 or not table.rows:
         return table, []
     i = flexible[0]
     labels = [row[i].text.split(" ", 1) for row in table.rows]

@@ -28,7 +28,7 @@ from bkind.core.formulas import (
     years_text,
 )
 from bkind.core.series import Series
-from bkind.core.status import closing_notes, evaluate
+from bkind.core.status import closing_notes, default_as_of, evaluate
 from bkind.core.targets import target_type, within
 from bkind.model import Note, Target, Workspace
 
@@ -266,11 +266,8 @@ def project_target(series: Series, target: Target, proj: Projection) -> TargetPr
 
 
 def data_end(ws: Workspace, as_of: int | None) -> int:
-    """The last year whose figures a projection uses."""
-    latest = ws.latest_year()
-    if as_of is not None:
-        return as_of
-    return latest if latest is not None else ws.resolution.baseline_year
+    """The last year whose figures a projection uses: as_of, else status's default."""
+    return as_of if as_of is not None else default_as_of(ws)
 
 
 def project(ws: Workspace, year: int, method: str = "trend",

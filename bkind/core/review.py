@@ -12,7 +12,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from bkind.core.formulas import exceeds
-from bkind.core.series import Series, in_progress, last_complete_year
+from bkind.core.series import Series, part_year
 from bkind.core.status import evaluate
 from bkind.core.targets import target_type
 from bkind.model import Target, TargetResult, Workspace
@@ -118,14 +118,8 @@ def _list_years(target: Target, series: Series) -> dict[int, YearValue]:
     evaluated while in progress, or past the last complete year) is an estimate. An
     earlier year's list is its year's, whatever months its year-to-date figures reach."""
     tr = target_type(target).trajectory(target, series, 0.0)
-    ws = series.ws
-    complete = last_complete_year(ws)
-    out = {}
-    for y, v in tr.actual.items():
-        partial = (y == series.as_of and in_progress(ws, y)) or \
-            (complete is not None and y > complete)
-        out[y] = YearValue(y, v, "estimate" if partial else "published")
-    return out
+    return {y: YearValue(y, v, "estimate" if part_year(series.ws, y, series.as_of)
+                         else "published") for y, v in tr.actual.items()}
 
 
 def yearly_values(ws: Workspace, target: Target, series: Series) -> tuple[YearValue, ...]:

@@ -129,6 +129,15 @@ def in_progress(ws: Workspace, year: int) -> bool:
     return year > int(end_year) or (year == int(end_year) and int(end_month or 12) < 12)
 
 
+def part_year(ws: Workspace, year: int, as_of: int) -> bool:
+    """Whether a year's lists (clusters) cover part of it only: the year evaluated while
+    it is in progress, or a year past the last complete one. An earlier year's list is
+    its year's, whatever month its year-to-date figures reach."""
+    complete = last_complete_year(ws)
+    return (year == as_of and in_progress(ws, year)) or \
+        (complete is not None and year > complete)
+
+
 def last_complete_year(ws: Workspace) -> int | None:
     """The last year with whole-year figures, from the resolution's `series_end`."""
     end = ws.resolution.series_end
@@ -463,11 +472,12 @@ class Series:
         return Step(year, year, point.value / prev.value, "nowcast", point.low / prev.value,
                     point.high / prev.value, point.basis, point.refs)
 
-    def yearly_growth(self, metric_id: str, start: int) -> dict[int, float]:
-        """One rate per year from `start` to `as_of`: a step over several years gives
-        each of them its average rate (their product is exact)."""
+    def yearly_growth(self, metric_id: str, start: int,
+                      end: int | None = None) -> dict[int, float]:
+        """One rate per year from `start` to `end` (default: `as_of`): a step over
+        several years gives each of them its average rate (their product is exact)."""
         out: dict[int, float] = {}
-        for step in self.steps(metric_id, start, self.as_of):
+        for step in self.steps(metric_id, start, self.as_of if end is None else end):
             rate = step.rate
             if rate is not None:
                 out.update(dict.fromkeys(step.years, rate))

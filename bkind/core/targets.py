@@ -29,7 +29,7 @@ from bkind.core.formulas import (
     required_numerator_growth,
     years_text,
 )
-from bkind.core.series import Series, in_progress, last_complete_year, steps_factor
+from bkind.core.series import Series, part_year, steps_factor
 from bkind.model import Amount, Item, Note, Outcome, Percent, SourceRef, Target, Workspace
 
 
@@ -247,11 +247,7 @@ class AverageGrowth(TargetType):
         assert target.period is not None and target.metric is not None
         s, e = target.period
         years = tuple(range(s, e + 1))
-        actual: dict[int, float] = {}
-        for st in series.steps(target.metric, s, e):
-            rate = st.rate
-            if rate is not None:
-                actual.update(dict.fromkeys(st.years, rate))
+        actual = series.yearly_growth(target.metric, s, e)
         return Trajectory(target.id, "rate", years, actual, dict.fromkeys(years, goal))
 
 
@@ -427,12 +423,6 @@ def _list_sources(year: int, items: list[Item]) -> tuple[SourceRef, ...]:
     return tuple(SourceRef(year, None, None, s, None, None) for s in seen)
 
 
-def _partial(ws: Workspace, year: int) -> bool:
-    """A list from a year whose figures cover part of the year only."""
-    complete = last_complete_year(ws)
-    return in_progress(ws, year) or (complete is not None and year > complete)
-
-
 class _ListTarget(TargetType):
     """Shared by count and every: the latest list, and the deadline rules."""
 
@@ -452,7 +442,7 @@ class _ListTarget(TargetType):
                basis: list[Note]) -> tuple[str, bool]:
         """Status and whether it is estimated (a part-year list in the deadline year)."""
         deadline = target.deadline
-        partial = year == deadline and _partial(series.ws, year)
+        partial = year == deadline and part_year(series.ws, year, series.as_of)
         if partial:
             items = series.ws.years[year].lists.get(target.of or "", ())
             sources = "; ".join(dict.fromkeys(part.strip() for i in items if i.source

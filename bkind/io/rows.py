@@ -50,7 +50,6 @@ IGNORED = ("name", "unit")
 FIGURES = ("value", "yoy", "plan_share", "month_value", "plan")
 CLUSTER_FIGURES = ("occupancy", "infrastructure_complete", "area")
 NUMERIC = ("value", "yoy", "plan_share", "month_value", "plan", "occupancy", "area")
-PERCENT_COLUMNS = ("yoy", "plan_share", "occupancy")
 # Vietnamese headers, as `bkind template --lang vi` writes them
 VI_HEADERS = {
     "year": "Năm", "month": "Tháng", "metric": "Chỉ tiêu", "name": "Tên chỉ tiêu",

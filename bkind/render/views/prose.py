@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bkind.core.targets import is_rate
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, Target, TargetResult, Workspace
 from bkind.render.model import Column, Table
@@ -58,7 +59,7 @@ def _rate(x: float, lang: str) -> str:
 
 def _value(ws: Workspace, r: TargetResult, x: float, lang: str) -> str:
     metric = ws.metrics.get(r.metric or "")
-    if r.type in ("average_growth", "every") or (metric is not None and metric.is_rate):
+    if is_rate(ws, ws.target(r.id)):
         return _rate(x, lang)
     if metric is None:
         return fmt_number(x, lang, 0)

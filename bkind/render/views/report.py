@@ -205,7 +205,7 @@ def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> 
                  caption=metric.unit_in(lang))
 
 
-def _target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
+def target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
     target = ws.target(r.id)
     goal = nearer_bound(r.actual, target.value)
     tr = target_type(target).trajectory(target, Series(ws, as_of), goal)
@@ -300,7 +300,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     if ws.resolution.note is not None:  # e.g. the merger that ends the standalone series
         header.append(ws.resolution.note.get(lang))
     charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
-    charts += [_target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
+    charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     from bkind.render.views import prose as sentences
 
     period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))

@@ -57,33 +57,30 @@ def _rate(x: float, lang: str) -> str:
     return fmt_percent(x, lang)
 
 
-def _value(ws: Workspace, r: TargetResult, x: float, lang: str) -> str:
-    metric = ws.metrics.get(r.metric or "")
-    if is_rate(ws, ws.target(r.id)):
-        return _rate(x, lang)
-    if metric is None:
-        return fmt_number(x, lang, 0)
-    unit = metric.unit_in(lang)
-    return fmt_number(x, lang) + (f" {unit}" if unit else "")
+def value_text(ws: Workspace, target: Target, x: float | None, lang: str) -> str:
+    """A target's value as a sentence says it: a percent for rates, else with its unit."""
+    from bkind.render.views.status import fmt_value
+
+    return fmt_value(x, ws.metrics.get(target.metric or ""), lang, is_rate(ws, target))
 
 
-def _goal(ws: Workspace, r: TargetResult, target: Target, lang: str,
-          when: bool = True) -> str:
+def goal_text(ws: Workspace, target: Target, lang: str, when: bool = True) -> str:
     """'trên 13%/năm bình quân giai đoạn 2021-2025' (without `when`: 'trên 13%/năm')."""
-    if r.comparator is None:  # every: a condition on each item
+    if target.comparator is None:  # every: a condition on each item
         from bkind.render.views.status import fmt_condition
 
         text = t("doc.cmp.every", lang, each=fmt_condition(target.each, lang))
-    elif isinstance(r.target, tuple):
-        lo, hi = (_value(ws, r, v, lang) for v in r.target)
+    elif isinstance(target.value, tuple):
+        lo, hi = (value_text(ws, target, v, lang) for v in target.value)
         text = t("doc.cmp.between", lang, lo=lo, hi=hi)
     else:
-        text = t(f"doc.cmp.{r.comparator}", lang, v=_value(ws, r, r.target, lang))
+        text = t(f"doc.cmp.{target.comparator}", lang,
+                 v=value_text(ws, target, target.value, lang))
     if not when:
         return text + t("doc.per_year", lang) if target.period is not None else text
     if target.period is not None:
         return text + t("doc.avg_period", lang, s=target.period[0], e=target.period[1])
-    return text + t("doc.by_year", lang, year=r.deadline)
+    return text + t("doc.by_year", lang, year=target.deadline)
 
 
 def _labels(ws: Workspace, results: list[TargetResult], lang: str) -> dict[str, str]:
@@ -109,14 +106,14 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     status = status[0].lower() + status[1:] if lang == "vi" else status.lower()
     if r.estimated:
         status += " " + t("status.estimated", lang)
-    goal = _goal(ws, r, target, lang)
+    goal = goal_text(ws, target, lang)
     if r.actual is None or r.actual_year is None:
         return t("doc.target_no_figure", lang, label=label, goal=goal, status=status)
     latest = [s for s in r.sources if s.year == r.actual_year and s.metric == r.metric]
     figure = latest[-1] if latest and r.metric is not None else None
     verb = _verb("estimate" if r.estimated else figure.status if figure else None, lang)
     years = r.observed_years
-    value = _value(ws, r, r.actual, lang)
+    value = value_text(ws, target, r.actual, lang)
     if figure is not None and figure.derived:
         value += t("doc.derived", lang)
     if r.type == "average_growth" and len(years) > 1:
@@ -127,7 +124,7 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     if r.status in ("achieved", "missed"):  # the glossary's verdict: đạt / không đạt
         key = "doc.target_met" if r.status == "achieved" else "doc.target_missed"
         return t(key, lang, label=label, when=when, verb=verb, value=value,
-                 goal=_goal(ws, r, target, lang, when=False))
+                 goal=goal_text(ws, target, lang, when=False))
     text = t("doc.target", lang, label=label, when=when, verb=verb, value=value, goal=goal,
              status=status)
     if metric is not None and metric.kind == "share" and r.gap is not None and r.gap < 0:

@@ -9,11 +9,11 @@ from bkind.core.targets import is_rate as target_is_rate
 from bkind.i18n import fmt_number, t
 from bkind.model import Target, Workspace
 from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.views.prose import goal_text, value_text
 from bkind.render.views.report import target_chart
 from bkind.render.views.status import (
     clean,
     fmt_goal,
-    fmt_value,
     header_lines,
     note_text,
     result_record,
@@ -27,26 +27,6 @@ VERDICT_STATUS = {"exceeded": "achieved", "achieved": "achieved", "not_achieved"
                   "not_assessable": "insufficient_data"}
 CSV_KEYS = ("id", "name", "verdict", "status", "estimated", "value", "range", "target",
             "deadline", "sentence")
-
-
-def _value(ws: Workspace, target: Target, x: float | None, lang: str) -> str:
-    metric = ws.metrics.get(target.metric or "")
-    return fmt_value(x, metric, lang, target_is_rate(ws, target))
-
-
-def goal_words(ws: Workspace, target: Target, lang: str) -> str:
-    """The goal as a report says it: trên 13%/năm, 8% - 10%, ít nhất 4."""
-    if target.comparator is None:  # every: its `each` condition
-        return fmt_goal(ws, target, lang).split("\n")[0]
-    if isinstance(target.value, tuple):
-        lo, hi = (_value(ws, target, v, lang) for v in target.value)
-        text = t("review.goal.between", lang, lo=lo, hi=hi)
-    else:
-        v = _value(ws, target, target.value, lang)
-        if target.period is not None:
-            v = t("review.per_year", lang, v=v)
-        text = t(f"review.goal.{target.comparator}", lang, v=v)
-    return text
 
 
 def verdict_text(r: TargetReview, lang: str) -> str:
@@ -70,8 +50,8 @@ def _range(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
     rng = r.result.outcome.range
     if rng is None or rng[0] == rng[1]:
         return ""
-    return t("review.range", lang, lo=_value(ws, target, rng[0], lang),
-             hi=_value(ws, target, rng[1], lang))
+    return t("review.range", lang, lo=value_text(ws, target, rng[0], lang),
+             hi=value_text(ws, target, rng[1], lang))
 
 
 def _names(r: TargetReview) -> str:
@@ -85,7 +65,7 @@ def _value_text(ws: Workspace, target: Target, r: TargetReview, lang: str) -> st
     o = r.result.outcome
     if target.type == "every" and o.matching:
         return f"{o.meeting}/{o.matching}"
-    return _value(ws, target, r.value, lang)
+    return value_text(ws, target, r.value, lang)
 
 
 def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
@@ -94,7 +74,7 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     quyết đề ra (trên 13%/năm)." Metric names, never ids."""
     target = ws.target(r.id)
     res = r.result
-    goal = goal_words(ws, target, lang)
+    goal = goal_text(ws, target, lang, when=False)
     label = target.label(lang)
     if r.value is None:
         if r.verdict == "in_progress":
@@ -157,7 +137,7 @@ def years_cell(ws: Workspace, target: Target, years: tuple[YearValue, ...],
             return "—"
         if target.type == "count":
             return fmt_number(y.value, lang, 0)
-        return _value(ws, target, y.value, lang) if rate or target.type == "every" \
+        return value_text(ws, target, y.value, lang) if rate or target.type == "every" \
             else fmt_number(y.value, lang)
 
     def flush() -> None:

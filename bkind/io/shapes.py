@@ -11,8 +11,10 @@ from msgspec import Struct, field
 
 from bkind.model import (
     FIGURE_STATUSES,
+    GROUPS,
     KINDS,
     PRICES,
+    SECTIONS,
     TARGET_TYPES,
 )
 
@@ -87,6 +89,9 @@ class MetricS(_S):
     note: TextLike | None = None
     level: str | None = None
     proxies: list[str] | None = None
+    part_of: str | None = None
+    section: Literal["B", "C", "D", "E"] | None = None
+    group: Literal["industry", "products", "trade"] = "industry"
 
 
 class TargetS(_S):
@@ -140,7 +145,8 @@ TOP_TARGETS = {"resolution", "metrics", "targets"}
 REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has no targets
 OPTIONAL_TARGETS = {"document"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
-CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
+CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES,
+           "section": SECTIONS, "group": GROUPS}
 
 
 class YtdS(_S):
@@ -148,6 +154,8 @@ class YtdS(_S):
     yoy: Any = None
     plan_share: Any = None
     month_value: Any = None
+    month_yoy: Any = None
+    mom: Any = None
     source: str | None = None
     status: Literal["estimate", "preliminary", "official"] | None = None
     published: Any = None

@@ -17,14 +17,11 @@ from bkind.core.ytd import (
 )
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Metric, Note, TargetResult, Workspace
+from bkind.render.fmt import clean, figure_status, fmt_value, status_text
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
 from bkind.render.views.status import (
-    clean,
-    figure_status,
-    fmt_value,
     resolution_heading,
     result_record,
-    status_text,
     status_view,
     targets_table,
 )

@@ -196,7 +196,7 @@ def ytd_clash(ws: Workspace) -> list[Finding]:
                             if x is None or y is None:
                                 continue
                             level = key in ("value", "month_value") and not rate
-                            apart = (abs(x / y - 1) if y else 0.0) if level else abs(x - y)
+                            apart = abs(relative_change(y, x) or 0.0) if level else abs(x - y)
                             if apart > TOLERANCE:
                                 out.append(Finding(actuals.path, b.line, "ytd_clash", {
                                     "metric": mid, "year": year, "month": month,

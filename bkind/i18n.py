@@ -1045,11 +1045,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
                   "vi": "đã ghi: {paths}\ntiếp theo: bkind validate --workspace {folder}"},
     # likely thousands-separator slips (slips.py)
     "text.by_lang": {"en": "{en}", "vi": "{vi}"},  # a text given in both languages
-    "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
+    "err.slip": {"en": "{what}: {value} is {how} {neighbours}: a thousands "
                        "separator read as a decimal point? Likely meant: {likely}. {advice}",
-                 "vi": "{metric} năm {year}: {value} {how} {neighbours}: có phải dấu "
+                 "vi": "{what}: {value} {how} {neighbours}: có phải dấu "
                        "phân cách hàng nghìn bị đọc thành dấu thập phân? Có thể là: "
                        "{likely}. {advice}"},
+    "err.slip_year": {"en": "{metric} {year}", "vi": "{metric} năm {year}"},
+    "err.slip_ytd": {"en": "{metric}, year to date to {month}/{year}",
+                     "vi": "{metric} lũy kế {month} tháng năm {year}"},
+    "err.slip_month": {"en": "{metric}, the month {month}/{year} alone",
+                       "vi": "{metric} riêng tháng {month}/{year}"},
+    "err.slip_plan": {"en": "{metric}, plan for {year}", "vi": "{metric}, kế hoạch năm {year}"},
+    "err.slip_at_year": {"en": "{value} ({year})", "vi": "{value} ({year})"},
+    "err.slip_at_month": {"en": "{value} ({month}/{year})", "vi": "{value} (tháng {month}/{year})"},
     "err.slip_smaller": {"en": "100 times or more smaller than",
                          "vi": "nhỏ hơn từ 100 lần trở lên so với"},
     "err.slip_larger": {"en": "100 times or more larger than",
@@ -1059,7 +1067,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "vi": "Nếu số này đúng, hãy ghi dạng `{{value: ..., "
                                     "confirmed: true}}`."},
     "err.slip_confirm_row": {"en": "If it is right, put yes in the row's confirmed column.",
-                             "vi": "Nếu số này đúng, ghi \"có\" vào cột xác nhận của dòng."},
+                             "vi": "Nếu số này đúng, ghi \"có\" vào cột Xác nhận của dòng."},
     # --- documents: Word in the form of Nghị định 30/2020/NĐ-CP, Excel workbooks ---
     "doc.motto1": {"en": "SOCIALIST REPUBLIC OF VIETNAM",
                    "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},

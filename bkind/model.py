@@ -196,6 +196,7 @@ class YtdFigure(Struct, frozen=True):
     published: str | None = None
     note: str | None = None
     line: int | None = None
+    confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
 
 
 class YearActuals(Struct, frozen=True):

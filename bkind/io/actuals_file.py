@@ -192,7 +192,7 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
         return None
     return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
                      source=ys.source, status=ys.status, published=published, note=ys.note,
-                     line=line)
+                     line=line, confirmed=ys.confirmed)
 
 
 def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],

@@ -134,7 +134,7 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
             fromfile=shown if old is not None else "/dev/null", tofile=shown))
         to_write.append((path, text))
         originals.append((path, old))
-    _refuse_slips(ws, new_years, rows, shown_file)
+    _refuse_slips(ws, new_years, result.changes, shown_file)
     if dry_run or not to_write:
         return result
     try:
@@ -155,25 +155,53 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
     return result
 
 
-def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], rows: list[Row],
+def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], changes: list[Change],
                   shown_file: str) -> None:
-    """The loader's thousands-separator rule on the files as they would be written; a
-    slip in an ingested row is reported at that row."""
-    from bkind.core.slips import find_slips
+    """The thousands-separator rule on every new figure (yearly, year-to-date, month
+    alone, plan), each judged against the nearest stored values outside the file's run
+    of new ones; a slip is reported at the row that typed it, never at a stored figure.
+    Then the loader's rule on the files as they would be written."""
+    from bkind.core.slips import Candidate, check_new, find_slips, level_series
+    from bkind.io.slip_problems import problem
 
     if not new_years:
         return
-    slips = find_slips(ws.metrics, {**ws.years, **new_years})
-    if not slips:
-        return
-    by_row = {(r.year, r.metric, r.value): r for r in rows if r.month is None and r.cluster
-              is None and r.value is not None}
+    by_series: dict[tuple[str, str], list[Candidate]] = {}
+    rows: dict[tuple[str, str, int, int], Row] = {}
+    for c in changes:
+        r = c.row
+        metric = ws.metrics.get(r.metric)
+        if c.action == "unchanged" or metric is None or metric.kind != "level":
+            continue
+        typed: list[tuple[str, float | None]] = []
+        if c.part == "plan":
+            typed.append(("plan", c.value))
+        elif c.part == "value" and r.month is None:
+            typed.append(("year", r.value))
+        elif c.part == "value":
+            typed.append(("ytd", r.value))
+            if r.month_value is not None:
+                from bkind.io.numbers import parse_quantity
+
+                typed.append(("month", parse_quantity(r.month_value, False, r.metric)[0]))
+        for level, value in typed:
+            if value is None:
+                continue
+            cand = Candidate(r.metric, r.year, value, r.confirmed, shown_file, r.line,
+                             r.month if level in ("ytd", "month") else None, level)
+            by_series.setdefault((r.metric, level), []).append(cand)
+            rows[(r.metric, level, *cand.key)] = r
+    advice = msg("err.slip_confirm_row")
     problems = []
-    for slip in slips:
-        c = slip.candidate
-        row = by_row.get((c.year, c.metric, c.value))
-        if row is not None:
-            problems.append(slip.problem(shown_file, row.line, msg("err.slip_confirm_row")))
-        else:
-            problems.append(slip.problem())
-    raise BkindError(problems)
+    for (mid, level), cands in by_series.items():
+        stored, confirmed, _ = level_series(ws.years, mid, level)
+        problems.extend(problem(s, ws.metrics, advice=advice)
+                        for s in check_new(stored, confirmed, cands))
+    if not problems:
+        for slip in find_slips(ws.metrics, {**ws.years, **new_years}):
+            c = slip.candidate
+            row = rows.get((c.metric, c.level, *c.key))
+            problems.append(problem(slip, ws.metrics, shown_file, row.line, advice)
+                            if row is not None else problem(slip, ws.metrics))
+    if problems:
+        raise BkindError(sorted(problems, key=lambda p: (p.path != shown_file, p.line or 0)))

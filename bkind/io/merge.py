@@ -81,7 +81,7 @@ def _flow(row: Row, ytd: bool = False) -> Any:
         pairs.append(("source", quoted(row.source)))
     if row.note:
         pairs.append(("note", quoted(row.note)))
-    if row.confirmed and not ytd:
+    if row.confirmed:
         pairs.append(("confirmed", True))
     return flow_map(pairs)
 
@@ -261,6 +261,8 @@ def apply_plan(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
     pairs: list[tuple[str, Any]] = [("value", row.plan)]
     if row.source:
         pairs.append(("source", quoted(row.source)))
+    if row.confirmed:
+        pairs.append(("confirmed", True))
     key = row.metric
     if key not in container or container[key] is None:
         ed.insert_key(container, key, flow_map(pairs))

@@ -101,7 +101,7 @@ BAD = [
      "'month_value' (the month alone)"),
     ("ytd:\n  3:\n    output: {value: 5, plan: 9}\n",
      "actuals/2025.yaml:4: unknown key 'plan' (allowed: value, yoy, plan_share, month_value, "
-     "source, status, published, note)"),
+     "source, status, published, note, confirmed)"),
     ("ytd:\n  3:\n    output:\n      value: 5\n      published: March\n",
      "actuals/2025.yaml:6: published: expected a date YYYY-MM-DD (or YYYY-MM), got 'March'"),
     ("ytd:\n  3: 602\n", "actuals/2025.yaml:3: ytd: month 3: expected a mapping of metric to "

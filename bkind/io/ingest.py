@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bkind.core.validate import Finding
 from bkind.errors import BkindError, Problem, msg
 from bkind.io.load import actuals_from_text, load_workspace
 from bkind.io.merge import (
@@ -50,6 +51,10 @@ class Result:
     diffs: dict[str, str] = field(default_factory=dict)  # path -> unified diff
     written: list[str] = field(default_factory=list)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    # validate's warnings that the new rows raise (not those the workspace had before)
+    warnings: list[Finding] = field(default_factory=list)
+    after: Workspace | None = None  # the workspace as written (or as it would be)
+    notes: list[Any] = field(default_factory=list)  # Msg: what the reader skipped
 
 
 def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
@@ -57,14 +62,17 @@ def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
            dry_run: bool = False) -> Result:
     """Read `file`, and (unless `dry_run`) write its figures into the workspace.
     `decimal_comma`: True, False, or None to decide from the file's numbers."""
-    header, raw_rows = read_rows(file, shown_file)
+    notes: list[Any] = []
+    header, raw_rows = read_rows(file, shown_file, notes)
     lock = workspace_lock(root) if not dry_run else no_lock()
     with lock:
         if not dry_run:
             recover(root / "actuals" / JOURNAL_NAME)
         ws = load_workspace(root, shown_root=shown_root)
         rows = parse_rows(header, raw_rows, shown_file, ws.metrics, decimal_comma)
-        return _ingest_rows(ws, root, shown_root, rows, shown_file, replace, dry_run)
+        result = _ingest_rows(ws, root, shown_root, rows, shown_file, replace, dry_run)
+        result.notes = notes
+        return result
 
 
 def _shown(shown_root: str, rel: str) -> str:
@@ -135,6 +143,7 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
         to_write.append((path, text))
         originals.append((path, old))
     _refuse_slips(ws, new_years, result.changes, shown_file)
+    _new_warnings(ws, new_years, result)
     if dry_run or not to_write:
         return result
     try:
@@ -153,6 +162,23 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
                           *exc.problems]) from None
     result.written = list(result.diffs)
     return result
+
+
+def _new_warnings(ws: Workspace, new_years: dict[int, YearActuals], result: Result) -> None:
+    """validate's warnings on the workspace with the new files that it did not give
+    before (a cumulative that falls, months that do not add up, ...): the new rows' own.
+    Compared without their lines, which an edit moves."""
+    import msgspec
+
+    from bkind.core.validate import check_all
+
+    if not new_years:
+        return
+    after = msgspec.structs.replace(ws, years={**ws.years, **new_years})
+    before = [(f.code, f.params) for f in check_all(ws) if f.code != "no_source"]
+    result.after = after
+    result.warnings = [f for f in check_all(after) if f.code != "no_source"
+                       and (f.code, f.params) not in before]
 
 
 def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], changes: list[Change],
@@ -192,15 +218,15 @@ def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], changes: lis
             by_series.setdefault((r.metric, level), []).append(cand)
             rows[(r.metric, level, *cand.key)] = r
     advice = msg("err.slip_confirm_row")
-    problems = []
+    problems: list[Problem] = []
     for (mid, level), cands in by_series.items():
         stored, confirmed, _ = level_series(ws.years, mid, level)
         problems.extend(problem(s, ws.metrics, advice=advice)
                         for s in check_new(stored, confirmed, cands))
     if not problems:
         for slip in find_slips(ws.metrics, {**ws.years, **new_years}):
-            c = slip.candidate
-            row = rows.get((c.metric, c.level, *c.key))
+            found = slip.candidate
+            row = rows.get((found.metric, found.level, *found.key))
             problems.append(problem(slip, ws.metrics, shown_file, row.line, advice)
                             if row is not None else problem(slip, ws.metrics))
     if problems:

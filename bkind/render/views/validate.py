@@ -28,15 +28,25 @@ def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
     return fmt_number(value, lang)
 
 
-def message(ws: Workspace, finding: Finding, lang: str) -> str:
+METRIC_PARAMS = ("metric", "level", "num", "den")  # parameters that hold a metric id
+
+
+def message(ws: Workspace, finding: Finding, lang: str, names: bool = False) -> str:
+    """`names`: metrics by their name in `lang`, not by id (ingest's warnings)."""
+
+    def metric(mid: Any) -> Any:
+        known = ws.metrics.get(mid) if names and isinstance(mid, str) else None
+        return known.name.get(lang) if known is not None else mid
+
     if finding.code == "month":  # a warning of the monthly report, worded as there
         from bkind.render.views.report import warning_text
 
         p = finding.params
         text = warning_text(p["note"], ws.metrics[p["metric"]], lang)
-        return t("check.month", lang, metric=p["metric"], year=p["year"], month=p["month"],
-                 text=text)
-    params = {k: _param(finding, k, v, lang) for k, v in finding.params.items()}
+        return t("check.month", lang, metric=metric(p["metric"]), year=p["year"],
+                 month=p["month"], text=text)
+    params = {k: metric(v) if k in METRIC_PARAMS else _param(finding, k, v, lang)
+              for k, v in finding.params.items()}
     return t(f"check.{finding.code}", lang, **params)
 
 

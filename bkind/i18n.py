@@ -1189,6 +1189,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "xlsx.sources": {"en": "Sources", "vi": "Nguồn"},
     "xlsx.sheet": {"en": "Table {n}", "vi": "Bảng {n}"},
     "xlsx.detail": {"en": "{heading}: detail", "vi": "{heading}: chi tiết"},
+    "err.format_vs_output": {
+        "en": "{fmt} does not match the output file {name}, whose name makes it a {named} "
+              "file: leave --format out, or make the two agree",
+        "vi": "{fmt} không khớp với tệp kết quả {name} (theo tên tệp là tệp {named}): bỏ "
+              "--format, hoặc ghi cho khớp nhau"},
+    "err.output_suffix_unsupported": {
+        "en": "bkind cannot write {suffix} files: name the file {instead} instead",
+        "vi": "bkind không ghi được tệp {suffix}: hãy đặt tên tệp đuôi {instead}"},
     "err.binary_to_terminal": {
         "en": "--format {fmt} writes a binary file: give --output FILE (or redirect stdout)",
         "vi": "--format {fmt} tạo tệp nhị phân: hãy thêm --output TỆP (hoặc chuyển hướng "

@@ -11,7 +11,8 @@ import msgspec
 
 from bkind.errors import Invalid, Problem, msg
 from bkind.io.convert import _convert
-from bkind.io.numbers import _published, quantity
+from bkind.io.dates import published as _published
+from bkind.io.numbers import quantity
 from bkind.io.shapes import LISTS, TOP_ACTUALS, Doc, Path_, VintageS, YtdS
 from bkind.model import (
     LIST_PERCENT_FIELDS,

@@ -205,6 +205,7 @@ class YtdFigure(Struct, frozen=True):
     published: str | None = None
     note: str | None = None
     line: int | None = None
+    confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
     vintages: tuple[YtdFigure, ...] = ()
 
 

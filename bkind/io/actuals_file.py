@@ -11,7 +11,8 @@ import msgspec
 
 from bkind.errors import Invalid, Problem, msg
 from bkind.io.convert import _convert
-from bkind.io.numbers import _published, quantity
+from bkind.io.dates import published as _published
+from bkind.io.numbers import quantity
 from bkind.io.shapes import LISTS, TOP_ACTUALS, Doc, Path_, VintageS, YtdS
 from bkind.model import (
     LIST_PERCENT_FIELDS,
@@ -197,7 +198,7 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
         return None
     return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
                      month_yoy=month_yoy, mom=mom, source=ys.source, status=ys.status,
-                     published=published, note=ys.note, line=line)
+                     published=published, note=ys.note, line=line, confirmed=ys.confirmed)
 
 
 def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],

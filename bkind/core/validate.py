@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bkind.core.formulas import TOLERANCE
+from bkind.core.formulas import TOLERANCE, relative_change
 from bkind.core.series import figures
-from bkind.core.ytd import month_row
+from bkind.core.ytd import month_row, parts_of
 from bkind.model import Workspace
 
 
@@ -39,10 +39,8 @@ def level_chain(ws: Workspace) -> list[Finding]:
             if year not in levels or year - 1 not in levels:
                 continue
             prev, cur = levels[year - 1].value, levels[year].value
-            if prev == 0:
-                continue
-            implied = cur / prev - 1
-            if abs(implied - g.value) > TOLERANCE:
+            implied = relative_change(prev, cur)
+            if implied is not None and abs(implied - g.value) > TOLERANCE:
                 out.append(Finding(ws.years[year].path, g.current.line, "chain", {
                     "metric": gid, "year": year, "growth": g.value, "level": lid,
                     "prev": prev, "cur": cur, "implied": implied}))
@@ -113,9 +111,11 @@ def ytd_checks(ws: Workspace) -> list[Finding]:
                             "m2": m2, "cur": f2.value}))
                 december = dict(levels).get(12)
                 annual = figures(ws, mid).get(year)
-                if december is not None and december.value is not None and \
-                        annual is not None and annual.value != 0 and \
-                        abs(december.value / annual.value - 1) > TOLERANCE:
+                apart = relative_change(annual.value, december.value) \
+                    if december is not None and december.value is not None \
+                    and annual is not None else None
+                if december is not None and annual is not None and apart is not None \
+                        and abs(apart) > TOLERANCE:
                     out.append(Finding(actuals.path, december.line, "ytd_annual", {
                         "metric": mid, "year": year, "ytd": december.value,
                         "annual": annual.value}))
@@ -139,7 +139,7 @@ def vintage_clash(ws: Workspace) -> list[Finding]:
                     if not a.published or (a.published or "")[:7] != (b.published or "")[:7]:
                         continue
                     apart = abs(a.value - b.value) if rate else \
-                        abs(a.value / b.value - 1) if b.value else 0.0
+                        abs(relative_change(b.value, a.value) or 0.0)
                     if apart > TOLERANCE:
                         out.append(Finding(actuals.path, b.line, "vintage_clash", {
                             "metric": mid, "year": year, "a": a.value, "b": b.value,
@@ -147,8 +147,65 @@ def vintage_clash(ws: Workspace) -> list[Finding]:
     return out
 
 
+def parts_sum(ws: Workspace) -> list[Finding]:
+    """A level's parts (`part_of`) against their total for the same month, the
+    cumulative and the month alone apart, where the total and every part were published:
+    apart by more than 0.5% of the total and more than 1 unit (the figures are reported
+    as published, with this warning)."""
+    out = []
+    for total_id, part_ids in parts_of(ws).items():
+        if ws.metrics[total_id].kind != "level":
+            continue
+        for year, actuals in sorted(ws.years.items()):
+            for month, entries in sorted(actuals.ytd.items()):
+                total = entries.get(total_id)
+                if total is None:
+                    continue
+                for which in ("value", "month_value"):
+                    whole = getattr(total, which)
+                    pieces = [getattr(entries[p], which) if p in entries else None
+                              for p in part_ids]
+                    if whole is None or any(x is None for x in pieces):
+                        continue
+                    added = sum(x for x in pieces if x is not None)
+                    if abs(added - whole) > max(TOLERANCE * abs(whole), 1.0):
+                        out.append(Finding(actuals.path, total.line, "parts_sum", {
+                            "metric": total_id, "parts": part_ids, "year": year,
+                            "month": month, "which": which, "total": whole,
+                            "sum": added}))
+    return out
+
+
+def ytd_clash(ws: Workspace) -> list[Finding]:
+    """Two versions of one year-to-date entry (a list in the file) published the same
+    month, or both undated, that disagree on a figure: levels by more than 0.5%, rates
+    and shares by more than half a point."""
+    out = []
+    for year, actuals in sorted(ws.years.items()):
+        for month, entries in sorted(actuals.ytd.items()):
+            for mid, fig in entries.items():
+                rate = ws.metrics[mid].is_rate
+                versions = fig.vintages
+                for i, a in enumerate(versions):
+                    for b in versions[i + 1:]:
+                        if (a.published or "")[:7] != (b.published or "")[:7]:
+                            continue
+                        for key in ("value", "month_value", "yoy", "plan_share",
+                                    "month_yoy", "mom"):
+                            x, y = getattr(a, key), getattr(b, key)
+                            if x is None or y is None:
+                                continue
+                            level = key in ("value", "month_value") and not rate
+                            apart = abs(relative_change(y, x) or 0.0) if level else abs(x - y)
+                            if apart > TOLERANCE:
+                                out.append(Finding(actuals.path, b.line, "ytd_clash", {
+                                    "metric": mid, "year": year, "month": month,
+                                    "key": key, "a": x, "b": y, "level": level}))
+    return out
+
+
 def check_all(ws: Workspace) -> list[Finding]:
     """Every warning, in file and line order."""
     found = level_chain(ws) + ytd_checks(ws) + share_basis(ws) + missing_sources(ws) + \
-        vintage_clash(ws)
+        vintage_clash(ws) + parts_sum(ws) + ytd_clash(ws)
     return sorted(found, key=lambda f: (f.path, f.line or 0, f.code))

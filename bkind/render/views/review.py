@@ -9,8 +9,8 @@ from bkind.core.targets import is_rate as target_is_rate
 from bkind.i18n import fmt_number, t
 from bkind.model import Target, Workspace
 from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.views.figures import target_chart
 from bkind.render.views.prose import goal_text, value_text
-from bkind.render.views.report import target_chart
 from bkind.render.views.status import (
     clean,
     fmt_goal,

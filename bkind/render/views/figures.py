@@ -16,8 +16,8 @@ from bkind.core.targets import target_type
 from bkind.core.ytd import MonthReport, MonthRow, cumulative_path, plan_share_path
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Metric, TargetResult, Workspace
+from bkind.render.fmt import goal_text
 from bkind.render.model import Chart, ChartSeries, ChartSpan
-from bkind.render.views.prose import goal_text
 
 MONTHS = list(range(1, 13))
 
@@ -79,7 +79,7 @@ def ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> C
 
 def _goal(ws: Workspace, r: TargetResult, lang: str) -> str:
     """The target line's name: the goal as the documents word it."""
-    return t("chart.series.goal", lang, goal=goal_text(ws, ws.target(r.id), lang))
+    return t("chart.series.goal", lang, goal=goal_text(ws, ws.target(r.id), lang, "sentence"))
 
 
 def _proxy_central(step: Step) -> bool:
@@ -177,7 +177,7 @@ def _level_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
     out = [ChartSeries(t("chart.series.actual", lang), actual)]
     if est_name:
         out.append(ChartSeries(est_name, est, kind="estimate", low=lows, high=highs))
-    out.append(ChartSeries(t("chart.series.path_to", lang, goal=goal_text(ws, target, lang)),
+    out.append(ChartSeries(t("chart.series.path_to", lang, goal=goal_text(ws, target, lang, "sentence")),
                            [tr.path.get(y) for y in years], kind="reference"))
     caption = t("chart.axis.percent", lang) if percent else (metric.unit_in(lang) or None)
     return Chart(title, [str(y) for y in years], out, percent=percent, caption=caption,
@@ -208,7 +208,7 @@ def _list_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
     if part is not None:
         out.append(ChartSeries(t("chart.series.part_year", lang, year=part), est,
                                kind="estimate"))
-    count = tr.unit == "count"
+    count = target_type(target).integer
     out.append(ChartSeries(_goal(ws, r, lang), [tr.path.get(y) for y in years],
                            kind="reference"))
     return Chart(title, [str(y) for y in years], out, percent=not count, integer=count,
@@ -227,7 +227,7 @@ def target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) 
         return Chart(title, [str(y) for y in tr.years], [],
                      empty=t("chart.no_figures", lang, name=title))
     metric = ws.metrics.get(target.metric or "")
-    if target.period is not None:
+    if target_type(target).average:
         return _growth_chart(ws, r, series, goal, title, lang)
     if metric is not None:
         return _level_chart(ws, r, series, goal, title, metric, lang)

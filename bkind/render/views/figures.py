@@ -177,7 +177,8 @@ def _level_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
     out = [ChartSeries(t("chart.series.actual", lang), actual)]
     if est_name:
         out.append(ChartSeries(est_name, est, kind="estimate", low=lows, high=highs))
-    out.append(ChartSeries(t("chart.series.path_to", lang, goal=goal_text(ws, target, lang, "sentence")),
+    goal_words = goal_text(ws, target, lang, "sentence")
+    out.append(ChartSeries(t("chart.series.path_to", lang, goal=goal_words),
                            [tr.path.get(y) for y in years], kind="reference"))
     caption = t("chart.axis.percent", lang) if percent else (metric.unit_in(lang) or None)
     return Chart(title, [str(y) for y in years], out, percent=percent, caption=caption,

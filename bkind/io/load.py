@@ -625,8 +625,9 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                 years[actuals.year] = actuals
     if not problems:
         from bkind.core.slips import find_slips
+        from bkind.io.slip_problems import problem
 
-        problems.extend(s.problem() for s in find_slips(metrics, years))
+        problems.extend(problem(s, metrics) for s in find_slips(metrics, years))
     if problems or resolution is None:
         raise BkindError(problems)
     return Workspace(path=str(root), resolution=resolution, metrics=metrics, targets=targets,

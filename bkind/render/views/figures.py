@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bkind.core.formulas import nearer_bound
 from bkind.core.series import Series, Step, part_year
-from bkind.core.targets import target_type
+from bkind.core.targets import is_rate, target_type
 from bkind.core.ytd import MonthReport, MonthRow, cumulative_path, plan_share_path
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Metric, TargetResult, Workspace
@@ -156,7 +156,7 @@ def _level_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
     lows: list[float | None] = [None] * len(years)
     highs: list[float | None] = [None] * len(years)
     est_name = ""
-    percent = metric.is_rate
+    percent = is_rate(ws, target)
 
     def show(x: float, lang: str) -> str:
         return _pct(x, lang) if percent else fmt_number(x, lang, 1)

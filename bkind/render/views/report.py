@@ -16,7 +16,7 @@ from bkind.core.ytd import (
     plan_share_path,
 )
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric, Note, TargetResult, Workspace
+from bkind.model import Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
 from bkind.render.views.status import (
     clean,
@@ -159,8 +159,9 @@ def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
         info.append(figure_status(s.status, False, lang))
     if s.published:
         info.append(fmt_date(s.published, lang))
-    if s.note:
-        info.append(s.note)
+    note = text_in(s.note, lang)
+    if note:
+        info.append(note)
     return t("report.source", lang, name=metric.name.get(lang), role=role, value=value,
              info=f" ({'; '.join(info)})" if info else "",
              source=s.source or t("note.no_source", lang))

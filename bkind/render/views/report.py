@@ -64,9 +64,10 @@ def warning_text(note: Note, metric: Metric, lang: str) -> str:
     return t(f"warn.{key}", lang, **p)
 
 
-def _source_record(s: YtdSource) -> dict[str, Any]:
+def _source_record(s: YtdSource, lang: str) -> dict[str, Any]:
     return {"role": s.role, "year": s.year, "month": s.month, "value": clean(s.value),
-            "source": s.source, "status": s.status, "published": s.published, "note": s.note}
+            "source": s.source, "status": s.status, "published": s.published,
+            "note": text_in(s.note, lang)}
 
 
 def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
@@ -95,7 +96,7 @@ def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
         "average_monthly_share": clean(row.average_monthly_share),
         "warning_codes": [w.key for w in row.warnings],
         "plan_derived": row.plan_derived,
-        "sources": [_source_record(s) for s in row.sources],
+        "sources": [_source_record(s, lang) for s in row.sources],
     }
 
 

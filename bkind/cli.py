@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._click.exceptions import ClickException  # typer >= 0.26 (pyproject)
 
 from bkind import __version__
 from bkind.errors import BkindError, ExitCode, msg
@@ -45,8 +46,10 @@ WorkspaceOpt = Annotated[
                  "the current folder if it has targets.yaml, else the embedded Bắc Kạn "
                  "workspace (backan-16).", show_default=False),
 ]
-FormatOpt = Annotated[Format, typer.Option(
-    "--format", "-f", help="Output format (docx and xlsx: documents, with --output).")]
+FormatOpt = Annotated[Format | None, typer.Option(
+    "--format", "-f", help="Output format (docx and xlsx: documents, with --output). "
+    "Default: from the --output file's extension (.docx .xlsx .html .md .csv .json), else "
+    "table.", show_default=False)]
 LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="Language of human output: vi or en. Default: $BKIND_LANG, "
@@ -90,7 +93,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
                 if _state["traceback"]:
                     raise
                 raise typer.Exit(ExitCode.INTERRUPTED) from None
-            except (typer.Exit, typer.Abort, typer.TyperException):
+            except (typer.Exit, typer.Abort, ClickException):
                 raise
             except Exception as exc:
                 if _state["traceback"]:
@@ -105,14 +108,37 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
 
 def closed_stdout() -> ExitCode:
     """The reader of stdout went away (`bkind status | head -1`): nothing more can be
-    written; exit 2 quietly (README: exit codes), without Python's "Exception ignored"
-    when the interpreter flushes stdout at exit."""
+    written; the rest is discarded quietly and the exit code is 0, as for a program that
+    SIGPIPE ends (README: exit codes), without Python's "Exception ignored" when the
+    interpreter flushes stdout at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     except (OSError, ValueError, AttributeError):  # pragma: no cover
         pass
-    return ExitCode.BAD_INPUT
+    return ExitCode.OK
+
+
+def open_std_streams() -> None:
+    """A closed stdout or stderr (`bkind status >&-`) is read as /dev/null: the command
+    runs and exits as it would, its output discarded, and no file it opens can take the
+    place of fd 1 or 2 (where its output would then go)."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+            setattr(sys, name, open(fd, "w", encoding="utf-8", errors="replace",
+                                    closefd=False))
+        except OSError:  # pragma: no cover
+            pass
 
 
 def internal_error(exc: BaseException, lang: str | None) -> ExitCode:
@@ -186,13 +212,18 @@ def parse_fail_on(value: str | None) -> set[str]:
 
 
 def emit(text: str | bytes, output: Path | None) -> None:
-    """stdout is data; --output writes the file atomically (temporary file + rename)."""
+    """stdout is data; --output writes the file atomically (temporary file + rename).
+    A reader that went away takes the rest of stdout with it (the exit code stays the
+    command's own)."""
     if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
+        try:
+            if isinstance(text, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text)
+            else:
+                sys.stdout.write(text)
+        except BrokenPipeError:
+            closed_stdout()
         return
     from bkind.io.files import write_atomic
 
@@ -218,6 +249,27 @@ def columns(value: str | None) -> int:
     except ValueError:
         return 100
     return width if width > 0 else 100
+
+
+def choose_format(fmt: Format | None, output: Path | None) -> Format:
+    """--format, else the format --output's extension names (report.docx: Word), else
+    the table. A --format the extension contradicts, or a file type bkind cannot write
+    (.doc, .xls), is refused rather than written as something its name does not say."""
+    named = Format.from_suffix(output.suffix) if output is not None else None
+    if output is not None and output.suffix.lower() in REFUSED_SUFFIXES:
+        raise BkindError.one("--output", None, msg(
+            "err.output_suffix_unsupported", suffix=output.suffix,
+            instead=REFUSED_SUFFIXES[output.suffix.lower()]))
+    if fmt is None:
+        return named or Format.table
+    if named is not None and named is not fmt:
+        raise BkindError.one("--format", None, msg(
+            "err.format_vs_output", fmt=fmt.value, name=output.name if output else "",
+            named=named.value))
+    return fmt
+
+
+REFUSED_SUFFIXES = {".doc": ".docx", ".xls": ".xlsx"}
 
 
 def data_lang(fmt: Format, lang: str) -> str:
@@ -261,7 +313,7 @@ def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
 )
 def status(
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     as_of: AsOfOpt = None,
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
@@ -274,6 +326,7 @@ def status(
     from bkind.render.views.status import status_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, output)
     wanted = parse_fail_on(fail_on)
     check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
@@ -298,7 +351,7 @@ def status(
 )
 def review_cmd(
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     as_of: AsOfOpt = None,
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
@@ -309,6 +362,7 @@ def review_cmd(
     from bkind.render.views.review import review_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, output)
     wanted = parse_fail_on(fail_on)
     ws = open_workspace(workspace, language)
     year = as_of if as_of is not None else default_as_of(ws)
@@ -324,7 +378,7 @@ def review_cmd(
     "  bkind workspaces --format json\n\n  bkind status --workspace thainguyen-2030",
 )
 def workspaces_command(
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -332,6 +386,7 @@ def workspaces_command(
     from bkind.render.views.workspaces import workspaces_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, output)
     loaded = [(name, load_workspace(path, embedded=True, cache=cache_folder(os.environ)))
               for name, path in named_workspaces().items()]
     render_view(workspaces_view(loaded, DEFAULT_WORKSPACE, data_lang(fmt, language)), fmt,
@@ -352,7 +407,7 @@ def compare_command(
         "--with", help="Another workspace (folder or shipped name); repeatable. Default: "
         "the peers the workspace names (resolution: peers:).", show_default=False)] = None,
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
@@ -362,6 +417,7 @@ def compare_command(
     from bkind.render.views.compare import compare_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, output)
     view_lang = data_lang(fmt, language)
     first = open_workspace(workspace, language)
     others = list(with_ or first.resolution.peers)
@@ -483,7 +539,7 @@ def project_cmd(
         "--chart", help="Draw each target's trajectory (terminal and --format table "
         "only).")] = False,
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
@@ -492,6 +548,7 @@ def project_cmd(
     from bkind.render.views.project import project_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, output)
     assumptions = parse_assumptions(assume or [])
     ws = open_workspace(workspace, language)
     for metric_id in assumptions:
@@ -546,7 +603,7 @@ def report(
     month: Annotated[str | None, typer.Option(
         "--month", "-m", help="The month: 2025-03 or 3/2025. Default: the latest month with "
         "year-to-date figures.", show_default=False)] = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
@@ -556,6 +613,7 @@ def report(
     from bkind.render.views.report import report_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, output)
     wanted = parse_fail_on(fail_on)
     chosen = parse_month(month) if month is not None else None
     check_binary_output(fmt, output)
@@ -599,7 +657,7 @@ def history_command(
     year: Annotated[int | None, typer.Option("--year", help="Only this year.",
                                              show_default=False)] = None,
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -607,6 +665,7 @@ def history_command(
     from bkind.render.views.history import history_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, output)
     check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     if metric not in ws.metrics:
@@ -628,7 +687,7 @@ def history_command(
 )
 def validate_command(
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from bkind.core.validate import check_all
@@ -636,6 +695,7 @@ def validate_command(
     from bkind.render.views.validate import render_lines, validate_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, None)
     ws = open_workspace(workspace, language)
     findings = check_all(ws)
     view = validate_view(ws, findings, data_lang(fmt, language))
@@ -674,7 +734,7 @@ def ingest_command(
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Show the changes (and a diff) without writing.")] = False,
     workspace: WorkspaceOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from bkind.io.ingest import ingest
@@ -682,6 +742,7 @@ def ingest_command(
     from bkind.render.views.ingest import ingest_view
 
     language = resolve_lang(lang)
+    fmt = choose_format(fmt, None)
     root, embedded = find_workspace(str(workspace) if workspace else None, os.environ,
                                     Path.cwd())
     if embedded:
@@ -762,6 +823,7 @@ def main() -> None:
     # help and Typer's own messages follow --lang / BKIND_LANG / the locale
     from bkind.help_vi import run
 
+    open_std_streams()
     try:
         run(app)
     except BrokenPipeError:
@@ -770,7 +832,7 @@ def main() -> None:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            sys.exit(closed_stdout())
+            closed_stdout()  # the command's own exit code stands
         raise
     except BkindError as exc:  # raised outside a command (only with --traceback)
         if "--traceback" in sys.argv:

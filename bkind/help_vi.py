@@ -93,7 +93,9 @@ OPTIONS: dict[str, str] = {
     "version": "Hiện phiên bản rồi thoát.",
     "workspace": "Thư mục dữ liệu (targets.yaml + actuals/). Mặc định: $BKIND_WORKSPACE, thư "
                  "mục hiện tại nếu có targets.yaml, nếu không thì bộ dữ liệu Bắc Kạn kèm theo.",
-    "fmt": "Định dạng đầu ra.",
+    "fmt": "Định dạng đầu ra (docx và xlsx: văn bản Word, Excel, cùng với --output). Mặc "
+           "định: theo đuôi tên tệp --output (.docx .xlsx .html .md .csv .json), nếu không "
+           "thì bảng.",
     "lang": "Ngôn ngữ hiển thị: vi hoặc en. Mặc định: $BKIND_LANG, rồi theo locale "
             "(LANG=vi_* là vi), nếu không thì en.",
     "as_of": "Đánh giá như thể chỉ có số liệu đến năm này.",

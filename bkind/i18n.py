@@ -443,6 +443,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.month": {
         "en": "{metric} {year}, months 1-{month}: {text}",
         "vi": "{metric} lũy kế {month} tháng năm {year}: {text}"},
+    "check.parts_sum.value": {
+        "en": "{name}, year to date {month}/{year}: the total is {total} {unit} but its parts "
+              "({parts}) add up to {sum} {unit}; both are reported as published",
+        "vi": "{name} lũy kế {month} tháng năm {year}: số tổng là {total} {unit} nhưng các "
+              "thành phần ({parts}) cộng lại được {sum} {unit}; báo cáo giữ nguyên số đã "
+              "công bố"},
+    "check.parts_sum.month_value": {
+        "en": "{name}, month {month}/{year} alone: the total is {total} {unit} but its parts "
+              "({parts}) add up to {sum} {unit}; both are reported as published",
+        "vi": "{name} riêng tháng {month}/{year}: số tổng là {total} {unit} nhưng các thành "
+              "phần ({parts}) cộng lại được {sum} {unit}; báo cáo giữ nguyên số đã công bố"},
+    "check.ytd_clash": {
+        "en": "{metric}, year to date {month}/{year}: two published versions disagree on "
+              "{key} ({a} and {b}): two sources, not a revision; the report uses the "
+              "latest dated one (else the later one in the file)",
+        "vi": "{metric} lũy kế {month} tháng năm {year}: hai lần công bố không khớp về {key} "
+              "({a} và {b}): hai nguồn khác nhau, không phải số điều chỉnh; báo cáo dùng số có "
+              "ngày công bố muộn nhất (nếu không có ngày: số ghi sau trong tệp)"},
     "check.share_basis": {
         "en": "{metric} {year}: published share {published}, but {num} / {den} = {computed} "
               "({prices}): computed on another price basis, or another vintage?",
@@ -737,9 +755,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "vi": "{key}: không áp dụng cho chỉ tiêu '{id}' loại {kind} (giá "
                                    "trị của chỉ tiêu này đã là tỷ lệ)"},
     "err.ytd_needs_value": {"en": "{id}: a year-to-date figure needs 'value' (the cumulative) "
-                                  "or 'month_value' (the month alone)",
+                                  "or 'month_value' (the month alone), or at least a "
+                                  "published change ('yoy', 'month_yoy', 'mom')",
                             "vi": "{id}: số liệu lũy kế cần 'value' (số lũy kế) hoặc "
-                                  "'month_value' (số riêng tháng)"},
+                                  "'month_value' (số riêng tháng), hoặc ít nhất một tốc độ "
+                                  "đã công bố ('yoy', 'month_yoy', 'mom')"},
     "err.plan_form": {"en": "plan: expected a mapping of metric to value",
                       "vi": "plan: cần ánh xạ từ chỉ tiêu tới giá trị"},
     "err.ytd_form": {"en": "ytd: expected a mapping of month (1-12) to figures",
@@ -832,6 +852,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.csv_invalid": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
     "err.xlsx_invalid": {"en": "not a readable XLSX workbook ({detail})",
                          "vi": "không đọc được tệp XLSX ({detail})"},
+    "err.xlsx_not_zip": {"en": "not an Excel workbook (.xlsx): the file is damaged, or is "
+                               "another kind of file renamed; open it in Excel and save it "
+                               "again as .xlsx",
+                         "vi": "không phải bảng tính Excel (.xlsx): tệp bị hỏng hoặc là loại "
+                               "tệp khác bị đổi tên; hãy mở bằng Excel rồi lưu lại dạng .xlsx"},
+    "err.xlsx_lock_file": {"en": "{name} is the lock file Excel keeps while {real} is open, "
+                                 "not a workbook: ingest {real} itself (close it in Excel "
+                                 "first)",
+                           "vi": "{name} là tệp khóa tạm Excel tạo ra khi đang mở {real}, "
+                                 "không phải bảng tính: hãy nhập tệp {real} (đóng tệp trong "
+                                 "Excel trước)"},
+    "err.xlsx_too_big": {"en": "the workbook unzips to {size} bytes, more than {most}: save "
+                               "only the month's sheet in a new workbook",
+                         "vi": "bảng tính giải nén ra {size} byte, quá {most} byte: hãy lưu "
+                               "riêng trang số liệu của tháng vào một tệp mới"},
+    "err.xlsx_too_many_rows": {"en": "the sheet has {rows} rows, more than {most}: save only "
+                                     "the month's rows in a new workbook",
+                               "vi": "trang tính có {rows} dòng, quá {most} dòng: hãy lưu "
+                                     "riêng các dòng số liệu của tháng vào một tệp mới"},
+    "err.xlsx_no_sheet": {"en": "the workbook has no visible sheet to read",
+                          "vi": "bảng tính không có trang tính nào đang hiện để đọc"},
+    "err.xlsx_merged": {"en": "merged cells {ref}: a merged cell is read for its first row "
+                              "only; unmerge them and type the figure in each row",
+                        "vi": "ô gộp {ref}: ô gộp chỉ được đọc ở dòng đầu; hãy bỏ gộp ô và "
+                              "ghi số liệu vào từng dòng"},
+    "err.xlsx_formula": {"en": "cell {cell} holds a formula with no computed value: open the "
+                               "file in Excel, let it calculate, and save it",
+                         "vi": "ô {cell} chứa công thức chưa có kết quả: hãy mở tệp bằng "
+                               "Excel để tính rồi lưu lại"},
+    "ingest.hidden_sheets": {"en": "hidden sheet(s) skipped: {names}; read the sheet {sheet}",
+                             "vi": "bỏ qua trang tính ẩn: {names}; đã đọc trang {sheet}"},
     "err.ingest_suffix": {"en": "expected a .csv or .xlsx file",
                           "vi": "cần tệp .csv hoặc .xlsx"},
     "err.empty_header": {"en": "empty file: expected a header row with the columns {columns}",
@@ -1003,6 +1054,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "'{id}': số liệu theo giá {given} nhưng chỉ tiêu tính theo giá {prices}: ghi "
               "`prices: not-stated` nếu nguồn không nêu loại giá, hoặc khai báo chỉ tiêu khác "
               "cho loại giá khác"},
+    "err.part_self": {"en": "metric '{id}': part_of names the metric itself",
+                      "vi": "chỉ tiêu '{id}': part_of trỏ tới chính chỉ tiêu này"},
+    "err.part_nested": {"en": "metric '{id}': '{name}' is itself a part of '{total}'; "
+                              "name the total '{total}' instead",
+                        "vi": "chỉ tiêu '{id}': '{name}' đã là một phần của '{total}'; hãy "
+                              "ghi part_of: {total}"},
+    "err.part_kind": {"en": "metric '{id}' is of kind {mine} but its total '{name}' of kind "
+                            "{theirs}: a part must be of the same kind as its total",
+                      "vi": "chỉ tiêu '{id}' thuộc loại {mine} nhưng chỉ tiêu tổng '{name}' "
+                            "thuộc loại {theirs}: chỉ tiêu thành phần phải cùng loại với "
+                            "chỉ tiêu tổng"},
+    "err.part_unit": {"en": "metric '{id}' is in {mine} but its total '{name}' in {theirs}: "
+                            "a part must be in the unit of its total",
+                      "vi": "chỉ tiêu '{id}' tính bằng {mine} nhưng chỉ tiêu tổng '{name}' "
+                            "tính bằng {theirs}: chỉ tiêu thành phần phải cùng đơn vị với "
+                            "chỉ tiêu tổng"},
+    "err.part_prices": {"en": "metric '{id}' is on {mine} but its total '{name}' on {theirs}: "
+                              "a part must share its total's price basis",
+                        "vi": "chỉ tiêu '{id}' tính theo {mine} nhưng chỉ tiêu tổng '{name}' "
+                              "theo {theirs}: chỉ tiêu thành phần phải cùng loại giá với "
+                              "chỉ tiêu tổng"},
     "err.proxy_kind": {"en": "metric '{id}': proxy '{name}' must be another growth or level "
                              "metric",
                        "vi": "chỉ tiêu '{id}': chỉ tiêu tham chiếu '{name}' phải là một chỉ "
@@ -1057,6 +1129,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.row_needs_month": {"en": "{column} is a year-to-date figure: give the month",
                             "vi": "{column} là số lũy kế: hãy ghi tháng"},
     "err.row_what_cluster": {"en": "cluster {cluster} {year}", "vi": "CCN {cluster} năm {year}"},
+    "err.row_fraction": {"en": "{column}: {raw} is ambiguous in a percent column: "
+                               "{pct} (a fraction) or {raw}%? Write it with its % sign",
+                         "vi": "{column}: {raw} không rõ nghĩa trong cột tỷ lệ %: là {pct} "
+                               "(tỷ lệ dạng thập phân) hay {raw}%? Hãy ghi kèm dấu %"},
     "err.both_decimal_flags": {"en": "give --decimal-comma or --decimal-point, not both",
                                "vi": "chỉ dùng một trong hai: --decimal-comma hoặc "
                                      "--decimal-point"},
@@ -1068,11 +1144,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
                   "vi": "đã ghi: {paths}\ntiếp theo: bkind validate --workspace {folder}"},
     # likely thousands-separator slips (slips.py)
     "text.by_lang": {"en": "{en}", "vi": "{vi}"},  # a text given in both languages
-    "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
+    "err.slip": {"en": "{what}: {value} is {how} {neighbours}: a thousands "
                        "separator read as a decimal point? Likely meant: {likely}. {advice}",
-                 "vi": "{metric} năm {year}: {value} {how} {neighbours}: có phải dấu "
+                 "vi": "{what}: {value} {how} {neighbours}: có phải dấu "
                        "phân cách hàng nghìn bị đọc thành dấu thập phân? Có thể là: "
                        "{likely}. {advice}"},
+    "err.slip_year": {"en": "{metric} {year}", "vi": "{metric} năm {year}"},
+    "err.slip_ytd": {"en": "{metric}, year to date to {month}/{year}",
+                     "vi": "{metric} lũy kế {month} tháng năm {year}"},
+    "err.slip_month": {"en": "{metric}, the month {month}/{year} alone",
+                       "vi": "{metric} riêng tháng {month}/{year}"},
+    "err.slip_plan": {"en": "{metric}, plan for {year}", "vi": "{metric}, kế hoạch năm {year}"},
+    "err.slip_at_year": {"en": "{value} ({year})", "vi": "{value} ({year})"},
+    "err.slip_at_month": {"en": "{value} ({month}/{year})", "vi": "{value} (tháng {month}/{year})"},
     "err.slip_smaller": {"en": "100 times or more smaller than",
                          "vi": "nhỏ hơn từ 100 lần trở lên so với"},
     "err.slip_larger": {"en": "100 times or more larger than",
@@ -1082,7 +1166,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "vi": "Nếu số này đúng, hãy ghi dạng `{{value: ..., "
                                     "confirmed: true}}`."},
     "err.slip_confirm_row": {"en": "If it is right, put yes in the row's confirmed column.",
-                             "vi": "Nếu số này đúng, ghi \"có\" vào cột xác nhận của dòng."},
+                             "vi": "Nếu số này đúng, ghi \"có\" vào cột Xác nhận của dòng."},
     # --- documents: Word in the form of Nghị định 30/2020/NĐ-CP, Excel workbooks ---
     "doc.motto1": {"en": "SOCIALIST REPUBLIC OF VIETNAM",
                    "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
@@ -1169,6 +1253,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "xlsx.sources": {"en": "Sources", "vi": "Nguồn"},
     "xlsx.sheet": {"en": "Table {n}", "vi": "Bảng {n}"},
     "xlsx.detail": {"en": "{heading}: detail", "vi": "{heading}: chi tiết"},
+    "err.format_vs_output": {
+        "en": "{fmt} does not match the output file {name}, whose name makes it a {named} "
+              "file: leave --format out, or make the two agree",
+        "vi": "{fmt} không khớp với tệp kết quả {name} (theo tên tệp là tệp {named}): bỏ "
+              "--format, hoặc ghi cho khớp nhau"},
+    "err.output_suffix_unsupported": {
+        "en": "bkind cannot write {suffix} files: name the file {instead} instead",
+        "vi": "bkind không ghi được tệp {suffix}: hãy đặt tên tệp đuôi {instead}"},
     "err.binary_to_terminal": {
         "en": "--format {fmt} writes a binary file: give --output FILE (or redirect stdout)",
         "vi": "--format {fmt} tạo tệp nhị phân: hãy thêm --output TỆP (hoặc chuyển hướng "

@@ -12,13 +12,14 @@ from msgspec import Struct, field
 KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
 PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "constant", "current", "none",
                            "not-stated")  # constant: base year not stated
-TARGET_TYPES: tuple[str, ...] = ("average_growth", "level", "count", "every")
 COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
 RATE_KINDS: tuple[str, ...] = ("growth", "share")
 LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
 UNSTATED = "not-stated"  # a price basis the source does not state
 FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
 STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
+GROUPS: tuple[str, ...] = ("industry", "products", "trade")  # the monthly report's parts
+SECTIONS: tuple[str, ...] = ("B", "C", "D", "E")  # VSIC sections of industry, in order
 
 # Evaluation statuses, in the order the progress method tries them.
 STATUSES: tuple[str, ...] = (
@@ -131,6 +132,9 @@ class Metric(Struct, frozen=True):
     unit_text: Text | None = None  # the unit per language, e.g. bn VND / tỷ đồng
     level: str | None = None  # a growth metric: the level series it is the growth of
     proxies: tuple[str, ...] = ()  # related measures that may estimate the year in progress
+    part_of: str | None = None  # a component of this metric (same kind, unit and prices)
+    section: str | None = None  # its VSIC section letter (B, C, D, E): orders the parts
+    group: str = "industry"  # industry | products | trade: where the monthly report puts it
 
     @property
     def is_rate(self) -> bool:
@@ -213,17 +217,24 @@ class YtdFigure(Struct, frozen=True):
 
     `value`: the cumulative level, or for a growth metric the y/y growth of the
     cumulative; `yoy` and `plan_share`: the published y/y growth and share of the
-    annual plan; `month_value`: the month alone (for the add-up check)."""
+    annual plan; `month_value`: the month alone (for the add-up check); `month_yoy` and
+    `mom`: the month alone against the same month last year and the month before.
+    `vintages`: every published version of this entry, in file order, when the file
+    gives a list (this figure is the current one among them)."""
 
     value: float | None
     yoy: float | None = None
     plan_share: float | None = None
     month_value: float | None = None
+    month_yoy: float | None = None
+    mom: float | None = None
     source: str | None = None
     status: str | None = None
     published: str | None = None
     note: str | Text | None = None  # plain, or {en, vi}
     line: int | None = None
+    confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
+    vintages: tuple[YtdFigure, ...] = ()
     prices: str | None = None  # "not-stated": the source gives no price basis
 
 

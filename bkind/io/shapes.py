@@ -4,16 +4,17 @@ keys refused), and `Doc`, a parsed file: plain data and the line of every node."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import msgspec
 from msgspec import Struct, field
 
 from bkind.model import (
     FIGURE_STATUSES,
+    GROUPS,
     KINDS,
     PRICES,
-    TARGET_TYPES,
+    SECTIONS,
 )
 
 Path_ = tuple[Any, ...]
@@ -91,18 +92,17 @@ class MetricS(_S):
     note: TextLike | None = None
     level: str | None = None
     proxies: list[str] | None = None
+    part_of: str | None = None
+    section: Literal["B", "C", "D", "E"] | None = None
+    group: Literal["industry", "products", "trade"] = "industry"
 
 
-class TargetS(_S):
+class TargetBaseS(_S, tag_field="type"):
+    """What every target entry may have; each type's shape below adds its own keys."""
+
     id: str
-    type: Literal["average_growth", "level", "count", "every"]
     name: TextLike | None = None
     short: TextLike | None = None
-    metric: str | None = None
-    of: str | None = None
-    where: dict[str, Any] | None = None
-    period: list[int] | None = None
-    year: int | None = None
     above: Any = None
     at_least: Any = None
     below: Any = None
@@ -110,10 +110,58 @@ class TargetS(_S):
     between: list[Any] | None = None
     about: Any = None
     within: Any = None
-    each: dict[str, Any] | None = None
     note: TextLike | None = None
     context: list[str] | None = None
     source: str | None = None  # where the target was set
+
+    NEEDS: ClassVar[tuple[str, ...]] = ()  # the type's own keys an entry must have
+
+    @property
+    def type(self) -> str:
+        return str(self.__struct_config__.tag)
+
+
+class AverageGrowthS(TargetBaseS, tag="average_growth"):
+    metric: str | None = None
+    period: list[int] | None = None
+
+    NEEDS = ("metric", "period")
+
+
+class LevelS(TargetBaseS, tag="level"):
+    metric: str | None = None
+    year: int | None = None
+
+    NEEDS = ("metric", "year")
+
+
+class CountS(TargetBaseS, tag="count"):
+    of: str | None = None
+    where: dict[str, Any] | None = None
+    year: int | None = None
+
+    NEEDS = ("of", "year")
+
+
+class EveryS(TargetBaseS, tag="every"):
+    of: str | None = None
+    where: dict[str, Any] | None = None
+    year: int | None = None
+    each: dict[str, Any] | None = None
+
+    NEEDS = ("of", "year", "each")
+
+
+# targets.yaml's `targets:` entries: a tagged union on `type`
+TargetS = AverageGrowthS | LevelS | CountS | EveryS
+TARGET_SHAPES: dict[str, type[TargetBaseS]] = {
+    str(c.__struct_config__.tag): c for c in (AverageGrowthS, LevelS, CountS, EveryS)}
+# the keys some type has and another has not (in the order they are reported)
+TYPE_KEYS = ("metric", "period", "year", "of", "where", "each")
+# every key a target entry may have, in the order an unknown key's message lists them
+TARGET_KEYS = ("id", "type", "name", "short", "metric", "of", "where", "period", "year",
+               "above", "at_least", "below", "at_most", "between", "about", "within",
+               "each", "note", "context", "source")
 
 
 class VintageS(_S):
@@ -145,7 +193,8 @@ TOP_TARGETS = {"resolution", "metrics", "targets"}
 REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has no targets
 OPTIONAL_TARGETS = {"document"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
-CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
+CHOICES = {"kind": KINDS, "prices": PRICES, "type": tuple(TARGET_SHAPES),
+           "status": FIGURE_STATUSES, "section": SECTIONS, "group": GROUPS}
 
 
 class YtdS(_S):
@@ -153,8 +202,11 @@ class YtdS(_S):
     yoy: Any = None
     plan_share: Any = None
     month_value: Any = None
+    month_yoy: Any = None
+    mom: Any = None
     source: str | None = None
     status: Literal["estimate", "preliminary", "official"] | None = None
     published: Any = None
     note: TextLike | None = None
+    confirmed: bool = False
     prices: FigurePrices | None = None  # "not-stated", or the metric's own basis

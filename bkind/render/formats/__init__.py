@@ -25,6 +25,11 @@ class Format(StrEnum):
     docx = "docx"
     xlsx = "xlsx"
 
+    @classmethod
+    def from_suffix(cls, suffix: str) -> Format | None:
+        """The format a file name's extension names (.docx: Word), if any."""
+        return SUFFIXES.get(suffix.lower())
+
     @property
     def binary(self) -> bool:
         """Documents (Word, Excel): bytes, written with --output."""
@@ -55,6 +60,10 @@ class Format(StrEnum):
         fn: Renderer = getattr(import_module(f"bkind.render.formats.{module}"), name)
         return fn
 
+
+SUFFIXES: dict[str, Format] = {".docx": Format.docx, ".xlsx": Format.xlsx,
+                               ".html": Format.html, ".htm": Format.html, ".md": Format.md,
+                               ".csv": Format.csv, ".json": Format.json}
 
 _RENDERERS: dict[Format, tuple[str, str]] = {
     Format.json: ("jsonfmt", "render_json"),

@@ -17,14 +17,11 @@ from bkind.core.ytd import (
 )
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Metric, Note, TargetResult, Workspace, text_in
+from bkind.render.fmt import clean, figure_status, fmt_value, status_text
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
 from bkind.render.views.status import (
-    clean,
-    figure_status,
-    fmt_value,
     resolution_heading,
     result_record,
-    status_text,
     status_view,
     targets_table,
 )
@@ -271,7 +268,12 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     warnings: list[str] = []
     sources: list[str] = []
     notes: list[str] = []
-    for i, (row, rec) in enumerate(zip(report.rows, records, strict=True)):
+    # the table against the plan: totals and trade; a section's part and a product are
+    # in the Sở's sections above it
+    headline = [(row, rec) for row, rec in zip(report.rows, records, strict=True)
+                if ws.metrics[row.metric].part_of is None
+                and ws.metrics[row.metric].group != "products"]
+    for i, (row, rec) in enumerate(headline):
         label = _letter(i)
         metric = ws.metrics[row.metric]
         table.rows.append(_cells(ws, row, label, lang))
@@ -301,7 +303,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
     if ws.resolution.note is not None:  # e.g. the merger that ends the standalone series
         header.append(ws.resolution.note.get(lang))
-    charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
+    charts = [c for row, _ in headline if (c := _ytd_chart(ws, report, row, lang)) is not None]
     charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     from bkind.render.views import prose as sentences
 

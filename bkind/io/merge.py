@@ -144,7 +144,7 @@ def apply_row(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace
         return Change(path, row, "added", value=row.value)
     entry = container[key]
     items = list(entry) if isinstance(entry, list) else [entry]
-    percent = metric.kind in ("growth", "share")
+    percent = metric.is_rate
 
     def value_of(item: Any) -> float | None:
         raw = item.get("value") if isinstance(item, dict) else item
@@ -207,7 +207,7 @@ def _apply_ytd(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
     assert row.month is not None
     container = _month(ed, ed.child(doc, "ytd", ("plan", "values", "year")), row.month)
     key = row.metric
-    rate = metric.kind in ("growth", "share")
+    rate = metric.is_rate
     # the figure shown for the row: the cumulative, else the month alone
     shown = row.value if row.value is not None or row.month_value is None \
         else parse_quantity(row.month_value, rate, metric.id)[0]
@@ -249,7 +249,7 @@ def apply_plan(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
                problems: list[Problem], shown_file: str) -> Change | None:
     """The year's plan (`plan:`), from a row's plan column."""
     container = ed.child(doc, "plan", ("values", "year"))
-    percent = metric.kind in ("growth", "share")
+    percent = metric.is_rate
     value = parse_quantity(row.plan, percent, metric.id)[0]
     pairs: list[tuple[str, Any]] = [("value", row.plan)]
     if row.source:

@@ -588,10 +588,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.output_is_folder": {"en": "is a folder: --output needs a file name",
                              "vi": "là thư mục: --output cần tên tệp"},
     "err.ingest_interrupted": {
-        "en": "an ingest was stopped midway: run bkind ingest again (with any file, or "
-              "the same one) to finish it",
-        "vi": "một lần nhập số liệu bị dừng giữa chừng: chạy lại bkind ingest (với tệp "
-              "bất kỳ hoặc tệp cũ) để hoàn tất"},
+        "en": "an ingest was stopped midway, and you may not write to this folder: the "
+              "next bkind command (any) of someone who may finishes it",
+        "vi": "một lần nhập số liệu bị dừng giữa chừng mà bạn không có quyền ghi vào thư "
+              "mục này: lệnh bkind tiếp theo (lệnh bất kỳ) của người có quyền ghi sẽ hoàn "
+              "tất việc nhập"},
     "err.ingest_not_written": {
         "en": "nothing written: a file could not be replaced ({reason}); the workspace is "
               "as it was",

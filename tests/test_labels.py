@@ -9,7 +9,8 @@ import json
 import pytest
 
 from bkind.core.series import Series
-from bkind.io.load import embedded_workspace, load_workspace
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import embedded_workspace
 from bkind.model import current_vintage
 
 from conftest import MINIMAL_TARGETS
@@ -112,7 +113,7 @@ def test_a_figures_own_price_basis(workspace, cli, prices, problem):
 
 @pytest.mark.parametrize("name", ["backan-16", "thainguyen-2030", "bacgiang"])
 def test_every_shipped_note_in_both_languages_and_sources_a_reader_can_follow(name):
-    from bkind.io.load import named_workspaces
+    from bkind.io.workspaces import named_workspaces
     from bkind.model import Text
 
     shipped = load_workspace(named_workspaces()[name], embedded=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from bkind.core.formulas import TOLERANCE, ratio
-from bkind.model import Note, Workspace, YtdFigure, current_vintage
+from bkind.model import Note, Text, Workspace, YtdFigure, current_vintage
 
 
 class YtdSource(Struct, frozen=True):
@@ -23,7 +23,7 @@ class YtdSource(Struct, frozen=True):
     source: str | None
     status: str | None = None
     published: str | None = None
-    note: str | None = None
+    note: str | Text | None = None
 
 
 class MonthRow(Struct, frozen=True):

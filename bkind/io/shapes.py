@@ -169,8 +169,9 @@ class VintageS(_S):
     source: str | None = None
     status: FigureStatus | None = None
     published: Any = None
-    note: str | None = None
+    note: TextLike | None = None
     confirmed: bool = False
+    prices: Prices | None = None  # "not-stated", or the metric's own basis
 
 
 class ClusterS(_S):
@@ -206,5 +207,6 @@ class YtdS(_S):
     source: str | None = None
     status: FigureStatus | None = None
     published: Any = None
-    note: str | None = None
+    note: TextLike | None = None
     confirmed: bool = False
+    prices: Prices | None = None  # "not-stated", or the metric's own basis

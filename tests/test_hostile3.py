@@ -188,9 +188,9 @@ def test_table_titles_make_sheet_names_excel_opens(title):
 
 def test_a_long_review_draws_a_capped_number_of_charts(workspace, cli, tmp_path,
                                                       monkeypatch):
-    import bkind.render.formats.docx as docx
+    import bkind.render.formats
 
-    monkeypatch.setattr(docx, "MAX_CHARTS", 1)
+    monkeypatch.setattr(bkind.render.formats, "MAX_CHARTS", 1)
     root = workspace(actuals={2020: GOOD_2020, 2021: GOOD_2021})
     out = tmp_path / "review.docx"
     result = cli("review", "--workspace", str(root), "-f", "docx", "--output", str(out),
@@ -199,5 +199,9 @@ def test_a_long_review_draws_a_capped_number_of_charts(workspace, cli, tmp_path,
     with zipfile.ZipFile(out) as z:
         pictures = [n for n in z.namelist() if n.startswith("word/media/")]
     assert len(pictures) == 1
-    assert "Chỉ vẽ 1 biểu đồ đầu tiên; số liệu của 1 biểu đồ còn lại có trong các bảng " \
-        "trên." in _document_text(out.read_bytes())
+    note = "Chỉ vẽ 1 biểu đồ đầu tiên; số liệu của 1 biểu đồ còn lại có trong các bảng trên."
+    assert note in _document_text(out.read_bytes())
+    result = cli("review", "--workspace", str(root), "-f", "html", "--lang", "vi")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("<svg") == 1
+    assert note in result.stdout

@@ -650,6 +650,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "vi": "{what}: {raw} không phải là số hữu hạn"},
     "err.number_too_large": {"en": "{what}: {raw} is too large (at most {most} in size)",
                              "vi": "{what}: {raw} quá lớn (độ lớn tối đa {most})"},
+    "err.negative_amount": {"en": "{what}: {raw} is below zero",
+                            "vi": "{what}: {raw} nhỏ hơn 0"},
+    "err.percent_out_of_range": {"en": "{what}: {raw} is outside 0% to 100%",
+                                 "vi": "{what}: {raw} nằm ngoài khoảng 0% đến 100%"},
     "err.file_too_large": {"en": "file too large", "vi": "tệp quá lớn"},
     "err.internal": {
         "en": "internal error (a bug in bkind, not in your files): {detail}; run again "
@@ -677,6 +681,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.type.object": {"en": "object", "vi": "ánh xạ (khóa: giá trị)"},
     "err.type.array": {"en": "array", "vi": "danh sách"},
     "err.type.date": {"en": "date", "vi": "ngày"},
+    "err.year_range": {"en": "a year has four digits ({low} to {high})",
+                       "vi": "năm phải có bốn chữ số (từ {low} đến {high})"},
     "err.bad_date": {"en": "invalid RFC3339 encoded date",
                      "vi": "ngày không hợp lệ (cần dạng YYYY-MM-DD)"},
     "err.detail": {"en": "{detail}", "vi": "{detail}"},
@@ -708,10 +714,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # targets.yaml
     "err.targets_not_mapping": {"en": "expected a mapping with resolution, metrics, targets",
                                 "vi": "cần một ánh xạ gồm resolution, metrics, targets"},
+    "err.metric_id_reserved": {
+        "en": "metric id '{id}' ends in '{suffix}', which the open-data export gives the "
+              "figures printed beside a metric's year-to-date value: choose another id",
+        "vi": "mã chỉ tiêu '{id}' kết thúc bằng '{suffix}', là hậu tố mà tệp dữ liệu mở (export) "
+              "dùng cho số liệu in kèm số lũy kế của một chỉ tiêu: hãy chọn mã khác"},
     "err.of_only_share": {"en": "metric '{id}': 'of' is only for a share",
                           "vi": "chỉ tiêu '{id}': 'of' chỉ dùng cho chỉ tiêu tỷ trọng (share)"},
     "err.of_unknown": {"en": "metric '{id}': unknown metric '{name}'",
                        "vi": "chỉ tiêu '{id}': không có chỉ tiêu '{name}'"},
+    "err.of_not_level": {"en": "metric '{id}': '{name}' is a {kind} metric: a share's "
+                               "numerator and denominator are levels",
+                         "vi": "chỉ tiêu '{id}': '{name}' là chỉ tiêu loại {kind}: tử số và "
+                               "mẫu số của tỷ trọng phải là chỉ tiêu giá trị (level)"},
+    "err.of_unit_mix": {"en": "metric '{id}': numerator '{num}' is in {num_unit} but "
+                              "denominator '{den}' in {den_unit}: a share needs one unit",
+                        "vi": "chỉ tiêu '{id}': tử số '{num}' tính bằng {num_unit} nhưng "
+                              "mẫu số '{den}' tính bằng {den_unit}: tỷ trọng phải cùng một "
+                              "đơn vị tính"},
     "err.price_mix": {"en": "metric '{id}': numerator '{num}' is {num_prices} but denominator "
                             "'{den}' is {den_prices}: a share needs one price basis",
                       "vi": "chỉ tiêu '{id}': tử số '{num}' tính theo {num_prices} nhưng "

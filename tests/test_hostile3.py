@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_hostile import GOOD_2020, GOOD_2021
+from test_hostile import GOOD_2020, GOOD_2021, snapshot
 
 from conftest import MINIMAL_TARGETS
 
@@ -205,3 +205,157 @@ def test_a_long_review_draws_a_capped_number_of_charts(workspace, cli, tmp_path,
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("<svg") == 1
     assert note in result.stdout
+
+
+# ---------------------------------- 4. values the readers accept but outputs cannot carry
+
+CLUSTERS_2021 = "year: 2021\nvalues:\n  va_growth: 10%\n  va: 110\n  grdp: 1100\nclusters:\n"
+
+
+@pytest.mark.parametrize(("item", "message"), [
+    ("area_ha: .nan", "area_ha: nan is not a finite number"),
+    ("area_ha: .inf", "area_ha: inf is not a finite number"),
+    ("area_ha: 1e400", "area_ha: inf is not a finite number"),
+    ("area_ha: -74.4", "area_ha: -74.4 is below zero"),
+    ("investment_bn: -1", "investment_bn: -1.0 is below zero"),
+    ("occupancy: -10%", "occupancy: -10% is outside 0% to 100%"),
+    ("occupancy: 140%", "occupancy: 140% is outside 0% to 100%"),
+    ("occupancy: .nan", "occupancy: nan is not a finite number"),
+])
+@pytest.mark.parametrize("command", [("validate",), ("status",), ("compare", "--with", "ws")])
+def test_cluster_figures_no_output_can_carry_are_refused(workspace, cli, item, message,
+                                                        command):
+    root = workspace(actuals={2020: GOOD_2020,
+                              2021: CLUSTERS_2021 + f"  - {{id: a, {item}}}\n"}, name="w1")
+    before = snapshot(root)
+    result = cli(*command, "--workspace", str(root), "-f", "json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{root}/actuals/2021.yaml:7: {message}"
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("2022,,a,-5%,10", "occupancy: -5% is outside 0% to 100%"),
+    ("2022,,a,101%,10", "occupancy: 101% is outside 0% to 100%"),
+    ("2022,,a,50%,-3", "area: -3 is below zero"),
+])
+def test_ingested_cluster_figures_are_checked_at_their_row(ws2, cli, tmp_path, row, message):
+    root = ws2()
+    before = snapshot(root)
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(f"year,month,cluster,occupancy,area\n{row}\n")
+    result = cli("ingest", str(sheet), "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{sheet}:2: {message}"
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(("metric", "value", "written"), [
+    ("va", "{value: 0.00000000001, confirmed: true}", "1e-11"),
+    ("va_growth", "-99.9999999999%", "-0.999999999999"),
+    ("va_growth", "11.03%", "0.1103"), ("va", "8840", "8840"),
+    ("va", "123.123456789012", "123.123456789012"),
+])
+def test_export_keeps_every_significant_digit(workspace, cli, tmp_path, metric, value,
+                                              written):
+    old = "va: 110" if metric == "va" else "va_growth: 10%"
+    root = workspace(actuals={2021: GOOD_2021.replace(old, f"{metric}: {value}")})
+    out = tmp_path / "open"
+    result = cli("export", "--workspace", str(root), "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    rows = (out / "figures.csv").read_text().splitlines()
+    assert any(r.startswith(f"2021,,{metric},") and r.endswith(f",{written}") for r in rows), rows
+
+
+@pytest.mark.parametrize("suffix", ["yoy", "plan_share", "month_value"])
+def test_a_metric_id_that_export_would_collide_with_is_refused(workspace, cli, suffix):
+    targets = MINIMAL_TARGETS.replace("  grdp:\n", f"  va.{suffix}:\n    name: x\n    kind: "
+                                      "level\n    unit: bn VND\n    prices: current\n"
+                                      "  grdp:\n", 1)
+    root = workspace(targets, actuals={2020: GOOD_2020})
+    result = cli("validate", "--workspace", str(root), "--lang", "vi")
+    assert result.exit_code == 2
+    line = result.stderr.splitlines()[-1]
+    assert line.startswith(f"{root}/targets.yaml:16: mã chỉ tiêu 'va.{suffix}' kết thúc bằng "
+                           f"'.{suffix}'")
+
+
+@pytest.mark.parametrize(("command", "header"), [
+    (("status",), "id,type,metric,comparator,target,deadline,status,"),
+    (("review",), "id,name,verdict,status,"),
+    (("validate",), "path,line,code,message"),
+    (("history", "va", "--year", "2030"), "metric,year,value,status,published,"),
+])
+def test_an_empty_csv_still_has_its_header(workspace, cli, command, header):
+    targets = MINIMAL_TARGETS.split("targets:")[0] + "targets: []\n"
+    root = workspace(targets, actuals={2020: "year: 2020\nvalues: {}\n"})
+    result = cli(*command, "--workspace", str(root), "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(header)
+    assert len(result.stdout.splitlines()) == 1
+
+
+# ------------------------------------------------------ 6. shares that cannot mean anything
+
+
+@pytest.mark.parametrize(("of", "unit", "message"), [
+    ("{numerator: va_growth, denominator: grdp}", "bn VND",
+     "metric 'share': 'va_growth' is a growth metric: a share's numerator and denominator "
+     "are levels"),
+    ("{numerator: va, denominator: share}", "bn VND",
+     "metric 'share': 'share' is a share metric: a share's numerator and denominator are "
+     "levels"),
+    ("{numerator: va, denominator: grdp}", "million USD",
+     "metric 'share': numerator 'va' is in bn VND but denominator 'grdp' in million USD: a "
+     "share needs one unit"),
+])
+def test_a_share_of_anything_but_two_like_levels_is_refused(workspace, cli, of, unit, message):
+    targets = MINIMAL_TARGETS.replace("of: {numerator: va, denominator: grdp}", f"of: {of}")
+    targets = targets.replace("    unit: bn VND\n    prices: constant-2010\n  share:",
+                              f"    unit: {unit}\n    prices: constant-2010\n  share:")
+    root = workspace(targets, actuals={2020: GOOD_2020, 2021: GOOD_2021})
+    for command in ("validate", "status"):
+        result = cli(command, "--workspace", str(root))
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1] == f"{root}/targets.yaml:25: {message}"
+
+
+# ---------------------------------------------------------- 8. left from the second round
+
+
+@pytest.mark.parametrize("year", ["99999999999999999999999", "-5", "0", "10000", "123"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_a_year_no_output_can_carry_is_refused(workspace, cli, year, fmt):
+    targets = MINIMAL_TARGETS.replace("baseline_year: 2020", f"baseline_year: {year}")
+    root = workspace(targets, actuals={2020: GOOD_2020})
+    result = cli("status", "--workspace", str(root), "-f", fmt, "--lang", "vi")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/targets.yaml:5: baseline_year: năm phải có bốn chữ số (từ 1000 đến 9999)")
+
+
+@pytest.mark.parametrize("command", [("status",), ("review",), ("validate",),
+                                     ("export", "--output", "OUT"), ("ingest", "CSV")])
+def test_an_unreadable_actuals_folder_exits_2(ws2, cli, tmp_path, monkeypatch, command):
+    import os
+
+    root = ws2()
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("year,month,metric,value\n2022,,va,120\n")
+    args = [str(tmp_path / "out") if a == "OUT" else str(sheet) if a == "CSV" else a
+            for a in command]
+    actuals = str(root / "actuals")
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def refuse(real):
+        def listing(path="."):
+            if os.path.abspath(os.fsdecode(path)) == actuals:
+                raise PermissionError(13, "Permission denied")
+            return real(path)
+        return listing
+
+    monkeypatch.setattr(os, "scandir", refuse(real_scandir))
+    monkeypatch.setattr(os, "listdir", refuse(real_listdir))
+    result = cli(*args, "--workspace", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"{actuals}: cannot read: Permission denied"

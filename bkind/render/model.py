@@ -107,6 +107,9 @@ class View(Struct):
     subject: str | None = None
     document_tables: list[Table] | None = None
     document: DocumentInfo | None = None
+    # the CSV columns, for a header row when there are no records (an empty table is
+    # still a table a script can read)
+    fields: list[str] = field(default_factory=list)
 
     def section_lines(self) -> list[str]:
         """Every section as plain lines ("Title:" then its lines)."""

@@ -31,10 +31,11 @@ def _cell(value: Any) -> Any:
 
 
 def render_csv(view: View) -> str:
-    if not view.records:
+    if not view.records and not view.fields:
         return ""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(view.records[0]), lineterminator="\n")
+    fields = list(view.records[0]) if view.records else view.fields
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for record in view.records:
         writer.writerow({k: _cell(v) for k, v in record.items()})

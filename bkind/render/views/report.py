@@ -241,6 +241,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
 
     period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
+                fields=[*SPEC_KEYS],
                 tables=[table, targets], header=header, sections=sections, charts=charts,
                 lang=lang, subject=sentences.subject(ws.resolution, lang, period),
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang) + status.paragraphs,

@@ -238,6 +238,7 @@ def review_view(ws: Workspace, review: Review, lang: str) -> View:
 
     return View(data=data,
                 records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
+                fields=[*CSV_KEYS],
                 tables=[table], header=header, sections=sections, lang=lang,
                 subject=subject(ws.resolution, lang,
                                 t("doc.subject.review", lang, year=review.as_of)),

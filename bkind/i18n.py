@@ -348,7 +348,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "vi": "{name}: tỷ lệ thực hiện so với kế hoạch năm"},
     "chart.cumulative_only": {"en": "{name}: year to date", "vi": "{name}: lũy kế"},
     "chart.series.ytd": {"en": "{year} year to date", "vi": "Lũy kế {year}"},
-    "chart.series.plan_path": {"en": "Plan {year}, even pace", "vi": "Kế hoạch {year}, chia đều"},
+    "chart.series.plan_path": {"en": "Plan {year}, even pace",
+                               "vi": "Kế hoạch {year} (phân bổ đều theo tháng)"},
     "chart.series.even_pace": {"en": "Even pace (months / 12)",
                                "vi": "Tiến độ thời gian (số tháng / 12)"},
     "chart.series.actual": {"en": "Actual", "vi": "Thực hiện"},
@@ -1227,6 +1228,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.appendix": {"en": "APPENDIX: SOURCES AND NOTES",
                      "vi": "PHỤ LỤC: NGUỒN SỐ LIỆU VÀ GHI CHÚ"},
     "doc.figure": {"en": "Figure {n}. {title}", "vi": "Biểu đồ {n}. {title}"},
+    "doc.charts_capped": {
+        "en": "Only the first {shown} charts are drawn; the figures of the other {left_out} "
+              "are in the tables above.",
+        "vi": "Chỉ vẽ {shown} biểu đồ đầu tiên; số liệu của {left_out} biểu đồ còn lại có "
+              "trong các bảng trên."},
     "doc.col.target": {"en": "Target", "vi": "Chỉ tiêu"},
     "doc.col.goal": {"en": "Goal", "vi": "Mục tiêu"},
     "doc.col.latest": {"en": "Actual", "vi": "Thực hiện"},

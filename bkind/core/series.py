@@ -37,6 +37,7 @@ from bkind.model import (
     Amount,
     Factor,
     Figure,
+    FigureStatus,
     Growth,
     Metric,
     Note,
@@ -57,7 +58,7 @@ class Point(Struct, frozen=True):
     year: int
     value: float
     kind: str  # published | derived | nowcast
-    status: str | None = None  # the published status (derived: the weaker part's)
+    status: FigureStatus | None = None  # the published status (derived: the weaker part's)
     lo: float | None = None  # a nowcast's range
     hi: float | None = None
     basis: tuple[Note, ...] = ()
@@ -183,7 +184,7 @@ def _ranged(key: str, lo: float, hi: float) -> str:
     return key if lo != hi else key + "_one"
 
 
-def _weaker(a: str | None, b: str | None) -> str | None:
+def _weaker(a: FigureStatus | None, b: FigureStatus | None) -> FigureStatus | None:
     return min((a, b), key=lambda s: STATUS_RANK.get(s, 0))
 
 

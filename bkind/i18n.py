@@ -614,6 +614,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.output_is_input": {"en": "is an input file of the workspace: choose another --output",
                             "vi": "là tệp đầu vào của không gian làm việc: hãy chọn --output "
                                   "khác"},
+    "err.output_in_workspace": {
+        "en": "is inside the workspace's actuals folder, where every file is read as data: "
+              "choose another --output",
+        "vi": "nằm trong thư mục actuals của thư mục dữ liệu, nơi mọi tệp đều được đọc làm số "
+              "liệu: hãy chọn --output khác"},
+    "err.temp_not_written": {
+        "en": "cannot build the document: {reason} in the temporary folder {folder} (set "
+              "TMPDIR to a folder with room); nothing written",
+        "vi": "không tạo được tài liệu: {reason} trong thư mục tạm {folder} (hãy đặt TMPDIR "
+              "là một thư mục còn chỗ trống); chưa ghi gì"},
     "err.output_is_folder": {"en": "is a folder: --output needs a file name",
                              "vi": "là thư mục: --output cần tên tệp"},
     "err.ingest_interrupted": {
@@ -1361,6 +1371,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.range": {"en": " (range {lo} to {hi})", "vi": " (khoảng {lo} - {hi})"},
     "review.s.avg": {"en": "{name} averaged {est}{value}/yr over {s}-{e}{range}",
                      "vi": "{name} bình quân giai đoạn {s}-{e} {est} {value}/năm{range}"},
+    "review.s.avg_years": {"en": "{name} averaged {est}{value}/yr in the years with figures "
+                                 "({years}){range}",
+                           "vi": "{name} bình quân các năm có số liệu ({years}) {est} "
+                                 "{value}/năm{range}"},
     "review.s.level": {"en": "{name} in {year} was {est}{value}{range}",
                        "vi": "{name} năm {year} {est} {value}{range}"},
     "review.s.list": {"en": "{label}: {est}{value} in {year}{names}",

@@ -104,6 +104,19 @@ def csv_text(table: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
+def is_ours(data: bytes) -> bool:
+    """Whether a datapackage.json is one an export wrote (its name, its one resource),
+    so that the export may replace it."""
+    import json
+
+    try:
+        desc = json.loads(data)
+        return isinstance(desc, dict) and str(desc.get("name", "")).startswith("bkind-") and \
+            [r.get("path") for r in desc.get("resources", [])] == [CSV_NAME]
+    except (ValueError, TypeError, AttributeError):
+        return False
+
+
 def package_name(name: str) -> str:
     """A Data Package name: lower case letters, digits, '-', '_' and '.'."""
     slug = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-")

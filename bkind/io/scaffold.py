@@ -157,14 +157,35 @@ clusters:
 
 def init_workspace(folder: Path, shown: str) -> list[str]:
     """Write a new workspace into `folder` (absent or empty); the files written."""
+    import shutil
+    import tempfile
+
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BkindError.one(shown, None, msg("err.init_not_empty"))
+    # all or nothing: the workspace is built in a hidden folder beside DIR, then renamed
+    # to DIR (over an empty DIR too); a failure leaves neither a half-written targets.yaml
+    # nor a folder that init would then refuse
+    staging: str | None = None
+    folder = Path(os.path.realpath(folder))  # a link to an empty folder: filled, kept
     try:
-        (folder / "actuals").mkdir(parents=True, exist_ok=True)
-        (folder / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-        (folder / "actuals" / "2024.yaml").write_text(ACTUALS, encoding="utf-8")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)
+        (Path(staging) / "actuals").mkdir()
+        for rel, text in (("targets.yaml", TARGETS), ("actuals/2024.yaml", ACTUALS)):
+            with open(Path(staging) / rel, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.rename(staging, folder)
+        staging = None
     except OSError as exc:
         raise BkindError.one(shown, None, msg("err.cannot_write", reason=exc.strerror)) from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     return [os.path.join(shown, "targets.yaml"), os.path.join(shown, "actuals", "2024.yaml")]
 
 

@@ -12,7 +12,7 @@ from html import escape as _escape_html
 from typing import Any
 
 from bkind.i18n import STATUS_SYMBOLS, fmt_number, fmt_percent
-from bkind.render.model import Chart, Table, View
+from bkind.render.model import Chart, Heading, Table, View
 
 FONT = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
 COLORS = ("#1f5fa8", "#555555", "#d08c00", "#2e8b57", "#b03a2e")
@@ -170,6 +170,13 @@ def render_html(view: View) -> str:
     if view.header:
         out.append(f"<h1>{escape(view.header[0])}</h1>")
         out += [f'<p class="period">{_text(line)}</p>' for line in view.header[1:]]
+    for block in view.opening:
+        if isinstance(block, Heading):
+            out.append(f"<h{block.level + 1}>{escape(block.text)}</h{block.level + 1}>")
+        elif isinstance(block, Table):
+            out += _table(block)
+        else:
+            out.append(f"<p>{_text(block)}</p>")
     out += [f"<p>{_text(p)}</p>" for p in view.paragraphs]
     for table in view.tables:
         out += _table(table)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bkind.core.formulas import TOLERANCE, ratio
+from bkind.core.formulas import TOLERANCE, ratio, relative_change
 from bkind.model import Note, Workspace, YtdFigure, current_vintage
 
 
@@ -141,14 +141,14 @@ def month_changes(ws: Workspace, year: int, month: int, metric: str) -> tuple[
     computed = []
     if month_yoy is None:
         last = _month_alone(ws, year - 1, month, metric)
-        if last:
-            month_yoy = fig.month_value / last - 1
+        if last is not None and (month_yoy := relative_change(last, fig.month_value)) \
+                is not None:
             computed.append(("month_yoy", fig.month_value, last))
     if mom is None:
         before = _month_alone(ws, year, month - 1, metric) if month > 1 \
             else _month_alone(ws, year - 1, 12, metric)
-        if before:
-            mom = fig.month_value / before - 1
+        if before is not None and (mom := relative_change(before, fig.month_value)) \
+                is not None:
             computed.append(("mom", fig.month_value, before))
     return month_yoy, mom, tuple(computed)
 

@@ -149,7 +149,7 @@ def test_docx_prose_table_figures_and_appendix(files):
     text = body_text(doc)
     assert ("Tính chung 3 tháng năm 2025, giá trị sản xuất công nghiệp ước đạt 602 tỷ đồng, "
             "tăng 28,12% so với cùng kỳ năm 2024, đạt 26,46% kế hoạch năm.") in text
-    assert ("Chỉ số sản xuất công nghiệp cộng dồn 3 tháng năm 2025 ước tăng 22,20% so với "
+    assert ("Chỉ số sản xuất công nghiệp cộng dồn 3 tháng năm 2025 tăng 22,20% so với "
             "cùng kỳ năm 2024; trong đó: ngành khai khoáng tăng 17,80%; ngành chế biến, chế "
             "tạo tăng 31,83%;") in text
     assert ("Tăng trưởng giá trị tăng thêm ngành công nghiệp bình quân giai đoạn 2021-2024 "

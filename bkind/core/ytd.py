@@ -7,14 +7,14 @@ of more than 0.5 points becomes a warning, never a silent replacement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from msgspec import Struct
+from msgspec.structs import replace
 
 from bkind.core.formulas import TOLERANCE, ratio, relative_change
 from bkind.model import Note, Text, Workspace, YtdFigure, current_vintage
 
 
-@dataclass(frozen=True)
-class YtdSource:
+class YtdSource(Struct, frozen=True):
     """A published figure the row used: the cumulative, the plan, or last year's."""
 
     role: str  # "ytd" | "plan" | "last_year" | "previous_month"
@@ -27,8 +27,7 @@ class YtdSource:
     note: str | Text | None = None
 
 
-@dataclass(frozen=True)
-class MonthRow:
+class MonthRow(Struct, frozen=True):
     """One metric's year-to-date position. Fractions for shares and rates."""
 
     metric: str
@@ -63,8 +62,7 @@ class MonthRow:
     status: str | None = None  # of the figure used (estimate: "ước đạt")
 
 
-@dataclass(frozen=True)
-class MonthReport:
+class MonthReport(Struct, frozen=True):
     year: int
     month: int
     rows: tuple[MonthRow, ...]
@@ -241,8 +239,7 @@ def month_report(ws: Workspace, year: int, month: int) -> MonthReport:
     return MonthReport(year, month, rows)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Struct, frozen=True):
     """A total of the Sở's report with the rows of its parts that have figures (in
     section order); `total` is None where only parts were published that month."""
 
@@ -251,8 +248,7 @@ class Block:
     parts: tuple[MonthRow, ...]
 
 
-@dataclass(frozen=True)
-class SoReport:
+class SoReport(Struct, frozen=True):
     """The Sở's monthly report ("Kết quả hoạt động công nghiệp - thương mại"): the
     industry's totals that have parts (growth first: the IIP, then levels: gross
     output), the main products, and trade; each only where it has figures."""

@@ -58,7 +58,7 @@ def find_workspace(option: str | None, env: Mapping[str, str],
         root = Path(chosen).expanduser()
         if not _is_dir(root, chosen):
             if is_path(chosen):  # ./bacgiang is a folder, never the shipped bacgiang
-                raise BkindError.one(chosen, None, msg("err.folder_not_found"))
+                raise BkindError.one(chosen, None, msg("err.workspace_not_found"))
             named = named_workspaces()
             if chosen in named:
                 return named[chosen], True

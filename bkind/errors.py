@@ -45,6 +45,18 @@ def msg(key: str, /, **params: Any) -> Msg:
     return Msg(key, params)
 
 
+def guess(message: Msg, word: str, choices: Any) -> Msg:
+    """`message`, followed by "did you mean ...?" when one of `choices` is close to the
+    name typed (a misspelt metric, workspace, status)."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
+    if not close:
+        lowered = {str(c).lower(): str(c) for c in choices}
+        close = [lowered[str(word).lower()]] if str(word).lower() in lowered else []
+    return msg("err.guess", text=message, guess=close[0]) if close else message
+
+
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
 _CONTROLS[0x0A] = "\\n"
 _CONTROLS_KEEP_NL = {c: r for c, r in _CONTROLS.items() if c != 0x0A}

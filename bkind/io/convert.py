@@ -63,6 +63,10 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: Any, problems: list[Problem
             problem = msg("err.unknown_key", key=key) if sub else msg(
                 "err.unknown_key_allowed", key=key,
                 allowed=", ".join(allowed or (f.name for f in msgspec.structs.fields(cls))))
+            fixed = _decimal_comma(data, key) if not sub else None
+            if fixed is not None:  # {value: 11,03%} read as {value: 11, 03%: null}
+                problem = msg("err.yaml_decimal_comma", key=f"{fixed.replace('.', ',')}",
+                              fixed=fixed)
         elif missing:
             problem = msg("err.missing_key", key=missing.group(1))
         elif enum:
@@ -80,6 +84,21 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: Any, problems: list[Problem
                 problem = msg("err.field", field=last, text=problem)
         problems.append(Problem.of(doc.path, doc.line(tuple(path)), problem))
         return None
+
+
+def _decimal_comma(data: Any, key: str) -> str | None:
+    """`11.03%` when the unknown key `03%` follows a key whose value is the integer 11 in
+    a flow mapping: a decimal comma split the number in two."""
+    if not isinstance(data, dict) or not re.fullmatch(r"\d+%?", key):
+        return None
+    keys = list(data)
+    i = keys.index(key) if key in keys else -1
+    if i <= 0 or data[key] is not None:
+        return None
+    before = data[keys[i - 1]]
+    if isinstance(before, bool) or not isinstance(before, int):
+        return None
+    return f"{before}.{key}"
 
 
 def _prices(code: str) -> Msg:

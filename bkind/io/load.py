@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from bkind import __version__
-from bkind.errors import BkindError, Problem, msg
+from bkind.errors import BkindError, Problem, guess, msg
+from bkind.io.oserrors import reason as os_reason
 from bkind.model import (
     Metric,
     Resolution,
@@ -137,10 +138,9 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
     try:
         root = yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Problem.of(path, mark.line + 1 if mark else None,
-                                   msg("err.yaml_invalid", detail=clip(str(what)))))
+        from bkind.io.yaml_errors import syntax_message
+
+        problems.append(Problem.of(path, *syntax_message(text, exc)))
         return None
     except RecursionError:
         problems.append(Problem.of(path, None, msg("err.yaml_too_deep", most=MAX_DEPTH)))
@@ -277,8 +277,8 @@ def find_workspace(option: str | None, env: Mapping[str, str],
             named = named_workspaces()
             if chosen in named:
                 return named[chosen], True
-            raise BkindError.one(str(root), None, msg("err.workspace_not_found_named",
-                                                      names=", ".join(named)))
+            raise BkindError.one(str(root), None, guess(msg(
+                "err.workspace_not_found_named", names=", ".join(named)), chosen, named))
         if not (root / "targets.yaml").is_file():
             raise BkindError.one(str(root / "targets.yaml"), None, msg("err.file_not_found"))
         return root, False
@@ -303,7 +303,7 @@ def _is_dir(root: Path, shown: str) -> bool:
         from bkind.errors import clip
 
         raise BkindError.one(clip(shown, 120), None, msg(
-            "err.cannot_read", reason=exc.strerror or str(exc))) from None
+            "err.cannot_read", reason=os_reason(exc))) from None
 
 
 def file_kind(mode: int) -> str:
@@ -332,7 +332,7 @@ def read_bytes(path: Path, shown: str, problems: list[Problem],
         return None
     except OSError as exc:
         problems.append(Problem.of(shown, None, msg("err.cannot_read",
-                                                    reason=exc.strerror or str(exc))))
+                                                    reason=os_reason(exc))))
         return None
     try:
         info = os.fstat(fd)
@@ -356,7 +356,7 @@ def read_bytes(path: Path, shown: str, problems: list[Problem],
         return b"".join(chunks)
     except OSError as exc:
         problems.append(Problem.of(shown, None, msg("err.cannot_read",
-                                                    reason=exc.strerror or str(exc))))
+                                                    reason=os_reason(exc))))
         return None
     finally:
         os.close(fd)
@@ -586,7 +586,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
     except OSError as exc:
         entries = []
         problems.append(Problem.of(shown("actuals"), None, msg(
-            "err.cannot_read", reason=exc.strerror or str(exc))))
+            "err.cannot_read", reason=os_reason(exc))))
     if entries is None:
         problems.append(Problem.of(shown("actuals"), None, msg("err.folder_not_found")))
     else:

@@ -21,6 +21,7 @@ from typing import Any
 from bkind.errors import BkindError, Problem, msg
 from bkind.io.dates import stored as stored_published
 from bkind.io.numbers import parse_quantity
+from bkind.io.oserrors import reason as os_reason
 from bkind.io.rows import Row, fold, what
 from bkind.io.yamledit import Editor, flow_map, put_comment, quoted, take_comment
 from bkind.model import STATUS_RANK, Metric
@@ -351,7 +352,7 @@ def workspace_lock(root: Path) -> Iterator[None]:
         fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
         raise BkindError.one(str(root / LOCK_NAME), None,
-                             msg("err.cannot_lock", reason=exc.strerror)) from None
+                             msg("err.cannot_lock", reason=os_reason(exc))) from None
     _share(fd)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

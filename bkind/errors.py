@@ -50,7 +50,10 @@ def guess(message: Msg, word: str, choices: Any) -> Msg:
     name typed (a misspelt metric, workspace, status)."""
     import difflib
 
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
+    names = [str(c) for c in choices]
+    close = difflib.get_close_matches(str(word), names, n=3, cutoff=0.5)
+    # grdp_grwth: grdp, not va_growth (a misspelling keeps its first letters)
+    close = sorted(close, key=lambda c: not c[:3] == str(word)[:3])[:1]
     if not close:
         lowered = {str(c).lower(): str(c) for c in choices}
         close = [lowered[str(word).lower()]] if str(word).lower() in lowered else []

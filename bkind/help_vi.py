@@ -170,7 +170,7 @@ _PHRASES: list[tuple[str, Replacement]] = [
     (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"Thừa tham số: \1"),
     (r"Invalid value for (.+?): ", r"Giá trị không hợp lệ cho \1: "),
     (r"Invalid value: ", "Giá trị không hợp lệ: "),
-    (r"'(.*?)' is not one of (.+)\.$", lambda m: _not_one_of(m)),
+    (r"'([^']*)' is not one of (.+)\.$", lambda m: _not_one_of(m)),
     (r"'(.*?)' is not a valid (?:int|integer)\.", r"'\1' không phải số nguyên."),
     (r"'(.*?)' is not a valid float\.", r"'\1' không phải là số."),
 ]

@@ -598,6 +598,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                      "fields; numbers take a decimal point: {fixed}",
                                "vi": "{key}: dấu phẩy thập phân? Trong {{...}} dấu phẩy ngăn "
                                      "cách các trường; số dùng dấu chấm: {fixed}"},
+    "err.yaml_decimal_comma_plain": {
+        "en": "{key}: a decimal comma? In {{...}} a comma separates fields; write the number "
+              "with a decimal point (11.03, not 11,03)",
+        "vi": "{key}: dấu phẩy thập phân? Trong {{...}} dấu phẩy ngăn cách các trường; hãy "
+              "dùng dấu chấm thập phân (11.03, không phải 11,03)"},
     "err.yaml_alias": {"en": "YAML anchors and aliases (&name, *name) are not allowed in bkind "
                              "files",
                        "vi": "tệp của bkind không được dùng neo và tham chiếu YAML "

@@ -357,6 +357,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "chart.series.target": {"en": "Target", "vi": "Mục tiêu"},
     "chart.no_figures": {"en": "{name}: no figures to draw",
                          "vi": "{name}: chưa có số liệu để vẽ biểu đồ"},
+    "chart.series.estimate": {"en": "{year}: bkind's estimate{range}",
+                              "vi": "Năm {year}: ước tính{range}"},
+    "chart.series.estimate_proxy": {
+        "en": "{year}: bkind's estimate from proxies{range}",
+        "vi": "Năm {year}: ước tính theo chỉ tiêu gián tiếp{range}"},
+    "chart.series.part_year": {"en": "{year}: from the list at the start of the year",
+                               "vi": "Năm {year} (theo danh sách đầu năm)"},
+    "chart.span.covered": {
+        "en": "Average {start}-{end}, derived from levels: {value}/yr",
+        "vi": "Bình quân {start}-{end}, tính toán từ số tuyệt đối: {value}/năm"},
+    "chart.span.average": {"en": "Average {start}-{end}: {value}/yr",
+                           "vi": "Bình quân {start}-{end}: {value}/năm"},
+    "chart.span.average_estimate": {
+        "en": "Average {start}-{end}, bkind's estimate: {value}/yr{range}",
+        "vi": "Bình quân {start}-{end}, ước tính: {value}/năm{range}"},
+    "chart.series.path_to": {"en": "Path to the target ({goal})",
+                             "vi": "Lộ trình đạt mục tiêu ({goal})"},
+    "chart.series.goal": {"en": "Target: {goal}", "vi": "Mục tiêu: {goal}"},
+    "chart.range": {"en": "range {lo} to {hi}", "vi": "dao động từ {lo} đến {hi}"},
+    "chart.axis.year": {"en": "Year", "vi": "Năm"},
+    "chart.axis.month": {"en": "Month", "vi": "Tháng"},
+    "chart.axis.rate": {"en": "Growth (% per year)", "vi": "Tốc độ tăng (%/năm)"},
+    "chart.axis.percent": {"en": "Share (%)", "vi": "Tỷ trọng (%)"},
+    "chart.axis.plan_share": {"en": "Share of the annual plan (%)",
+                              "vi": "Tỷ lệ so với kế hoạch năm (%)"},
+    "chart.axis.count": {"en": "Number", "vi": "Số lượng"},
+    "chart.axis.fraction": {"en": "Share of those meeting the goal (%)",
+                            "vi": "Tỷ lệ số đạt yêu cầu (%)"},
     "month.1": {"en": "January", "vi": "tháng 1"},
     "month.2": {"en": "February", "vi": "tháng 2"},
     "month.3": {"en": "March", "vi": "tháng 3"},
@@ -618,10 +646,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.output_is_folder": {"en": "is a folder: --output needs a file name",
                              "vi": "là thư mục: --output cần tên tệp"},
     "err.ingest_interrupted": {
-        "en": "an ingest was stopped midway: run bkind ingest again (with any file, or "
-              "the same one) to finish it",
-        "vi": "một lần nhập số liệu bị dừng giữa chừng: chạy lại bkind ingest (với tệp "
-              "bất kỳ hoặc tệp cũ) để hoàn tất"},
+        "en": "an ingest was stopped midway, and you may not write to this folder: the "
+              "next bkind command (any) of someone who may finishes it",
+        "vi": "một lần nhập số liệu bị dừng giữa chừng mà bạn không có quyền ghi vào thư "
+              "mục này: lệnh bkind tiếp theo (lệnh bất kỳ) của người có quyền ghi sẽ hoàn "
+              "tất việc nhập"},
     "err.ingest_not_written": {
         "en": "nothing written: a file could not be replaced ({reason}); the workspace is "
               "as it was",

@@ -19,18 +19,14 @@ from typing import Any
 
 from bkind.core.validate import Finding
 from bkind.errors import BkindError, Problem, msg
+from bkind.io.journal import JOURNAL_NAME, commit, no_lock, recover, workspace_lock
 from bkind.io.load import actuals_from_text, load_workspace
 from bkind.io.merge import (
-    JOURNAL_NAME,
     Change,
     apply_cluster,
     apply_plan,
     apply_row,
-    commit,
-    no_lock,
     read_or_none,
-    recover,
-    workspace_lock,
 )
 from bkind.io.oserrors import reason as os_reason
 from bkind.io.readers import read_rows

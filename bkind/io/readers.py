@@ -89,8 +89,8 @@ def _malformed(shown: str, line: int, record: list[str], header: list[str],
 
 
 def _checked_bytes(path: Path, shown: str) -> bytes:
-    """The file's bytes: a regular file within the size cap (load.MAX_FILE_BYTES)."""
-    from bkind.io.load import read_bytes
+    """The file's bytes: a regular file within the size cap (reading.MAX_FILE_BYTES)."""
+    from bkind.io.reading import read_bytes
 
     problems: list[Problem] = []
     data = read_bytes(path, shown, problems)

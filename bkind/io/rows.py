@@ -232,7 +232,7 @@ def parse_value(raw: Any, percent_cell: bool, decimal_comma: bool,
                 metric: Metric, column: str = "value"
                 ) -> tuple[float | None, str | int | float | None, Msg | None]:
     """(value, what to write into YAML, problem) of a figure of `metric`."""
-    percent = metric.kind in ("growth", "share")
+    percent = metric.is_rate
     if isinstance(raw, bool) or _blank(raw):
         return None, None, msg("err.row_no_value")
     written: str | int | float
@@ -487,7 +487,7 @@ def _metric_fields(cell: Any, given: Any, bad: Any, comma: bool,
         bad(err or msg("err.unknown_metric", id=text))
         return ""
     metric = metrics[metric_id]
-    rate = metric.kind in ("growth", "share")
+    rate = metric.is_rate
     fields["value"] = fields["written"] = None
     if given("value"):
         raw, pct = cell("value")

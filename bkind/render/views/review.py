@@ -11,7 +11,7 @@ from bkind.i18n import fmt_number, t
 from bkind.model import Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.views.report import target_chart
+from bkind.render.views.figures import target_chart
 from bkind.render.views.status import (
     header_lines,
     result_record,

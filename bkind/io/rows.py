@@ -367,7 +367,7 @@ def header_index(header: list[str], shown: str) -> dict[str, int]:
         name = column_of(h)
         if name is None:
             headings = {fold(a): a for aliases in ALIASES.values() for a in aliases}
-            close = difflib.get_close_matches(fold(h), list(headings), n=1, cutoff=0.6)
+            close = difflib.get_close_matches(fold(h), list(headings), n=1, cutoff=0.75)
             problem = msg("err.unknown_column_any", name=h.strip(), columns=", ".join(COLUMNS))
             if close:
                 problem = msg("err.guess", text=problem, guess=VI_HEADERS.get(

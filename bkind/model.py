@@ -5,31 +5,33 @@ milliseconds a frozen dataclass costs, and `bkind status` start-up time is budge
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 from msgspec import Struct, field
 
-KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
-PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "constant", "current", "none",
-                           "not-stated")  # constant: base year not stated
-COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
-RATE_KINDS: tuple[str, ...] = ("growth", "share")
-LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
-FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
-STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
-GROUPS: tuple[str, ...] = ("industry", "products", "trade")  # the monthly report's parts
-SECTIONS: tuple[str, ...] = ("B", "C", "D", "E")  # VSIC sections of industry, in order
-
+# The closed sets, each once: a Literal type, and its values in order for messages.
+Kind = Literal["growth", "share", "level", "count"]
+Prices = Literal["constant-2010", "constant-2020", "constant", "current", "none",
+                 "not-stated"]  # constant: base year not stated
+Comparator = Literal["above", "at_least", "below", "at_most", "between", "about"]
+FigureStatus = Literal["estimate", "preliminary", "official"]
+Group = Literal["industry", "products", "trade"]  # the monthly report's parts
+Section = Literal["B", "C", "D", "E"]  # VSIC sections of industry, in order
 # Evaluation statuses, in the order the progress method tries them.
-STATUSES: tuple[str, ...] = (
-    "achieved",
-    "on_track",
-    "acceleration_needed",
-    "limited_progress",
-    "deterioration",
-    "missed",
-    "insufficient_data",
-)
+Status = Literal["achieved", "on_track", "acceleration_needed", "limited_progress",
+                 "deterioration", "missed", "insufficient_data"]
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+PRICES: tuple[Prices, ...] = get_args(Prices)
+COMPARATORS: tuple[Comparator, ...] = get_args(Comparator)
+FIGURE_STATUSES: tuple[FigureStatus, ...] = get_args(FigureStatus)
+GROUPS: tuple[Group, ...] = get_args(Group)
+SECTIONS: tuple[Section, ...] = get_args(Section)
+STATUSES: tuple[Status, ...] = get_args(Status)
+RATE_KINDS: tuple[Kind, ...] = ("growth", "share")
+LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
+UNSTATED: Prices = "not-stated"  # a price basis the source does not state
+STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
 
 
 class Text(Struct, frozen=True):
@@ -44,16 +46,31 @@ class Text(Struct, frozen=True):
         return self.en or self.vi or ""
 
 
+def text_in(note: str | Text | None, lang: str) -> str | None:
+    """A figure's note in a language: a plain note as written, an `{en, vi}` one in
+    `lang` (or the other where only one is given)."""
+    if note is None or isinstance(note, str):
+        return note
+    return note.get(lang) or None
+
+
 class Vintage(Struct, frozen=True):
     """One published figure: a value with where and when it came from."""
 
     value: float
     source: str | None = None
-    status: str | None = None
+    status: FigureStatus | None = None
     published: str | None = None  # ISO date, or YYYY-MM / YYYY when only that is known
-    note: str | None = None
+    note: str | Text | None = None  # plain, or {en, vi}
     line: int | None = None
     confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
+    # "not-stated": the source gives no price basis, though the metric declares one; such
+    # a figure is kept (history, export, validate) but never the metric's current value
+    prices: str | None = None
+
+    @property
+    def unpriced(self) -> bool:
+        return self.prices == UNSTATED
 
 
 def vintage_order(published: str | None, status: str | None) -> tuple[str, int]:
@@ -71,8 +88,20 @@ def chronological(vintages: tuple[Vintage, ...]) -> tuple[Vintage, ...]:
 
 def current_vintage(vintages: tuple[Vintage, ...]) -> Vintage:
     """The current figure: latest `published` (undated first); ties: official >
-    preliminary > estimate; then the later one in the file."""
-    return vintages[0] if len(vintages) == 1 else chronological(vintages)[-1]
+    preliminary > estimate; then the later one in the file. A figure whose source states
+    no price basis (`prices: not-stated`) is passed over while another is there; where
+    none is, it is returned, and `usable` says the year has no value."""
+    if len(vintages) == 1:
+        return vintages[0]
+    order = chronological(vintages)
+    priced = [v for v in order if not v.unpriced]
+    return priced[-1] if priced else order[-1]
+
+
+def usable(vintages: tuple[Vintage, ...]) -> bool:
+    """Whether a year's figure may be a value of its series: some vintage states the
+    metric's price basis (or the metric declares none)."""
+    return any(not v.unpriced for v in vintages)
 
 
 class Figure(Struct, frozen=True):
@@ -96,8 +125,8 @@ class Figure(Struct, frozen=True):
 class Metric(Struct, frozen=True):
     id: str
     name: Text
-    kind: str
-    prices: str
+    kind: Kind
+    prices: Prices
     unit: str | None = None  # as written (English, or the only form given)
     of: tuple[str, str] | None = None  # (numerator, denominator) for a share
     note: Text | None = None
@@ -105,8 +134,8 @@ class Metric(Struct, frozen=True):
     level: str | None = None  # a growth metric: the level series it is the growth of
     proxies: tuple[str, ...] = ()  # related measures that may estimate the year in progress
     part_of: str | None = None  # a component of this metric (same kind, unit and prices)
-    section: str | None = None  # its VSIC section letter (B, C, D, E): orders the parts
-    group: str = "industry"  # industry | products | trade: where the monthly report puts it
+    section: Section | None = None  # its VSIC section letter (B, C, D, E): orders the parts
+    group: Group = "industry"  # industry | products | trade: where the monthly report puts it
 
     @property
     def is_rate(self) -> bool:
@@ -121,7 +150,7 @@ class Target(Struct, frozen=True):
     id: str
     name: Text
     type: str
-    comparator: str | None  # None for `every` (its `each` takes the comparator's place)
+    comparator: Comparator | None  # None for `every` (its `each` takes the comparator's place)
     value: float | tuple[float, float]
     metric: str | None = None  # average_growth and level
     of: str | None = None  # count and every: the list
@@ -201,12 +230,13 @@ class YtdFigure(Struct, frozen=True):
     month_yoy: float | None = None
     mom: float | None = None
     source: str | None = None
-    status: str | None = None
+    status: FigureStatus | None = None
     published: str | None = None
-    note: str | None = None
+    note: str | Text | None = None  # plain, or {en, vi}
     line: int | None = None
     confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
     vintages: tuple[YtdFigure, ...] = ()
+    prices: str | None = None  # "not-stated": the source gives no price basis
 
 
 class YearActuals(Struct, frozen=True):
@@ -294,7 +324,7 @@ class SourceRef(Struct, frozen=True):
 class Outcome(Struct, frozen=True):
     """What a target type's evaluation finds (the per-type part of a TargetResult)."""
 
-    status: str
+    status: Status
     actual: float | None = None
     actual_year: int | None = None
     required: float | None = None
@@ -324,7 +354,7 @@ class TargetResult(Struct, frozen=True):
     id: str
     type: str
     metric: str | None
-    comparator: str | None
+    comparator: Comparator | None
     target: float | tuple[float, float]
     deadline: int
     within: float | None

@@ -3,15 +3,14 @@ what each revision changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from bkind.core.formulas import relative_change
 from bkind.core.series import Series, figures
 from bkind.model import Figure, Vintage, Workspace, chronological, current_vintage
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(Struct, frozen=True):
     """One vintage and how it differs from the one published before it."""
 
     vintage: Vintage
@@ -20,8 +19,7 @@ class Revision:
     change_relative: float | None  # value / previous - 1, for levels only
 
 
-@dataclass(frozen=True)
-class YearHistory:
+class YearHistory(Struct, frozen=True):
     year: int
     path: str | None  # the actuals file holding the figures (None when derived)
     derived: bool
@@ -34,12 +32,19 @@ class YearHistory:
 
     @property
     def revised(self) -> bool:
-        return len(self.revisions) > 1
+        """More than one figure on the series' price basis (one whose source states no
+        basis is kept beside them, not a revision)."""
+        return len([r for r in self.revisions if not r.vintage.unpriced]) > 1
+
+    @property
+    def first(self) -> Revision:
+        """The first figure on the series' price basis (or the first of all)."""
+        return next((r for r in self.revisions if not r.vintage.unpriced), self.revisions[0])
 
     @property
     def total(self) -> Revision:
-        """The current vintage against the first one published."""
-        first, last = self.revisions[0].vintage, self.current.vintage
+        """The current vintage against the first one published (on the series' basis)."""
+        first, last = self.first.vintage, self.current.vintage
         return Revision(last, True, last.value - first.value,
                         relative_change(first.value, last.value))
 
@@ -62,6 +67,9 @@ def history(ws: Workspace, metric_id: str, year: int | None = None) -> list[Year
         previous: Vintage | None = None
         for v in chronological(figure.vintages):
             change = rel = None
+            if v.unpriced:  # no price basis stated: beside the series, not a revision of it
+                revisions.append(Revision(v, v is current, None, None))
+                continue
             if previous is not None:
                 change = v.value - previous.value
                 if level:

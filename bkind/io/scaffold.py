@@ -73,7 +73,8 @@ targets:
     above: 13%
   - id: revenue-growth
     name: {en: "State budget revenue growth of at least 10%/yr, 2021-2025",
-           vi: "Thu ngân sách nhà nước trên địa bàn tăng bình quân từ 10%/năm trở lên giai đoạn 2021-2025"}
+           vi: "Thu ngân sách nhà nước trên địa bàn tăng bình quân từ 10%/năm trở lên
+             giai đoạn 2021-2025"}
     type: average_growth
     metric: budget_revenue            # a level: its growth is derived year by year
     period: [2021, 2025]

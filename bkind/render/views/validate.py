@@ -67,10 +67,8 @@ def message(ws: Workspace, finding: Finding, lang: str, names: bool = False) -> 
                  month=p["month"], key=p["key"], a=show, b=other)
     params = {k: metric(v) if k in METRIC_PARAMS else _param(finding, k, v, lang)
               for k, v in finding.params.items()}
-    code = finding.code
-    if code == "unpriced" and finding.params["kept"] is None:
-        code = "unpriced_none"
-    return t(f"check.{code}", lang, **params)
+    none_kept = finding.code == "unpriced" and finding.params["kept"] is None
+    return t("check.unpriced_none" if none_kept else f"check.{finding.code}", lang, **params)
 
 
 def where(finding: Finding) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from bkind.i18n import t
 from bkind.model import DocumentInfo, Text
+from bkind.render.formats import core_property
 from bkind.render.model import Section, Table, View
 
 FONT = "Times New Roman"
@@ -33,6 +34,7 @@ MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 17}
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 HEADER_COLS_MM = (62, TEXT_MM - 62)
 BLANK = "......"
+MAX_CHARTS = 24  # charts drawn in one document; the table holds every target
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 # w:pPr's children in the order the schema requires (python-docx keeps it private)
 PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
@@ -255,10 +257,13 @@ def _table(w: _Writer, table: Table) -> None:
 def _charts(w: _Writer, view: View) -> None:
     from bkind.render.formats.charts import chart_png
 
-    n = 0
+    n = left_out = 0
     for chart in view.charts:
         if not chart.has_points():  # nothing to draw: a sentence, not an empty figure
             w.para(w.doc, chart.empty or chart.title, italic=True, size=13)
+            continue
+        if n == MAX_CHARTS:  # a print-resolution chart per target of a long list: minutes
+            left_out += 1
             continue
         n += 1
         caption = w.para(w.doc, t("doc.figure", w.lang, n=n, title=chart.title),
@@ -270,6 +275,9 @@ def _charts(w: _Writer, view: View) -> None:
                                         width=w.Mm(155))
         for run in paragraph.runs:
             w.fonts(run._r.get_or_add_rPr())
+    if left_out:
+        w.para(w.doc, t("doc.charts_capped", w.lang, shown=MAX_CHARTS, left_out=left_out),
+               align="center", italic=True, size=13)
 
 
 def _signature(w: _Writer, info: DocumentInfo | None) -> None:
@@ -334,7 +342,8 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
     _signature(w, info)
     _appendix(w, view.sections)
     props = w.doc.core_properties
-    props.title, props.language, props.author = subject, LANG_TAGS.get(w.lang, ""), "bkind"
+    props.title, props.language, props.author = (
+        core_property(subject), LANG_TAGS.get(w.lang, ""), "bkind")
     props.comments, props.subject = "", t("doc.title", w.lang)
     now = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     props.created = props.modified = now  # not the template's 2013

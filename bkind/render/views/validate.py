@@ -67,8 +67,10 @@ def message(ws: Workspace, finding: Finding, lang: str, names: bool = False) -> 
                  month=p["month"], key=p["key"], a=show, b=other)
     params = {k: metric(v) if k in METRIC_PARAMS else _param(finding, k, v, lang)
               for k, v in finding.params.items()}
-    none_kept = finding.code == "unpriced" and finding.params["kept"] is None
-    return t("check.unpriced_none" if none_kept else f"check.{finding.code}", lang, **params)
+    code: str = finding.code  # a catalogue key: the finding code, or a variant of it
+    if code == "unpriced" and finding.params["kept"] is None:
+        code = "unpriced_none"
+    return t(f"check.{code}", lang, **params)
 
 
 def where(finding: Finding) -> str:

@@ -17,7 +17,7 @@ import typer
 from typer._click.exceptions import ClickException  # typer >= 0.26 (pyproject)
 
 from bkind import __version__
-from bkind.errors import BkindError, ExitCode, msg
+from bkind.errors import BkindError, ExitCode, guess, msg
 from bkind.i18n import LANGS, detect_lang, t
 from bkind.model import STATUSES, Workspace
 from bkind.render.formats import Format
@@ -208,8 +208,9 @@ def parse_fail_on(value: str | None) -> set[str]:
     wanted = {s.strip() for s in value.split(",") if s.strip()}
     unknown = sorted(wanted - set(STATUSES))
     if unknown:
-        raise BkindError.one("--fail-on", None, msg("err.unknown_status", status=unknown[0],
-                                                    choices=", ".join(STATUSES)))
+        raise BkindError.one("--fail-on", None, guess(msg(
+            "err.unknown_status", status=unknown[0], choices=", ".join(STATUSES)),
+            unknown[0], STATUSES))
     return wanted
 
 
@@ -576,9 +577,9 @@ def project_cmd(
     ws = open_workspace(workspace, language)
     for metric_id in assumptions:
         if metric_id not in ws.metrics:
-            raise BkindError.one("--assume", None, msg("err.unknown_metric_known",
-                                                       id=metric_id,
-                                                       known=", ".join(ws.metrics)))
+            raise BkindError.one("--assume", None, guess(msg(
+                "err.unknown_metric_known", id=metric_id, known=", ".join(ws.metrics)),
+                metric_id, ws.metrics))
     end = data_end(ws, as_of)
     if year < end:
         raise BkindError.one("--year", None, msg("err.year_before_data", year=year, end=end))
@@ -692,8 +693,9 @@ def history_command(
     check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     if metric not in ws.metrics:
-        raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
-                                                 choices=", ".join(ws.metrics)))
+        raise BkindError.one("METRIC", None, guess(msg(
+            "err.unknown_metric_of", id=metric, choices=", ".join(ws.metrics)), metric,
+            ws.metrics))
     view = history_view(ws, ws.metrics[metric], history(ws, metric, year),
                         data_lang(fmt, language), year)
     render_view(view, fmt, output)
@@ -805,7 +807,13 @@ def template_command(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.io.scaffold import template_csv, template_rows, template_xlsx, write_bytes_atomic
+    from bkind.io.scaffold import (
+        sheet_title,
+        template_csv,
+        template_rows,
+        template_xlsx,
+        write_bytes_atomic,
+    )
 
     language = resolve_lang(lang)
     year, m = parse_month(month)
@@ -819,7 +827,9 @@ def template_command(
         return
     if output is None:
         raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
-    write_bytes_atomic(output, build_document(template_xlsx, rows, output))
+    rates = frozenset(i for i, metric in enumerate(ws.metrics.values()) if metric.is_rate)
+    write_bytes_atomic(output, build_document(
+        lambda r: template_xlsx(r, sheet_title(year, m, language), rates), rows, output))
 
 
 @command(
@@ -837,7 +847,7 @@ def init_command(
     from bkind.io.scaffold import init_workspace
 
     language = resolve_lang(lang)
-    written = init_workspace(folder, str(folder))
+    written = init_workspace(folder, str(folder), language)
     import shlex
 
     typer.echo(t("init.done", language, paths=", ".join(written),

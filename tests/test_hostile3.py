@@ -406,7 +406,8 @@ def test_a_full_temporary_folder_is_one_line_not_a_bug(ws2, cli, tmp_path, monke
     assert not out.exists()
 
 
-def test_init_is_all_or_nothing(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("exists", [False, True])
+def test_init_is_all_or_nothing(cli, tmp_path, monkeypatch, exists):
     import builtins
 
     real = builtins.open
@@ -420,11 +421,15 @@ def test_init_is_all_or_nothing(cli, tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", failing)
     folder = tmp_path / "new"
+    if exists:
+        folder.mkdir()
     result = cli("init", str(folder))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == f"{folder}: cannot write: No space left on device"
+    assert result.stderr.splitlines()[-1].startswith(
+        f"{folder}: cannot write: No space left on device")
     assert calls
-    assert list(tmp_path.iterdir()) == []  # neither the folder nor a staging folder
+    # neither a half-written file nor a staging folder
+    assert sorted(tmp_path.rglob("*")) == ([folder] if exists else [])
     monkeypatch.setattr(builtins, "open", real)
     result = cli("init", str(folder))  # and init takes the folder afterwards
     assert result.exit_code == 0, result.stderr
@@ -528,6 +533,14 @@ def test_compare_tells_same_named_folders_apart(workspace, cli, tmp_path, monkey
 
 
 # ------------------------------------------------------------------ 7. smaller contract breaks
+
+
+def test_init_fills_the_current_empty_folder(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", ".")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in Path(".").iterdir()) == ["actuals", "targets.yaml"]
+    assert Path(".").resolve() == tmp_path.resolve() and tmp_path.is_dir()
 
 
 @pytest.mark.parametrize("folder", ["my province", "it's", "a;b", "$HOME", "-x"])

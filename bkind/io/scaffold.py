@@ -250,14 +250,17 @@ def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BkindError.one(shown, None, msg("err.init_not_empty"))
-    # all or nothing: the workspace is built in a hidden folder beside DIR, then renamed
-    # to DIR (over an empty DIR too); a failure leaves neither a half-written targets.yaml
-    # nor a folder that init would then refuse
+    # all or nothing: the files are built in a hidden staging folder (beside a new DIR,
+    # inside an existing empty one: DIR may be the current folder or a mount point, which
+    # is never replaced), then renamed into place, targets.yaml last; a failure leaves
+    # neither a half-written targets.yaml nor a folder that init would then refuse
     staging: str | None = None
     folder = Path(os.path.realpath(folder))  # a link to an empty folder: filled, kept
+    existed = folder.is_dir()
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.")
+        staging = tempfile.mkdtemp(dir=folder if existed else folder.parent,
+                                   prefix=f".{folder.name}.", suffix=".tmp")
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)
@@ -268,7 +271,12 @@ def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
                 handle.write(say(text))
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.rename(staging, folder)
+        if existed:
+            os.rename(Path(staging) / "actuals", folder / "actuals")
+            os.rename(Path(staging) / "targets.yaml", folder / "targets.yaml")
+            os.rmdir(staging)
+        else:
+            os.rename(staging, folder)
         staging = None
     except OSError as exc:
         raise BkindError.one(shown, None, msg("err.cannot_write", reason=os_reason(exc))) from None

@@ -822,7 +822,13 @@ def template_command(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.io.scaffold import template_csv, template_rows, template_xlsx, write_bytes_atomic
+    from bkind.io.scaffold import (
+        sheet_title,
+        template_csv,
+        template_rows,
+        template_xlsx,
+        write_bytes_atomic,
+    )
 
     year, m = parse_month(month)
     if fmt is None:
@@ -835,7 +841,8 @@ def template_command(
         return
     if output is None:
         raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
-    write_bytes_atomic(output, template_xlsx(rows))
+    rates = frozenset(i for i, metric in enumerate(ws.metrics.values()) if metric.is_rate)
+    write_bytes_atomic(output, template_xlsx(rows, sheet_title(year, m, run.lang), rates))
 
 
 @command(
@@ -853,7 +860,7 @@ def init_command(
 ) -> None:
     from bkind.io.scaffold import init_workspace
 
-    written = init_workspace(folder, str(folder))
+    written = init_workspace(folder, str(folder), run.lang)
     typer.echo(t("init.done", run.lang, paths=", ".join(written), folder=folder), err=True)
 
 

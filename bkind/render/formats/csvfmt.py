@@ -5,7 +5,10 @@ import io
 import json
 from typing import Any
 
+import msgspec
+
 from bkind.render.model import View
+from bkind.render.records import Record
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,10 +36,11 @@ def _cell(value: Any) -> Any:
 def render_csv(view: View) -> str:
     if not view.records and not view.fields:
         return ""
+    rows = [msgspec.to_builtins(r) if isinstance(r, Record) else r for r in view.records]
     out = io.StringIO()
-    fields = list(view.records[0]) if view.records else view.fields
+    fields = list(rows[0]) if rows else view.fields
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    for record in view.records:
+    for record in rows:
         writer.writerow({k: _cell(v) for k, v in record.items()})
     return out.getvalue()

@@ -171,7 +171,8 @@ def init_workspace(folder: Path, shown: str) -> list[str]:
 # ------------------------------------------------------------------ template
 
 TEMPLATE_COLUMNS = ("year", "month", "metric", "name", "unit", "value", "yoy", "plan_share",
-                    "month_value", "plan", "status", "published", "source", "note")
+                    "month_value", "month_yoy", "mom", "plan", "status", "published",
+                    "source", "note")
 
 
 def template_rows(metrics: Mapping[str, Metric], year: int, month: int,
@@ -179,12 +180,29 @@ def template_rows(metrics: Mapping[str, Metric], year: int, month: int,
     """The header (in `lang`) and one row per metric, year and month filled in."""
     header: list[object] = [VI_HEADERS[c] if lang == "vi" else c for c in TEMPLATE_COLUMNS]
     rows: list[list[object]] = [header]
-    for mid, metric in metrics.items():
+    for mid in _report_order(metrics):
+        metric = metrics[mid]
         cells: dict[str, object] = {"year": year, "month": month, "metric": mid,
                                     "name": metric.name.get(lang),
                                     "unit": metric.unit_in(lang) or ""}
         rows.append([cells.get(c, "") for c in TEMPLATE_COLUMNS])
     return rows
+
+
+def _report_order(metrics: Mapping[str, Metric]) -> list[str]:
+    """The metrics in targets.yaml's order, each total's parts (`part_of`) right under it
+    in VSIC section order, as the Sở's report lists them."""
+    parts: dict[str, list[str]] = {}
+    for mid, metric in metrics.items():
+        if metric.part_of in metrics:
+            parts.setdefault(metric.part_of or "", []).append(mid)
+    out: list[str] = []
+    for mid, metric in metrics.items():
+        if metric.part_of in metrics:
+            continue
+        out.append(mid)
+        out += sorted(parts.get(mid, ()), key=lambda p: metrics[p].section or "~")
+    return out
 
 
 def template_csv(rows: list[list[object]], lang: str) -> str:

@@ -17,7 +17,7 @@ import typer
 from typer._click.exceptions import ClickException  # typer >= 0.26 (pyproject)
 
 from bkind import __version__
-from bkind.errors import BkindError, ExitCode, msg
+from bkind.errors import BkindError, ExitCode, guess, msg
 from bkind.i18n import LANGS, detect_lang, t
 from bkind.model import STATUSES, Workspace
 from bkind.render.formats import Format
@@ -208,8 +208,9 @@ def parse_fail_on(value: str | None) -> set[str]:
     wanted = {s.strip() for s in value.split(",") if s.strip()}
     unknown = sorted(wanted - set(STATUSES))
     if unknown:
-        raise BkindError.one("--fail-on", None, msg("err.unknown_status", status=unknown[0],
-                                                    choices=", ".join(STATUSES)))
+        raise BkindError.one("--fail-on", None, guess(msg(
+            "err.unknown_status", status=unknown[0], choices=", ".join(STATUSES)),
+            unknown[0], STATUSES))
     return wanted
 
 
@@ -557,9 +558,9 @@ def project_cmd(
     ws = open_workspace(workspace, language)
     for metric_id in assumptions:
         if metric_id not in ws.metrics:
-            raise BkindError.one("--assume", None, msg("err.unknown_metric_known",
-                                                       id=metric_id,
-                                                       known=", ".join(ws.metrics)))
+            raise BkindError.one("--assume", None, guess(msg(
+                "err.unknown_metric_known", id=metric_id, known=", ".join(ws.metrics)),
+                metric_id, ws.metrics))
     end = data_end(ws, as_of)
     if year < end:
         raise BkindError.one("--year", None, msg("err.year_before_data", year=year, end=end))
@@ -673,8 +674,9 @@ def history_command(
     check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     if metric not in ws.metrics:
-        raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
-                                                 choices=", ".join(ws.metrics)))
+        raise BkindError.one("METRIC", None, guess(msg(
+            "err.unknown_metric_of", id=metric, choices=", ".join(ws.metrics)), metric,
+            ws.metrics))
     view = history_view(ws, ws.metrics[metric], history(ws, metric, year),
                         data_lang(fmt, language), year)
     render_view(view, fmt, output)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bkind.errors import BkindError, msg
+from bkind.io.oserrors import reason as os_reason
 from bkind.io.rows import VI_HEADERS
 from bkind.model import Metric
 
@@ -164,7 +165,7 @@ def init_workspace(folder: Path, shown: str) -> list[str]:
         (folder / "targets.yaml").write_text(TARGETS, encoding="utf-8")
         (folder / "actuals" / "2024.yaml").write_text(ACTUALS, encoding="utf-8")
     except OSError as exc:
-        raise BkindError.one(shown, None, msg("err.cannot_write", reason=exc.strerror)) from None
+        raise BkindError.one(shown, None, msg("err.cannot_write", reason=os_reason(exc))) from None
     return [os.path.join(shown, "targets.yaml"), os.path.join(shown, "actuals", "2024.yaml")]
 
 

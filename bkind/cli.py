@@ -788,7 +788,14 @@ def template_command(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.io.scaffold import template_csv, template_rows, template_xlsx, write_bytes_atomic
+    from bkind.io.scaffold import (
+        report_order,
+        sheet_title,
+        template_csv,
+        template_rows,
+        template_xlsx,
+        write_bytes_atomic,
+    )
 
     language = resolve_lang(lang)
     year, m = parse_month(month)
@@ -802,7 +809,9 @@ def template_command(
         return
     if output is None:
         raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
-    write_bytes_atomic(output, template_xlsx(rows))
+    rates = frozenset(i for i, mid in enumerate(report_order(ws.metrics))
+                      if ws.metrics[mid].is_rate)
+    write_bytes_atomic(output, template_xlsx(rows, sheet_title(year, m, language), rates))
 
 
 @command(
@@ -820,7 +829,7 @@ def init_command(
     from bkind.io.scaffold import init_workspace
 
     language = resolve_lang(lang)
-    written = init_workspace(folder, str(folder))
+    written = init_workspace(folder, str(folder), language)
     typer.echo(t("init.done", language, paths=", ".join(written), folder=folder), err=True)
 
 

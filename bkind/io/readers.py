@@ -74,8 +74,9 @@ def unguard(text: str) -> str:
     """A cell as typed before a CSV writer made it inert: `'+lv` (bkind template, export
     and every CSV output guard text a spreadsheet would run as a formula) reads `+lv`,
     so that what bkind writes, ingest takes back."""
-    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r") \
-        else text
+    from bkind.cells import FORMULA_START
+
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_START else text
 
 
 def _malformed(shown: str, line: int, record: list[str], header: list[str],

@@ -251,3 +251,84 @@ class ProjectData(Record):
     workspace: str
     resolution: ResolutionRecord
     as_of: int
+
+
+# --------------------------------------------------------------------------- report
+
+
+class YtdSourceRecord(Record):
+    role: str
+    year: int
+    month: int | None
+    value: float | None
+    source: str | None
+    status: str | None
+    published: str | None
+    note: str | None
+
+
+class MonthRowRecord(Record):
+    """One metric's year to date as SPEC states it (the CSV row)."""
+
+    id: str
+    ytd: float | None
+    plan: float | None
+    plan_share: float | None
+    elapsed_share: float | None
+    pace: float | None
+    yoy: float | None
+    required_monthly: float | None
+    average_monthly: float | None
+    warnings: list[str]
+
+
+class MonthRecord(Record):
+    """One metric's year to date (JSON): SPEC's fields, then bkind's."""
+
+    id: str
+    ytd: float | None
+    plan: float | None
+    plan_share: float | None
+    elapsed_share: float | None
+    pace: float | None
+    yoy: float | None
+    required_monthly: float | None
+    average_monthly: float | None
+    warnings: list[str]
+    name: str
+    kind: str
+    unit: str | None
+    month_value: float | None
+    plan_share_published: float | None
+    plan_share_computed: float | None
+    yoy_published: float | None
+    yoy_computed: float | None
+    required_monthly_share: float | None
+    average_monthly_share: float | None
+    warning_codes: list[str]
+    month_yoy: float | None
+    mom: float | None
+    computed: list[str]
+    group: str
+    section: str | None
+    part_of: str | None
+    parts: list[str]
+    status: str | None
+    plan_derived: bool
+    sources: list[YtdSourceRecord]
+
+    def row(self) -> MonthRowRecord:
+        return MonthRowRecord(**{f: getattr(self, f) for f in MonthRowRecord.__struct_fields__})
+
+
+class ReportData(Record):
+    """`bkind report --format json`."""
+
+    workspace: str
+    resolution: ResolutionRecord
+    month: str
+    elapsed_share: float | None
+    as_of: int
+    metrics: list[MonthRecord]
+    targets: list[StatusRecord]
+    nowcasts: list[StatusRecord]

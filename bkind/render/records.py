@@ -47,8 +47,8 @@ class ContextRecord(Record):
     source: str | None
 
 
-class StatusRow(Record):
-    """One target's status as SPEC states it (the CSV row), with its name."""
+class StatusSpec(Record):
+    """One target's status as SPEC states it."""
 
     id: str
     type: str
@@ -69,31 +69,17 @@ class StatusRow(Record):
     basis: list[str]
     range: list[float | None] | None
     required_unobserved: float | None
+
+
+class StatusRow(StatusSpec):
+    """The CSV row: SPEC's fields and the target's name."""
+
     name: str
 
 
-class StatusRecord(Record):
+class StatusRecord(StatusSpec):
     """One target's status (JSON): SPEC's fields, then bkind's."""
 
-    id: str
-    type: str
-    metric: str | None
-    comparator: Comparator | None
-    target: Bound | None
-    deadline: int
-    status: Status
-    actual: Number | None
-    actual_year: int | None
-    required: float | None
-    gap: Number | None
-    progress_ratio: float | None
-    observed_years: list[int]
-    note: str | None
-    within: float | None
-    estimated: bool
-    basis: list[str]
-    range: list[float | None] | None
-    required_unobserved: float | None
     matching: int | None | UnsetType = UNSET  # a target on each item of a list
     meeting: int | None | UnsetType = UNSET
     failing: list[str] | UnsetType = UNSET
@@ -267,7 +253,7 @@ class YtdSourceRecord(Record):
     note: str | None
 
 
-class MonthRowRecord(Record):
+class MonthRow(Record):
     """One metric's year to date as SPEC states it (the CSV row)."""
 
     id: str
@@ -282,19 +268,9 @@ class MonthRowRecord(Record):
     warnings: list[str]
 
 
-class MonthRecord(Record):
+class MonthRecord(MonthRow):
     """One metric's year to date (JSON): SPEC's fields, then bkind's."""
 
-    id: str
-    ytd: float | None
-    plan: float | None
-    plan_share: float | None
-    elapsed_share: float | None
-    pace: float | None
-    yoy: float | None
-    required_monthly: float | None
-    average_monthly: float | None
-    warnings: list[str]
     name: str
     kind: str
     unit: str | None
@@ -317,8 +293,8 @@ class MonthRecord(Record):
     plan_derived: bool
     sources: list[YtdSourceRecord]
 
-    def row(self) -> MonthRowRecord:
-        return MonthRowRecord(**{f: getattr(self, f) for f in MonthRowRecord.__struct_fields__})
+    def row(self) -> MonthRow:
+        return MonthRow(**{f: getattr(self, f) for f in MonthRow.__struct_fields__})
 
 
 class ReportData(Record):

@@ -16,6 +16,13 @@ Bound = Number | list[float | None]  # a value, or a `between` range
 class Record(Struct):
     """A record of the contract (JSON object, CSV row)."""
 
+    @classmethod
+    def columns(cls) -> list[str]:
+        """The keys of a record of this type, in order (an empty CSV's header row)."""
+        from msgspec.structs import fields
+
+        return [f.encode_name for f in fields(cls)]
+
 
 class ResolutionRecord(Record):
     id: str
@@ -253,7 +260,7 @@ class YtdSourceRecord(Record):
     note: str | None
 
 
-class MonthRow(Record):
+class YtdRow(Record):
     """One metric's year to date as SPEC states it (the CSV row)."""
 
     id: str
@@ -268,7 +275,7 @@ class MonthRow(Record):
     warnings: list[str]
 
 
-class MonthRecord(MonthRow):
+class MonthRecord(YtdRow):
     """One metric's year to date (JSON): SPEC's fields, then bkind's."""
 
     name: str
@@ -293,8 +300,8 @@ class MonthRecord(MonthRow):
     plan_derived: bool
     sources: list[YtdSourceRecord]
 
-    def row(self) -> MonthRow:
-        return MonthRow(**{f: getattr(self, f) for f in MonthRow.__struct_fields__})
+    def row(self) -> YtdRow:
+        return YtdRow(**{f: getattr(self, f) for f in YtdRow.__struct_fields__})
 
 
 class ReportData(Record):

@@ -16,7 +16,13 @@ from bkind.render.fmt import (
     status_text,
 )
 from bkind.render.model import Cell, Column, Heading, Section, Table, View
-from bkind.render.records import MonthRecord, ReportData, StatusData, YtdSourceRecord
+from bkind.render.records import (
+    MonthRecord,
+    ReportData,
+    StatusData,
+    YtdRow,
+    YtdSourceRecord,
+)
 from bkind.render.views import monthly
 from bkind.render.views.figures import target_chart, ytd_chart
 from bkind.render.views.status import (
@@ -271,6 +277,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
         subject = sentences.subject(ws.resolution, lang, period)
     return View(data=data, records=[rec.row() for rec in records],
+                fields=YtdRow.columns(),
                 tables=[table, targets], header=header, sections=sections, charts=charts,
                 lang=lang, subject=subject, opening=opening,
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang, said)

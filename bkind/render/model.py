@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from msgspec import Struct, field
 
 from bkind.model import DocumentInfo
+from bkind.render.records import Record
 
 
 class Cell(Struct, frozen=True):
@@ -104,8 +106,8 @@ class View(Struct):
     """What a command shows: `data` (JSON), `records` (CSV rows), and for people
     `header` lines, `paragraphs` of prose, `tables`, `charts` and `sections` (notes)."""
 
-    data: dict[str, Any]
-    records: list[dict[str, Any]]
+    data: Record | dict[str, Any]  # a typed record of the contract (render/records.py)
+    records: Sequence[Record] | Sequence[dict[str, Any]]
     tables: list[Table] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
@@ -117,6 +119,9 @@ class View(Struct):
     subject: str | None = None
     document_tables: list[Table] | None = None
     document: DocumentInfo | None = None
+    # the CSV columns, for a header row when there are no records (an empty table is
+    # still a table a script can read)
+    fields: list[str] = field(default_factory=list)
     # the Sở's monthly report: headings, paragraphs and tables in order, before the rest
     opening: list[Block] = field(default_factory=list)
 

@@ -285,7 +285,8 @@ def project_target(series: Series, target: Target, proj: Projection) -> TargetPr
     if p.projected is not None and p.complete and target.comparator is not None:
         met = meets(p.projected, target.comparator, target.value, within(ws, target))
     reached = p.reached_in
-    if target.metric is not None and _one_year(series, target.metric, proj.assumptions):
+    if target.metric is not None and _one_year(series, target.metric, proj.assumptions) \
+            and (met is not None or reached is not None):
         # one observed year is not a trend (SPEC): no projected verdict unless assumed
         met = reached = None
         notes.append(Note("proj_one_year", {"year": max(series.points(target.metric))}))

@@ -27,7 +27,8 @@ from bkind.render.fmt import (
 from bkind.render.model import Cell, Column, Section, Table, View
 
 SPEC_KEYS = (
-    "id", "type", "metric", "comparator", "target", "deadline", "status", "actual",
+    "id", "type", "metric", "comparator", "target", "deadline", "status", "outlook",
+    "actual",
     "actual_year", "required", "gap", "progress_ratio", "observed_years", "note",
     "within", "estimated", "basis", "range", "required_unobserved",
 )

@@ -17,7 +17,7 @@ import typer
 from typer._click.exceptions import ClickException  # typer >= 0.26 (pyproject)
 
 from bkind import __version__
-from bkind.errors import BkindError, ExitCode, msg
+from bkind.errors import BkindError, ExitCode, guess, msg
 from bkind.i18n import LANGS, detect_lang, t
 from bkind.model import STATUSES, Workspace
 from bkind.render.formats import Format
@@ -235,8 +235,9 @@ def parse_fail_on(value: str | None) -> set[str]:
     wanted = {s.strip() for s in value.split(",") if s.strip()}
     unknown = sorted(wanted - set(STATUSES))
     if unknown:
-        raise BkindError.one("--fail-on", None, msg("err.unknown_status", status=unknown[0],
-                                                    choices=", ".join(STATUSES)))
+        raise BkindError.one("--fail-on", None, guess(msg(
+            "err.unknown_status", status=unknown[0], choices=", ".join(STATUSES)),
+            unknown[0], STATUSES))
     return wanted
 
 
@@ -584,9 +585,9 @@ def project_cmd(
     ws = open_workspace(workspace, language)
     for metric_id in assumptions:
         if metric_id not in ws.metrics:
-            raise BkindError.one("--assume", None, msg("err.unknown_metric_known",
-                                                       id=metric_id,
-                                                       known=", ".join(ws.metrics)))
+            raise BkindError.one("--assume", None, guess(msg(
+                "err.unknown_metric_known", id=metric_id, known=", ".join(ws.metrics)),
+                metric_id, ws.metrics))
     end = data_end(ws, as_of)
     if year < end:
         raise BkindError.one("--year", None, msg("err.year_before_data", year=year, end=end))
@@ -701,8 +702,9 @@ def history_command(
     check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     if metric not in ws.metrics:
-        raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
-                                                 choices=", ".join(ws.metrics)))
+        raise BkindError.one("METRIC", None, guess(msg(
+            "err.unknown_metric_of", id=metric, choices=", ".join(ws.metrics)), metric,
+            ws.metrics))
     view = history_view(ws, ws.metrics[metric], history(ws, metric, year),
                         data_lang(fmt, language), year)
     render_view(view, fmt, output)
@@ -814,7 +816,13 @@ def template_command(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.io.scaffold import template_csv, template_rows, template_xlsx, write_bytes_atomic
+    from bkind.io.scaffold import (
+        sheet_title,
+        template_csv,
+        template_rows,
+        template_xlsx,
+        write_bytes_atomic,
+    )
 
     language = resolve_lang(lang)
     year, m = parse_month(month)
@@ -828,7 +836,8 @@ def template_command(
         return
     if output is None:
         raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
-    write_bytes_atomic(output, template_xlsx(rows))
+    rates = frozenset(i for i, metric in enumerate(ws.metrics.values()) if metric.is_rate)
+    write_bytes_atomic(output, template_xlsx(rows, sheet_title(year, m, language), rates))
 
 
 @command(
@@ -846,7 +855,7 @@ def init_command(
     from bkind.io.scaffold import init_workspace
 
     language = resolve_lang(lang)
-    written = init_workspace(folder, str(folder))
+    written = init_workspace(folder, str(folder), language)
     typer.echo(t("init.done", language, paths=", ".join(written), folder=folder), err=True)
 
 

@@ -616,6 +616,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.ytd_month": {"en": "ytd: month {month}: {text}", "vi": "ytd: tháng {month}: {text}"},
     # YAML
     "err.yaml_invalid": {"en": "invalid YAML: {detail}", "vi": "YAML không hợp lệ: {detail}"},
+    "err.yaml_hinted": {"en": "{text}; {hint}", "vi": "{text}; {hint}"},
+    "err.hint_yaml_dash": {"en": "put a space after the '-' of a list item",
+                           "vi": "cần một dấu cách sau dấu '-' của mục danh sách"},
+    "err.yaml.bad_char": {"en": "a character that cannot start a value here",
+                          "vi": "có ký tự không được phép ở đầu giá trị"},
+    "err.yaml.colon": {"en": "a colon where none is allowed",
+                       "vi": "dấu hai chấm ở chỗ không được phép"},
+    "err.yaml.no_colon": {"en": "a key without its colon", "vi": "thiếu dấu hai chấm sau khóa"},
+    "err.yaml.no_dash": {"en": "a list item without its '-'",
+                         "vi": "thiếu dấu '-' ở đầu một mục của danh sách"},
+    "err.yaml.no_key": {"en": "a line that is not a key of the mapping it is in",
+                        "vi": "dòng này không phải một khóa của nhóm chứa nó"},
+    "err.yaml.indent": {"en": "a line indented unlike the lines around it",
+                        "vi": "dòng này thụt lề không khớp với các dòng xung quanh"},
+    "err.yaml.end": {"en": "the file ends inside a quote or a bracket",
+                     "vi": "tệp kết thúc khi dấu ngoặc kép hoặc dấu ngoặc chưa đóng"},
+    "err.yaml.flow": {"en": "a '{{...}}' not closed, or a comma missing in it",
+                      "vi": "dấu '{{...}}' chưa đóng, hoặc thiếu dấu phẩy bên trong"},
+    "err.yaml.flow_seq": {"en": "a '[...]' not closed, or a comma missing in it",
+                          "vi": "dấu '[...]' chưa đóng, hoặc thiếu dấu phẩy bên trong"},
+    "err.yaml.tab": {"en": "a TAB character", "vi": "có ký tự TAB"},
+    "err.yaml.escape": {"en": "an unknown escape (\\) inside double quotes",
+                        "vi": "dấu \\ không hợp lệ trong ngoặc kép"},
+    "err.yaml.alias": {"en": "an undefined alias (*name)", "vi": "bí danh (*tên) chưa định nghĩa"},
+    "err.hint_yaml_tab": {"en": "indent with spaces only, not TAB",
+                          "vi": "chỉ thụt lề bằng dấu cách, không dùng phím TAB"},
+    "err.hint_yaml_quote": {"en": "a value holding ': ' must be put in double quotes: "
+                                  "\"{value}\"",
+                            "vi": "giá trị có dấu hai chấm phải đặt trong ngoặc kép: "
+                                  "\"{value}\""},
+    "err.hint_yaml_point": {"en": "use a point: {fixed} (numbers in YAML take a decimal "
+                                  "point)",
+                            "vi": "dùng dấu chấm: {fixed} (số trong tệp YAML dùng dấu chấm "
+                                  "thập phân)"},
+    "err.hint_yaml_indent": {"en": "check the indentation: keys of one mapping start in "
+                                   "the same column",
+                             "vi": "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột"},
+    "err.yaml_decimal_comma": {"en": "{key}: a decimal comma? In {{...}} a comma separates "
+                                     "fields; numbers take a decimal point: {fixed}",
+                               "vi": "{key}: dấu phẩy thập phân? Trong {{...}} dấu phẩy ngăn "
+                                     "cách các trường; số dùng dấu chấm: {fixed}"},
+    "err.yaml_decimal_comma_plain": {
+        "en": "{key}: a decimal comma? In {{...}} a comma separates fields; write the number "
+              "with a decimal point (11.03, not 11,03)",
+        "vi": "{key}: dấu phẩy thập phân? Trong {{...}} dấu phẩy ngăn cách các trường; hãy "
+              "dùng dấu chấm thập phân (11.03, không phải 11,03)"},
     "err.yaml_alias": {"en": "YAML anchors and aliases (&name, *name) are not allowed in bkind "
                              "files",
                        "vi": "tệp của bkind không được dùng neo và tham chiếu YAML "
@@ -842,11 +888,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.folder_not_found": {"en": "folder not found", "vi": "không tìm thấy thư mục"},
     "err.not_utf8": {"en": "not UTF-8 text ({reason})",
                      "vi": "không phải văn bản UTF-8 ({reason})"},
+    "err.os.denied": {"en": "Permission denied (the file may be open in Excel or Word, or "
+                            "read-only: close it, or copy it elsewhere, and try again)",
+                      "vi": "không có quyền truy cập: có thể tệp đang mở trong Excel hoặc "
+                            "Word, hoặc chỉ được phép đọc; hãy đóng tệp (hoặc chép sang chỗ "
+                            "khác) rồi thử lại"},
+    "err.os.busy": {"en": "Resource busy (the file is in use by another program, Excel or "
+                          "Word?: close it and try again)",
+                    "vi": "tệp đang được chương trình khác sử dụng (Excel, Word?): hãy đóng "
+                          "tệp rồi thử lại"},
+    "err.os.full": {"en": "No space left on device", "vi": "ổ đĩa đã đầy"},
+    "err.os.read_only": {"en": "Read-only file system",
+                         "vi": "ổ đĩa hoặc thư mục chỉ cho phép đọc"},
+    "err.os.is_dir": {"en": "Is a directory", "vi": "đây là thư mục, không phải tệp"},
+    "err.os.not_dir": {"en": "Not a directory",
+                       "vi": "một phần của đường dẫn là tệp, không phải thư mục"},
+    "err.os.too_long": {"en": "File name too long", "vi": "tên tệp quá dài"},
+    "err.os.loop": {"en": "Too many levels of symbolic links",
+                    "vi": "đường dẫn có quá nhiều liên kết"},
+    "err.os.io": {"en": "Input/output error",
+                  "vi": "không đọc được ổ đĩa (lỗi vào/ra)"},
+    "err.os.other": {"en": "{reason}", "vi": "lỗi hệ thống: {reason}"},
     "err.cannot_read": {"en": "cannot read: {reason}", "vi": "không đọc được: {reason}"},
     "err.cannot_write": {"en": "cannot write: {reason}", "vi": "không ghi được: {reason}"},
     "err.actuals_name": {"en": "actuals file name must be YYYY.yaml",
                          "vi": "tên tệp số liệu thực hiện phải có dạng YYYY.yaml"},
     # command-line options
+    "err.guess": {"en": "{text}; did you mean '{guess}'?",
+                  "vi": "{text}; có phải ý bạn là '{guess}'?"},
     "err.unknown_lang": {"en": "unknown language '{lang}' (use vi or en)",
                          "vi": "không hỗ trợ ngôn ngữ '{lang}' (dùng vi hoặc en)"},
     "err.unknown_status": {"en": "unknown status '{status}' (one of: {choices})",
@@ -890,9 +959,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                   "sửa: hãy sao chép trước; bkind workspaces --format json "
                                   "cho biết thư mục)"},
     # bkind ingest: the CSV / XLSX file and its rows
-    "err.csv_not_utf8": {"en": "not UTF-8 text ({reason}); save the CSV as UTF-8",
-                         "vi": "không phải văn bản UTF-8 ({reason}); hãy lưu tệp CSV với bảng "
-                               "mã UTF-8"},
+    "err.csv_not_utf8": {"en": "not UTF-8 text (byte {byte} on this line: another encoding, "
+                               "such as Windows-1258 or TCVN3); save it as \"CSV UTF-8\" "
+                               "(Excel: Save As, CSV UTF-8 (Comma delimited))",
+                         "vi": "không phải văn bản UTF-8 (byte {byte} ở dòng này: tệp được lưu "
+                               "bằng bảng mã khác, như Windows-1258 hoặc TCVN3); hãy lưu bằng "
+                               "CSV UTF-8 (trong Excel: Lưu dưới dạng, chọn CSV UTF-8 (Comma "
+                               "delimited))"},
     "err.csv_invalid": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
     "err.xlsx_invalid": {"en": "not a readable XLSX workbook ({detail})",
                          "vi": "không đọc được tệp XLSX ({detail})"},
@@ -1332,7 +1405,77 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.ytd.yoy_down": {"en": "down {v} on the same period last year",
                          "vi": "giảm {v} so với cùng kỳ"},
     "doc.ytd.plan_share": {"en": "{v} of the annual plan", "vi": "đạt {v} kế hoạch năm"},
+    # the Sở's monthly report ("Kết quả hoạt động công nghiệp - thương mại tháng N")
+    "so.industry": {"en": "{n}. Industry", "vi": "{n}. Công nghiệp"},
+    "so.trade": {"en": "{n}. Trade", "vi": "{n}. Thương mại"},
+    "so.targets": {"en": "{n}. The Resolution's targets",
+                   "vi": "{n}. Thực hiện các chỉ tiêu của Nghị quyết"},
+    "so.products": {"en": "{n}. Main industrial products",
+                    "vi": "{n}. Một số sản phẩm công nghiệp chủ yếu"},
+    "so.prices.constant-2010": {"en": " (at constant 2010 prices)",
+                                "vi": " (theo giá so sánh 2010)"},
+    "so.prices.constant-2020": {"en": " (at constant 2020 prices)",
+                                "vi": " (theo giá so sánh 2020)"},
+    "so.prices.current": {"en": " (at current prices)", "vi": " (theo giá hiện hành)"},
+    "so.part": {"en": "{section}", "vi": "ngành {section}"},
+    "so.section.B": {"en": "mining and quarrying", "vi": "khai khoáng"},
+    "so.section.C": {"en": "manufacturing", "vi": "chế biến, chế tạo"},
+    "so.section.D": {"en": "electricity, gas, steam and air conditioning supply",
+                     "vi": "sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước và điều "
+                           "hòa không khí"},
+    "so.section.E": {"en": "water supply, sewerage and waste management",
+                     "vi": "cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải"},
+    "so.up": {"en": "up {v}", "vi": "tăng {v}"},
+    "so.down": {"en": "down {v}", "vi": "giảm {v}"},
+    "so.up.est": {"en": "up an estimated {v}", "vi": "ước tăng {v}"},
+    "so.down.est": {"en": "down an estimated {v}", "vi": "ước giảm {v}"},
+    "so.vs_prev_month": {"en": "on the previous month", "vi": "so với tháng trước"},
+    "so.vs_month_ly": {"en": "on the same month of the year before",
+                       "vi": "so với cùng kỳ năm trước"},
+    "so.vs_period_ly": {"en": "on the same period of {ly}", "vi": "so với cùng kỳ năm {ly}"},
+    "so.and": {"en": " and ", "vi": " và "},
+    "so.reached": {"en": "{v}", "vi": "đạt {v}"},
+    "so.reached.est": {"en": "an estimated {v}", "vi": "ước đạt {v}"},
+    "so.plan": {"en": "{v} of the annual plan", "vi": "đạt {v} kế hoạch năm"},
+    "so.join_head": {"en": "{head} {figures}", "vi": "{head} {figures}"},
+    "so.index.month": {"en": "{name}, {month_name} {y}:", "vi": "{name} {month_name}/{y}"},
+    "so.index.cumulative": {"en": "{name}, January-{month_name} {y}:",
+                            "vi": "{name} cộng dồn {m} tháng năm {y}"},
+    "so.index.cumulative_one": {"en": "{name}, January {y}:", "vi": "{name} tháng 1/{y}"},
+    "so.level.month": {"en": "{name}, {month_name} {y}:", "vi": "{name} {month_name} năm {y}"},
+    "so.level.cumulative": {"en": "{name}, January-{month_name} {y}:",
+                            "vi": "Tính chung {m} tháng năm {y}, {name_lc}"},
+    "so.level.cumulative_one": {"en": "{name}, January {y}:",
+                                "vi": "Tính chung tháng 1 năm {y}, {name_lc}"},
+    "so.trade.cumulative": {"en": "{name}, January-{month_name} {y}:",
+                            "vi": "{name} {m} tháng năm {y}"},
+    "so.trade.cumulative_one": {"en": "{name}, January {y}:", "vi": "{name} tháng 1 năm {y}"},
+    "so.trade.then": {"en": "January-{month_name}:", "vi": "tính chung {m} tháng"},
+    "so.no_total": {"en": "{head} no figure for the whole industry",
+                    "vi": "{head} chưa có số liệu toàn ngành"},
+    "so.in_which": {"en": "; of which ", "vi": "; trong đó: "},
+    "so.part_figures": {"en": "{part}, {figures}", "vi": "{part} {figures}"},
+    "report.computed.mom": {
+        "en": "{name}, month {month}/{year} alone: {change} on the previous month, computed "
+              "from the two published month figures ({this} and {that} {unit})",
+        "vi": "{name} riêng tháng {month}/{year}: {change} so với tháng trước, tính từ hai số "
+              "riêng tháng đã công bố ({this} và {that} {unit})"},
+    "report.computed.month_yoy": {
+        "en": "{name}, month {month}/{year} alone: {change} on the same month of the year "
+              "before, computed from the two published month figures ({this} and {that} {unit})",
+        "vi": "{name} riêng tháng {month}/{year}: {change} so với cùng kỳ năm trước, tính từ "
+              "hai số riêng tháng đã công bố ({this} và {that} {unit})"},
+    "so.col.product": {"en": "Product", "vi": "Sản phẩm"},
+    "so.col.unit": {"en": "Unit", "vi": "Đơn vị tính"},
+    "so.col.month": {"en": "Month {m}", "vi": "Tháng {m}"},
+    "so.col.ytd": {"en": "Months 1-{m}", "vi": "Lũy kế {m} tháng"},
+    "so.col.yoy": {"en": "y/y", "vi": "So cùng kỳ"},
+    "so.col.plan_share": {"en": "% of plan", "vi": "% KH năm"},
+    "doc.subject.so": {"en": "Industry and trade in {month_name} {year}",
+                       "vi": "Kết quả hoạt động công nghiệp - thương mại {month_name} năm "
+                             "{year}"},
     "xlsx.sources": {"en": "Sources", "vi": "Nguồn"},
+    "xlsx.report": {"en": "Monthly report", "vi": "Báo cáo tháng"},
     "xlsx.sheet": {"en": "Table {n}", "vi": "Bảng {n}"},
     "xlsx.detail": {"en": "{heading}: detail", "vi": "{heading}: chi tiết"},
     "err.format_vs_output": {
@@ -1417,11 +1560,26 @@ def t(key: str, lang: str, /, **params: Any) -> str:
     return entry.get(lang, entry["en"]).format(**params)
 
 
+_VI_NAMES = {"vi", "vn", "vie", "viet", "vietnamese", "tieng viet", "tiếng việt", "tv"}
+_EN_NAMES = {"en", "eng", "english", "tieng anh", "tiếng anh"}
+
+
+def lang_code(value: str) -> str:
+    """`vi` for the ways people name Vietnamese (vn, vi_VN.UTF-8, Tiếng Việt), `en` for
+    English; anything else as given (refused by the caller)."""
+    key = value.strip().lower().replace("-", "_")
+    if key in _VI_NAMES or key.startswith(("vi_", "vn_")):
+        return "vi"
+    if key in _EN_NAMES or key.startswith("en_"):
+        return "en"
+    return value
+
+
 def detect_lang(option: str | None, env: Mapping[str, str]) -> str:
     """--lang, then BKIND_LANG, then LC_ALL / LC_MESSAGES / LANG starting with `vi`."""
     for value in (option, env.get("BKIND_LANG")):
         if value:
-            return value
+            return lang_code(value)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
         if value:

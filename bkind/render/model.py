@@ -82,6 +82,16 @@ class Chart(Struct):
                                        for v in s.values)
 
 
+class Heading(Struct, frozen=True):
+    """A numbered heading of a report's opening ("1. Công nghiệp", level 1; "1.1. ...", 2)."""
+
+    text: str
+    level: int = 1
+
+
+Block = Heading | str | Table  # what a report's opening holds, in order (str: a paragraph)
+
+
 class Section(Struct):
     """A titled list of lines after the tables: notes, sources, warnings."""
 
@@ -107,6 +117,8 @@ class View(Struct):
     subject: str | None = None
     document_tables: list[Table] | None = None
     document: DocumentInfo | None = None
+    # the Sở's monthly report: headings, paragraphs and tables in order, before the rest
+    opening: list[Block] = field(default_factory=list)
 
     def section_lines(self) -> list[str]:
         """Every section as plain lines ("Title:" then its lines)."""

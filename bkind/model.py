@@ -23,6 +23,9 @@ Status = Literal["achieved", "on_track", "acceleration_needed", "limited_progres
 # Before the end of its deadline year, an estimated deadline value gives an outlook,
 # not a verdict (SPEC "Outlook before the deadline, verdict after it").
 Outlook = Literal["likely_met", "likely_missed", "uncertain"]
+# A review's verdict on a target (`bkind review`)
+Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress",
+                  "discontinued"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 PRICES: tuple[Prices, ...] = get_args(Prices)
@@ -374,11 +377,11 @@ class TargetResult(Struct, frozen=True):
 
     # the outcome's fields, read through (renderers use result.status, result.actual...)
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         return self.outcome.status
 
     @property
-    def outlook(self) -> str | None:
+    def outlook(self) -> Outlook | None:
         return self.outcome.outlook
 
     @property

@@ -101,8 +101,8 @@ def test_an_outlook_reaches_the_csv_and_the_words(ws):
 
     results = evaluate_all(ws, 2025, today="2025-05-01")
     view = status_view(ws, results, 2025, "vi", sources=False, prose=False, human=True)
-    rec = {r["id"]: r for r in view.records}
-    assert rec["industry-growth"]["outlook"] == "likely_missed"
+    rec = {r.id: r for r in view.records}
+    assert rec["industry-growth"].outlook == "likely_missed"
     cells = [c.text for row in view.tables[0].rows for c in row]
     assert any("theo số ước hiện nay, có khả năng không đạt" in c for c in cells)
     assert any("2 chỉ tiêu" in line or "chỉ tiêu mới có nhận định" in line

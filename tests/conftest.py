@@ -13,6 +13,14 @@ from bkind.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 
+
+def docs_text() -> str:
+    """README.md and every page under docs/, as one text: the documentation a test checks
+    against real output, wherever a section lives."""
+    pages = [REPO / "README.md", *sorted(page for page in (REPO / "docs").rglob("*.md")
+                                         if page.name != "cli-reference.md")]  # generated
+    return "\n".join(page.read_text(encoding="utf-8") for page in pages)
+
 MINIMAL_TARGETS = """\
 resolution:
   id: TEST-1

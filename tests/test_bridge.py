@@ -154,9 +154,9 @@ def test_the_shipped_2025_estimate_is_calibrated():
 
 
 def test_the_readme_states_the_calibrated_estimate():
-    from conftest import REPO
+    from conftest import docs_text
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = docs_text()
     covered = 642 / (0.062 * 7406.5)
     estimates = [1.1785 ** e(0.1338) - 1, 1.222 ** e(0.1173) - 1, 1.119 ** e(0.0901) - 1]
     average = [(covered * (1 + g)) ** (1 / 5) - 1 for g in estimates]

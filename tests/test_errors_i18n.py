@@ -13,7 +13,7 @@ from bkind.errors import BkindError, Problem, msg
 from bkind.i18n import CATALOGUE
 from bkind.io.load import load_workspace
 
-from conftest import MINIMAL_TARGETS, REPO
+from conftest import MINIMAL_TARGETS, REPO, docs_text
 
 DATA = Path(__file__).parent / "data"
 BAD = sorted([("bad_targets", p.stem) for p in (DATA / "bad_targets").glob("*.yaml")]
@@ -231,5 +231,5 @@ def test_the_readme_example_is_real_output(cli, workspace, monkeypatch):
     monkeypatch.chdir(root)
     result = cli("status", "--lang", "vi")
     assert result.exit_code == 2
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = docs_text()
     assert f"$ bkind status --lang vi\n{result.stderr}```" in readme

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,6 +14,8 @@ from bkind.core import formulas as fx
 from bkind.core import projection as pj
 from bkind.io.load import load_workspace
 from bkind.render.views.chart import render_charts
+
+from conftest import docs_text
 
 TARGETS = """\
 resolution:
@@ -448,7 +449,7 @@ def test_chart_lines_follow_the_projection(ws):
 
 
 def test_readme_documents_project_with_real_output(cli, tmp_path, monkeypatch):
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = docs_text()
     assert "## bkind project" in readme
     section = readme.split("## bkind project", 1)[1]
     for words in ("--method trend", "--method last", "--assume METRIC=VALUE", "--chart"):

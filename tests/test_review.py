@@ -17,7 +17,7 @@ from bkind.io.load import load_workspace
 from bkind.io.workspaces import embedded_workspace
 from bkind.render.views.review import review_view, sentence
 
-from conftest import REPO
+from conftest import docs_text
 
 YEARS = range(2021, 2026)
 
@@ -202,7 +202,7 @@ def test_as_of_and_html(cli):
 
 
 def test_readme_example_is_real_output(cli, tmp_path, monkeypatch):
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = docs_text()
     section = readme.split("## bkind review")[1].split("\n## ")[0]
     shown = [line[2:] for line in section.splitlines() if line.startswith("> ") and
              len(line) > 2]

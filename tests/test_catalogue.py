@@ -14,7 +14,9 @@ from bkind.i18n import CATALOGUE, LANGS
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = sorted((REPO / "bkind").rglob("*.py"))
-ANY = r"[\w-]+"  # what a formatted part of a key ({code}, {role}) stands for
+# what a formatted part of a key ({code}, {role}) stands for: a word, or a key the code
+# names (f"review.tail.{key}" with key = "review.est_proxy"); filled in by unused_keys()
+ANY = "(?:[\\w-]+|(?P=KEY))"
 
 
 def fields(template: str) -> set[str]:
@@ -102,7 +104,9 @@ def references() -> tuple[set[str], set[str], set[str], set[str]]:
 
 def unused_keys() -> list[str]:
     literals, _, patterns, suffixes = references()
-    built = re.compile("|".join(f"(?:{p})" for p in sorted(patterns)))
+    named = "|".join(re.escape(k) for k in sorted(literals & set(CATALOGUE)))
+    built = re.compile("|".join(f"(?:{p})" for p in sorted(patterns))
+                       .replace("(?P=KEY)", named))
 
     def used(key: str) -> bool:
         return key in literals or bool(built.fullmatch(key)) or any(

@@ -823,6 +823,7 @@ def template_command(
     output: OutputOpt = None,
 ) -> None:
     from bkind.io.scaffold import (
+        report_order,
         sheet_title,
         template_csv,
         template_rows,
@@ -841,7 +842,8 @@ def template_command(
         return
     if output is None:
         raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
-    rates = frozenset(i for i, metric in enumerate(ws.metrics.values()) if metric.is_rate)
+    rates = frozenset(i for i, mid in enumerate(report_order(ws.metrics))
+                      if ws.metrics[mid].is_rate)
     write_bytes_atomic(output, template_xlsx(rows, sheet_title(year, m, run.lang), rates))
 
 

@@ -830,6 +830,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                    "value is already a rate)",
                              "vi": "{key}: không áp dụng cho chỉ tiêu '{id}' loại {kind} (giá "
                                    "trị của chỉ tiêu này đã là tỷ lệ)"},
+    "err.row_unit": {"en": "unit '{unit}' is not a scale of {id}'s unit ({own}): enter the "
+                           "figure in {own}, or in triệu / tỷ / nghìn tỷ đồng or nghìn / triệu "
+                           "USD for a unit of those",
+                     "vi": "đơn vị '{unit}' không phải đơn vị của {id} ({own}) ở thang khác: "
+                           "nhập số theo {own}, hoặc theo triệu / tỷ / nghìn tỷ đồng, nghìn / "
+                           "triệu USD nếu đơn vị là đồng hoặc USD"},
     "err.ytd_needs_value": {"en": "{id}: a year-to-date figure needs 'value' (the cumulative) "
                                   "or 'month_value' (the month alone), or at least a "
                                   "published change ('yoy', 'month_yoy', 'mom')",

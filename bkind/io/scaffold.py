@@ -260,8 +260,8 @@ def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
 # ------------------------------------------------------------------ template
 
 TEMPLATE_COLUMNS = ("year", "month", "metric", "name", "unit", "value", "yoy", "plan_share",
-                    "month_value", "plan", "status", "published", "source", "note",
-                    "confirmed")
+                    "month_value", "month_yoy", "mom", "plan", "status", "published",
+                    "source", "note", "confirmed")
 # columns typed in percent on every row; value, month_value and plan only on a rate's row
 PERCENT_COLUMNS = ("yoy", "plan_share", "mom", "month_yoy")
 RATE_COLUMNS = ("value", "month_value", "plan")
@@ -276,13 +276,30 @@ def template_rows(metrics: Mapping[str, Metric], year: int, month: int,
     """The header (in `lang`) and one row per metric, year and month filled in."""
     header: list[object] = [VI_HEADERS[c] if lang == "vi" else c for c in TEMPLATE_COLUMNS]
     rows: list[list[object]] = [header]
-    for mid, metric in metrics.items():
+    for mid in report_order(metrics):
+        metric = metrics[mid]
         cells: dict[str, object] = {"year": year, "month": month, "metric": mid,
                                     "name": metric.name.get(lang),
                                     "unit": "%" if metric.is_rate else
                                     metric.unit_in(lang) or ""}
         rows.append([cells.get(c, "") for c in TEMPLATE_COLUMNS])
     return rows
+
+
+def report_order(metrics: Mapping[str, Metric]) -> list[str]:
+    """The metrics in targets.yaml's order, each total's parts (`part_of`) right under it
+    in VSIC section order, as the Sở's report lists them."""
+    parts: dict[str, list[str]] = {}
+    for mid, metric in metrics.items():
+        if metric.part_of in metrics:
+            parts.setdefault(metric.part_of or "", []).append(mid)
+    out: list[str] = []
+    for mid, metric in metrics.items():
+        if metric.part_of in metrics:
+            continue
+        out.append(mid)
+        out += sorted(parts.get(mid, ()), key=lambda p: metrics[p].section or "~")
+    return out
 
 
 def template_csv(rows: list[list[object]], lang: str) -> str:

@@ -86,11 +86,11 @@ def csv_text(table: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
-    from bkind.render.formats.csvfmt import _guard
+    from bkind.cells import inert
 
     # text a spreadsheet would run as a formula is made inert; numbers (Value, Year,
     # Month: '-5' is a number) are written as they are
-    writer.writerows({k: v if k in NUMERIC_COLUMNS else _guard(v) for k, v in row.items()}
+    writer.writerows({k: v if k in NUMERIC_COLUMNS else inert(v) for k, v in row.items()}
                      for row in table)
     return buffer.getvalue()
 

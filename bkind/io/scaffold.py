@@ -305,11 +305,11 @@ def report_order(metrics: Mapping[str, Metric]) -> list[str]:
 def template_csv(rows: list[list[object]], lang: str) -> str:
     """`;` and a BOM in Vietnamese (what Excel under a Vietnamese locale opens), `,` in
     English."""
-    from bkind.render.formats.csvfmt import _guard
+    from bkind.cells import inert
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "vi" else ",", lineterminator="\r\n")
-    writer.writerows([[_guard(c) if isinstance(c, str) else c for c in row] for row in rows])
+    writer.writerows([[inert(c) if isinstance(c, str) else c for c in row] for row in rows])
     return ("\ufeff" if lang == "vi" else "") + out.getvalue()
 
 
@@ -329,7 +329,7 @@ def template_xlsx(rows: list[list[object]], title: str = "Sheet",
     sheet = book.active
     assert sheet is not None
     sheet.title = title[:31]
-    from bkind.render.formats.xlsx import _text_cell
+    from bkind.cells import text_cell
 
     columns = [TEMPLATE_COLUMNS[i] if i < len(TEMPLATE_COLUMNS) else "" for i in
                range(len(rows[0]))]
@@ -337,7 +337,7 @@ def template_xlsx(rows: list[list[object]], title: str = "Sheet",
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
             if isinstance(value, str):  # text stays text, never a formula
-                _text_cell(cell, value)
+                text_cell(cell, value)
             else:
                 cell.value = value  # type: ignore[assignment]
             name = columns[c - 1]

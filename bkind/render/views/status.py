@@ -23,6 +23,7 @@ from bkind.render.fmt import (
     fmt_value,
     goal_text,
     note_text,
+    resolution_heading,
     status_text,
 )
 from bkind.render.model import Cell, Column, Section, Table, View
@@ -33,19 +34,6 @@ from bkind.render.records import (
     StatusData,
     StatusRecord,
 )
-
-
-def resolution_heading(ws: Workspace, lang: str) -> str:
-    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 về
-    ..."); the title alone for a workspace without a resolution id."""
-    res = ws.resolution
-    if not res.id:
-        return res.title.get(lang)
-    if not res.title.get(lang).startswith(("Nghị quyết về ", "Resolution on ")):
-        return t("status.title", lang, id=res.id, title=res.title.get(lang))
-    from bkind.render.views.prose import resolution_name
-
-    return resolution_name(res, lang)
 
 
 def is_closed(ws: Workspace, as_of: int) -> bool:

@@ -23,11 +23,12 @@ def _cell(value: Any) -> Any:
 
 
 def render_csv(view: View) -> str:
-    if not view.records:
+    if not view.records and not view.fields:
         return ""
     rows = [msgspec.to_builtins(r) if isinstance(r, Record) else r for r in view.records]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    fields = list(rows[0]) if rows else view.fields
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for record in rows:
         writer.writerow({k: _cell(v) for k, v in record.items()})

@@ -278,6 +278,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
         subject = sentences.subject(ws.resolution, lang, period)
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
+                fields=[*SPEC_KEYS],
                 tables=[table, targets], header=header, sections=sections, charts=charts,
                 lang=lang, subject=subject, opening=opening,
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang, said)

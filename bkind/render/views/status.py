@@ -33,6 +33,7 @@ from bkind.render.records import (
     SourceRecord,
     StatusData,
     StatusRecord,
+    StatusRow,
 )
 
 
@@ -273,7 +274,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     )
     records_out = [rec.row() for rec in records]
     if not human:
-        return View(data=data, records=records_out, lang=lang)
+        return View(data=data, records=records_out, lang=lang, fields=StatusRow.columns())
     table, notes = targets_table(ws, results, lang)
     header = header_lines(ws, as_of, lang)
     if results and not prose:  # the prose opens with its own summary sentence
@@ -285,8 +286,8 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
             sections.append(Section(t("sources.title", lang), found, appendix=True))
     elif any(r.sources for r in results):
         sections.append(Section(None, [t("sources.hint", lang)]))
-    view = View(data=data, records=records_out, tables=[table] if results else [],
-                header=header, sections=sections, lang=lang)
+    view = View(data=data, records=records_out, fields=StatusRow.columns(),
+                tables=[table] if results else [], header=header, sections=sections, lang=lang)
     if prose:  # a document: its subject, sentences, printed table and who signs it
         from bkind.render.views import prose as sentences
 

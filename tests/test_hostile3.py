@@ -287,6 +287,7 @@ def test_a_metric_id_that_export_would_collide_with_is_refused(workspace, cli, s
     (("review",), "id,name,verdict,status,"),
     (("validate",), "path,line,code,message"),
     (("history", "va", "--year", "2030"), "metric,year,value,status,published,"),
+    (("project", "--year", "2025"), "id,deadline,projected,meets,reached_in,"),
 ])
 def test_an_empty_csv_still_has_its_header(workspace, cli, command, header):
     targets = MINIMAL_TARGETS.split("targets:")[0] + "targets: []\n"
@@ -606,3 +607,11 @@ def test_the_review_says_which_years_an_average_covers(workspace, cli, years, en
         assert result.exit_code == 0, result.stderr
         assert sentence in result.stdout
         assert "2021-2024" not in result.stdout
+
+
+def test_the_init_message_never_drives_the_terminal(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "x\x1b[31mred\x07")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "x\\x1b[31mred\\x07" in result.stderr

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from msgspec import UNSET, Struct, UnsetType
 
-from bkind.model import Comparator, Status, Verdict
+from bkind.model import Comparator, Outlook, Status, Verdict
 
 Number = float | int  # a count target's figures are whole numbers
 Bound = Number | list[float | None]  # a value, or a `between` range
@@ -64,6 +64,7 @@ class StatusSpec(Record):
     target: Bound | None
     deadline: int
     status: Status
+    outlook: Outlook | None
     actual: Number | None
     actual_year: int | None
     required: float | None
@@ -128,6 +129,7 @@ class ReviewRow(Record):
     name: str
     verdict: Verdict
     status: Status
+    outlook: Outlook | None
     estimated: bool
     value: Number | None
     range: list[float | None] | None
@@ -142,6 +144,7 @@ class ReviewRecord(Record):
     id: str
     verdict: Verdict
     status: Status
+    outlook: Outlook | None
     estimated: bool
     basis: list[str]
     value: Number | None
@@ -335,3 +338,59 @@ class ValidateData(Record):
     workspace: str
     errors: list[FindingRecord]
     warnings: list[FindingRecord]
+
+
+# -------------------------------------------------------------------------- history
+
+
+class VintageRecord(Record):
+    """One published vintage of a figure, and what it changed."""
+
+    value: float | None
+    status: str | None
+    published: str | None
+    source: str | None
+    note: str | None
+    prices: str | None
+    current: bool
+    change: float | None
+    change_relative: float | None
+
+
+class HistoryRow(Record):
+    """A vintage with its metric and year (the CSV row)."""
+
+    metric: str
+    year: int
+    value: float | None
+    status: str | None
+    published: str | None
+    source: str | None
+    note: str | None
+    prices: str | None
+    current: bool
+    change: float | None
+    change_relative: float | None
+
+    def vintage(self) -> VintageRecord:
+        return VintageRecord(**{f: getattr(self, f) for f in VintageRecord.__struct_fields__})
+
+
+class YearHistoryRecord(Record):
+    year: int
+    path: str | None
+    derived: bool
+    current: float | None
+    revised: bool
+    vintages: list[VintageRecord]
+
+
+class HistoryData(Record):
+    """`bkind history METRIC --format json`."""
+
+    metric: str
+    name: str
+    kind: str
+    unit: str | None
+    prices: str
+    years: list[YearHistoryRecord]

@@ -122,6 +122,8 @@ OPTIONS: dict[str, str] = {
     "dry_run": "Hiện các thay đổi (và phần khác biệt) mà không ghi.",
     "template.fmt": "csv hoặc xlsx. Mặc định: theo tên tệp đầu ra, nếu không thì csv.",
     "folder": "Thư mục dữ liệu mới.",
+    "init.source": "Tạo từ bản sao của bộ dữ liệu kèm theo mang tên này (xem bkind "
+                   "workspaces).",
     "with_": "Bộ dữ liệu khác để so sánh (thư mục hoặc tên kèm theo); dùng được nhiều lần. "
              "Mặc định: các tỉnh so sánh khai báo trong resolution: peers:.",
     "export.output": "Thư mục để ghi (tạo mới nếu chưa có).",

@@ -124,8 +124,6 @@ OPTIONS: dict[str, str] = {
     "init.source": "Bắt đầu từ bản sao của thư mục dữ liệu có sẵn này (xem bkind "
                    "workspaces).",
     "folder": "Thư mục dữ liệu mới.",
-    "init.source": "Tạo từ bản sao của bộ dữ liệu kèm theo mang tên này (xem bkind "
-                   "workspaces).",
     "with_": "Bộ dữ liệu khác để so sánh (thư mục hoặc tên kèm theo); dùng được nhiều lần. "
              "Mặc định: các tỉnh so sánh khai báo trong resolution: peers:.",
     "export.output": "Thư mục để ghi (tạo mới nếu chưa có).",

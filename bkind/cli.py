@@ -18,7 +18,7 @@ import typer
 from bkind import __version__
 from bkind.errors import BkindError, ExitCode, msg
 from bkind.i18n import LANGS, detect_lang, t
-from bkind.model import STATUSES, Workspace
+from bkind.model import STATUSES, Issue, Workspace
 from bkind.render.formats import Format
 
 app = typer.Typer(
@@ -63,6 +63,13 @@ FailOnOpt = Annotated[
     str | None,
     typer.Option("--fail-on", help="Exit 1 when any target has one of these statuses "
                  f"(comma-separated: {', '.join(STATUSES)}).", show_default=False),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="The document's issue date, YYYY-MM-DD (or DD/MM/YYYY): it "
+                 "picks the issuer in force that day (targets.yaml document:) and leaves out "
+                 "every figure published after it. Default: today; for report --month, the "
+                 "month after, with the day left blank.", show_default=False),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -174,6 +181,52 @@ def open_workspace(option: Path | None, lang: str) -> Workspace:
     else:
         typer.secho(printable(t(key, lang, path=root)), err=True, dim=True)
     return ws
+
+
+def parse_date(value: str | None) -> Issue | None:
+    """--date as an issue date: 2025-04-15, or 15/4/2025 as written in Vietnamese."""
+    import datetime as dt
+    import re
+
+    if value is None:
+        return None
+    text = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    n = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    parts = (m.group(1), m.group(2), m.group(3)) if m else \
+        (n.group(3), n.group(2), n.group(1)) if n else None
+    try:
+        day = dt.date(*(int(p) for p in parts)) if parts else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise BkindError.one("--date", None, msg("err.date_form", raw=repr(value)))
+    return Issue(day.isoformat())
+
+
+def today() -> Issue:
+    import datetime as dt
+
+    return Issue(dt.date.today().isoformat())
+
+
+def with_successor(ws: Workspace) -> Workspace:
+    """The workspace with its successor's resolution title, which a document names
+    where the resolution has ended (never the successor workspace's name); unchanged
+    where the successor is not a shipped workspace or does not load."""
+    from msgspec.structs import replace
+
+    from bkind.io.load import cache_folder, load_workspace, named_workspaces
+
+    res = ws.resolution
+    path = named_workspaces().get(res.successor) if res.successor else None
+    if path is None:
+        return ws
+    try:
+        other = load_workspace(path, embedded=True, cache=cache_folder(os.environ))
+    except BkindError:
+        return ws
+    return replace(ws, resolution=replace(res, successor_title=other.resolution.title))
 
 
 def parse_fail_on(value: str | None) -> set[str]:
@@ -292,20 +345,25 @@ def status(
     sources: Annotated[bool, typer.Option(
         "--sources", help="List the source of every figure below the table (always in md, "
         "html and the documents).")] = False,
+    date: DateOpt = None,
 ) -> None:
+    from bkind.core.issue_date import known_on
     from bkind.core.status import default_as_of, evaluate_all
     from bkind.render.views.status import status_view
 
     language = resolve_lang(lang)
     fmt = choose_format(fmt, output)
     wanted = parse_fail_on(fail_on)
+    issue = parse_date(date) or today()
     check_binary_output(fmt, output)
-    ws = open_workspace(workspace, language)
+    ws = known_on(open_workspace(workspace, language), issue)
+    if not fmt.machine:
+        ws = with_successor(ws)
     year = as_of if as_of is not None else default_as_of(ws)
     results = evaluate_all(ws, year)
     view = status_view(ws, results, year, data_lang(fmt, language),
                        sources=sources or fmt is not Format.table,
-                       prose=fmt is Format.docx, human=not fmt.machine)
+                       prose=fmt is Format.docx, human=not fmt.machine, issue=issue)
     render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
 
@@ -327,7 +385,9 @@ def review_cmd(
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
+    date: DateOpt = None,
 ) -> None:
+    from bkind.core.issue_date import known_on
     from bkind.core.review import review
     from bkind.core.status import default_as_of
     from bkind.render.views.review import review_view
@@ -335,10 +395,13 @@ def review_cmd(
     language = resolve_lang(lang)
     fmt = choose_format(fmt, output)
     wanted = parse_fail_on(fail_on)
-    ws = open_workspace(workspace, language)
+    issue = parse_date(date) or today()
+    ws = known_on(open_workspace(workspace, language), issue)
+    if not fmt.machine:
+        ws = with_successor(ws)
     year = as_of if as_of is not None else default_as_of(ws)
     result = review(ws, year)
-    render_view(review_view(ws, result, data_lang(fmt, language)), fmt, output)
+    render_view(review_view(ws, result, data_lang(fmt, language), issue), fmt, output)
     fail_on_exit([r.result for r in result.targets], wanted, language)
 
 
@@ -401,8 +464,9 @@ def compare_command(
         if label in (n for n, _ in loaded):
             raise BkindError.one("--with", None, msg("err.compare_twice", name=label))
         loaded.append((label, ws))
-    titles = {n: (f"{w.resolution.id}: " if w.resolution.id else "")
-              + w.resolution.title.get(view_lang) for n, w in loaded}
+    from bkind.render.views.prose import resolution_name
+
+    titles = {n: resolution_name(w.resolution, view_lang) for n, w in loaded}
     render_view(compare_view(compare(loaded, as_of), titles, view_lang), fmt, output)
 
 
@@ -578,8 +642,10 @@ def report(
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
+    date: DateOpt = None,
 ) -> None:
     from bkind.core import ytd as monthly
+    from bkind.core.issue_date import default_report_issue, known_on
     from bkind.core.status import evaluate_all
     from bkind.render.views.report import report_view
 
@@ -587,6 +653,7 @@ def report(
     fmt = choose_format(fmt, output)
     wanted = parse_fail_on(fail_on)
     chosen = parse_month(month) if month is not None else None
+    given = parse_date(date)
     check_binary_output(fmt, output)
     ws = open_workspace(workspace, language)
     months = monthly.months_with_data(ws)
@@ -602,13 +669,18 @@ def report(
                                           vi=f"{chosen[1]}/{chosen[0]}"),
             months=msg("text.by_lang", en=listed, vi=listed_vi)))
     year, m = chosen
+    issue = given or default_report_issue(year, m)
+    ws = known_on(ws, issue)
+    if not fmt.machine:
+        ws = with_successor(ws)
     # before December the annual targets are judged as of the last full year; the year
     # in progress is shown beside them as estimates
     as_of = year if m == 12 else year - 1
     results = evaluate_all(ws, as_of)
     nowcasts = [r for r in evaluate_all(ws, year, month=m) if r.estimated] if m < 12 else []
     view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
-                       data_lang(fmt, language), nowcasts, prose=fmt is Format.docx)
+                       data_lang(fmt, language), nowcasts, prose=fmt is Format.docx,
+                       issue=issue)
     render_view(view, fmt, output)
     fail_on_exit(results, wanted, language)
 

@@ -85,7 +85,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "short.official": {"en": "official", "vi": "chính thức"},
     "short.derived": {"en": "derived", "vi": "tính toán"},
     # status table
-    "status.title": {"en": "{id}: {title}", "vi": "{id}: {title}"},
     "status.as_of": {"en": "Evaluated as of {year}", "vi": "Đánh giá tính đến năm {year}"},
     "col.target": {"en": "Target", "vi": "Chỉ tiêu"},
     "col.latest": {"en": "Latest", "vi": "Kết quả thực hiện (mới nhất)"},
@@ -455,9 +454,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Bộ dữ liệu này không có chỉ tiêu nào để đánh giá: chỉ gồm số liệu đã công bố "
               "(xem bkind compare và bkind export)."},
     "status.successor": {
-        "en": "This resolution is closed; its successor is tracked in the workspace "
-              "{name}.",
-        "vi": "Nghị quyết này đã kết thúc; việc theo dõi được tiếp nối ở bộ dữ liệu "
+        "en": "The industrial development goals of the following period are tracked under "
+              "the {name}.",
+        "vi": "Các mục tiêu phát triển công nghiệp giai đoạn tiếp theo được theo dõi theo "
               "{name}."},
     "note.not_started": {"en": "the period starts in {year}: no figures yet",
                          "vi": "giai đoạn bắt đầu từ năm {year}: chưa có số liệu"},
@@ -779,6 +778,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.month_form": {"en": "expected YYYY-MM or M/YYYY (e.g. 2025-03 or 3/2025), got {raw}",
                        "vi": "tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), "
                              "đang nhập {raw}"},
+    "err.date_form": {"en": "expected a date YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-04-15 or "
+                            "15/4/2025), got {raw}",
+                      "vi": "ngày phải là DD/MM/YYYY hoặc YYYY-MM-DD (ví dụ 15/4/2025 hoặc "
+                            "2025-04-15), giá trị đã nhập: {raw}"},
     "err.no_ytd": {"en": "no year-to-date figures (ytd:) in any actuals file",
                    "vi": "không tệp số liệu thực hiện nào có số liệu lũy kế (ytd:)"},
     "err.no_ytd_month": {"en": "no year-to-date figures for {month} (months with figures: "
@@ -1066,8 +1069,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.motto2": {"en": "Independence - Freedom - Happiness",
                    "vi": "Độc lập - Tự do - Hạnh phúc"},
     "doc.number": {"en": "No.: {number}", "vi": "Số: {number}"},
-    "doc.place_date": {"en": "{place}, {blank} {year}",
-                       "vi": "{place}, ngày {blank} tháng {blank} năm {year}"},
+    "doc.place_date": {"en": "{place}, {day} {month_name} {year}",
+                       "vi": "{place}, ngày {day} tháng {month} năm {year}"},
     "doc.title": {"en": "REPORT", "vi": "BÁO CÁO"},
     "doc.recipients": {"en": "Recipients:", "vi": "Nơi nhận:"},
     "doc.archive": {"en": "- Archived: VT.", "vi": "- Lưu: VT."},
@@ -1079,15 +1082,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.col.latest": {"en": "Actual", "vi": "Thực hiện"},
     "doc.col.status": {"en": "Status", "vi": "Đánh giá"},
     "doc.issued": {"en": " of {date}", "vi": " ngày {date}"},
-    "doc.resolution": {"en": "Resolution {id}{issued} {about}",
-                       "vi": "Nghị quyết số {id}{issued} {about}"},
-    "doc.subject": {"en": "Implementation of Resolution {id}{issued} {about} ({period})",
-                    "vi": "Tình hình thực hiện Nghị quyết số {id}{issued} {about} ({period})"},
+    "doc.resolution": {"en": "Resolution {id}{issued}{by} {about}",
+                       "vi": "Nghị quyết số {id}{issued}{by} {about}"},
+    "doc.by_issuer": {"en": " of the {issuer}", "vi": " của {issuer}"},
+    "doc.subject": {"en": "Implementation of the {name} ({period})",
+                    "vi": "Tình hình thực hiện {name} ({period})"},
     "doc.subject.report": {"en": "year to date, {month_name} {year}",
                            "vi": "lũy kế đến {month_name}/{year}"},
     "doc.subject.status": {"en": "evaluated as of {year}", "vi": "đánh giá đến năm {year}"},
-    "doc.subject.review": {"en": "final review, as of {year}",
-                           "vi": "tổng kết, tính đến năm {year}"},
+    "doc.subject.review": {"en": "Final review of the implementation of the {name}",
+                           "vi": "Tổng kết thực hiện {name}"},
     "doc.verb.estimate": {"en": "is estimated at", "vi": "ước đạt"},
     "doc.verb.preliminary": {"en": "reached (preliminary)", "vi": "sơ bộ đạt"},
     "doc.verb.official": {"en": "reached", "vi": "đạt"},
@@ -1146,6 +1150,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "xlsx.sources": {"en": "Sources", "vi": "Nguồn"},
     "xlsx.sheet": {"en": "Table {n}", "vi": "Bảng {n}"},
     "xlsx.detail": {"en": "{heading}: detail", "vi": "{heading}: chi tiết"},
+    "err.document_dates": {"en": "document: until {end} is before from {start}",
+                           "vi": "document: ngày until {end} trước ngày from {start}"},
+    "err.document_overlap": {
+        "en": "document: two issuer blocks are both in force on {date}; give each a "
+              "from:/until: range of its own",
+        "vi": "document: hai khối cơ quan ban hành cùng có hiệu lực ngày {date}; mỗi khối "
+              "cần khoảng from:/until: riêng"},
     "err.format_vs_output": {
         "en": "{fmt} does not match the output file {name}, whose name makes it a {named} "
               "file: leave --format out, or make the two agree",

@@ -314,7 +314,7 @@ def test_fail_on_exits_1_after_writing_the_report(cli, workspace, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
         "--fail-on: growth, share-2025 reached status insufficient_data")
-    assert out.read_text(encoding="utf-8").startswith("## TEST-1: Test resolution\n")
+    assert out.read_text(encoding="utf-8").startswith("## Test resolution\n")
     ok = cli("report", "--workspace", str(workspace(TARGETS, {2025: Y2025}, name="b")),
              "--fail-on", "missed")
     assert ok.exit_code == 0
@@ -345,7 +345,7 @@ def test_markdown_is_pasteable(cli, workspace):
     result = cli("report", "--workspace", str(workspace(TARGETS, {2025: y2025})),
                  "--month", "2025-03", "--format", "md", "--lang", "vi")
     md = result.stdout
-    assert md.startswith("## TEST-1: Nghị quyết thử\n"
+    assert md.startswith("## Nghị quyết thử\n"
                          "Lũy kế 3 tháng năm 2025 (từ tháng 1 đến hết tháng 3/2025), đã qua "
                          "3/12 tháng (25% thời gian)  \n\n")
     assert "\n\n### Số liệu lũy kế\n" in md

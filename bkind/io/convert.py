@@ -61,7 +61,7 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
             path.append(key)
             problem = msg("err.unknown_key", key=key) if sub else msg(
                 "err.unknown_key_allowed", key=key,
-                allowed=", ".join(f.name for f in msgspec.structs.fields(cls)))
+                allowed=", ".join(f.encode_name for f in msgspec.structs.fields(cls)))
         elif missing:
             problem = msg("err.missing_key", key=missing.group(1))
         elif enum:

@@ -511,7 +511,7 @@ class _Cache:
                 pass
 
 
-_SCHEMA = "7"  # bump when the models or the validation rules change
+_SCHEMA = "8"  # bump when the models or the validation rules change
 _TargetsModel = tuple[Resolution, dict[str, Metric], tuple[Target, ...]]
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from bkind.model import DocumentInfo
+from bkind.model import DocumentInfo, Issue
 
 
 class Cell(Struct, frozen=True):
@@ -77,6 +77,7 @@ class View(Struct):
     subject: str | None = None
     document_tables: list[Table] | None = None
     document: DocumentInfo | None = None
+    issue: Issue | None = None  # the issue date (the header block's date); None: today
 
     def section_lines(self) -> list[str]:
         """Every section as plain lines ("Title:" then its lines)."""

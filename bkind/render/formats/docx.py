@@ -21,7 +21,7 @@ import io
 from typing import Any
 
 from bkind.i18n import t
-from bkind.model import DocumentInfo, Text
+from bkind.model import DocumentInfo, Issue, Text
 from bkind.render.model import Section, Table, View
 
 FONT = "Times New Roman"
@@ -200,7 +200,7 @@ def _number(info: DocumentInfo | None) -> str:
     return BLANK + number if number.startswith("/") else number
 
 
-def _header_block(w: _Writer, info: DocumentInfo | None, today: dt.date) -> None:
+def _header_block(w: _Writer, info: DocumentInfo | None, issue: Issue) -> None:
     lang = w.lang
     table = w.grid(2, HEADER_COLS_MM)
     left, right = table.rows[0].cells
@@ -217,7 +217,11 @@ def _header_block(w: _Writer, info: DocumentInfo | None, today: dt.date) -> None
     w.para(left, t("doc.number", lang, number=_number(info)), align="center", size=13,
            after=0, before=4, first=True)
     place = (_text(info.place, lang) if info else None) or BLANK * 2
-    w.para(right, t("doc.place_date", lang, place=place, blank=BLANK, year=today.year),
+    # Nghị định 30/2020: a day below 10 and the months 1 and 2 take a leading zero
+    day = BLANK if issue.day_blank else f"{issue.day:02d}"
+    month = f"{issue.month:02d}" if issue.month <= 2 else str(issue.month)
+    w.para(right, t("doc.place_date", lang, place=place, day=day, month=month,
+                    year=issue.year, month_name=t(f"month.{issue.month}", "en")),
            align="center", italic=True, size=13, after=0, before=4, first=True)
 
 
@@ -314,11 +318,12 @@ def _appendix(w: _Writer, sections: list[Section]) -> None:
 
 
 def render_docx(view: View, today: dt.date | None = None) -> bytes:
-    """The view as a .docx file (bytes)."""
-    today = today or dt.date.today()
+    """The view as a .docx file (bytes), dated the view's issue date (else `today`)."""
+    issue = view.issue or Issue((today or dt.date.today()).isoformat())
+    today = dt.date.fromisoformat(issue.date)
     w = _Writer(view.lang)
     info = view.document
-    _header_block(w, info, today)
+    _header_block(w, info, issue)
     w.para(w.doc, t("doc.title", w.lang), align="center", bold=True, size=14, before=12,
            after=0)
     subject = view.subject or (view.header[0] if view.header else "")

@@ -37,16 +37,32 @@ def _about(res: Resolution, lang: str) -> tuple[str, str]:
     return issued, about
 
 
+def numbered(res: Resolution) -> bool:
+    """Whether the resolution's id is a document number (16-NQ/TU), which a report cites
+    as "Nghị quyết số ..."; otherwise (a Congress resolution) its title names it."""
+    return "/" in res.id
+
+
 def resolution_name(res: Resolution, lang: str) -> str:
-    """'Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ...', as a provincial report names it."""
+    """The resolution as a provincial report names it: 'Nghị quyết số 16-NQ/TU ngày
+    12/8/2021 của Tỉnh ủy Bắc Kạn về ...'; its title where it has no number ('Nghị
+    quyết Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ I, nhiệm kỳ 2025-2030')."""
+    if not numbered(res):
+        return res.title.get(lang)
     issued, about = _about(res, lang)
-    return t("doc.resolution", lang, id=res.id, issued=issued, about=about)
+    by = t("doc.by_issuer", lang, issuer=res.issuer.get(lang)) if res.issuer else ""
+    return t("doc.resolution", lang, id=res.id, issued=issued, by=by, about=about)
 
 
 def subject(res: Resolution, lang: str, period: str) -> str:
-    """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ... (period)'."""
-    issued, about = _about(res, lang)
-    return t("doc.subject", lang, id=res.id, issued=issued, about=about, period=period)
+    """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 ... (period)'."""
+    return t("doc.subject", lang, name=resolution_name(res, lang), period=period)
+
+
+def review_subject(res: Resolution, lang: str) -> str:
+    """'Tổng kết thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 của Tỉnh ủy Bắc Kạn về
+    ...' (SPEC: the review is titled as a review)."""
+    return t("doc.subject.review", lang, name=resolution_name(res, lang))
 
 
 def _verb(status: str | None, lang: str) -> str:

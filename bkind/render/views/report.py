@@ -16,7 +16,7 @@ from bkind.core.ytd import (
     plan_share_path,
 )
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric, Note, TargetResult, Workspace
+from bkind.model import Issue, Metric, Note, TargetResult, Workspace
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
 from bkind.render.views.status import (
     clean,
@@ -24,6 +24,7 @@ from bkind.render.views.status import (
     fmt_value,
     resolution_heading,
     result_record,
+    series_ended,
     status_text,
     status_view,
     targets_table,
@@ -240,11 +241,11 @@ def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
 
 def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult], as_of: int,
                 lang: str, nowcasts: list[TargetResult] | None = None,
-                prose: bool = False) -> View:
+                prose: bool = False, issue: Issue | None = None) -> View:
     """The monthly report. `prose`: a sentence per target too (documents)."""
     nowcasts = nowcasts or []
     y, m = report.year, report.month
-    status = status_view(ws, results, as_of, lang, prose=prose)
+    status = status_view(ws, results, as_of, lang, prose=prose, issue=issue)
     records = [row_record(ws, row, lang) for row in report.rows]
     data: dict[str, Any] = {
         "workspace": ws.path,
@@ -297,8 +298,8 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     header = [resolution_heading(ws, lang),
               t(period_key, lang, year=y, month=m, months=m,
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
-    if ws.resolution.note is not None:  # e.g. the merger that ends the standalone series
-        header.append(ws.resolution.note.get(lang))
+    if ws.resolution.note is not None and series_ended(ws, issue):
+        header.append(ws.resolution.note.get(lang))  # the merger, once it is known
     charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
     charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     from bkind.render.views import prose as sentences
@@ -309,4 +310,4 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 lang=lang, subject=sentences.subject(ws.resolution, lang, period),
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang) + status.paragraphs,
                 document_tables=[table, sentences.document_table(targets, lang)],
-                document=ws.resolution.document)
+                document=status.document, issue=issue)

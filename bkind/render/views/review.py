@@ -7,7 +7,7 @@ from typing import Any
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.i18n import fmt_number, t
-from bkind.model import Target, Workspace
+from bkind.model import Issue, Target, Workspace
 from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.views.prose import goal_text, value_text
 from bkind.render.views.report import target_chart
@@ -195,7 +195,7 @@ def record(ws: Workspace, r: TargetReview, lang: str) -> dict[str, Any]:
     }
 
 
-def review_view(ws: Workspace, review: Review, lang: str) -> View:
+def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = None) -> View:
     res = ws.resolution
     records = [record(ws, r, lang) for r in review.targets]
     data: dict[str, Any] = {
@@ -230,21 +230,21 @@ def review_view(ws: Workspace, review: Review, lang: str) -> View:
         ])
         notes += [f"[{n}] {line}" for line in target_lines(ws, r.result, target, lang,
                                                            shown, n)]
-    header = header_lines(ws, review.as_of, lang)
+    header = header_lines(ws, review.as_of, lang, issue)
     header[1] = t("review.as_of", lang, year=review.as_of)
     header.insert(2, summary_text(review, lang))
     sections = [Section(t("review.notes", lang), notes)] if notes else []
     found = source_lines(ws, results, lang)
     if found:
         sections.append(Section(t("sources.title", lang), found, appendix=True))
-    from bkind.render.views.prose import subject
+    from bkind.render.views.prose import review_subject
 
     return View(data=data,
                 records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
                 tables=[table], header=header, sections=sections, lang=lang,
-                subject=subject(ws.resolution, lang,
-                                t("doc.subject.review", lang, year=review.as_of)),
-                document=ws.resolution.document,
+                subject=review_subject(ws.resolution, lang),
+                document=ws.resolution.document_on(issue.date) if issue else None,
+                issue=issue,
                 paragraphs=[rec["sentence"] for rec in records],
                 charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
                         for n, r in enumerate(review.targets, start=1)])

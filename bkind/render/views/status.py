@@ -14,6 +14,7 @@ from bkind.model import (
     Amount,
     Growth,
     IsoDate,
+    Issue,
     Metric,
     Note,
     Percent,
@@ -39,16 +40,11 @@ def clean(x: float | None) -> float | None:
 
 
 def resolution_heading(ws: Workspace, lang: str) -> str:
-    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 về
-    ..."); the title alone for a workspace without a resolution id."""
-    res = ws.resolution
-    if not res.id:
-        return res.title.get(lang)
-    if not res.title.get(lang).startswith(("Nghị quyết về ", "Resolution on ")):
-        return t("status.title", lang, id=res.id, title=res.title.get(lang))
+    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 của
+    Tỉnh ủy Bắc Kạn về ..."); its title alone where it has no document number."""
     from bkind.render.views.prose import resolution_name
 
-    return resolution_name(res, lang)
+    return resolution_name(ws.resolution, lang)
 
 
 def is_closed(ws: Workspace, as_of: int) -> bool:
@@ -357,23 +353,36 @@ def source_lines(ws: Workspace, results: list[TargetResult], lang: str) -> list[
     return [f"{''.join(f'[{n}]' for n in ns)} {text}" for text, ns in seen.items()]
 
 
-def header_lines(ws: Workspace, as_of: int, lang: str) -> list[str]:
-    """Title, evaluation year and the resolution's own note (e.g. the series end)."""
+def series_ended(ws: Workspace, issue: Issue | None) -> bool:
+    """Whether a document issued on `issue` may speak of the series' end (its month is
+    not after the issue date); True without a series end (a note then always holds)."""
+    from bkind.core.issue_date import published_after
+
+    end = ws.resolution.series_end
+    return end is None or issue is None or not published_after(end, issue.known_until)
+
+
+def header_lines(ws: Workspace, as_of: int, lang: str,
+                 issue: Issue | None = None) -> list[str]:
+    """Title, evaluation year and the resolution's own note (e.g. the series end, not
+    before a document issued before it)."""
     res = ws.resolution
     header = [resolution_heading(ws, lang), t("status.as_of", lang, year=as_of)]
-    if res.note is not None:
+    ended = series_ended(ws, issue)
+    if res.note is not None and ended:
         header.append(res.note.get(lang))
-    elif res.series_end is not None:
+    elif res.series_end is not None and ended:
         header.append(t("series_end", lang, end=fmt_date(res.series_end, lang)))
-    if res.successor is not None and is_closed(ws, as_of):
-        header.append(t("status.successor", lang, name=res.successor))
+    if res.successor_title is not None and is_closed(ws, as_of) and ended:
+        header.append(t("status.successor", lang, name=res.successor_title.get(lang)))
     if not ws.targets:
         header.append(t("status.no_targets", lang))
     return header
 
 
 def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: str,
-                sources: bool = True, prose: bool = False, human: bool = True) -> View:
+                sources: bool = True, prose: bool = False, human: bool = True,
+                issue: Issue | None = None) -> View:
     """The status of every target. `sources`: list every figure's source below the
     table; `prose`: one sentence per target before it (documents); `human`: False for
     the machine formats (JSON, CSV), which need the records only."""
@@ -395,7 +404,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     if not human:
         return View(data=data, records=records_out, lang=lang)
     table, notes = targets_table(ws, results, lang)
-    header = header_lines(ws, as_of, lang)
+    header = header_lines(ws, as_of, lang, issue)
     if results and not prose:  # the prose opens with its own summary sentence
         header.insert(2, summary_line(results, lang))
     sections = [Section(t("notes.title", lang), notes)] if notes else []
@@ -406,7 +415,8 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     elif any(r.sources for r in results):
         sections.append(Section(None, [t("sources.hint", lang)]))
     view = View(data=data, records=records_out, tables=[table] if results else [],
-                header=header, sections=sections, lang=lang)
+                header=header, sections=sections, lang=lang, issue=issue,
+                document=res.document_on(issue.date) if issue is not None else None)
     if prose:  # a document: its subject, sentences, printed table and who signs it
         from bkind.render.views import prose as sentences
 
@@ -415,7 +425,6 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         view.paragraphs = sentences.target_paragraphs(ws, results, lang)
         view.document_tables = [sentences.document_table(
             table, lang, t("report.targets_title", lang, year=as_of))]
-        view.document = res.document
     return view
 
 

@@ -12,7 +12,6 @@ from msgspec import Struct, field
 KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
 PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "constant", "current", "none",
                            "not-stated")  # constant: base year not stated
-TARGET_TYPES: tuple[str, ...] = ("average_growth", "level", "count", "every")
 COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
 RATE_KINDS: tuple[str, ...] = ("growth", "share")
 LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %

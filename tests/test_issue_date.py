@@ -12,6 +12,7 @@ from docx import Document
 
 from bkind.core.issue_date import default_report_issue, known_on, published_after
 from bkind.model import Issue, Vintage, Workspace, YearActuals, YtdFigure
+
 from conftest import MINIMAL_TARGETS, REPO
 
 

@@ -1,7 +1,10 @@
 """Pure: one class per target type, each with `evaluate` (status), `project` (where it
 lands at its deadline) and `trajectory` (what happened against the path to the target).
 
-Adding a target type is one class here, registered in TYPES, plus its tests.
+Adding a target type is one class here, registered in TYPES, plus its tests; the rest of
+bkind asks the class (its flags and methods) and never branches on a type's name. Beside
+the class, a new type needs its entry shape (io/shapes.py), its template lines
+(io/scaffold.py) and its catalogue texts (i18n).
 The statuses follow SPEC's progress method; estimates follow "Estimates for the year
 in progress" (a status resting on a nowcast carries `estimated`, `basis`, `range`).
 """
@@ -17,9 +20,11 @@ from bkind.core.formulas import (
     average_of_factor,
     band,
     cagr,
+    compound,
     default_within,
     first_meeting,
     gap,
+    growth_from_levels,
     item_matches,
     level_trend,
     meets,
@@ -30,7 +35,17 @@ from bkind.core.formulas import (
     years_text,
 )
 from bkind.core.series import Series, part_year, steps_factor
-from bkind.model import Amount, Item, Note, Outcome, Percent, SourceRef, Target, Workspace
+from bkind.model import (
+    Amount,
+    Item,
+    Metric,
+    Note,
+    Outcome,
+    Percent,
+    SourceRef,
+    Target,
+    Workspace,
+)
 
 
 class Trajectory(Struct, frozen=True):
@@ -57,10 +72,29 @@ class Projected(Struct, frozen=True):
 
 
 class TargetType:
-    """A kind of target: how it is evaluated, projected and drawn."""
+    """A kind of target: what its entry in targets.yaml means, how it is evaluated,
+    projected and drawn. Views ask these flags and methods, never the type's name."""
 
     name: ClassVar[str]
     rate: ClassVar[bool] = False  # its values are rates whatever the metric
+    average: ClassVar[bool] = False  # its value is a yearly average over its period
+    integer: ClassVar[bool] = False  # its values are whole numbers (items counted)
+    items: ClassVar[bool] = False  # judged on each item of a list (meeting / matching)
+    compared: ClassVar[bool] = True  # takes a comparator (above, between, ...)
+    implied_value: ClassVar[float | None] = None  # the value when it takes no comparator
+    metric_kinds: ClassVar[tuple[str, ...] | None] = None  # the metric kinds it accepts
+
+    def chart_values(self, metric: Metric, values: dict[int, float]) -> dict[int, float]:
+        """The metric's values (actual and projected) as the target's chart draws them."""
+        return values
+
+    def required_path(self, required: float, start: int, values: dict[int, float],
+                      deadline: int) -> dict[int, float] | None:
+        """The path `required` (growth per year) traces from the latest figure `start`
+        to the deadline, in chart units; None when there is no figure to start from."""
+        if start not in values:
+            return None
+        return {start: values[start]} | compound(values[start], required, start, deadline)
 
     def evaluate(self, target: Target, series: Series) -> Outcome:
         raise NotImplementedError
@@ -148,6 +182,15 @@ class AverageGrowth(TargetType):
 
     name = "average_growth"
     rate = True
+    average = True
+    metric_kinds = ("growth", "level")
+
+    def chart_values(self, metric: Metric, values: dict[int, float]) -> dict[int, float]:
+        return values if metric.kind == "growth" else growth_from_levels(values)
+
+    def required_path(self, required: float, start: int, values: dict[int, float],
+                      deadline: int) -> dict[int, float] | None:
+        return dict.fromkeys(range(start + 1, deadline + 1), required)
 
     def evaluate(self, target: Target, series: Series) -> Outcome:
         assert target.period is not None and target.metric is not None
@@ -464,6 +507,7 @@ class Count(_ListTarget):
     """How many items of the latest list meet `where`, against a number."""
 
     name = "count"
+    integer = True
 
     def evaluate(self, target: Target, series: Series) -> Outcome:
         latest = self._latest(target, series)
@@ -510,6 +554,9 @@ class Every(_ListTarget):
 
     name = "every"
     rate = True  # the share of the items that meet the condition
+    items = True
+    compared = False  # `each:` takes the comparator's place
+    implied_value = 1.0  # all of them
 
     def evaluate(self, target: Target, series: Series) -> Outcome:
         latest = self._latest(target, series)
@@ -569,6 +616,7 @@ TYPES: dict[str, TargetType] = {t.name: t for t in (AverageGrowth(), Level(), Co
 
 
 def target_type(target: Target) -> TargetType:
+    """The class of a target's type (what views ask instead of its name)."""
     return TYPES[target.type]
 
 

@@ -42,9 +42,10 @@ def _detail(message: str) -> Msg:
     return msg("err.detail", detail=f"{message[0].lower()}{message[1:]}" if message else "")
 
 
-def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
-             problems: list[Problem]) -> Any:
-    """Validate `data` (found at `where` in `doc`) against a msgspec type."""
+def _convert(doc: Doc, data: Any, where: Path_, cls: Any, problems: list[Problem],
+             allowed: tuple[str, ...] | None = None) -> Any:
+    """Validate `data` (found at `where` in `doc`) against a msgspec type; `allowed`:
+    the keys an unknown key's message lists (default: the Struct's fields)."""
     try:
         return msgspec.convert(data, cls, strict=True)
     except msgspec.ValidationError as exc:
@@ -54,14 +55,14 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: type[Any],
             path.append(name or (int(index) if index else quoted[1:-1]))
         unknown = re.match(r"Object contains unknown field `(.*)`", message)
         missing = re.match(r"Object missing required field `(.*)`", message)
-        enum = re.fullmatch(r"Invalid enum value (.*)", message, re.S)
+        enum = re.fullmatch(r"Invalid (?:enum )?value (.*)", message, re.S)  # or tag
         problem: Msg
         if unknown:
             key = unknown.group(1)
             path.append(key)
             problem = msg("err.unknown_key", key=key) if sub else msg(
                 "err.unknown_key_allowed", key=key,
-                allowed=", ".join(f.encode_name for f in msgspec.structs.fields(cls)))
+                allowed=", ".join(allowed or (f.encode_name for f in msgspec.structs.fields(cls))))
         elif missing:
             problem = msg("err.missing_key", key=missing.group(1))
         elif enum:

@@ -4,7 +4,7 @@ keys refused), and `Doc`, a parsed file: plain data and the line of every node."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import msgspec
 from msgspec import Struct, field
@@ -13,7 +13,6 @@ from bkind.model import (
     FIGURE_STATUSES,
     KINDS,
     PRICES,
-    TARGET_TYPES,
 )
 
 Path_ = tuple[Any, ...]
@@ -98,16 +97,12 @@ class MetricS(_S):
     proxies: list[str] | None = None
 
 
-class TargetS(_S):
+class TargetBaseS(_S, tag_field="type"):
+    """What every target entry may have; each type's shape below adds its own keys."""
+
     id: str
-    type: Literal["average_growth", "level", "count", "every"]
     name: TextLike | None = None
     short: TextLike | None = None
-    metric: str | None = None
-    of: str | None = None
-    where: dict[str, Any] | None = None
-    period: list[int] | None = None
-    year: int | None = None
     above: Any = None
     at_least: Any = None
     below: Any = None
@@ -115,10 +110,58 @@ class TargetS(_S):
     between: list[Any] | None = None
     about: Any = None
     within: Any = None
-    each: dict[str, Any] | None = None
     note: TextLike | None = None
     context: list[str] | None = None
     source: str | None = None  # where the target was set
+
+    NEEDS: ClassVar[tuple[str, ...]] = ()  # the type's own keys an entry must have
+
+    @property
+    def type(self) -> str:
+        return str(self.__struct_config__.tag)
+
+
+class AverageGrowthS(TargetBaseS, tag="average_growth"):
+    metric: str | None = None
+    period: list[int] | None = None
+
+    NEEDS = ("metric", "period")
+
+
+class LevelS(TargetBaseS, tag="level"):
+    metric: str | None = None
+    year: int | None = None
+
+    NEEDS = ("metric", "year")
+
+
+class CountS(TargetBaseS, tag="count"):
+    of: str | None = None
+    where: dict[str, Any] | None = None
+    year: int | None = None
+
+    NEEDS = ("of", "year")
+
+
+class EveryS(TargetBaseS, tag="every"):
+    of: str | None = None
+    where: dict[str, Any] | None = None
+    year: int | None = None
+    each: dict[str, Any] | None = None
+
+    NEEDS = ("of", "year", "each")
+
+
+# targets.yaml's `targets:` entries: a tagged union on `type`
+TargetS = AverageGrowthS | LevelS | CountS | EveryS
+TARGET_SHAPES: dict[str, type[TargetBaseS]] = {
+    str(c.__struct_config__.tag): c for c in (AverageGrowthS, LevelS, CountS, EveryS)}
+# the keys some type has and another has not (in the order they are reported)
+TYPE_KEYS = ("metric", "period", "year", "of", "where", "each")
+# every key a target entry may have, in the order an unknown key's message lists them
+TARGET_KEYS = ("id", "type", "name", "short", "metric", "of", "where", "period", "year",
+               "above", "at_least", "below", "at_most", "between", "about", "within",
+               "each", "note", "context", "source")
 
 
 class VintageS(_S):
@@ -149,7 +192,8 @@ TOP_TARGETS = {"resolution", "metrics", "targets"}
 REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has no targets
 OPTIONAL_TARGETS = {"document", "review"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
-CHOICES = {"kind": KINDS, "prices": PRICES, "type": TARGET_TYPES, "status": FIGURE_STATUSES}
+CHOICES = {"kind": KINDS, "prices": PRICES, "type": tuple(TARGET_SHAPES),
+           "status": FIGURE_STATUSES}
 
 
 class YtdS(_S):

@@ -16,13 +16,17 @@ from bkind.io.shapes import (
     LISTS,
     OPTIONAL_TARGETS,
     REQUIRED_TARGETS,
+    TARGET_KEYS,
+    TARGET_SHAPES,
     TOP_TARGETS,
+    TYPE_KEYS,
     Doc,
     DocumentS,
     MetricS,
     Path_,
     ResolutionS,
     ReviewS,
+    TargetBaseS,
     TargetS,
 )
 from bkind.model import (
@@ -124,10 +128,10 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
     declared = {str(m) for m in raw_metrics}
     for i, raw in enumerate(raw_targets):
         where = ("targets", i)
-        ts = _convert(doc, raw, where, TargetS, problems)
+        ts, foreign = _target_shape(doc, raw, where, problems)
         if ts is None:
             continue
-        target = _target(doc, ts, where, metrics, declared, problems)
+        target = _target(doc, ts, foreign, where, metrics, declared, problems)
         if ts.id in seen_ids:
             problems.append(Problem.of(p, doc.line((*where, "id")), msg(
                 "err.duplicate_target", id=ts.id, line=seen_ids[ts.id])))
@@ -250,61 +254,78 @@ def _review(doc: Doc, raw: Any, problems: list[Problem]) -> ReviewText | None:
                       directions=_text(rv.directions))
 
 
-def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
-            declared: set[str], problems: list[Problem]) -> Target | None:
+def _target_shape(doc: Doc, raw: Any, where: Path_,
+                  problems: list[Problem]) -> tuple[TargetBaseS | None, tuple[str, ...]]:
+    """A target entry in its type's shape, and the keys it has that belong to other
+    types (set aside, to be reported as not applying to this one)."""
+    kind = raw.get("type") if isinstance(raw, dict) else None
+    shape = TARGET_SHAPES.get(kind) if isinstance(kind, str) else None
+    if shape is None:  # no type, or not one we know: the union says what is wrong
+        return _convert(doc, raw, where, TargetS, problems, TARGET_KEYS), ()
+    own = {f.name for f in msgspec.structs.fields(shape)}
+    foreign = tuple(k for k in TYPE_KEYS if k in raw and k not in own)
+    kept = {k: v for k, v in raw.items() if k not in foreign}
+    return _convert(doc, kept, where, shape, problems, TARGET_KEYS), foreign
+
+
+def _target(doc: Doc, ts: TargetBaseS, foreign: tuple[str, ...], where: Path_,
+            metrics: Mapping[str, Metric], declared: set[str],
+            problems: list[Problem]) -> Target | None:
     """One target; `declared` holds every metric id in the file, valid or not, so that a
-    broken metric is reported once, not again by each target using it."""
+    broken metric is reported once, not again by each target using it. `foreign`: the
+    keys of other types it has."""
+    from bkind.core.targets import TYPES
+
     p = doc.path
     before = len(problems)
+    kind = TYPES[ts.type]
+    metric_id: str | None = getattr(ts, "metric", None)
+    of: str | None = getattr(ts, "of", None)
+    raw_where: dict[str, Any] | None = getattr(ts, "where", None)
+    raw_each: dict[str, Any] | None = getattr(ts, "each", None)
+    raw_period: list[int] | None = getattr(ts, "period", None)
+    year: int | None = getattr(ts, "year", None)
 
     def bad(key: str, message: Msg) -> None:
         problems.append(Problem.of(p, doc.line((*where, key)),
                                    msg("err.target", id=ts.id, text=message)))
 
     given = [c for c in COMPARATORS if getattr(ts, c) is not None]
-    if ts.type == "every":
+    if not kind.compared:
         for c in given:
             bad(c, msg("err.every_comparator"))
     elif len(given) != 1:
         bad(given[1] if len(given) > 1 else "id",
             msg("err.one_comparator", has=msg("err.has", given=", ".join(given))
                 if given else ""))
-    need = {"average_growth": ("metric", "period"), "level": ("metric", "year"),
-            "count": ("of", "year"), "every": ("of", "year", "each")}[ts.type]
-    forbid = {"average_growth": ("year", "of", "where", "each"),
-              "level": ("period", "of", "where", "each"),
-              "count": ("metric", "period", "each"),
-              "every": ("metric", "period")}[ts.type]
-    for key in need:
+    for key in ts.NEEDS:
         if getattr(ts, key) is None:
             article = "an" if ts.type[0] in "aeiou" else "a"
             bad("id", msg(f"err.target_needs.{article}", type=ts.type, key=key))
-    for key in forbid:
-        if getattr(ts, key) is not None:
-            bad(key, msg("err.not_for_type", key=key, type=ts.type))
-    metric = metrics.get(ts.metric) if ts.metric else None
-    if ts.metric is not None and metric is None and ts.metric not in declared:
-        bad("metric", msg("err.unknown_metric_metrics", id=ts.metric))
-    if metric is not None and ts.type == "average_growth" and metric.kind not in ("growth",
-                                                                                  "level"):
+    for key in foreign:
+        bad(key, msg("err.not_for_type", key=key, type=ts.type))
+    metric = metrics.get(metric_id) if metric_id else None
+    if metric_id is not None and metric is None and metric_id not in declared:
+        bad("metric", msg("err.unknown_metric_metrics", id=metric_id))
+    if metric is not None and kind.metric_kinds is not None \
+            and metric.kind not in kind.metric_kinds:
         bad("metric", msg("err.growth_metric", id=metric.id, kind=metric.kind))
-    if ts.of is not None and ts.of not in LISTS:
-        bad("of", msg("err.unknown_list", of=ts.of, known=", ".join(LISTS)))
+    if of is not None and of not in LISTS:
+        bad("of", msg("err.unknown_list", of=of, known=", ".join(LISTS)))
     for ctx in ts.context or []:
         if ctx not in declared:
             bad("context", msg("err.unknown_context", id=ctx))
     period = None
-    if ts.period is not None:
-        if len(ts.period) != 2:
+    if raw_period is not None:
+        if len(raw_period) != 2:
             bad("period", msg("err.period_form"))
-        elif ts.period[0] > ts.period[1]:
-            bad("period", msg("err.period_reversed", first=ts.period[0], last=ts.period[1]))
+        elif raw_period[0] > raw_period[1]:
+            bad("period", msg("err.period_reversed", first=raw_period[0], last=raw_period[1]))
         else:
-            period = (ts.period[0], ts.period[1])
-    percent = metric is not None and metric.kind in ("growth", "share")
-    percent = percent or (ts.type == "average_growth")
+            period = (raw_period[0], raw_period[1])
+    percent = (metric is not None and metric.is_rate) or kind.rate
     value: float | tuple[float, float] | None = None
-    if len(given) == 1:
+    if len(given) == 1 and kind.compared:
         comparator = given[0]
         raw = getattr(ts, comparator)
         if comparator == "between":
@@ -326,24 +347,23 @@ def _target(doc: Doc, ts: TargetS, where: Path_, metrics: Mapping[str, Metric],
                 bad(comparator, err)
             value = v
     within = _within(ts, percent, value, bad)
-    where_conditions = _conditions(ts.where, ts.of, "where", bad) if ts.where else {}
-    each_conditions = _conditions(ts.each, ts.of, "each", bad) if ts.each else {}
-    if ts.type == "every":
-        value = 1.0
+    where_conditions = _conditions(raw_where, of, "where", bad) if raw_where else {}
+    each_conditions = _conditions(raw_each, of, "each", bad) if raw_each else {}
+    if kind.implied_value is not None:
+        value = kind.implied_value
     if len(problems) > before or value is None:
         return None
-    year = ts.year
     return Target(
         id=ts.id, name=_text(ts.name) or Text(en=ts.id, vi=ts.id), short=_text(ts.short),
         type=ts.type,
-        comparator=given[0] if given else None, value=value, metric=ts.metric, of=ts.of,
+        comparator=given[0] if given else None, value=value, metric=metric_id, of=of,
         where=where_conditions, each=each_conditions, within=within,
         period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
         source=ts.source,
     )
 
 
-def _within(ts: TargetS, percent: bool, value: float | tuple[float, float] | None,
+def _within(ts: TargetBaseS, percent: bool, value: float | tuple[float, float] | None,
             bad: Any) -> float | None:
     """The tolerance of an `about` target, as an absolute amount: `within` as given
     (for a level, a percent means that share of the target), else the default (1

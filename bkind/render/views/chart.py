@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.core.formulas import compound, growth_from_levels
 from bkind.core.projection import Projection, TargetProjection
+from bkind.core.targets import is_rate, target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Workspace
 
@@ -17,14 +17,12 @@ Line = tuple[list[int], list[float]]
 def chart_lines(ws: Workspace, proj: Projection, tp: TargetProjection) -> dict[str, Line]:
     """The lines of one target's chart, in the target's units (a rate as a fraction):
     actual, projected (from the latest actual on), required, target (one per bound).
-    Empty when the target has no series to draw."""
-    if tp.metric is None or tp.type == "count":
+    Empty when the target has no series to draw (a target on a list)."""
+    if tp.metric is None:
         return {}
+    kind = target_type(ws.target(tp.id))
     mp = proj.metrics[tp.metric]
-    kind = ws.metrics[tp.metric].kind
-    values = mp.values()
-    if tp.type == "average_growth":
-        values = values if kind == "growth" else growth_from_levels(values)
+    values = kind.chart_values(ws.metrics[tp.metric], mp.values())
     if not values:
         return {}
     actual_years = {p.year for p in mp.series if not p.projected}
@@ -39,14 +37,9 @@ def chart_lines(ws: Workspace, proj: Projection, tp: TargetProjection) -> dict[s
         lines["projected"] = (sorted(path), [path[y] for y in sorted(path)])
     t_latest = mp.latest_year
     if tp.required is not None and t_latest is not None:
-        if tp.type == "average_growth":
-            assert tp.deadline is not None
-            years = list(range(t_latest + 1, tp.deadline + 1))
-            lines["required"] = (years, [tp.required] * len(years))
-        elif t_latest in mp.values():
-            v_t = mp.values()[t_latest]
-            path = {t_latest: v_t} | compound(v_t, tp.required, t_latest, tp.deadline)
-            lines["required"] = (sorted(path), [path[y] for y in sorted(path)])
+        required = kind.required_path(tp.required, t_latest, mp.values(), tp.deadline)
+        if required is not None:
+            lines["required"] = (sorted(required), [required[y] for y in sorted(required)])
     first = min(values)
     last = max(proj.year, tp.deadline)
     bounds = tp.target if isinstance(tp.target, tuple) else (tp.target,)
@@ -70,8 +63,7 @@ def render_chart(ws: Workspace, proj: Projection, tp: TargetProjection, title: s
     lines = chart_lines(ws, proj, tp)
     if "actual" not in lines and "projected" not in lines:
         return ""
-    metric = ws.metrics[tp.metric or ""]
-    percent = tp.type == "average_growth" or metric.kind in ("growth", "share")
+    percent = is_rate(ws, ws.target(tp.id))
     scale = 100.0 if percent else 1.0
 
     def label(v: float) -> str:

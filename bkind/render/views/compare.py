@@ -6,8 +6,8 @@ from typing import Any
 
 from bkind.core.compare import Clusters, Comparison, NotComparable
 from bkind.i18n import fmt_number, fmt_percent, t
+from bkind.render.fmt import clean, fmt_value
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
-from bkind.render.views.status import clean, fmt_value
 
 CLUSTER_ROWS = ("count", "area_ha", "complete", "operating", "occupancy")
 

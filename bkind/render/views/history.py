@@ -7,8 +7,8 @@ from typing import Any
 from bkind.core.history import Revision, YearHistory
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Metric, Workspace
+from bkind.render.fmt import clean, figure_status, fmt_value
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.views.status import clean, figure_status, fmt_value
 
 
 def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:

@@ -6,8 +6,8 @@ from typing import Any
 
 from bkind.i18n import fmt_date, fmt_percent, t
 from bkind.io.ingest import Change, Result
+from bkind.render.fmt import clean, figure_status, fmt_value
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.views.status import clean, figure_status, fmt_value
 
 
 def _record(c: Change) -> dict[str, Any]:

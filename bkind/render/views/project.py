@@ -6,18 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from bkind.core.projection import MetricProjection, Projection, TargetProjection
-from bkind.core.targets import is_rate
+from bkind.core.targets import is_rate, target_type
 from bkind.i18n import fmt_percent, t
 from bkind.model import Metric, Workspace
+from bkind.render.fmt import clean, figure_status, fmt_value, goal_text, note_text
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.views.status import (
-    clean,
-    figure_status,
-    fmt_goal,
-    fmt_value,
-    note_text,
-    resolution_heading,
-)
+from bkind.render.views.status import resolution_heading
 
 
 def fmt_target(ws: Workspace, tp: TargetProjection, lang: str, value: float) -> str:
@@ -57,7 +51,8 @@ def target_record(ws: Workspace, proj: Projection, tp: TargetProjection,
     notes = [note_text(n, lang) for n in tp.notes]
     target: Any = [clean(v) for v in tp.target] if isinstance(tp.target, tuple) \
         else clean(tp.target)
-    if tp.type == "count" and isinstance(target, float) and target.is_integer():
+    if target_type(ws.target(tp.id)).integer and isinstance(target, float) \
+            and target.is_integer():
         target = int(target)
     return {
         "id": tp.id,
@@ -156,7 +151,7 @@ def _explain(ws: Workspace, proj: Projection, tp: TargetProjection, lang: str) -
     if tp.required is not None and tp.goal is not None:
         goal = fmt_target(ws, tp, lang, tp.goal)
         rate = fmt_percent(tp.required, lang)
-        if tp.type == "average_growth":
+        if target_type(ws.target(tp.id)).average:
             lines.append(t("project.required_avg", lang, target=goal, rate=rate))
         else:
             start = proj.metrics[tp.metric or ""].latest_year
@@ -210,7 +205,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             t("project.not_by", lang, year=proj.year) if has_series else "—")
         table.rows.append([
             Cell(f"[{n}] {by_id[tp.id].label(lang)}"),
-            Cell(fmt_goal(ws, ws.target(tp.id), lang)),
+            Cell(goal_text(ws, ws.target(tp.id), lang)),
             Cell(projected, align="right"),
             _meets_cell(tp.meets, lang),
             Cell(reached, align="right"),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bkind.core.targets import is_rate
+from bkind.core.targets import target_type
 from bkind.i18n import fmt_number, fmt_percent, t
-from bkind.model import STATUSES, Resolution, Target, TargetResult, Workspace
+from bkind.model import STATUSES, Resolution, TargetResult, Workspace
+from bkind.render.fmt import goal_text, value_text
 from bkind.render.model import Column, Table
 
 if TYPE_CHECKING:  # bkind.core.ytd costs `bkind status` milliseconds (dataclasses)
@@ -73,32 +74,6 @@ def _rate(x: float, lang: str) -> str:
     return fmt_percent(x, lang)
 
 
-def value_text(ws: Workspace, target: Target, x: float | None, lang: str) -> str:
-    """A target's value as a sentence says it: a percent for rates, else with its unit."""
-    from bkind.render.views.status import fmt_value
-
-    return fmt_value(x, ws.metrics.get(target.metric or ""), lang, is_rate(ws, target))
-
-
-def goal_text(ws: Workspace, target: Target, lang: str, when: bool = True) -> str:
-    """'trên 13%/năm bình quân giai đoạn 2021-2025' (without `when`: 'trên 13%/năm')."""
-    if target.comparator is None:  # every: a condition on each item
-        from bkind.render.views.status import fmt_condition
-
-        text = t("doc.cmp.every", lang, each=fmt_condition(target.each, lang))
-    elif isinstance(target.value, tuple):
-        lo, hi = (value_text(ws, target, v, lang) for v in target.value)
-        text = t("doc.cmp.between", lang, lo=lo, hi=hi)
-    else:
-        text = t(f"doc.cmp.{target.comparator}", lang,
-                 v=value_text(ws, target, target.value, lang))
-    if not when:
-        return text + t("doc.per_year", lang) if target.period is not None else text
-    if target.period is not None:
-        return text + t("doc.avg_period", lang, s=target.period[0], e=target.period[1])
-    return text + t("doc.by_year", lang, year=target.deadline)
-
-
 def _labels(ws: Workspace, results: list[TargetResult], lang: str) -> dict[str, str]:
     """What each sentence names: the metric measured, else the target; a name that
     continues the one before ("... và lấp đầy > 60%") is written out in full."""
@@ -122,7 +97,7 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     status = status[0].lower() + status[1:] if lang == "vi" else status.lower()
     if r.estimated:
         status += " " + t("status.estimated", lang)
-    goal = goal_text(ws, target, lang)
+    goal = goal_text(ws, target, lang, "sentence")
     if r.actual is None or r.actual_year is None:
         return t("doc.target_no_figure", lang, label=label, goal=goal, status=status)
     latest = [s for s in r.sources if s.year == r.actual_year and s.metric == r.metric]
@@ -132,7 +107,7 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     value = value_text(ws, target, r.actual, lang)
     if figure is not None and figure.derived:
         value += t("doc.derived", lang)
-    if r.type == "average_growth" and len(years) > 1:
+    if target_type(target).average and len(years) > 1:
         when = t("doc.when.average", lang, s=years[0], e=years[-1])
         value += t("doc.per_year", lang)
     else:
@@ -140,7 +115,7 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     if r.status in ("achieved", "missed"):  # the glossary's verdict: đạt / không đạt
         key = "doc.target_met" if r.status == "achieved" else "doc.target_missed"
         return t(key, lang, label=label, when=when, verb=verb, value=value,
-                 goal=goal_text(ws, target, lang, when=False))
+                 goal=goal_text(ws, target, lang, "sentence", when=False))
     text = t("doc.target", lang, label=label, when=when, verb=verb, value=value, goal=goal,
              status=status)
     if metric is not None and metric.kind == "share" and r.gap is not None and r.gap < 0:

@@ -17,15 +17,12 @@ from bkind.core.ytd import (
 )
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Issue, Metric, Note, TargetResult, Workspace
+from bkind.render.fmt import clean, figure_status, fmt_value, status_text
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
 from bkind.render.views.status import (
-    clean,
-    figure_status,
-    fmt_value,
     resolution_heading,
     result_record,
     series_ended,
-    status_text,
     status_view,
     targets_table,
 )

@@ -6,16 +6,14 @@ from typing import Any
 
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
 from bkind.core.targets import is_rate as target_is_rate
+from bkind.core.targets import target_type
 from bkind.i18n import fmt_number, t
 from bkind.model import Issue, Target, Workspace
+from bkind.render.fmt import clean, goal_text, note_text, value_text
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.views.prose import goal_text, value_text
 from bkind.render.views.report import target_chart
 from bkind.render.views.status import (
-    clean,
-    fmt_goal,
     header_lines,
-    note_text,
     result_record,
     source_lines,
     target_lines,
@@ -63,7 +61,7 @@ def _names(r: TargetReview) -> str:
 
 def _value_text(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
     o = r.result.outcome
-    if target.type == "every" and o.matching:
+    if target_type(target).items and o.matching:
         return f"{o.meeting}/{o.matching}"
     return value_text(ws, target, r.value, lang)
 
@@ -74,7 +72,7 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     quyết đề ra (trên 13%/năm)." Metric names, never ids."""
     target = ws.target(r.id)
     res = r.result
-    goal = goal_text(ws, target, lang, when=False)
+    goal = goal_text(ws, target, lang, "sentence", when=False)
     label = target.label(lang)
     if r.value is None:
         if r.verdict == "in_progress":
@@ -97,7 +95,7 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
         text = t("review.s.level", lang, name=metric.name.get(lang), est=est, value=value,
                  year=res.actual_year, range=rng)
     else:
-        key = "review.s.count" if target.type == "count" else "review.s.list"
+        key = "review.s.count" if target_type(target).integer else "review.s.list"
         # "Cụm công nghiệp" -> "số cụm công nghiệp", but an acronym (CCN) stays
         lowered = label if label[1:2].isupper() else label[:1].lower() + label[1:]
         text = t(key, lang, label_lc=lowered, label=label, est=est,
@@ -128,17 +126,16 @@ def years_cell(ws: Workspace, target: Target, years: tuple[YearValue, ...],
                lang: str) -> str:
     """Every year of the period, runs of equal values (a run covered by levels, years
     without figures) on one line: 2021–2024 (số tính toán): 8,74%."""
-    rate = target_is_rate(ws, target) and target.type != "every"
+    rate, integer = target_is_rate(ws, target), target_type(target).integer
     lines: list[str] = []
     run: list[YearValue] = []
 
     def shown(y: YearValue) -> str:
         if y.value is None:
             return "—"
-        if target.type == "count":
+        if integer:
             return fmt_number(y.value, lang, 0)
-        return value_text(ws, target, y.value, lang) if rate or target.type == "every" \
-            else fmt_number(y.value, lang)
+        return value_text(ws, target, y.value, lang) if rate else fmt_number(y.value, lang)
 
     def flush() -> None:
         if run:
@@ -223,7 +220,7 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
             value += f"\n{r.result.actual_year}"
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
-            Cell(fmt_goal(ws, target, lang)),
+            Cell(goal_text(ws, target, lang)),
             Cell(years_cell(ws, target, r.years, lang)),
             Cell(value, align="right"),
             Cell(verdict_text(r, lang), status=VERDICT_STATUS.get(r.verdict, r.result.status)),

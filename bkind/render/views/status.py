@@ -6,23 +6,23 @@ from collections import Counter
 from typing import Any
 
 from bkind.core.targets import is_rate as target_is_rate
-from bkind.core.targets import within as target_within
-from bkind.i18n import CATALOGUE, fmt_date, fmt_number, fmt_percent, t
+from bkind.core.targets import target_type
+from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import (
-    LIST_PERCENT_FIELDS,
     STATUSES,
-    Amount,
-    Growth,
-    IsoDate,
     Issue,
-    Metric,
-    Note,
-    Percent,
     SourceRef,
     Target,
     TargetResult,
-    Text,
     Workspace,
+)
+from bkind.render.fmt import (
+    clean,
+    figure_status,
+    fmt_value,
+    goal_text,
+    note_text,
+    status_text,
 )
 from bkind.render.model import Cell, Column, Section, Table, View
 
@@ -31,12 +31,6 @@ SPEC_KEYS = (
     "actual_year", "required", "gap", "progress_ratio", "observed_years", "note",
     "within", "estimated", "basis", "range", "required_unobserved",
 )
-PERCENT_FIELDS = {f for fields in LIST_PERCENT_FIELDS.values() for f in fields}
-
-
-def clean(x: float | None) -> float | None:
-    """Raw numbers for JSON, without float noise (0.11030000000000001 -> 0.1103)."""
-    return None if x is None else round(x, 10)
 
 
 def resolution_heading(ws: Workspace, lang: str) -> str:
@@ -60,60 +54,6 @@ def is_rate(ws: Workspace, result: TargetResult) -> bool:
     return target_is_rate(ws, ws.target(result.id))
 
 
-def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = False) -> str:
-    if x is None:
-        return "—"
-    if rate or (metric is not None and metric.is_rate):
-        return fmt_percent(x, lang)
-    if metric is None:
-        return fmt_number(x, lang, 0)
-    unit = f" {metric.unit_in(lang)}" if metric.unit else ""
-    return fmt_number(x, lang) + unit
-
-
-def fmt_condition(conditions: dict[str, Any], lang: str) -> str:
-    """`where` / `each` conditions in words: occupancy > 60%."""
-    parts = []
-    for key, cond in conditions.items():
-        name = t(f"field.{key}", lang) if f"field.{key}" in CATALOGUE else key
-        if isinstance(cond, dict):
-            (comparator, bound), = cond.items()
-            value = fmt_percent(bound, lang) if key in PERCENT_FIELDS else \
-                fmt_number(bound, lang)
-            parts.append(f"{name} {t(f'cmp.{comparator}', lang, v=value)}")
-        else:
-            parts.append(name if cond is True else f"{name} = {cond}")
-    return ", ".join(parts)
-
-
-def fmt_goal(ws: Workspace, target: Target, lang: str) -> str:
-    """The goal in words: the comparator and value, then the period or the year."""
-    metric = ws.metrics.get(target.metric or "")
-    rate = target_is_rate(ws, target)
-    if target.comparator is None:  # every
-        key = f"every.goal.{target.of}" if f"every.goal.{target.of}" in CATALOGUE \
-            else "every.goal"
-        text = t(key, lang, each=fmt_condition(target.each, lang))
-    elif target.comparator == "about":
-        assert not isinstance(target.value, tuple)
-        w = target_within(ws, target) or 0.0
-        width = f"{fmt_number(w * 100, lang)} {t('unit.pp', lang)}" if rate else \
-            fmt_value(w, metric, lang)
-        text = t("cmp.about", lang, v=fmt_value(target.value, metric, lang, rate)) + " " + \
-            t("cmp.within", lang, w=width)
-    elif isinstance(target.value, tuple):
-        lo, hi = (fmt_value(v, metric, lang, rate) for v in target.value)
-        text = t("cmp.between", lang, lo=lo, hi=hi)
-    else:
-        text = t(f"cmp.{target.comparator}", lang,
-                 v=fmt_value(target.value, metric, lang, rate))
-    if target.period is not None:
-        text += "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
-    else:
-        text += "\n" + t("by.year", lang, year=target.deadline)
-    return text
-
-
 def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
     if r.gap is None:
         return "—"
@@ -123,38 +63,6 @@ def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
     metric = ws.metrics.get(r.metric or "")
     sign = "+" if r.gap > 0 else ""
     return sign + fmt_value(r.gap, metric, lang)
-
-
-def note_text(note: Note, lang: str) -> str:
-    """A note in `lang`: dates, percents and numbers formatted, texts (bilingual YAML
-    notes, metric names) picked. Keys starting with `basis.` are steps of a basis."""
-    params: dict[str, Any] = {}
-    for key, value in note.params.items():
-        if isinstance(value, IsoDate):
-            value = fmt_date(value, lang)
-        elif isinstance(value, Text):
-            value = value.get(lang)
-        elif isinstance(value, Growth):
-            value = fmt_percent(value, lang, sign=True)
-        elif isinstance(value, Percent):
-            value = fmt_percent(value, lang)
-        elif isinstance(value, Amount):
-            value = fmt_number(value, lang)
-        params[key] = value
-    key = note.key if note.key.startswith("basis.") else f"note.{note.key}"
-    return t(key, lang, **params)
-
-
-def figure_status(status: str | None, derived: bool, lang: str) -> str:
-    if derived:
-        return t("figure.derived", lang)
-    return t(f"figure.{status}", lang) if status else "?"
-
-
-def status_text(r: TargetResult, lang: str) -> str:
-    """The status in words, "(estimated)" after it when it rests on an estimate."""
-    text = t(f"status.{r.status}", lang)
-    return text + " " + t("status.estimated", lang) if r.estimated else text
 
 
 def summary_line(results: list[TargetResult], lang: str) -> str:
@@ -231,7 +139,8 @@ def _source_text(ws: Workspace, s: SourceRef, lang: str) -> str:
 def result_record(ws: Workspace, r: TargetResult, target_model: Target,
                   lang: str) -> dict[str, Any]:
     """The SPEC fields of one target (raw numbers), then bkind's extensions."""
-    count = r.type == "count"
+    kind = target_type(target_model)
+    count = kind.integer
     target: Any = [clean(v) for v in r.target] if isinstance(r.target, tuple) else clean(r.target)
     if count and not isinstance(target, list):
         target = int(r.target) if isinstance(r.target, float) and r.target.is_integer() \
@@ -259,7 +168,7 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         "range": [clean(o.range[0]), clean(o.range[1])] if o.range is not None else None,
         "required_unobserved": clean(o.required_unobserved),
     }
-    if r.type == "every":
+    if kind.items:
         record.update(matching=o.matching, meeting=o.meeting, failing=list(o.failing))
     record["name"] = target_model.name.get(lang)
     record["required_points"] = clean(o.required_points)
@@ -448,12 +357,13 @@ def targets_table(ws: Workspace, results: list[TargetResult],
         if r.actual_year is not None:
             latest += f"\n{year_kind(ws, r, lang)}"
         # the numbers behind the texts, for spreadsheets
-        kind = "percent" if is_rate(ws, r) else "integer" if r.type == "count" else "number"
+        kind = "percent" if is_rate(ws, r) else \
+            "integer" if target_type(target).integer else "number"
         points = points_per_year(r)
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
             Cell(latest, align="right", value=r.actual, kind=kind),
-            Cell(fmt_goal(ws, target, lang)),
+            Cell(goal_text(ws, target, lang)),
             Cell(fmt_gap(ws, r, lang), align="right",
                  value=None if r.gap is None else r.gap * 100 if kind == "percent" else r.gap,
                  kind="points" if kind == "percent" else kind),

@@ -401,7 +401,8 @@ def review_cmd(
         ws = with_successor(ws)
     year = as_of if as_of is not None else default_as_of(ws)
     result = review(ws, year)
-    render_view(review_view(ws, result, data_lang(fmt, language), issue), fmt, output)
+    render_view(review_view(ws, result, data_lang(fmt, language), issue,
+                            document=fmt.binary), fmt, output)
     fail_on_exit([r.result for r in result.targets], wanted, language)
 
 

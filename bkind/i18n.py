@@ -1069,8 +1069,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.motto2": {"en": "Independence - Freedom - Happiness",
                    "vi": "Độc lập - Tự do - Hạnh phúc"},
     "doc.number": {"en": "No.: {number}", "vi": "Số: {number}"},
-    "doc.place_date": {"en": "{place}, {day} {month_name} {year}",
-                       "vi": "{place}, ngày {day} tháng {month} năm {year}"},
+    "doc.place_date": {"en": "{place}, {date}", "vi": "{place}, {date}"},
+    "doc.date": {"en": "{day} {month_name} {year}", "vi": "ngày {day} tháng {month} năm {year}"},
+    "doc.annex": {"en": "Appendix", "vi": "Phụ lục"},
+    "doc.annex_of": {"en": "(attached to report No. {number} of {date})",
+                     "vi": "(Kèm theo Báo cáo số {number} {date})"},
     "doc.title": {"en": "REPORT", "vi": "BÁO CÁO"},
     "doc.recipients": {"en": "Recipients:", "vi": "Nơi nhận:"},
     "doc.archive": {"en": "- Archived: VT.", "vi": "- Lưu: VT."},
@@ -1185,6 +1188,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.sum.not_assessable": {"en": "not assessable", "vi": "chưa đủ cơ sở đánh giá"},
     "review.sum.in_progress": {"en": "in progress", "vi": "đang thực hiện"},
     "review.col.years": {"en": "By year", "vi": "Kết quả từng năm"},
+    "review.part.results": {"en": "I. Results", "vi": "I. Kết quả thực hiện"},
+    "review.part.shortcomings": {"en": "II. Shortcomings, limitations and their causes",
+                                 "vi": "II. Tồn tại, hạn chế và nguyên nhân"},
+    "review.part.lessons": {"en": "III. Lessons learned", "vi": "III. Bài học kinh nghiệm"},
+    "review.part.directions": {"en": "IV. Directions, tasks and recommendations",
+                               "vi": "IV. Phương hướng, nhiệm vụ và kiến nghị"},
+    "review.annex.title": {"en": "Summary table of the targets' results",
+                           "vi": "Biểu tổng hợp kết quả thực hiện các chỉ tiêu"},
+    "review.annex.no": {"en": "No.", "vi": "TT"},
+    "review.annex.target": {"en": "Target", "vi": "Chỉ tiêu"},
+    "review.annex.unit": {"en": "Unit", "vi": "Đơn vị"},
+    "review.annex.goal": {"en": "Goal", "vi": "Mục tiêu"},
+    "review.annex.period": {"en": "Whole period", "vi": "Thực hiện cả kỳ"},
+    "review.annex.verdict": {"en": "Verdict", "vi": "Đánh giá"},
+    "review.annex.range": {"en": "(from {lo} to {hi})", "vi": "(dao động từ {lo} đến {hi})"},
+    "review.annex.legend": {
+        "en": "Figures without a mark are published (official). est.: the province's "
+              "published estimate; prelim.: preliminary; derived: computed from published "
+              "figures; average, derived: one yearly average over the merged years, "
+              "computed from the levels at both ends; estimated: estimated from related "
+              "indicators; early-year list: the list published early in the year.",
+        "vi": "Số không ghi chú là số đã công bố chính thức. ƯTH: số ước thực hiện do tỉnh "
+              "công bố; sơ bộ: số sơ bộ; tính toán: số tính từ số liệu đã công bố; bình "
+              "quân, tính toán: một tốc độ bình quân/năm cho cả các năm gộp ô, tính từ số "
+              "tuyệt đối đầu và cuối kỳ; ước tính: ước tính theo chỉ tiêu gián tiếp; danh "
+              "sách đầu năm: theo danh sách công bố đầu năm."},
+    "review.mark.estimate": {"en": "est.", "vi": "ƯTH"},
+    "review.mark.preliminary": {"en": "prelim.", "vi": "sơ bộ"},
+    "review.mark.derived": {"en": "derived", "vi": "tính toán"},
+    "review.mark.nowcast": {"en": "estimated", "vi": "ước tính"},
+    "review.mark.covered": {"en": "average, derived", "vi": "bình quân, tính toán"},
+    "review.mark.list": {"en": "early-year list", "vi": "danh sách đầu năm"},
+    "review.unit.clusters": {"en": "clusters", "vi": "cụm"},
     "review.col.value": {"en": "Result", "vi": "Thực hiện"},
     "review.col.verdict": {"en": "Verdict", "vi": "Đánh giá"},
     "review.notes": {"en": "Notes and basis of the figures", "vi": "Ghi chú và cơ sở tính"},

@@ -18,6 +18,9 @@ class Cell(Struct, frozen=True):
     # | "times" (a ratio such as a pace, shown ×1.06)
     value: float | None = None
     kind: str | None = None
+    span: int = 1  # columns this cell covers (the next span - 1 cells are left empty)
+    mark: str | None = None  # a short label of the number's kind (ước, tính toán): shown
+    # beside it, in a spreadsheet as part of the number format (the number stays one)
 
 
 class Column(Struct, frozen=True):
@@ -32,6 +35,7 @@ class Table(Struct):
     rows: list[list[Cell]] = field(default_factory=list)
     title: str | None = None
     compact: bool = False  # no rule between rows (long, one-line rows)
+    notes: list[str] = field(default_factory=list)  # lines under the table (a legend)
 
 
 class ChartSeries(Struct, frozen=True):
@@ -50,6 +54,15 @@ class Chart(Struct):
     caption: str | None = None
     integer: bool = False  # counts: whole-number axis from 0
     bar: bool = False  # bars (one per x label), not lines
+
+
+class Part(Struct):
+    """A numbered part of a document's body, headed as text ("I. Kết quả thực hiện");
+    with no paragraphs it is printed as dotted lines to fill in by hand."""
+
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    charts: bool = False  # the view's charts are drawn at the end of this part
 
 
 class Section(Struct):
@@ -78,6 +91,8 @@ class View(Struct):
     document_tables: list[Table] | None = None
     document: DocumentInfo | None = None
     issue: Issue | None = None  # the issue date (the header block's date); None: today
+    parts: list[Part] = field(default_factory=list)  # a document's body in parts I, II...
+    annex: Table | None = None  # a document's appendix table (on a landscape page)
 
     def section_lines(self) -> list[str]:
         """Every section as plain lines ("Title:" then its lines)."""

@@ -57,6 +57,13 @@ def _sheet_title(title: str | None, n: int, lang: str, used: set[str]) -> str:
     return name
 
 
+def _detail(cell: Cell) -> str:
+    """What a number cell says beside its number (its other lines), less its mark,
+    which the number format shows."""
+    lines = cell.text.split("\n")[1:] if cell.value is not None else []
+    return "; ".join(x for x in lines if not (cell.mark and x == f"({cell.mark})"))
+
+
 def _write_table(ws: Any, table: Table, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -65,8 +72,9 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
     for j in range(len(table.columns)):
         cells = [row[j] for row in table.rows]
         layout.append((j, False))
-        if any(c.value is not None and "\n" in c.text for c in cells):
+        if any(_detail(c) for c in cells):
             layout.append((j, True))
+    last_of = {j: c for c, (j, _) in enumerate(layout, start=1)}  # a column's last sheet column
     headings = [t("xlsx.detail", lang, heading=table.columns[j].heading.replace("\n", " "))
                 if detail else table.columns[j].heading.replace("\n", " ")
                 for j, detail in layout]
@@ -82,16 +90,21 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
             target = ws.cell(row=r, column=c)
             text = ""
             if detail:
-                if src.value is not None and "\n" in src.text:
-                    text = src.text.split("\n", 1)[1].replace("\n", "; ")
+                text = _detail(src)
             elif src.value is not None:
                 number: float | int = round(src.value, 10)  # no float noise (0.11030..01)
                 if src.kind in ("integer", "year") and float(number).is_integer():
                     number = int(number)
                 target.value = number
-                target.number_format = _number_format(src, lang)
-                target.alignment = Alignment(vertical="top")
-                widths[c - 1] = max(widths[c - 1], len(f"{number:,.2f}"))
+                target.number_format = _number_format(src, lang) + (
+                    f' "({src.mark})"' if src.mark else "")
+                target.alignment = Alignment(vertical="top", horizontal="center"
+                                             if src.span > 1 else None)
+                widths[c - 1] = max(widths[c - 1], len(f"{number:,.2f}") +
+                                    (len(src.mark) + 3 if src.mark else 0))
+                if src.span > 1:  # one figure over several columns (years): merged
+                    ws.merge_cells(start_row=r, start_column=c, end_row=r,
+                                   end_column=last_of[j + src.span - 1])
                 continue
             elif src.text != "—":
                 text = src.text.replace("\n", " ")
@@ -99,6 +112,8 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
                 _text_cell(target, text)
                 target.alignment = Alignment(vertical="top", wrap_text=len(text) > MAX_WIDTH)
                 widths[c - 1] = max(widths[c - 1], min(MAX_WIDTH, len(text)))
+    for i, line in enumerate(table.notes, start=len(table.rows) + 3):
+        _text_cell(ws.cell(row=i, column=1), line)
     _fit(ws, widths)
     ws.freeze_panes = "A2"
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
-from bkind.i18n import fmt_number, t
+from bkind.i18n import CATALOGUE, fmt_number, t
 from bkind.model import Issue, Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
-from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.model import Cell, Column, Part, Section, Table, View
 from bkind.render.views.report import target_chart
 from bkind.render.views.status import (
     header_lines,
@@ -192,7 +194,124 @@ def record(ws: Workspace, r: TargetReview, lang: str) -> dict[str, Any]:
     }
 
 
-def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = None) -> View:
+# a figure's kind as the appendix marks it beside the number
+MARKS = {"estimate": "review.mark.estimate", "preliminary": "review.mark.preliminary",
+         "derived": "review.mark.derived", "nowcast": "review.mark.nowcast",
+         "covered": "review.mark.covered"}
+PARTS = ("results", "shortcomings", "lessons", "directions")  # I-IV of a tổng kết
+
+
+def _annex_unit(ws: Workspace, target: Target, lang: str) -> str:
+    metric = ws.metrics.get(target.metric or "")
+    if target_is_rate(ws, target) or target.comparator is None:  # rates; every: a share
+        return "%"
+    if metric is not None:
+        return metric.unit_in(lang) or ""
+    key = f"review.unit.{target.of}"
+    return t(key, lang) if key in CATALOGUE else ""
+
+
+def _annex_number(ws: Workspace, target: Target, x: float | None,
+                  lang: str) -> tuple[str, float | None, str]:
+    """A figure as the appendix prints it (the unit is in its own column): its text,
+    its value and its kind for a spreadsheet."""
+    if x is None:
+        return "", None, "number"
+    if target_is_rate(ws, target) or target.comparator is None:
+        return fmt_number(x * 100, lang), x, "percent"
+    if target.metric is None:  # a count: 01 cụm
+        return f"{int(x):02d}" if lang == "vi" and float(x).is_integer() else \
+            fmt_number(x, lang, 0), x, "integer"
+    return fmt_number(x, lang), x, "number"
+
+
+def _annex_cell(ws: Workspace, target: Target, x: float | None, kind: str | None,
+                lang: str, span: int = 1, listed: bool = False) -> Cell:
+    text, value, number_kind = _annex_number(ws, target, x, lang)
+    key = "review.mark.list" if listed and kind == "estimate" else MARKS.get(kind or "")
+    mark = t(key, lang) if key and x is not None else None
+    if mark:
+        text += f"\n({mark})"
+    return Cell(text, align="right", value=value, kind=number_kind, span=span, mark=mark)
+
+
+def annex_table(ws: Workspace, review: Review, lang: str) -> Table:
+    """"Biểu tổng hợp kết quả thực hiện các chỉ tiêu": one row per target, one column
+    per year from the baseline year to the review's year, the whole period's result and
+    the verdict; each figure's kind marked; a run of years covered by levels is one
+    merged cell (one average, never a rate of each year)."""
+    first = ws.resolution.baseline_year
+    last = max([first, *(min(review.as_of, t_.deadline) for t_ in ws.targets)])
+    years = list(range(first, last + 1))
+    table = Table(title=t("review.annex.title", lang), columns=[
+        Column("no", t("review.annex.no", lang), "center", width=4),
+        Column("target", t("review.annex.target", lang), width=24),
+        Column("unit", t("review.annex.unit", lang), "center", width=7),
+        Column("goal", t("review.annex.goal", lang), width=14),
+        *[Column(str(y), str(y), "right", width=7) for y in years],
+        Column("period", t("review.annex.period", lang), "right", width=9),
+        Column("verdict", t("review.annex.verdict", lang), width=10),
+    ], notes=[t("review.annex.legend", lang)])
+    for n, r in enumerate(review.targets, start=1):
+        target = ws.target(r.id)
+        cells = [Cell(str(n), align="center", value=n, kind="integer"),
+                 Cell(target.name.get(lang)),
+                 Cell(_annex_unit(ws, target, lang), align="center"),
+                 Cell(goal_text(ws, target, lang, "sentence"))]
+        by_year = {y.year: y for y in r.years}
+        i = 0
+        while i < len(years):
+            y = by_year.get(years[i])
+            if y is None or y.value is None:
+                cells.append(Cell(""))
+                i += 1
+                continue
+            span = 1
+            if y.kind == "covered":  # the run's years share one average: one cell
+                while i + span < len(years) and (nxt := by_year.get(years[i + span])) \
+                        is not None and nxt.kind == "covered" and nxt.value == y.value:
+                    span += 1
+            cells.append(_annex_cell(ws, target, y.value, y.kind, lang, span,
+                                     listed=target.metric is None))
+            cells += [Cell("", span=0)] * (span - 1)
+            i += span
+        if r.verdict == "in_progress" or r.value is None:
+            cells.append(Cell(""))
+        else:
+            whole = _annex_cell(ws, target, r.value, "nowcast" if r.estimated else None,
+                                lang)
+            rng = r.result.outcome.range
+            if rng is not None and rng[0] != rng[1]:
+                lo, hi = (_annex_number(ws, target, v, lang)[0] for v in rng)
+                whole = msgspec.structs.replace(
+                    whole, text=whole.text + "\n" + t("review.annex.range", lang, lo=lo,
+                                                       hi=hi))
+            cells.append(whole)
+        cells.append(Cell(verdict_text(r, lang),
+                          status=VERDICT_STATUS.get(r.verdict, r.result.status)))
+        table.rows.append(cells)
+    return table
+
+
+def review_parts(ws: Workspace, review: Review, lang: str) -> list[Part]:
+    """The body of the tổng kết: I. the count and one paragraph per target; II-IV from
+    targets.yaml `review:`, else empty (dotted lines to fill in by hand)."""
+    written = ws.resolution.review
+    parts = [Part(t("review.part.results", lang),
+                  [summary_text(review, lang)] + [sentence(ws, r, lang)
+                                                  for r in review.targets], charts=True)]
+    for key in PARTS[1:]:
+        text = getattr(written, key, None) if written is not None else None
+        body = text.get(lang) if text is not None else ""
+        parts.append(Part(t(f"review.part.{key}", lang),
+                          [line.strip() for line in body.splitlines() if line.strip()]))
+    return parts
+
+
+def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = None,
+                document: bool = False) -> View:
+    """The review; `document`: as a Word or Excel document (parts I-IV, and the
+    appendix table in place of the terminal's table)."""
     res = ws.resolution
     records = [record(ws, r, lang) for r in review.targets]
     data: dict[str, Any] = {
@@ -236,6 +355,18 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
         sections.append(Section(t("sources.title", lang), found, appendix=True))
     from bkind.render.views.prose import review_subject
 
+    if document:
+        annex = annex_table(ws, review, lang)
+        intro = [line for line in header_lines(ws, review.as_of, lang, issue)[2:]
+                 if line != t("status.no_targets", lang)]
+        return View(data=data, records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
+                    tables=[annex], header=[header[0], *intro], sections=sections,
+                    lang=lang, subject=review_subject(ws.resolution, lang),
+                    document=ws.resolution.document_on(issue.date) if issue else None,
+                    issue=issue, document_tables=[], annex=annex,
+                    parts=review_parts(ws, review, lang),
+                    charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
+                            for n, r in enumerate(review.targets, start=1)])
     return View(data=data,
                 records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
                 tables=[table], header=header, sections=sections, lang=lang,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._click.exceptions import ClickException  # typer >= 0.26 (pyproject)
 
 from bkind import __version__
 from bkind.errors import BkindError, ExitCode, msg
@@ -99,7 +100,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
                 if _state["traceback"]:
                     raise
                 raise typer.Exit(ExitCode.INTERRUPTED) from None
-            except (typer.Exit, typer.Abort, typer.TyperException):
+            except (typer.Exit, typer.Abort, ClickException):
                 raise
             except Exception as exc:
                 if _state["traceback"]:
@@ -114,14 +115,37 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
 
 def closed_stdout() -> ExitCode:
     """The reader of stdout went away (`bkind status | head -1`): nothing more can be
-    written; exit 2 quietly (README: exit codes), without Python's "Exception ignored"
-    when the interpreter flushes stdout at exit."""
+    written; the rest is discarded quietly and the exit code is 0, as for a program that
+    SIGPIPE ends (README: exit codes), without Python's "Exception ignored" when the
+    interpreter flushes stdout at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     except (OSError, ValueError, AttributeError):  # pragma: no cover
         pass
-    return ExitCode.BAD_INPUT
+    return ExitCode.OK
+
+
+def open_std_streams() -> None:
+    """A closed stdout or stderr (`bkind status >&-`) is read as /dev/null: the command
+    runs and exits as it would, its output discarded, and no file it opens can take the
+    place of fd 1 or 2 (where its output would then go)."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+            setattr(sys, name, open(fd, "w", encoding="utf-8", errors="replace",
+                                    closefd=False))
+        except OSError:  # pragma: no cover
+            pass
 
 
 def internal_error(exc: BaseException, lang: str | None) -> ExitCode:
@@ -241,13 +265,18 @@ def parse_fail_on(value: str | None) -> set[str]:
 
 
 def emit(text: str | bytes, output: Path | None) -> None:
-    """stdout is data; --output writes the file atomically (temporary file + rename)."""
+    """stdout is data; --output writes the file atomically (temporary file + rename).
+    A reader that went away takes the rest of stdout with it (the exit code stays the
+    command's own)."""
     if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
+        try:
+            if isinstance(text, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text)
+            else:
+                sys.stdout.write(text)
+        except BrokenPipeError:
+            closed_stdout()
         return
     from bkind.io.files import write_atomic
 
@@ -867,6 +896,7 @@ def main() -> None:
     # help and Typer's own messages follow --lang / BKIND_LANG / the locale
     from bkind.help_vi import run
 
+    open_std_streams()
     try:
         run(app)
     except BrokenPipeError:
@@ -875,7 +905,7 @@ def main() -> None:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            sys.exit(closed_stdout())
+            closed_stdout()  # the command's own exit code stands
         raise
     except BkindError as exc:  # raised outside a command (only with --traceback)
         if "--traceback" in sys.argv:

@@ -426,6 +426,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.month": {
         "en": "{metric} {year}, months 1-{month}: {text}",
         "vi": "{metric} lũy kế {month} tháng năm {year}: {text}"},
+    "check.parts_sum.value": {
+        "en": "{name}, year to date {month}/{year}: the total is {total} {unit} but its parts "
+              "({parts}) add up to {sum} {unit}; both are reported as published",
+        "vi": "{name} lũy kế {month} tháng năm {year}: số tổng là {total} {unit} nhưng các "
+              "thành phần ({parts}) cộng lại được {sum} {unit}; báo cáo giữ nguyên số đã "
+              "công bố"},
+    "check.parts_sum.month_value": {
+        "en": "{name}, month {month}/{year} alone: the total is {total} {unit} but its parts "
+              "({parts}) add up to {sum} {unit}; both are reported as published",
+        "vi": "{name} riêng tháng {month}/{year}: số tổng là {total} {unit} nhưng các thành "
+              "phần ({parts}) cộng lại được {sum} {unit}; báo cáo giữ nguyên số đã công bố"},
+    "check.ytd_clash": {
+        "en": "{metric}, year to date {month}/{year}: two published versions disagree on "
+              "{key} ({a} and {b}): two sources, not a revision; the report uses the "
+              "latest dated one (else the later one in the file)",
+        "vi": "{metric} lũy kế {month} tháng năm {year}: hai lần công bố không khớp về {key} "
+              "({a} và {b}): hai nguồn khác nhau, không phải số điều chỉnh; báo cáo dùng số có "
+              "ngày công bố muộn nhất (nếu không có ngày: số ghi sau trong tệp)"},
     "check.share_basis": {
         "en": "{metric} {year}: published share {published}, but {num} / {den} = {computed} "
               "({prices}): computed on another price basis, or another vintage?",
@@ -720,9 +738,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "vi": "{key}: không áp dụng cho chỉ tiêu '{id}' loại {kind} (giá "
                                    "trị của chỉ tiêu này đã là tỷ lệ)"},
     "err.ytd_needs_value": {"en": "{id}: a year-to-date figure needs 'value' (the cumulative) "
-                                  "or 'month_value' (the month alone)",
+                                  "or 'month_value' (the month alone), or at least a "
+                                  "published change ('yoy', 'month_yoy', 'mom')",
                             "vi": "{id}: số liệu lũy kế cần 'value' (số lũy kế) hoặc "
-                                  "'month_value' (số riêng tháng)"},
+                                  "'month_value' (số riêng tháng), hoặc ít nhất một tốc độ "
+                                  "đã công bố ('yoy', 'month_yoy', 'mom')"},
     "err.plan_form": {"en": "plan: expected a mapping of metric to value",
                       "vi": "plan: cần ánh xạ từ chỉ tiêu tới giá trị"},
     "err.ytd_form": {"en": "ytd: expected a mapping of month (1-12) to figures",
@@ -983,6 +1003,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "{level_prices}: growth and level must share a price basis",
                         "vi": "chỉ tiêu '{id}' tính theo {prices} nhưng số tuyệt đối '{name}' "
                               "theo {level_prices}: phải cùng loại giá"},
+    "err.part_self": {"en": "metric '{id}': part_of names the metric itself",
+                      "vi": "chỉ tiêu '{id}': part_of trỏ tới chính chỉ tiêu này"},
+    "err.part_nested": {"en": "metric '{id}': '{name}' is itself a part of '{total}'; "
+                              "name the total '{total}' instead",
+                        "vi": "chỉ tiêu '{id}': '{name}' đã là một phần của '{total}'; hãy "
+                              "ghi part_of: {total}"},
+    "err.part_kind": {"en": "metric '{id}' is of kind {mine} but its total '{name}' of kind "
+                            "{theirs}: a part must be of the same kind as its total",
+                      "vi": "chỉ tiêu '{id}' thuộc loại {mine} nhưng chỉ tiêu tổng '{name}' "
+                            "thuộc loại {theirs}: chỉ tiêu thành phần phải cùng loại với "
+                            "chỉ tiêu tổng"},
+    "err.part_unit": {"en": "metric '{id}' is in {mine} but its total '{name}' in {theirs}: "
+                            "a part must be in the unit of its total",
+                      "vi": "chỉ tiêu '{id}' tính bằng {mine} nhưng chỉ tiêu tổng '{name}' "
+                            "tính bằng {theirs}: chỉ tiêu thành phần phải cùng đơn vị với "
+                            "chỉ tiêu tổng"},
+    "err.part_prices": {"en": "metric '{id}' is on {mine} but its total '{name}' on {theirs}: "
+                              "a part must share its total's price basis",
+                        "vi": "chỉ tiêu '{id}' tính theo {mine} nhưng chỉ tiêu tổng '{name}' "
+                              "theo {theirs}: chỉ tiêu thành phần phải cùng loại giá với "
+                              "chỉ tiêu tổng"},
     "err.proxy_kind": {"en": "metric '{id}': proxy '{name}' must be another growth or level "
                              "metric",
                        "vi": "chỉ tiêu '{id}': chỉ tiêu tham chiếu '{name}' phải là một chỉ "

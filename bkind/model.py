@@ -17,6 +17,8 @@ RATE_KINDS: tuple[str, ...] = ("growth", "share")
 LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
 FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
 STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
+GROUPS: tuple[str, ...] = ("industry", "products", "trade")  # the monthly report's parts
+SECTIONS: tuple[str, ...] = ("B", "C", "D", "E")  # VSIC sections of industry, in order
 
 # Evaluation statuses, in the order the progress method tries them.
 STATUSES: tuple[str, ...] = (
@@ -102,6 +104,9 @@ class Metric(Struct, frozen=True):
     unit_text: Text | None = None  # the unit per language, e.g. bn VND / tỷ đồng
     level: str | None = None  # a growth metric: the level series it is the growth of
     proxies: tuple[str, ...] = ()  # related measures that may estimate the year in progress
+    part_of: str | None = None  # a component of this metric (same kind, unit and prices)
+    section: str | None = None  # its VSIC section letter (B, C, D, E): orders the parts
+    group: str = "industry"  # industry | products | trade: where the monthly report puts it
 
     @property
     def is_rate(self) -> bool:
@@ -240,17 +245,23 @@ class YtdFigure(Struct, frozen=True):
 
     `value`: the cumulative level, or for a growth metric the y/y growth of the
     cumulative; `yoy` and `plan_share`: the published y/y growth and share of the
-    annual plan; `month_value`: the month alone (for the add-up check)."""
+    annual plan; `month_value`: the month alone (for the add-up check); `month_yoy` and
+    `mom`: the month alone against the same month last year and the month before.
+    `vintages`: every published version of this entry, in file order, when the file
+    gives a list (this figure is the current one among them)."""
 
     value: float | None
     yoy: float | None = None
     plan_share: float | None = None
     month_value: float | None = None
+    month_yoy: float | None = None
+    mom: float | None = None
     source: str | None = None
     status: str | None = None
     published: str | None = None
     note: str | None = None
     line: int | None = None
+    vintages: tuple[YtdFigure, ...] = ()
 
 
 class YearActuals(Struct, frozen=True):

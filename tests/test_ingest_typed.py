@@ -309,6 +309,9 @@ def test_q1_2025_typed_in_vietnamese_gives_the_same_report(cli, tmp_path, monkey
         return data
 
     typed, embedded = report(root), report(REPO)
+    # the sections' IIP of the Sở's report (iip_b..iip_e) is not in the press release
+    embedded["metrics"] = [m for m in embedded["metrics"] if not m["id"].startswith("iip_")
+                           or m["id"] == "iip_growth"]
     assert typed == embedded
     output = {m["id"]: m for m in typed["metrics"]}["industrial_output"]
     assert (output["ytd"], output["yoy"], output["plan_share"], output["month_value"]) == \

@@ -96,12 +96,13 @@ BAD = [
     ("ytd:\n  3:\n    iip: {value: 5%, yoy: 5%}\n",
      "actuals/2025.yaml:4: yoy: does not apply to the growth metric 'iip' "
      "(its value is already a rate)"),
-    ("ytd:\n  3:\n    output: {yoy: 5%, source: x}\n",
+    ("ytd:\n  3:\n    output: {source: x}\n",
      "actuals/2025.yaml:4: output: a year-to-date figure needs 'value' (the cumulative) or "
-     "'month_value' (the month alone)"),
+     "'month_value' (the month alone), or at least a published change ('yoy', 'month_yoy', "
+     "'mom')"),
     ("ytd:\n  3:\n    output: {value: 5, plan: 9}\n",
      "actuals/2025.yaml:4: unknown key 'plan' (allowed: value, yoy, plan_share, month_value, "
-     "source, status, published, note)"),
+     "month_yoy, mom, source, status, published, note)"),
     ("ytd:\n  3:\n    output:\n      value: 5\n      published: March\n",
      "actuals/2025.yaml:6: published: expected a date YYYY-MM-DD (or YYYY-MM), got 'March'"),
     ("ytd:\n  3: 602\n", "actuals/2025.yaml:3: ytd: month 3: expected a mapping of metric to "

@@ -116,11 +116,13 @@ class Candidate(Struct, frozen=True):
 
 
 def in_progress(ws: Workspace, year: int) -> bool:
-    """A year is in progress when its year-to-date figures stop before December, or
-    when it lies past the workspace's `series_end`."""
+    """A year is in progress when its year-to-date figures stop before December and no
+    later year has figures (a past year's monthly reports do not make it a year in
+    progress), or when it lies past the workspace's `series_end`."""
     actuals = ws.years.get(year)
     months = [m for m, figs in actuals.ytd.items() if figs] if actuals is not None else []
-    if months and max(months) < 12:
+    if months and max(months) < 12 and not any(
+            y > year and (a.values or a.ytd) for y, a in ws.years.items()):
         return True
     end = ws.resolution.series_end
     if end is None:
@@ -183,6 +185,9 @@ class Series:
         # figures (as_of itself, or the year the series ended in when as_of is later)
         progressing = [y for y, a in ws.years.items()
                        if y <= as_of and a.ytd and in_progress(ws, y)]
+        if month is not None and month < 12 and ws.years.get(as_of) is not None and \
+                ws.years[as_of].ytd:  # a monthly report: its year is in progress
+            progressing.append(as_of)
         self.nowcast_year = max(progressing) if nowcasts and progressing else None
         self._points: dict[str, dict[int, Point]] = {}
         self._known: dict[str, dict[int, Point]] = {}

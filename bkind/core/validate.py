@@ -13,7 +13,7 @@ from typing import Any
 
 from bkind.core.formulas import TOLERANCE
 from bkind.core.series import figures
-from bkind.core.ytd import month_row
+from bkind.core.ytd import month_row, parts_of
 from bkind.model import Workspace
 
 
@@ -147,8 +147,65 @@ def vintage_clash(ws: Workspace) -> list[Finding]:
     return out
 
 
+def parts_sum(ws: Workspace) -> list[Finding]:
+    """A level's parts (`part_of`) against their total for the same month, the
+    cumulative and the month alone apart, where the total and every part were published:
+    apart by more than 0.5% of the total and more than 1 unit (the figures are reported
+    as published, with this warning)."""
+    out = []
+    for total_id, part_ids in parts_of(ws).items():
+        if ws.metrics[total_id].kind != "level":
+            continue
+        for year, actuals in sorted(ws.years.items()):
+            for month, entries in sorted(actuals.ytd.items()):
+                total = entries.get(total_id)
+                if total is None:
+                    continue
+                for which in ("value", "month_value"):
+                    whole = getattr(total, which)
+                    pieces = [getattr(entries[p], which) if p in entries else None
+                              for p in part_ids]
+                    if whole is None or any(x is None for x in pieces):
+                        continue
+                    added = sum(x for x in pieces if x is not None)
+                    if abs(added - whole) > max(TOLERANCE * abs(whole), 1.0):
+                        out.append(Finding(actuals.path, total.line, "parts_sum", {
+                            "metric": total_id, "parts": part_ids, "year": year,
+                            "month": month, "which": which, "total": whole,
+                            "sum": added}))
+    return out
+
+
+def ytd_clash(ws: Workspace) -> list[Finding]:
+    """Two versions of one year-to-date entry (a list in the file) published the same
+    month, or both undated, that disagree on a figure: levels by more than 0.5%, rates
+    and shares by more than half a point."""
+    out = []
+    for year, actuals in sorted(ws.years.items()):
+        for month, entries in sorted(actuals.ytd.items()):
+            for mid, fig in entries.items():
+                rate = ws.metrics[mid].is_rate
+                versions = fig.vintages
+                for i, a in enumerate(versions):
+                    for b in versions[i + 1:]:
+                        if (a.published or "")[:7] != (b.published or "")[:7]:
+                            continue
+                        for key in ("value", "month_value", "yoy", "plan_share",
+                                    "month_yoy", "mom"):
+                            x, y = getattr(a, key), getattr(b, key)
+                            if x is None or y is None:
+                                continue
+                            level = key in ("value", "month_value") and not rate
+                            apart = (abs(x / y - 1) if y else 0.0) if level else abs(x - y)
+                            if apart > TOLERANCE:
+                                out.append(Finding(actuals.path, b.line, "ytd_clash", {
+                                    "metric": mid, "year": year, "month": month,
+                                    "key": key, "a": x, "b": y, "level": level}))
+    return out
+
+
 def check_all(ws: Workspace) -> list[Finding]:
     """Every warning, in file and line order."""
     found = level_chain(ws) + ytd_checks(ws) + share_basis(ws) + missing_sources(ws) + \
-        vintage_clash(ws)
+        vintage_clash(ws) + parts_sum(ws) + ytd_clash(ws)
     return sorted(found, key=lambda f: (f.path, f.line or 0, f.code))

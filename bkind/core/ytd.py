@@ -60,6 +60,17 @@ class MonthReport:
     rows: tuple[MonthRow, ...]
 
 
+def parts_of(ws: Workspace) -> dict[str, tuple[str, ...]]:
+    """Each total's parts (metrics with `part_of` naming it), in VSIC section order
+    (parts without a section after, in the order of targets.yaml)."""
+    out: dict[str, list[str]] = {}
+    for mid, metric in ws.metrics.items():
+        if metric.part_of is not None and metric.part_of in ws.metrics:
+            out.setdefault(metric.part_of, []).append(mid)
+    return {total: tuple(sorted(ids, key=lambda i: ws.metrics[i].section or "~"))
+            for total, ids in out.items()}
+
+
 def months_with_data(ws: Workspace) -> list[tuple[int, int]]:
     """Every (year, month) with at least one year-to-date figure, in order."""
     return sorted((y, m) for y, a in ws.years.items() for m, figs in a.ytd.items() if figs)

@@ -7,9 +7,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 from bkind.errors import Invalid, Problem, msg
 from bkind.io.convert import _convert
-from bkind.io.numbers import _published, quantity
+from bkind.io.dates import published as _published
+from bkind.io.numbers import quantity
 from bkind.io.shapes import LISTS, TOP_ACTUALS, Doc, Path_, VintageS, YtdS
 from bkind.model import (
     LIST_PERCENT_FIELDS,
@@ -18,6 +21,7 @@ from bkind.model import (
     Vintage,
     YearActuals,
     YtdFigure,
+    vintage_order,
 )
 
 # ------------------------------------------------------------------- actuals/YYYY.yaml
@@ -176,12 +180,14 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
 
     value, month_value = read("value", rate), read("month_value", rate)
     yoy, plan_share = read("yoy", True), read("plan_share", True)
+    month_yoy, mom = read("month_yoy", True), read("mom", True)
     if rate:
         for key in ("yoy", "plan_share"):
             if getattr(ys, key) is not None:
                 problems.append(Problem.of(doc.path, doc.line((*where, key)), msg(
                     "err.ytd_not_for_rate", key=key, kind=metric.kind, id=metric.id)))
-    if ys.value is None and ys.month_value is None:
+    if all(getattr(ys, key) is None
+           for key in ("value", "month_value", "month_yoy", "mom", "yoy", "plan_share")):
         problems.append(Problem.of(doc.path, line, msg("err.ytd_needs_value", id=metric.id)))
     published = None
     try:
@@ -191,8 +197,8 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
     if len(problems) > before:
         return None
     return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
-                     source=ys.source, status=ys.status, published=published, note=ys.note,
-                     line=line)
+                     month_yoy=month_yoy, mom=mom, source=ys.source, status=ys.status,
+                     published=published, note=ys.note, line=line)
 
 
 def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],
@@ -249,6 +255,20 @@ def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric]
             if metric is None:
                 problems.append(Problem.of(p, doc.line(where), msg(
                     "err.ytd_month", month=month, text=msg("err.unknown_metric", id=mid))))
+                continue
+            if isinstance(raw, list):  # vintages of one entry: the current one is used
+                if not raw:
+                    problems.append(Problem.of(p, doc.line(where),
+                                               msg("err.empty_vintages", id=mid)))
+                    continue
+                versions = [_ytd_figure(doc, item, (*where, i), metric, problems)
+                            for i, item in enumerate(raw)]
+                kept = tuple(v for v in versions if v is not None)
+                if len(kept) == len(versions):
+                    order = sorted(range(len(kept)), key=lambda i: (
+                        *vintage_order(kept[i].published, kept[i].status), i))
+                    figures[str(mid)] = msgspec.structs.replace(kept[order[-1]],
+                                                                vintages=kept)
                 continue
             fig = _ytd_figure(doc, raw, where, metric, problems)
             if fig is not None:

@@ -37,6 +37,7 @@ MAX_NODES = 2_000_000
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _YAML_TAG = "tag:yaml.org,2002:"
+_TIMESTAMP_TAG = _YAML_TAG + "timestamp"
 # the tags a workspace file may carry (explicitly or resolved): no python/*, no merge
 _ALLOWED_TAGS = frozenset(_YAML_TAG + name for name in (
     "str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
@@ -107,7 +108,7 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
 
     constructor = yaml.constructor.SafeConstructor()
 
-    def _scalar(node: yaml.ScalarNode) -> Any:
+    def _scalar(node: yaml.ScalarNode, key: bool = False) -> Any:
         explicit = text[node.start_mark.index:node.start_mark.index + 1] == "!"
         if node.tag in _NUMBER_TAGS or (node.tag == _STR_TAG and not node.style
                                         and not explicit):  # plain: '' (C) or None
@@ -118,6 +119,11 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
             return value
         if node.tag == _STR_TAG:
             return node.value
+        if node.tag == _TIMESTAMP_TAG and not key:
+            try:
+                return constructor.construct_object(node)
+            except ValueError:  # 2023-02-30: the field's own check refuses the text
+                return node.value
         return constructor.construct_object(node)
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -175,7 +181,7 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
                     problems.append(tag_problem)
                     continue
                 try:
-                    key = _scalar(key_node)
+                    key = _scalar(key_node, key=True)
                     hash(key)
                 except (yaml.YAMLError, ValueError, TypeError) as exc:
                     problems.append(Problem.of(path, key_node.start_mark.line + 1, msg(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bkind.errors import BkindError, Problem, msg
+from bkind.io.dates import stored as stored_published
 from bkind.io.numbers import parse_quantity
 from bkind.io.rows import Row, fold, what
 from bkind.io.yamledit import Editor, flow_map, put_comment, quoted, take_comment
@@ -36,16 +37,6 @@ class Change:
     old: float | None = None  # the value replaced, or the current one before a new vintage
     part: str = "value"  # value | plan | cluster
     value: float | None = None  # the figure this change is about
-
-
-def norm_published(raw: Any) -> str | None:
-    if raw is None:
-        return None
-    if isinstance(raw, dt.datetime):
-        raw = raw.date()
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    return str(raw)
 
 
 def _differences(value: float | None, status: Any, source: Any, note: Any,
@@ -113,7 +104,7 @@ def _field(item: Any, name: str) -> Any:
 
 def _order(item: Any) -> tuple[str, int]:
     """Publication order of a stored vintage, as in `model.current_vintage`."""
-    return (norm_published(_field(item, "published")) or "",
+    return (stored_published(_field(item, "published")) or "",
             STATUS_RANK.get(_field(item, "status"), 0))
 
 
@@ -133,7 +124,7 @@ def _same(old: Any, new: Any, percent: bool | None) -> bool:
     if isinstance(new, bool) or isinstance(new, float):
         return bool(old == new)
     if isinstance(old, dt.date) or isinstance(new, dt.date):  # a date, on either side
-        return norm_published(old) == norm_published(new)
+        return stored_published(old) == stored_published(new)
     return str(old) == str(new)
 
 
@@ -158,7 +149,7 @@ def apply_row(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace
         return parse_quantity(raw, percent, metric.id)[0]
 
     matches = [i for i, item in enumerate(items)
-               if norm_published(_field(item, "published")) == row.published]
+               if stored_published(_field(item, "published")) == row.published]
     if matches:
         diffs = {i: _differences(value_of(items[i]), _field(items[i], "status"),
                                  _field(items[i], "source"), _field(items[i], "note"), row)

@@ -1,14 +1,13 @@
 """Pure: numbers and percents as people write them in the files (`13%` is 0.13, a bare
-number where a percent is meant is refused with the `%` form suggested), and dates."""
+number where a percent is meant is refused with the `%` form suggested)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from typing import Any
 
-from bkind.errors import Invalid, Msg, msg
+from bkind.errors import Msg, msg
 
 Path_ = tuple[Any, ...]
 
@@ -69,14 +68,3 @@ def parse_quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, st
     """`quantity` with the problem as English text."""
     value, problem = quantity(raw, percent, what)
     return value, None if problem is None else str(problem)
-
-
-def _published(raw: Any) -> str | None:
-    if raw is None:
-        return None
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    text = str(raw)
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        raise Invalid(msg("err.published", raw=repr(raw)))
-    return text

@@ -17,6 +17,7 @@ from typing import Any
 
 from bkind.errors import BkindError, Invalid, Msg, Problem, msg
 from bkind.i18n import fmt_number
+from bkind.io.dates import typed_published
 from bkind.io.numbers import quantity
 from bkind.io.readers import Cell, Rows
 from bkind.model import Metric
@@ -272,33 +273,6 @@ def _blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def parse_published(raw: Any) -> str:
-    if isinstance(raw, dt.datetime):
-        raw = raw.date()
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    if isinstance(raw, int | float) and float(raw).is_integer():
-        raw = str(int(raw))
-    text = str(raw).strip()
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)  # dd/mm/yyyy, as printed in VN
-    if m:
-        text = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    m = re.fullmatch(r"(\d{1,2})/(\d{4})", text)  # mm/yyyy
-    if m:
-        text = f"{m.group(2)}-{int(m.group(1)):02d}"
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            dt.date.fromisoformat(text)
-            return text
-        if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12:
-            return text
-        if re.fullmatch(r"\d{4}", text):
-            return text
-    except ValueError:
-        pass
-    raise Invalid(msg("err.row_published", raw=repr(raw)))
-
-
 def _integer(raw: Any) -> int | None:
     if isinstance(raw, bool):
         return None
@@ -442,7 +416,7 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
                     choices=msg("err.one_of", choices="estimate, preliminary, official"))))
         if given("published"):
             try:
-                fields["published"] = parse_published(cell("published")[0])
+                fields["published"] = typed_published(cell("published")[0])
             except Invalid as exc:
                 bad(exc.msg)
         for name in ("source", "note"):

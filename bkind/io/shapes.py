@@ -11,8 +11,10 @@ from msgspec import Struct, field
 
 from bkind.model import (
     FIGURE_STATUSES,
+    GROUPS,
     KINDS,
     PRICES,
+    SECTIONS,
 )
 
 Path_ = tuple[Any, ...]
@@ -95,6 +97,9 @@ class MetricS(_S):
     note: TextLike | None = None
     level: str | None = None
     proxies: list[str] | None = None
+    part_of: str | None = None
+    section: Literal["B", "C", "D", "E"] | None = None
+    group: Literal["industry", "products", "trade"] = "industry"
 
 
 class TargetBaseS(_S, tag_field="type"):
@@ -193,7 +198,7 @@ REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has 
 OPTIONAL_TARGETS = {"document", "review"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
 CHOICES = {"kind": KINDS, "prices": PRICES, "type": tuple(TARGET_SHAPES),
-           "status": FIGURE_STATUSES}
+           "status": FIGURE_STATUSES, "section": SECTIONS, "group": GROUPS}
 
 
 class YtdS(_S):
@@ -201,6 +206,8 @@ class YtdS(_S):
     yoy: Any = None
     plan_share: Any = None
     month_value: Any = None
+    month_yoy: Any = None
+    mom: Any = None
     source: str | None = None
     status: Literal["estimate", "preliminary", "official"] | None = None
     published: Any = None

@@ -93,11 +93,13 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
                   else ms.unit.en or ms.unit.vi),
             of=(ms.of.numerator, ms.of.denominator) if ms.of else None,
             note=_text(ms.note), unit_text=_text(ms.unit), level=ms.level,
-            proxies=tuple(ms.proxies or ()),
+            proxies=tuple(ms.proxies or ()), part_of=ms.part_of, section=ms.section,
+            group=ms.group,
         )
     declared_metrics = {str(m) for m in raw_metrics}
     for metric in metrics.values():
         _check_links(doc, metric, metrics, declared_metrics, problems)
+        _check_part(doc, metric, metrics, declared_metrics, problems)
     for metric in metrics.values():
         if metric.of is None:
             continue
@@ -172,6 +174,38 @@ def _check_links(doc: Doc, metric: Metric, metrics: Mapping[str, Metric], declar
         elif proxy.kind not in ("growth", "level") or proxy_id == metric.id:
             problems.append(Problem.of(p, line, msg("err.proxy_kind", id=metric.id,
                                                     name=proxy_id)))
+
+
+def _check_part(doc: Doc, metric: Metric, metrics: Mapping[str, Metric], declared: set[str],
+                problems: list[Problem]) -> None:
+    """`part_of:` names another declared metric of the same kind, unit and price basis
+    (a section's output is part of the whole industry's only on the same footing)."""
+    if metric.part_of is None:
+        return
+    line = doc.line(("metrics", metric.id, "part_of"))
+    total = metrics.get(metric.part_of)
+    if metric.part_of == metric.id:
+        problems.append(Problem.of(doc.path, line, msg("err.part_self", id=metric.id)))
+    elif total is None:
+        if metric.part_of not in declared:
+            problems.append(Problem.of(doc.path, line, msg(
+                "err.unknown_link", id=metric.id, key="part_of", name=metric.part_of)))
+    elif total.part_of is not None:
+        problems.append(Problem.of(doc.path, line, msg("err.part_nested", id=metric.id,
+                                                       name=total.id, total=total.part_of)))
+    else:
+        for what, mine, theirs in (
+                ("kind", metric.kind, total.kind),
+                ("unit", metric.unit_text or Text(), total.unit_text or Text()),
+                ("prices", metric.prices, total.prices)):
+            if mine != theirs:
+                shown = {"kind": (mine, theirs),
+                         "unit": (metric.unit or "-", total.unit or "-"),
+                         "prices": (_prices(metric.prices), _prices(total.prices))}[what]
+                problems.append(Problem.of(doc.path, line, msg(
+                    f"err.part_{what}", id=metric.id, name=total.id, mine=shown[0],
+                    theirs=shown[1])))
+                break  # one problem per part: the first difference
 
 
 ITEM_COMPARATORS = ("above", "at_least", "below", "at_most")

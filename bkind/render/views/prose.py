@@ -181,7 +181,9 @@ def ytd_sentence(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -
 
 
 def ytd_paragraphs(ws: Workspace, report: MonthReport, lang: str) -> list[str]:
-    return [s for row in report.rows if (s := ytd_sentence(ws, report, row, lang))]
+    return [s for row in report.rows if ws.metrics[row.metric].part_of is None
+            and ws.metrics[row.metric].group != "products"
+            and (s := ytd_sentence(ws, report, row, lang))]
 
 
 def document_table(table: Table, lang: str, title: str | None = None) -> Table:

@@ -267,7 +267,12 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     warnings: list[str] = []
     sources: list[str] = []
     notes: list[str] = []
-    for i, (row, rec) in enumerate(zip(report.rows, records, strict=True)):
+    # the table against the plan: totals and trade; a section's part and a product are
+    # in the Sở's sections above it
+    headline = [(row, rec) for row, rec in zip(report.rows, records, strict=True)
+                if ws.metrics[row.metric].part_of is None
+                and ws.metrics[row.metric].group != "products"]
+    for i, (row, rec) in enumerate(headline):
         label = _letter(i)
         metric = ws.metrics[row.metric]
         table.rows.append(_cells(ws, row, label, lang))
@@ -297,7 +302,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
     if ws.resolution.note is not None and series_ended(ws, issue):
         header.append(ws.resolution.note.get(lang))  # the merger, once it is known
-    charts = [c for row in report.rows if (c := _ytd_chart(ws, report, row, lang)) is not None]
+    charts = [c for row, _ in headline if (c := _ytd_chart(ws, report, row, lang)) is not None]
     charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     from bkind.render.views import prose as sentences
 

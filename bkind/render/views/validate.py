@@ -36,6 +36,20 @@ def message(ws: Workspace, finding: Finding, lang: str) -> str:
         text = warning_text(p["note"], ws.metrics[p["metric"]], lang)
         return t("check.month", lang, metric=p["metric"], year=p["year"], month=p["month"],
                  text=text)
+    if finding.code == "parts_sum":  # the total and its parts by name
+        p = finding.params
+        total = ws.metrics[p["metric"]]
+        return t(f"check.parts_sum.{p['which']}", lang, name=total.name.get(lang),
+                 year=p["year"], month=p["month"],
+                 parts=", ".join(ws.metrics[x].name.get(lang) for x in p["parts"]),
+                 total=fmt_number(p["total"], lang, 3), sum=fmt_number(p["sum"], lang, 3),
+                 unit=total.unit_in(lang) or "")
+    if finding.code == "ytd_clash":
+        p = finding.params
+        show = fmt_number(p["a"], lang, 3) if p["level"] else fmt_percent(p["a"], lang)
+        other = fmt_number(p["b"], lang, 3) if p["level"] else fmt_percent(p["b"], lang)
+        return t("check.ytd_clash", lang, metric=p["metric"], year=p["year"],
+                 month=p["month"], key=p["key"], a=show, b=other)
     params = {k: _param(finding, k, v, lang) for k, v in finding.params.items()}
     return t(f"check.{finding.code}", lang, **params)
 

@@ -1111,7 +1111,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                    "vi": "Độc lập - Tự do - Hạnh phúc"},
     "doc.number": {"en": "No.: {number}", "vi": "Số: {number}"},
     "doc.place_date": {"en": "{place}, {date}", "vi": "{place}, {date}"},
-    "doc.date": {"en": "{day} {month_name} {year}", "vi": "ngày {day} tháng {month} năm {year}"},
+    "doc.date": {"en": "{day} {month} {year}", "vi": "ngày {day} tháng {month} năm {year}"},
     "doc.annex": {"en": "Appendix", "vi": "Phụ lục"},
     "doc.annex_of": {"en": "(attached to report No. {number} of {date})",
                      "vi": "(Kèm theo Báo cáo số {number} {date})"},

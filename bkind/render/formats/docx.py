@@ -349,10 +349,12 @@ def _annex(w: _Writer, table: Table, info: DocumentInfo | None, issue: Issue) ->
 
 
 def _date_words(issue: Issue, lang: str) -> str:
+    """The date as the header block writes it; in Vietnamese (Nghị định 30/2020) a day
+    below 10 and the months 1 and 2 take a leading zero: ngày 05 tháng 02 năm 2025."""
     day = BLANK if issue.day_blank else f"{issue.day:02d}"
-    month = f"{issue.month:02d}" if issue.month <= 2 else str(issue.month)
-    return t("doc.date", lang, day=day, month=month, year=issue.year,
-             month_name=t(f"month.{issue.month}", "en"))
+    month = t(f"month.{issue.month}", "en") if lang == "en" else \
+        f"{issue.month:02d}" if issue.month <= 2 else str(issue.month)
+    return t("doc.date", lang, day=day, month=month, year=issue.year)
 
 
 def _signature(w: _Writer, info: DocumentInfo | None) -> None:

@@ -189,7 +189,9 @@ def message_lang(option: str | None) -> str:
 
 
 def open_workspace(option: Path | None, lang: str) -> Workspace:
-    from bkind.io.load import cache_folder, find_workspace, load_workspace, workspace_name
+    from bkind.io.cache import cache_folder
+    from bkind.io.load import load_workspace
+    from bkind.io.workspaces import find_workspace, workspace_name
 
     root, embedded = find_workspace(str(option) if option else None, os.environ, Path.cwd())
     shown = str(root) if embedded or option or os.environ.get("BKIND_WORKSPACE") else "."
@@ -446,7 +448,9 @@ def workspaces_command(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.io.load import DEFAULT_WORKSPACE, cache_folder, load_workspace, named_workspaces
+    from bkind.io.cache import cache_folder
+    from bkind.io.load import load_workspace
+    from bkind.io.workspaces import DEFAULT_WORKSPACE, named_workspaces
     from bkind.render.views.workspaces import workspaces_view
 
     language = resolve_lang(lang)
@@ -477,7 +481,7 @@ def compare_command(
     output: OutputOpt = None,
 ) -> None:
     from bkind.core.compare import compare
-    from bkind.io.load import workspace_name
+    from bkind.io.workspaces import workspace_name
     from bkind.render.views.compare import compare_view
 
     language = resolve_lang(lang)
@@ -525,8 +529,8 @@ def export_command(
     import json
 
     from bkind.io import export
-    from bkind.io.load import workspace_name
     from bkind.io.outdir import write_folder
+    from bkind.io.workspaces import workspace_name
 
     language = resolve_lang(lang)
     ws = open_workspace(workspace, language)
@@ -811,7 +815,7 @@ def ingest_command(
     lang: LangOpt = None,
 ) -> None:
     from bkind.io.ingest import ingest
-    from bkind.io.load import find_workspace
+    from bkind.io.workspaces import find_workspace
     from bkind.render.views.ingest import ingest_view
 
     language = resolve_lang(lang)

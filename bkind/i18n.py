@@ -571,10 +571,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.output_is_folder": {"en": "is a folder: --output needs a file name",
                              "vi": "là thư mục: --output cần tên tệp"},
     "err.ingest_interrupted": {
-        "en": "an ingest was stopped midway: run bkind ingest again (with any file, or "
-              "the same one) to finish it",
-        "vi": "một lần nhập số liệu bị dừng giữa chừng: chạy lại bkind ingest (với tệp "
-              "bất kỳ hoặc tệp cũ) để hoàn tất"},
+        "en": "an ingest was stopped midway, and you may not write to this folder: the "
+              "next bkind command (any) of someone who may finishes it",
+        "vi": "một lần nhập số liệu bị dừng giữa chừng mà bạn không có quyền ghi vào thư "
+              "mục này: lệnh bkind tiếp theo (lệnh bất kỳ) của người có quyền ghi sẽ hoàn "
+              "tất việc nhập"},
     "err.ingest_not_written": {
         "en": "nothing written: a file could not be replaced ({reason}); the workspace is "
               "as it was",
@@ -839,6 +840,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.csv_invalid": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
     "err.xlsx_invalid": {"en": "not a readable XLSX workbook ({detail})",
                          "vi": "không đọc được tệp XLSX ({detail})"},
+    "err.xlsx_not_zip": {"en": "not an Excel workbook (.xlsx): the file is damaged, or is "
+                               "another kind of file renamed; open it in Excel and save it "
+                               "again as .xlsx",
+                         "vi": "không phải bảng tính Excel (.xlsx): tệp bị hỏng hoặc là loại "
+                               "tệp khác bị đổi tên; hãy mở bằng Excel rồi lưu lại dạng .xlsx"},
+    "err.xlsx_lock_file": {"en": "{name} is the lock file Excel keeps while {real} is open, "
+                                 "not a workbook: ingest {real} itself (close it in Excel "
+                                 "first)",
+                           "vi": "{name} là tệp khóa tạm Excel tạo ra khi đang mở {real}, "
+                                 "không phải bảng tính: hãy nhập tệp {real} (đóng tệp trong "
+                                 "Excel trước)"},
+    "err.xlsx_too_big": {"en": "the workbook unzips to {size} bytes, more than {most}: save "
+                               "only the month's sheet in a new workbook",
+                         "vi": "bảng tính giải nén ra {size} byte, quá {most} byte: hãy lưu "
+                               "riêng trang số liệu của tháng vào một tệp mới"},
+    "err.xlsx_too_many_rows": {"en": "the sheet has {rows} rows, more than {most}: save only "
+                                     "the month's rows in a new workbook",
+                               "vi": "trang tính có {rows} dòng, quá {most} dòng: hãy lưu "
+                                     "riêng các dòng số liệu của tháng vào một tệp mới"},
+    "err.xlsx_no_sheet": {"en": "the workbook has no visible sheet to read",
+                          "vi": "bảng tính không có trang tính nào đang hiện để đọc"},
+    "err.xlsx_merged": {"en": "merged cells {ref}: a merged cell is read for its first row "
+                              "only; unmerge them and type the figure in each row",
+                        "vi": "ô gộp {ref}: ô gộp chỉ được đọc ở dòng đầu; hãy bỏ gộp ô và "
+                              "ghi số liệu vào từng dòng"},
+    "err.xlsx_formula": {"en": "cell {cell} holds a formula with no computed value: open the "
+                               "file in Excel, let it calculate, and save it",
+                         "vi": "ô {cell} chứa công thức chưa có kết quả: hãy mở tệp bằng "
+                               "Excel để tính rồi lưu lại"},
+    "ingest.hidden_sheets": {"en": "hidden sheet(s) skipped: {names}; read the sheet {sheet}",
+                             "vi": "bỏ qua trang tính ẩn: {names}; đã đọc trang {sheet}"},
     "err.ingest_suffix": {"en": "expected a .csv or .xlsx file",
                           "vi": "cần tệp .csv hoặc .xlsx"},
     "err.empty_header": {"en": "empty file: expected a header row with the columns {columns}",
@@ -1078,6 +1110,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.row_needs_month": {"en": "{column} is a year-to-date figure: give the month",
                             "vi": "{column} là số lũy kế: hãy ghi tháng"},
     "err.row_what_cluster": {"en": "cluster {cluster} {year}", "vi": "CCN {cluster} năm {year}"},
+    "err.row_fraction": {"en": "{column}: {raw} is ambiguous in a percent column: "
+                               "{pct} (a fraction) or {raw}%? Write it with its % sign",
+                         "vi": "{column}: {raw} không rõ nghĩa trong cột tỷ lệ %: là {pct} "
+                               "(tỷ lệ dạng thập phân) hay {raw}%? Hãy ghi kèm dấu %"},
     "err.both_decimal_flags": {"en": "give --decimal-comma or --decimal-point, not both",
                                "vi": "chỉ dùng một trong hai: --decimal-comma hoặc "
                                      "--decimal-point"},
@@ -1089,11 +1125,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
                   "vi": "đã ghi: {paths}\ntiếp theo: bkind validate --workspace {folder}"},
     # likely thousands-separator slips (slips.py)
     "text.by_lang": {"en": "{en}", "vi": "{vi}"},  # a text given in both languages
-    "err.slip": {"en": "{metric} {year}: {value} is {how} {neighbours}: a thousands "
+    "err.slip": {"en": "{what}: {value} is {how} {neighbours}: a thousands "
                        "separator read as a decimal point? Likely meant: {likely}. {advice}",
-                 "vi": "{metric} năm {year}: {value} {how} {neighbours}: có phải dấu "
+                 "vi": "{what}: {value} {how} {neighbours}: có phải dấu "
                        "phân cách hàng nghìn bị đọc thành dấu thập phân? Có thể là: "
                        "{likely}. {advice}"},
+    "err.slip_year": {"en": "{metric} {year}", "vi": "{metric} năm {year}"},
+    "err.slip_ytd": {"en": "{metric}, year to date to {month}/{year}",
+                     "vi": "{metric} lũy kế {month} tháng năm {year}"},
+    "err.slip_month": {"en": "{metric}, the month {month}/{year} alone",
+                       "vi": "{metric} riêng tháng {month}/{year}"},
+    "err.slip_plan": {"en": "{metric}, plan for {year}", "vi": "{metric}, kế hoạch năm {year}"},
+    "err.slip_at_year": {"en": "{value} ({year})", "vi": "{value} ({year})"},
+    "err.slip_at_month": {"en": "{value} ({month}/{year})", "vi": "{value} (tháng {month}/{year})"},
     "err.slip_smaller": {"en": "100 times or more smaller than",
                          "vi": "nhỏ hơn từ 100 lần trở lên so với"},
     "err.slip_larger": {"en": "100 times or more larger than",
@@ -1103,7 +1147,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "vi": "Nếu số này đúng, hãy ghi dạng `{{value: ..., "
                                     "confirmed: true}}`."},
     "err.slip_confirm_row": {"en": "If it is right, put yes in the row's confirmed column.",
-                             "vi": "Nếu số này đúng, ghi \"có\" vào cột xác nhận của dòng."},
+                             "vi": "Nếu số này đúng, ghi \"có\" vào cột Xác nhận của dòng."},
     # --- documents: Word in the form of Nghị định 30/2020/NĐ-CP, Excel workbooks ---
     "doc.motto1": {"en": "SOCIALIST REPUBLIC OF VIETNAM",
                    "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},

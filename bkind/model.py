@@ -261,6 +261,7 @@ class YtdFigure(Struct, frozen=True):
     published: str | None = None
     note: str | None = None
     line: int | None = None
+    confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
     vintages: tuple[YtdFigure, ...] = ()
 
 
@@ -368,6 +369,7 @@ class Outcome(Struct, frozen=True):
     base: float | None = None  # level: the value progress is measured from
     base_year: int | None = None
     required_points: float | None = None  # a share: points still to gain by the deadline
+    required_points_per_year: float | None = None  # ... spread over the years left
     numerator_growth: float | None = None  # a share: its numerator's growth needed ...
     denominator_growth: float | None = None  # ... at this, the denominator's own pace
 

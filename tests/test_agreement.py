@@ -11,7 +11,8 @@ from bkind.core import ytd
 from bkind.core.projection import project
 from bkind.core.review import review
 from bkind.core.status import default_as_of, evaluate_all
-from bkind.io.load import load_workspace, named_workspaces
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import named_workspaces
 
 REPO = Path(__file__).resolve().parent.parent
 WORKSPACES = {**named_workspaces(),

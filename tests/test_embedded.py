@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bkind.core.status import evaluate_all
-from bkind.io.load import embedded_workspace, load_workspace
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import embedded_workspace
 
 
 @pytest.fixture(scope="module")

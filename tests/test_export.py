@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bkind.io.export import COLUMNS
-from bkind.io.load import load_workspace, named_workspaces
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import named_workspaces
 
 NAMES = ("backan-16", "bacgiang", "thainguyen-2030")
 

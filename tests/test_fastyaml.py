@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bkind.io import fastyaml
-from bkind.io.load import parse_yaml
+from bkind.io.yaml12 import parse_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 FILES = sorted({*REPO.glob("targets.yaml"), *REPO.glob("actuals/*.yaml"),

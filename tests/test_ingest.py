@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bkind.io.load import embedded_workspace, load_workspace
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import embedded_workspace
 from tests.conftest import REPO
 
 HEADER = "year,month,metric,value,status,published,source\n"

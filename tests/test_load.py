@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from bkind.errors import BkindError
-from bkind.io.load import find_workspace, load_workspace
+from bkind.io.load import load_workspace
 from bkind.io.numbers import parse_quantity
+from bkind.io.workspaces import find_workspace
 
 from conftest import MINIMAL_TARGETS
 

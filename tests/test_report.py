@@ -102,7 +102,7 @@ BAD = [
      "'mom')"),
     ("ytd:\n  3:\n    output: {value: 5, plan: 9}\n",
      "actuals/2025.yaml:4: unknown key 'plan' (allowed: value, yoy, plan_share, month_value, "
-     "month_yoy, mom, source, status, published, note)"),
+     "month_yoy, mom, source, status, published, note, confirmed)"),
     ("ytd:\n  3:\n    output:\n      value: 5\n      published: March\n",
      "actuals/2025.yaml:6: published: expected a date YYYY-MM-DD (or YYYY-MM), got 'March'"),
     ("ytd:\n  3: 602\n", "actuals/2025.yaml:3: ytd: month 3: expected a mapping of metric to "

@@ -13,7 +13,8 @@ from test_core import avg_target, count_target, level_target, workspace
 
 from bkind.core.review import review, verdict
 from bkind.core.status import evaluate
-from bkind.io.load import embedded_workspace, load_workspace
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import embedded_workspace
 from bkind.render.views.review import review_view, sentence
 
 from conftest import REPO

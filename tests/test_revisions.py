@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from bkind.core.history import chronological
 from bkind.core.series import figures
-from bkind.io.load import embedded_workspace, load_workspace
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import embedded_workspace
 from bkind.model import Vintage, current_vintage
 
 

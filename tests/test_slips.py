@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bkind.core.slips import Candidate, check_series, likely_intended
+from bkind.core.slips import Candidate, Neighbour, check_series, likely_intended
+from bkind.io.slip_problems import message
 
 SERIES = {2021: 7740.0, 2022: 8297.0, 2023: 8.84, 2024: 9531.0}
 
@@ -13,9 +14,9 @@ SERIES = {2021: 7740.0, 2022: 8297.0, 2023: 8.84, 2024: 9531.0}
 def test_a_value_far_below_both_neighbours_is_a_slip():
     slips = check_series(SERIES, [Candidate("grdp", 2023, 8.84)])
     assert len(slips) == 1
-    assert slips[0].neighbours == ((2022, 8297.0), (2024, 9531.0))
+    assert slips[0].neighbours == (Neighbour(2022, None, 8297.0), Neighbour(2024, None, 9531.0))
     assert slips[0].likely == pytest.approx(8840)
-    text = str(slips[0].message())
+    text = str(message(slips[0], {}))
     assert "8.84" in text and "8297 (2022), 9531 (2024)" in text and "8840" in text
 
 

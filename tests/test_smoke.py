@@ -1,6 +1,6 @@
 import json
 
-from bkind.io.load import embedded_workspace
+from bkind.io.workspaces import embedded_workspace
 
 
 def test_status_json_on_embedded_workspace_lists_every_target(cli, tmp_path, monkeypatch):

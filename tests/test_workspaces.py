@@ -7,7 +7,8 @@ import json
 import pytest
 
 from bkind.core.status import evaluate_all
-from bkind.io.load import DEFAULT_WORKSPACE, load_workspace, named_workspaces
+from bkind.io.load import load_workspace
+from bkind.io.workspaces import DEFAULT_WORKSPACE, named_workspaces
 
 NAMES = ("backan-16", "bacgiang", "thainguyen-2030")
 

@@ -151,10 +151,36 @@ def cagr(start: float, end: float, years: int) -> float | None:
     return None if root is None else root - 1
 
 
+def relative_change(before: float, after: float) -> float | None:
+    """The relative change from `before` to `after` (after / before - 1): a growth
+    rate between two levels, or how far apart two figures are; None from zero."""
+    if before == 0:
+        return None
+    return after / before - 1
+
+
+def grown(value: float, rate: float) -> float:
+    """A level one year on at growth `rate`: value * (1 + rate)."""
+    return value * (1 + rate)
+
+
 def growth_from_levels(values: Mapping[int, float]) -> dict[int, float]:
     """Yearly growth between consecutive years' levels (positive levels only)."""
-    return {y: values[y] / values[y - 1] - 1
-            for y in values if y - 1 in values and values[y - 1] > 0 and values[y] >= 0}
+    out: dict[int, float] = {}
+    for y in values:
+        if y - 1 in values and values[y - 1] > 0 and values[y] >= 0:
+            g = relative_change(values[y - 1], values[y])
+            assert g is not None
+            out[y] = g
+    return out
+
+
+def path_value(start: float, goal: float, share: float) -> float:
+    """A point `share` (0..1) of the way from `start` to `goal` on the path at constant
+    growth (geometric); a straight line where either end is not positive."""
+    if start > 0 and goal > 0:
+        return start * float((goal / start) ** share)
+    return start + (goal - start) * share
 
 
 def level_trend(points: Mapping[int, float], baseline_year: int) -> tuple[float, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bkind.core.formulas import relative_change
 from bkind.core.series import Series, figures
 from bkind.model import Figure, Vintage, Workspace, chronological, current_vintage
 
@@ -35,6 +36,13 @@ class YearHistory:
     def revised(self) -> bool:
         return len(self.revisions) > 1
 
+    @property
+    def total(self) -> Revision:
+        """The current vintage against the first one published."""
+        first, last = self.revisions[0].vintage, self.current.vintage
+        return Revision(last, True, last.value - first.value,
+                        relative_change(first.value, last.value))
+
 
 def history(ws: Workspace, metric_id: str, year: int | None = None) -> list[YearHistory]:
     """Every year's vintages of `metric_id` (or only `year`'s), oldest year first."""
@@ -56,8 +64,8 @@ def history(ws: Workspace, metric_id: str, year: int | None = None) -> list[Year
             change = rel = None
             if previous is not None:
                 change = v.value - previous.value
-                if level and previous.value != 0:
-                    rel = v.value / previous.value - 1
+                if level:
+                    rel = relative_change(previous.value, v.value)
             revisions.append(Revision(v, v is current, change, rel))
             previous = v
         actuals = ws.years.get(y)

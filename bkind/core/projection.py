@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from bkind.core.formulas import (
     cagr,
     compound,
+    growth_from_levels,
     level_trend,
     meets,
     realized_average,
@@ -30,7 +31,7 @@ from bkind.core.formulas import (
 from bkind.core.series import Series
 from bkind.core.status import closing_notes, default_as_of, evaluate
 from bkind.core.targets import target_type, within
-from bkind.model import Note, Target, Workspace
+from bkind.model import Note, Target, TargetResult, Workspace
 
 METHODS: tuple[str, ...] = ("trend", "last")
 
@@ -63,23 +64,57 @@ class MetricProjection:
 
 @dataclass(frozen=True)
 class TargetProjection:
-    id: str
-    type: str
-    metric: str | None
-    comparator: str | None
-    target: float | tuple[float, float]
-    deadline: int
+    """A target at the projection's horizon, beside its status as of the data's end
+    (`result`: the target's header, and the growth still `required`)."""
+
+    result: TargetResult
     projected: float | None = None  # the value at the deadline (or at Y, if Y comes first)
     at_year: int | None = None  # the year `projected` refers to
     meets: bool | None = None
     reached_in: int | None = None
-    required: float | None = None  # growth per year still needed from the latest figure
     goal: float | None = None  # the value `required` aims at (a range: its nearer bound)
     required_numerator_growth: float | None = None
     denominator_growth: float | None = None  # the G that required_numerator_growth assumes
     notes: tuple[Note, ...] = ()
-    required_unobserved: float | None = None
-    estimated: bool = False  # the status behind `required` rests on a nowcast
+
+    # the status's header and required growth, read through
+    @property
+    def id(self) -> str:
+        return self.result.id
+
+    @property
+    def type(self) -> str:
+        return self.result.type
+
+    @property
+    def metric(self) -> str | None:
+        return self.result.metric
+
+    @property
+    def comparator(self) -> str | None:
+        return self.result.comparator
+
+    @property
+    def target(self) -> float | tuple[float, float]:
+        return self.result.target
+
+    @property
+    def deadline(self) -> int:
+        return self.result.deadline
+
+    @property
+    def required(self) -> float | None:
+        """Growth per year still needed from the latest figure (status's)."""
+        return self.result.required
+
+    @property
+    def required_unobserved(self) -> float | None:
+        return self.result.outcome.required_unobserved
+
+    @property
+    def estimated(self) -> bool:
+        """The status behind `required` rests on a nowcast."""
+        return self.result.estimated
 
 
 @dataclass(frozen=True)
@@ -238,9 +273,7 @@ def project_target(series: Series, target: Target, proj: Projection) -> TargetPr
         mp = proj.metrics[target.metric]
         metric = ws.metrics[target.metric]
         values = mp.values()
-        growth = values if metric.kind == "growth" else {
-            y: values[y] / values[y - 1] - 1 for y in values
-            if y - 1 in values and values[y - 1] > 0}
+        growth = values if metric.kind == "growth" else growth_from_levels(values)
         if metric.kind == "share" and metric.of is not None:
             den_id = metric.of[1]
             denominator_growth = proj.assumptions.get(den_id, proj.metrics[den_id].rate)
@@ -252,13 +285,10 @@ def project_target(series: Series, target: Target, proj: Projection) -> TargetPr
     if p.projected is not None and p.complete and target.comparator is not None:
         met = meets(p.projected, target.comparator, target.value, within(ws, target))
     return TargetProjection(
-        id=target.id, type=target.type, metric=target.metric, comparator=target.comparator,
-        target=target.value, deadline=target.deadline, projected=p.projected,
-        at_year=p.at_year, meets=met, reached_in=p.reached_in, required=status.required,
-        goal=p.goal, required_numerator_growth=p.required_numerator_growth,
+        result=status, projected=p.projected, at_year=p.at_year, meets=met,
+        reached_in=p.reached_in, goal=p.goal,
+        required_numerator_growth=p.required_numerator_growth,
         denominator_growth=p.denominator_growth, notes=tuple(notes),
-        required_unobserved=status.outcome.required_unobserved,
-        estimated=status.estimated,
     )
 
 

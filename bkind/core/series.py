@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from msgspec import Struct
 
-from bkind.core.formulas import average_of_factor, product, ratio
+from bkind.core.formulas import average_of_factor, grown, product, ratio
 from bkind.model import (
     STATUS_RANK,
     Amount,
@@ -381,14 +381,14 @@ class Series:
         prev = self.known(metric_id).get(year - 1)
         if prev is None or g_lo <= -1:
             return None
-        value = prev.value * (1 + g)
+        value = grown(prev.value, g)
         notes = list(prev.basis) + notes
         notes.append(Note(_ranged("basis.level_nowcast", g_lo, g_hi), {
             "metric": self.name(metric_id), "year": year, "prev_year": year - 1,
             "prev": Amount(prev.value), "growth": Percent(g), "value": Amount(value),
-            "lo": Amount(prev.value * (1 + g_lo)), "hi": Amount(prev.value * (1 + g_hi))}))
-        return Point(year, value, "nowcast", None, prev.value * (1 + g_lo),
-                     prev.value * (1 + g_hi), tuple(notes), prev.refs + sources)
+            "lo": Amount(grown(prev.value, g_lo)), "hi": Amount(grown(prev.value, g_hi))}))
+        return Point(year, value, "nowcast", None, grown(prev.value, g_lo),
+                     grown(prev.value, g_hi), tuple(notes), prev.refs + sources)
 
     # ----------------------------------------------------------------- growth
 

@@ -1,10 +1,24 @@
-"""Pure: likely thousands-separator slips in a level series.
+"""Pure: likely thousands-separator slips in every typed level.
 
 `8.840` typed for 8,840 (a Vietnamese thousands dot read as a decimal point) makes a
 level a thousand times too small, and every share and growth computed from it wrong.
-A level value 100 times or more smaller or larger than the same metric's value in the
-nearest earlier and later years that have one (or than the only neighbour there is) is
-refused with the number that was likely meant, unless its mapping says `confirmed: true`.
+A typed level 100 times or more smaller or larger than all its neighbours (both, or the
+only one there is) is a likely slip, unless it says `confirmed: true`. Neighbours, per
+level (SPEC "Slips caught wherever a figure is typed"):
+
+- a yearly value (`year`): the same metric's value in the nearest earlier and later
+  years that have one;
+- a year-to-date value (`ytd`) and a month alone (`month`): the nearest earlier and
+  later month of the same year, and the same month of the nearest earlier and later
+  years;
+- a plan (`plan`): the plans of the nearest earlier and later years.
+
+`find_slips` judges a whole workspace (the loader, `validate`); `check_new` judges new
+figures (an ingest file's rows) against the stored ones only, so a run of new values is
+judged against the nearest stored values outside the run (two slipped years in one file
+are both caught) and a stored figure is never blamed for a new one.
+
+Findings are typed (`Slip`): the words are built outside core (io/slip_problems.py).
 """
 
 from __future__ import annotations
@@ -15,15 +29,16 @@ from collections.abc import Collection, Iterable, Mapping
 
 from msgspec import Struct
 
-from bkind.errors import Msg, Problem, msg
-from bkind.i18n import fmt_number
-from bkind.model import Metric, YearActuals, current_vintage
+from bkind.model import Metric, Vintage, YearActuals, current_vintage
 
 FACTOR = 100.0  # how far from its neighbours a value must be to be refused
+LEVELS = ("year", "ytd", "month", "plan")
+
+Key = tuple[int, int]  # (year, month); month 0 for a yearly value or a plan
 
 
 class Candidate(Struct, frozen=True):
-    """One value to check: a metric's figure for a year, and where it was written."""
+    """One value to check: a metric's figure at one level and time, and where it is."""
 
     metric: str
     year: int
@@ -31,40 +46,31 @@ class Candidate(Struct, frozen=True):
     confirmed: bool = False
     path: str | None = None
     line: int | None = None
-    name_vi: str | None = None  # the metric's Vietnamese name, for messages in Vietnamese
+    month: int | None = None  # ytd and month: 1-12
+    level: str = "year"  # one of LEVELS
+
+    @property
+    def key(self) -> Key:
+        return (self.year, self.month or 0)
+
+
+class Neighbour(Struct, frozen=True):
+    year: int
+    month: int | None
+    value: float
 
 
 class Slip(Struct, frozen=True):
+    """A likely slip: the candidate, the neighbours it is far from (earlier first), and
+    the number likely meant."""
+
     candidate: Candidate
-    neighbours: tuple[tuple[int, float], ...]  # (year, value), earlier first
-    likely: float  # the number likely meant
+    neighbours: tuple[Neighbour, ...]
+    likely: float
 
-    def message(self, advice: Msg | str = "") -> Msg:
-        c = self.candidate
-        around = msg("text.by_lang", en=", ".join(f"{_plain(v)} ({y})"
-                                                  for y, v in self.neighbours),
-                     vi=", ".join(f"{fmt_number(v, 'vi', 6)} ({y})" for y, v in self.neighbours))
-        word = "err.slip_smaller" if c.value < self.neighbours[0][1] else "err.slip_larger"
-        return msg("err.slip", value=_number(c.value), year=c.year,
-                   metric=msg("text.by_lang", en=c.metric, vi=c.name_vi or c.metric),
-                   how=msg(word), neighbours=around, likely=_number(self.likely),
-                   advice=advice or msg("err.slip_confirm_yaml"))
-
-    def problem(self, path: str | None = None, line: int | None = None,
-                advice: Msg | str = "") -> Problem:
-        c = self.candidate
-        return Problem.of(path or c.path or "", line if path else c.line, self.message(advice))
-
-
-def _plain(x: float) -> str:
-    text = f"{round(x, 10):.10f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _number(x: float) -> Msg:
-    """As written in YAML in English (8.84); in Vietnamese notation in Vietnamese (8,84):
-    a Vietnamese reader takes 8.84 for eight hundred and eighty-four."""
-    return msg("text.by_lang", en=_plain(x), vi=fmt_number(x, "vi", 6))
+    @property
+    def smaller(self) -> bool:
+        return self.candidate.value < self.neighbours[0].value
 
 
 def _far(value: float, other: float) -> int:
@@ -90,70 +96,144 @@ def likely_intended(value: float, neighbours: Iterable[float]) -> float:
     return value * 1000.0 ** k
 
 
-def check_series(series: Mapping[int, float], candidates: Iterable[Candidate],
-                 confirmed: Collection[int] = ()) -> list[Slip]:
-    """The candidates refused against `series` (year -> the metric's current value;
-    `confirmed`: the years whose current value is confirmed)."""
-    years = sorted(series)
+def _around(keys: list[int], at: int) -> list[int]:
+    """The nearest of `keys` (sorted) before and after `at`."""
+    i, j = bisect_left(keys, at), bisect_right(keys, at)
+    return keys[max(i - 1, 0):i] + keys[j:j + 1]
+
+
+def neighbours(series: Mapping[Key, float], key: Key, level: str) -> list[Key]:
+    """The keys of `series` that `key` is judged against (earlier first)."""
+    year, month = key
+    if level in ("year", "plan"):
+        years = sorted(y for y, _ in series)
+        return [(y, 0) for y in _around(years, year)]
+    months = sorted(m for y, m in series if y == year)
+    years = sorted(y for y, m in series if m == month)
+    near = [(year, m) for m in _around(months, month)] + \
+        [(y, month) for y in _around(years, year)]
+    return sorted(near)
+
+
+def _slip(c: Candidate, series: Mapping[Key, float], near: list[Key]) -> Slip | None:
+    sides = {_far(c.value, series[k]) for k in near}
+    if not near or len(sides) != 1 or 0 in sides:
+        return None
+    found = tuple(Neighbour(y, m or None, series[(y, m)]) for y, m in near)
+    return Slip(c, found, likely_intended(c.value, (n.value for n in found)))
+
+
+def check_series(series: Mapping[Key, float] | Mapping[int, float],
+                 candidates: Iterable[Candidate],
+                 confirmed: Collection[Key] | Collection[int] = ()) -> list[Slip]:
+    """The candidates refused against `series` ((year, month) or year -> the metric's
+    current value at the candidates' level; `confirmed`: the keys whose value is
+    confirmed). Every value of the series is a suspect too: of two values that only
+    have each other, the later one is the likely slip; a value whose only neighbour is
+    itself refused (with more neighbours) or confirmed is not judged by it."""
+    table = {(k if isinstance(k, tuple) else (k, 0)): v for k, v in series.items()}
+    sure = {(k if isinstance(k, tuple) else (k, 0)) for k in confirmed}
     found: list[Slip] = []
     for c in candidates:
         if c.confirmed:
             continue
-        i, j = bisect_left(years, c.year), bisect_right(years, c.year)
-        near = years[max(i - 1, 0):i] + years[j:j + 1]
-        if not near:
-            continue
-        sides = {_far(c.value, series[y]) for y in near}
-        if len(sides) == 1 and 0 not in sides:
-            neighbours = tuple((y, series[y]) for y in near)
-            found.append(Slip(c, neighbours,
-                              likely_intended(c.value, (v for _, v in neighbours))))
-    # A value with one neighbour is judged against it only when that neighbour is not
-    # itself refused (the last year after a slip is not a slip) nor confirmed; of two
-    # years that only have each other, the later one is the likely slip.
-    flagged = {s.candidate.year: s for s in found}
+        slip = _slip(c, table, [k for k in neighbours(table, c.key, c.level) if k != c.key])
+        if slip is not None:
+            found.append(slip)
+    flagged = {s.candidate.key: s for s in found}
     out = []
     for s in found:
         if len(s.neighbours) == 1:
-            other = s.neighbours[0][0]
-            if other in confirmed:
+            n = s.neighbours[0]
+            other = (n.year, n.month or 0)
+            if other in sure:
                 continue
             if other in flagged and (len(flagged[other].neighbours) > 1
-                                     or other > s.candidate.year):
+                                     or other > s.candidate.key):
                 continue
         out.append(s)
     return out
 
 
-def find_slips(metrics: Mapping[str, Metric], years: Mapping[int, YearActuals]) -> list[Slip]:
-    """Every likely slip among the yearly values of the level metrics."""
+def check_new(stored: Mapping[Key, float], stored_confirmed: Collection[Key],
+              candidates: list[Candidate]) -> list[Slip]:
+    """New figures of one metric at one level, judged against the nearest stored values
+    outside the run of new ones (the stored value a new one replaces is not one). A new
+    figure with no stored neighbour is judged among the new ones, as the loader would."""
+    new_keys = {c.key for c in candidates}
+    reference = {k: v for k, v in stored.items() if k not in new_keys}
     out: list[Slip] = []
-    ordered = sorted(years)
+    alone: list[Candidate] = []
+    for c in candidates:
+        near = neighbours(reference, c.key, c.level) if reference else []
+        if not near:
+            alone.append(c)
+            continue
+        if c.confirmed or all(k in stored_confirmed for k in near):
+            continue
+        slip = _slip(c, reference, near)
+        if slip is not None:
+            out.append(slip)
+    if alone:
+        among = {c.key: c.value for c in candidates}
+        out.extend(check_series(among, alone, {c.key for c in candidates if c.confirmed}))
+    return out
+
+
+# ---------------------------------------------------------------- series of a workspace
+
+
+def _current(vintages: tuple[Vintage, ...]) -> Vintage:
+    return vintages[0] if len(vintages) == 1 else current_vintage(vintages)
+
+
+def level_series(years: Mapping[int, YearActuals], metric: str, level: str
+                 ) -> tuple[dict[Key, float], set[Key], list[Candidate]]:
+    """A metric's values at one level: (key -> current value, the confirmed keys, every
+    typed value as a candidate with its file and line)."""
+    series: dict[Key, float] = {}
+    confirmed: set[Key] = set()
+    typed: list[Candidate] = []
+    for year in sorted(years):
+        actuals = years[year]
+        if level in ("year", "plan"):
+            vintages = (actuals.values if level == "year" else actuals.plan).get(metric)
+            if not vintages:
+                continue
+            current = _current(vintages)
+            series[(year, 0)] = current.value
+            if current.confirmed:
+                confirmed.add((year, 0))
+            typed.extend(Candidate(metric, year, v.value, v.confirmed, actuals.path, v.line,
+                                   None, level) for v in vintages)
+            continue
+        for month, entries in actuals.ytd.items():
+            fig = entries.get(metric)
+            value = None if fig is None else fig.value if level == "ytd" else fig.month_value
+            if fig is None or value is None:
+                continue
+            series[(year, month)] = value
+            if fig.confirmed:
+                confirmed.add((year, month))
+            typed.append(Candidate(metric, year, value, fig.confirmed, actuals.path, fig.line,
+                                   month, level))
+    return series, confirmed, typed
+
+
+def find_slips(metrics: Mapping[str, Metric], years: Mapping[int, YearActuals]) -> list[Slip]:
+    """Every likely slip among the typed levels of the level metrics."""
+    out: list[Slip] = []
     for mid, metric in metrics.items():
         if metric.kind != "level":
             continue
-        series: dict[int, float] = {}
-        confirmed: set[int] = set()
-        revised: list[int] = []
-        for year in ordered:
-            vintages = years[year].values.get(mid)
-            if not vintages:
+        for level in LEVELS:
+            series, confirmed, typed = level_series(years, mid, level)
+            if len(series) < 2:
                 continue
-            current = vintages[0] if len(vintages) == 1 else current_vintage(vintages)
-            series[year] = current.value
-            if current.confirmed:
-                confirmed.add(year)
-            if len(vintages) > 1:
-                revised.append(year)
-        # only the years next to a 100x jump (and revised years) can hold a slip
-        keys = list(series)
-        jumps = {keys[k] for k in range(len(keys) - 1)
-                 if _far(series[keys[k]], series[keys[k + 1]])}
-        suspects = sorted(jumps | {keys[keys.index(y) + 1] for y in jumps} | set(revised))
-        if not suspects:
-            continue
-        candidates = [Candidate(mid, y, v.value, v.confirmed, years[y].path, v.line,
-                                metric.name.vi)
-                      for y in suspects for v in years[y].values[mid]]
-        out.extend(check_series(series, candidates, confirmed))
+            # only values next to a 100x jump can hold a slip (the usual case: none)
+            values = list(series.values())
+            if max(values) < FACTOR * max(min(values), 1e-300) and \
+                    all(c.value == series[c.key] for c in typed):
+                continue
+            out.extend(check_series(series, typed, confirmed))
     return out

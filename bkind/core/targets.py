@@ -29,7 +29,9 @@ from bkind.core.formulas import (
     level_trend,
     meets,
     nearer_bound,
+    path_value,
     ratio,
+    realized_average,
     required_average,
     required_numerator_growth,
     years_text,
@@ -272,10 +274,7 @@ class AverageGrowth(TargetType):
         years = range(s, at + 1)
         missing = [y for y in years if y not in growth]
         have = [growth[y] for y in years if y in growth]
-        factor = 1.0
-        for g in have:
-            factor *= 1 + g
-        projected = average_of_factor(factor, len(have)) if have else None
+        projected = realized_average(have)
         if projected is not None and missing:
             notes.append(Note("proj_avg_partial", {"years": years_text(missing)}))
         elif projected is None:
@@ -334,11 +333,12 @@ class Level(TargetType):
         required = cagr(current, t_value, deadline - t) if t < deadline else None
         if target.comparator in ("below", "at_most") and _meets(series, target, current):
             required = None  # under a ceiling already: no growth is "needed"
-        points_needed = num_growth = den_growth = None
+        points_needed = per_year = num_growth = den_growth = None
         metric = series.metric(target.metric)
         if t < deadline and metric.kind == "share" and metric.of is not None \
                 and not _meets(series, target, current):
             points_needed = t_value - current
+            per_year = points_needed / (deadline - t)
             den_growth = _own_pace(series, metric.of[1], t)
             if den_growth is not None:
                 num_growth = required_numerator_growth(t_value, current, den_growth,
@@ -351,7 +351,8 @@ class Level(TargetType):
             basis=tuple(n for p in used for n in p.basis),
             sources=_sources([p.refs for p in used]),
             base=points[t0].value if t0 is not None else None, base_year=t0,
-            required_points=points_needed, numerator_growth=num_growth,
+            required_points=points_needed, required_points_per_year=per_year,
+            numerator_growth=num_growth,
             denominator_growth=den_growth if num_growth is not None else None,
         )
         if deadline <= as_of:
@@ -421,8 +422,7 @@ class Level(TargetType):
         path: dict[int, float] = {}
         for y in years:
             k = (y - t0) / span if span else 1.0
-            path[y] = base * (goal / base) ** k if base > 0 and goal > 0 else \
-                base + (goal - base) * k
+            path[y] = path_value(base, goal, k)
         return Trajectory(target.id, "value", years, values, path)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bkind.core.formulas import TOLERANCE
+from bkind.core.formulas import TOLERANCE, relative_change
 from bkind.core.series import figures
 from bkind.core.ytd import month_row, parts_of
 from bkind.model import Workspace
@@ -39,10 +39,8 @@ def level_chain(ws: Workspace) -> list[Finding]:
             if year not in levels or year - 1 not in levels:
                 continue
             prev, cur = levels[year - 1].value, levels[year].value
-            if prev == 0:
-                continue
-            implied = cur / prev - 1
-            if abs(implied - g.value) > TOLERANCE:
+            implied = relative_change(prev, cur)
+            if implied is not None and abs(implied - g.value) > TOLERANCE:
                 out.append(Finding(ws.years[year].path, g.current.line, "chain", {
                     "metric": gid, "year": year, "growth": g.value, "level": lid,
                     "prev": prev, "cur": cur, "implied": implied}))
@@ -113,9 +111,11 @@ def ytd_checks(ws: Workspace) -> list[Finding]:
                             "m2": m2, "cur": f2.value}))
                 december = dict(levels).get(12)
                 annual = figures(ws, mid).get(year)
-                if december is not None and december.value is not None and \
-                        annual is not None and annual.value != 0 and \
-                        abs(december.value / annual.value - 1) > TOLERANCE:
+                apart = relative_change(annual.value, december.value) \
+                    if december is not None and december.value is not None \
+                    and annual is not None else None
+                if december is not None and annual is not None and apart is not None \
+                        and abs(apart) > TOLERANCE:
                     out.append(Finding(actuals.path, december.line, "ytd_annual", {
                         "metric": mid, "year": year, "ytd": december.value,
                         "annual": annual.value}))
@@ -139,7 +139,7 @@ def vintage_clash(ws: Workspace) -> list[Finding]:
                     if not a.published or (a.published or "")[:7] != (b.published or "")[:7]:
                         continue
                     apart = abs(a.value - b.value) if rate else \
-                        abs(a.value / b.value - 1) if b.value else 0.0
+                        abs(relative_change(b.value, a.value) or 0.0)
                     if apart > TOLERANCE:
                         out.append(Finding(actuals.path, b.line, "vintage_clash", {
                             "metric": mid, "year": year, "a": a.value, "b": b.value,
@@ -196,7 +196,7 @@ def ytd_clash(ws: Workspace) -> list[Finding]:
                             if x is None or y is None:
                                 continue
                             level = key in ("value", "month_value") and not rate
-                            apart = (abs(x / y - 1) if y else 0.0) if level else abs(x - y)
+                            apart = abs(relative_change(y, x) or 0.0) if level else abs(x - y)
                             if apart > TOLERANCE:
                                 out.append(Finding(actuals.path, b.line, "ytd_clash", {
                                     "metric": mid, "year": year, "month": month,

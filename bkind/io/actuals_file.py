@@ -29,7 +29,7 @@ from bkind.model import (
 
 def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
              problems: list[Problem]) -> Vintage | None:
-    percent = metric.kind in ("growth", "share")
+    percent = metric.is_rate
     line = doc.line(where)
     if isinstance(raw, dict):
         vs = _convert(doc, raw, where, VintageS, problems)
@@ -156,7 +156,7 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
                 problems: list[Problem]) -> YtdFigure | None:
     """One metric's cumulative figure for a month: a value, or a mapping with `value`
     and/or `month_value`, optional `yoy`, `plan_share` (percents) and provenance."""
-    rate = metric.kind in ("growth", "share")
+    rate = metric.is_rate
     line = doc.line(where)
     if not isinstance(raw, dict):
         value, err = quantity(raw, rate, metric.id)
@@ -198,7 +198,7 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
         return None
     return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
                      month_yoy=month_yoy, mom=mom, source=ys.source, status=ys.status,
-                     published=published, note=ys.note, line=line)
+                     published=published, note=ys.note, line=line, confirmed=ys.confirmed)
 
 
 def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],

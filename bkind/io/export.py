@@ -25,7 +25,7 @@ PLAN = "plan"  # the Status of a figure from a year's plan (kế hoạch)
 
 def unit_of(metric: Metric) -> str:
     """The Unit column: the metric's unit; `fraction` for rates and shares; `count`."""
-    if metric.kind in ("growth", "share"):
+    if metric.is_rate:
         return "fraction"
     return metric.unit or ("count" if metric.kind == "count" else "")
 

@@ -53,7 +53,7 @@ class _Resolver:
         tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
             yaml.ScalarNode, text, (True, False))
         if tag in NUMBER_OR_TEXT:  # numbers as YAML 1.2 reads them (the loader's rule)
-            from bkind.io.load import yaml12_scalar
+            from bkind.io.yaml12 import yaml12_scalar
 
             value: Any = yaml12_scalar(text)
         else:

@@ -17,19 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bkind.core.validate import Finding
 from bkind.errors import BkindError, Problem, msg
+from bkind.io.journal import JOURNAL_NAME, commit, no_lock, recover, workspace_lock
 from bkind.io.load import actuals_from_text, load_workspace
 from bkind.io.merge import (
-    JOURNAL_NAME,
     Change,
     apply_cluster,
     apply_plan,
     apply_row,
-    commit,
-    no_lock,
     read_or_none,
-    recover,
-    workspace_lock,
 )
 from bkind.io.readers import read_rows
 from bkind.io.rows import Row, fold, parse_rows
@@ -50,6 +47,10 @@ class Result:
     diffs: dict[str, str] = field(default_factory=dict)  # path -> unified diff
     written: list[str] = field(default_factory=list)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    # validate's warnings that the new rows raise (not those the workspace had before)
+    warnings: list[Finding] = field(default_factory=list)
+    after: Workspace | None = None  # the workspace as written (or as it would be)
+    notes: list[Any] = field(default_factory=list)  # Msg: what the reader skipped
 
 
 def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
@@ -57,14 +58,17 @@ def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
            dry_run: bool = False) -> Result:
     """Read `file`, and (unless `dry_run`) write its figures into the workspace.
     `decimal_comma`: True, False, or None to decide from the file's numbers."""
-    header, raw_rows = read_rows(file, shown_file)
+    notes: list[Any] = []
+    header, raw_rows = read_rows(file, shown_file, notes)
     lock = workspace_lock(root) if not dry_run else no_lock()
     with lock:
         if not dry_run:
             recover(root / "actuals" / JOURNAL_NAME)
         ws = load_workspace(root, shown_root=shown_root)
         rows = parse_rows(header, raw_rows, shown_file, ws.metrics, decimal_comma)
-        return _ingest_rows(ws, root, shown_root, rows, shown_file, replace, dry_run)
+        result = _ingest_rows(ws, root, shown_root, rows, shown_file, replace, dry_run)
+        result.notes = notes
+        return result
 
 
 def _shown(shown_root: str, rel: str) -> str:
@@ -134,7 +138,8 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
             fromfile=shown if old is not None else "/dev/null", tofile=shown))
         to_write.append((path, text))
         originals.append((path, old))
-    _refuse_slips(ws, new_years, rows, shown_file)
+    _refuse_slips(ws, new_years, result.changes, shown_file)
+    _new_warnings(ws, new_years, result)
     if dry_run or not to_write:
         return result
     try:
@@ -155,25 +160,70 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
     return result
 
 
-def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], rows: list[Row],
-                  shown_file: str) -> None:
-    """The loader's thousands-separator rule on the files as they would be written; a
-    slip in an ingested row is reported at that row."""
-    from bkind.core.slips import find_slips
+def _new_warnings(ws: Workspace, new_years: dict[int, YearActuals], result: Result) -> None:
+    """validate's warnings on the workspace with the new files that it did not give
+    before (a cumulative that falls, months that do not add up, ...): the new rows' own.
+    Compared without their lines, which an edit moves."""
+    import msgspec
+
+    from bkind.core.validate import check_all
 
     if not new_years:
         return
-    slips = find_slips(ws.metrics, {**ws.years, **new_years})
-    if not slips:
+    after = msgspec.structs.replace(ws, years={**ws.years, **new_years})
+    before = [(f.code, f.params) for f in check_all(ws) if f.code != "no_source"]
+    result.after = after
+    result.warnings = [f for f in check_all(after) if f.code != "no_source"
+                       and (f.code, f.params) not in before]
+
+
+def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], changes: list[Change],
+                  shown_file: str) -> None:
+    """The thousands-separator rule on every new figure (yearly, year-to-date, month
+    alone, plan), each judged against the nearest stored values outside the file's run
+    of new ones; a slip is reported at the row that typed it, never at a stored figure.
+    Then the loader's rule on the files as they would be written."""
+    from bkind.core.slips import Candidate, check_new, find_slips, level_series
+    from bkind.io.slip_problems import problem
+
+    if not new_years:
         return
-    by_row = {(r.year, r.metric, r.value): r for r in rows if r.month is None and r.cluster
-              is None and r.value is not None}
-    problems = []
-    for slip in slips:
-        c = slip.candidate
-        row = by_row.get((c.year, c.metric, c.value))
-        if row is not None:
-            problems.append(slip.problem(shown_file, row.line, msg("err.slip_confirm_row")))
-        else:
-            problems.append(slip.problem())
-    raise BkindError(problems)
+    by_series: dict[tuple[str, str], list[Candidate]] = {}
+    rows: dict[tuple[str, str, int, int], Row] = {}
+    for c in changes:
+        r = c.row
+        metric = ws.metrics.get(r.metric)
+        if c.action == "unchanged" or metric is None or metric.kind != "level":
+            continue
+        typed: list[tuple[str, float | None]] = []
+        if c.part == "plan":
+            typed.append(("plan", c.value))
+        elif c.part == "value" and r.month is None:
+            typed.append(("year", r.value))
+        elif c.part == "value":
+            typed.append(("ytd", r.value))
+            if r.month_value is not None:
+                from bkind.io.numbers import parse_quantity
+
+                typed.append(("month", parse_quantity(r.month_value, False, r.metric)[0]))
+        for level, value in typed:
+            if value is None:
+                continue
+            cand = Candidate(r.metric, r.year, value, r.confirmed, shown_file, r.line,
+                             r.month if level in ("ytd", "month") else None, level)
+            by_series.setdefault((r.metric, level), []).append(cand)
+            rows[(r.metric, level, *cand.key)] = r
+    advice = msg("err.slip_confirm_row")
+    problems: list[Problem] = []
+    for (mid, level), cands in by_series.items():
+        stored, confirmed, _ = level_series(ws.years, mid, level)
+        problems.extend(problem(s, ws.metrics, advice=advice)
+                        for s in check_new(stored, confirmed, cands))
+    if not problems:
+        for slip in find_slips(ws.metrics, {**ws.years, **new_years}):
+            found = slip.candidate
+            row = rows.get((found.metric, found.level, *found.key))
+            problems.append(problem(slip, ws.metrics, shown_file, row.line, advice)
+                            if row is not None else problem(slip, ws.metrics))
+    if problems:
+        raise BkindError(sorted(problems, key=lambda p: (p.path != shown_file, p.line or 0)))

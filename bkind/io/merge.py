@@ -1,4 +1,5 @@
-"""Merging ingest rows into parsed actuals files (round-trip YAML), and writing them.
+"""Merging ingest rows into parsed actuals files (round-trip YAML); writing them all or
+nothing is `journal.py`'s.
 
 A yearly value goes under `values:` (a different published date adds a vintage); a
 year-to-date row under `ytd: <month>:` (value, yoy, plan_share, month_value: one figure
@@ -10,23 +11,18 @@ a problem unless `replace`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bkind.errors import BkindError, Problem, msg
+from bkind.errors import Problem, msg
 from bkind.io.dates import stored as stored_published
 from bkind.io.numbers import parse_quantity
 from bkind.io.rows import Row, fold, what
 from bkind.io.yamledit import Editor, flow_map, put_comment, quoted, take_comment
 from bkind.model import STATUS_RANK, Metric
-
-LOCK_NAME = ".bkind.lock"
-JOURNAL_NAME = ".bkind.journal"  # an ingest's renames still to do (README: ingest)
 
 
 @dataclass(frozen=True)
@@ -72,7 +68,7 @@ def _flow(row: Row, ytd: bool = False) -> Any:
         pairs.append(("source", quoted(row.source)))
     if row.note:
         pairs.append(("note", quoted(row.note)))
-    if row.confirmed and not ytd:
+    if row.confirmed:
         pairs.append(("confirmed", True))
     return flow_map(pairs)
 
@@ -142,7 +138,7 @@ def apply_row(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace
         return Change(path, row, "added", value=row.value)
     entry = container[key]
     items = list(entry) if isinstance(entry, list) else [entry]
-    percent = metric.kind in ("growth", "share")
+    percent = metric.is_rate
 
     def value_of(item: Any) -> float | None:
         raw = item.get("value") if isinstance(item, dict) else item
@@ -205,7 +201,7 @@ def _apply_ytd(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
     assert row.month is not None
     container = _month(ed, ed.child(doc, "ytd", ("plan", "values", "year")), row.month)
     key = row.metric
-    rate = metric.kind in ("growth", "share")
+    rate = metric.is_rate
     # the figure shown for the row: the cumulative, else the month alone
     shown = row.value if row.value is not None or row.month_value is None \
         else parse_quantity(row.month_value, rate, metric.id)[0]
@@ -247,11 +243,13 @@ def apply_plan(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
                problems: list[Problem], shown_file: str) -> Change | None:
     """The year's plan (`plan:`), from a row's plan column."""
     container = ed.child(doc, "plan", ("values", "year"))
-    percent = metric.kind in ("growth", "share")
+    percent = metric.is_rate
     value = parse_quantity(row.plan, percent, metric.id)[0]
     pairs: list[tuple[str, Any]] = [("value", row.plan)]
     if row.source:
         pairs.append(("source", quoted(row.source)))
+    if row.confirmed:
+        pairs.append(("confirmed", True))
     key = row.metric
     if key not in container or container[key] is None:
         ed.insert_key(container, key, flow_map(pairs))
@@ -330,137 +328,6 @@ def apply_cluster(ed: Editor, doc: Any, row: Row, known: Mapping[str, tuple[str,
         pairs.append(("name", cname))
     ed.insert_item(seq, len(seq), flow_map(pairs + given))
     return Change(path, row, "added", part="cluster", value=occupancy)
-
-
-# ------------------------------------------------------------------ locking, writing
-
-
-@contextmanager
-def workspace_lock(root: Path) -> Iterator[None]:
-    """An exclusive lock on the workspace, held while files are read and replaced."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on POSIX: no advisory locks
-        yield
-        return
-    try:
-        # 0666 less the umask: with a group-writable umask (002), another member of the
-        # group can lock a shared workspace too
-        fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError as exc:
-        raise BkindError.one(str(root / LOCK_NAME), None,
-                             msg("err.cannot_lock", reason=exc.strerror)) from None
-    _share(fd)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-def _share(fd: int) -> None:
-    """A lock file of ours made 0644 by an older bkind: widened to 0666 less the umask,
-    so that the group can lock too (best effort)."""
-    try:
-        info = os.fstat(fd)
-        umask = os.umask(0)
-        os.umask(umask)
-        wanted = 0o666 & ~umask
-        if info.st_uid == os.geteuid() and info.st_mode & 0o777 != wanted:
-            os.fchmod(fd, wanted)
-    except (OSError, AttributeError):  # pragma: no cover
-        pass
-
-
-@contextmanager
-def no_lock() -> Iterator[None]:
-    yield
-
-
-def commit(files: list[tuple[Path, str]], journal: Path | None = None) -> None:
-    """Replace every file, all or nothing.
-
-    Each new text is first written to a temporary file beside its target. With
-    `journal`, the list of renames to do is then written there (itself atomically) before
-    the first rename and removed after the last: a process killed in between leaves the
-    journal, and the next `recover(journal)` (every ingest starts with it) does the
-    remaining renames, so the files end up all new. A failure that is not a kill (a
-    rename refused) puts back the files already replaced. No temporary file is left."""
-    from bkind.io.files import stage
-
-    staged: list[str] = []
-    done: list[tuple[Path, bytes | None]] = []
-    try:
-        for path, text in files:
-            staged.append(stage(path, text))
-        if journal is not None:
-            import json
-
-            entries = [[os.path.basename(tmp), str(path.name)]
-                       for (path, _), tmp in zip(files, staged, strict=True)]
-            os.replace(stage(journal, json.dumps({"renames": entries})), journal)
-        for (path, _), tmp in zip(files, staged, strict=True):
-            old = _old_text(path)
-            os.replace(tmp, path)
-            done.append((path, old))
-    except BaseException:
-        for path, old in reversed(done):  # put back what was replaced
-            try:
-                if old is None:
-                    path.unlink()
-                else:
-                    os.replace(stage(path, old), path)
-            except OSError:  # pragma: no cover
-                pass
-        raise
-    finally:
-        for tmp in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        if journal is not None and os.path.exists(journal):
-            os.unlink(journal)
-
-
-def _old_text(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
-def recover(journal: Path) -> list[str]:
-    """Finish the renames of an ingest that was killed midway (its journal is left):
-    the files it had staged are put in place, so that the files are all new. Returns the
-    names put in place. Call with the workspace locked."""
-    import json
-
-    folder = journal.parent
-    done: list[str] = []
-    try:
-        text = journal.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        text = None
-    try:
-        entries = json.loads(text)["renames"] if text is not None else []
-    except (ValueError, KeyError, TypeError):
-        entries = []  # written atomically: never half a journal, but never trust it
-    for entry in entries:
-        if not (isinstance(entry, list) and len(entry) == 2 and all(
-                isinstance(e, str) and os.path.basename(e) == e and e.startswith(".")
-                is (i == 0) for i, e in enumerate(entry))):
-            continue
-        tmp, name = folder / entry[0], folder / entry[1]
-        if tmp.is_file() and not tmp.is_symlink():
-            os.replace(tmp, name)
-            done.append(entry[1])
-    if text is not None:
-        journal.unlink()
-    if not folder.is_dir():
-        return done
-    for stray in folder.glob(".*.tmp"):  # staged by a process killed before its journal
-        if stray.is_file():
-            stray.unlink()
-    return done
 
 
 def read_or_none(path: Path) -> str | None:

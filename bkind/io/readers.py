@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +87,8 @@ def _malformed(shown: str, line: int, record: list[str], header: list[str],
 
 
 def _checked_bytes(path: Path, shown: str) -> bytes:
-    """The file's bytes: a regular file within the size cap (load.MAX_FILE_BYTES)."""
-    from bkind.io.load import read_bytes
+    """The file's bytes: a regular file within the size cap (reading.MAX_FILE_BYTES)."""
+    from bkind.io.reading import read_bytes
 
     problems: list[Problem] = []
     data = read_bytes(path, shown, problems)
@@ -96,26 +97,136 @@ def _checked_bytes(path: Path, shown: str) -> bytes:
     return data
 
 
-def read_xlsx(path: Path, shown: str) -> tuple[list[str], Rows]:
+MAX_XLSX_ROWS = 100_000  # rows of the sheet read (a month's sheet has a few dozen)
+MAX_XLSX_UNCOMPRESSED = 64 * 1024 * 1024  # bytes of the workbook's parts once unzipped
 
+
+class Points(float):
+    """A spreadsheet number shown with a literal `%` (`0.00"%"`, `0.0\\%`): 13.5 shown as
+    13.50% holds percentage points, not a fraction."""
+
+
+def percent_format(number_format: str) -> str | None:
+    """"fraction" for a real percent format (`0.00%`: 0.135 shows as 13.50%), "points"
+    for one that only prints a `%` sign (`0.00"%"`, `0.0\\%`: 13.5 shows as 13.50%),
+    None for no `%` at all. Only the format's first section (positive numbers) counts."""
+    quoted = escaped = False
+    literal = False
+    for ch in number_format:
+        if escaped:
+            escaped = False
+            literal = literal or ch == "%"
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif quoted:
+            literal = literal or ch == "%"
+        elif ch == ";":
+            break
+        elif ch == "%":
+            return "fraction"
+    return "points" if literal else None
+
+
+def _parts(data: bytes, shown: str) -> Any:
+    """The workbook as a zip archive, its unzipped size checked before anything is read
+    (a 400 KB workbook may unzip to gigabytes)."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        total = sum(i.file_size for i in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise BkindError.one(shown, None, msg("err.xlsx_not_zip")) from None
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise BkindError.one(shown, None, msg("err.xlsx_too_big", size=total,
+                                              most=MAX_XLSX_UNCOMPRESSED))
+    return archive
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+\d+(?::[A-Z]+(\d+))?)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_FORMULA_CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]+\d+)"[^>]*>(.*?)</(?:\w+:)?c>',
+                           re.S)
+
+
+def _sheet_checks(xml: bytes, shown: str) -> None:
+    """What the sheet's XML says before its rows are read: too many rows, merged cells
+    below the header (a value merged over two rows is read for the first only), formulas
+    without a computed value (never opened in Excel since they were typed)."""
+    m = _DIMENSION.search(xml, 0, 4096)
+    if m and m.group(2) and int(m.group(2)) > MAX_XLSX_ROWS + 1:
+        raise BkindError.one(shown, None, msg("err.xlsx_too_many_rows",
+                                              rows=int(m.group(2)), most=MAX_XLSX_ROWS))
+    problems: list[Problem] = []
+    for c1, r1, c2, r2 in _MERGE.findall(xml):
+        if int(r2) >= 2:
+            first = int(r1)
+            problems.append(Problem.of(shown, max(first, 2), msg(
+                "err.xlsx_merged", ref=f"{c1.decode()}{r1.decode()}:{c2.decode()}{r2.decode()}")))
+    if b"<f" in xml or b":f" in xml:
+        for ref, inner in _FORMULA_CELL.findall(xml):
+            if re.search(rb"<(?:\w+:)?f[\s>/]", inner) and \
+                    not re.search(rb"<(?:\w+:)?v>[^<]", inner):
+                row = int(re.sub(rb"[A-Z]", b"", ref))
+                problems.append(Problem.of(shown, row, msg("err.xlsx_formula",
+                                                           cell=ref.decode())))
+    if problems:
+        raise BkindError(problems)
+
+
+def read_xlsx(path: Path, shown: str, notes: list[Any] | None = None
+              ) -> tuple[list[str], Rows]:
+    """The first visible sheet (a hidden one, such as an old draft, is named in `notes`
+    and skipped), each cell as it shows: a percent-formatted cell is a fraction, a cell
+    whose format only prints a `%` holds percentage points (`Points`)."""
     from openpyxl import load_workbook
 
     from bkind.errors import clip
 
+    if path.name.startswith("~$"):
+        raise BkindError.one(shown, None, msg("err.xlsx_lock_file", name=path.name,
+                                              real=path.name[2:]))
     data = _checked_bytes(path, shown)
+    archive = _parts(data, shown)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # a broken workbook fails in many ways inside openpyxl
         raise BkindError.one(shown, None, msg("err.xlsx_invalid", detail=clip(
             f"{type(exc).__name__}: {exc}", 120))) from None
     try:
-        sheet = book.worksheets[0]
+        sheets = list(book.worksheets)
+        visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"]
+        if not visible:
+            raise BkindError.one(shown, None, msg("err.xlsx_no_sheet"))
+        sheet = visible[0]
+        hidden = [s.title for s in sheets[:sheets.index(sheet)]]
+        if hidden and notes is not None:
+            notes.append(msg("ingest.hidden_sheets", names=", ".join(hidden),
+                             sheet=sheet.title))
+        part = getattr(sheet, "_worksheet_path", None)
+        if part:
+            try:
+                xml = archive.read(part.lstrip("/"))
+            except KeyError:
+                xml = b""
+            _sheet_checks(xml, shown)
         header: list[str] = []
         rows: Rows = []
         problems: list[Problem] = []
         for number, cells in enumerate(sheet.iter_rows(), start=1):
-            values = [(c.value, "%" in str(getattr(c, "number_format", "") or ""))
-                      for c in cells]
+            if number > MAX_XLSX_ROWS + 1:
+                raise BkindError.one(shown, None, msg("err.xlsx_too_many_rows",
+                                                      rows=number, most=MAX_XLSX_ROWS))
+            values: list[Cell] = []
+            for c in cells:
+                value = c.value
+                kind = percent_format(str(getattr(c, "number_format", "") or ""))
+                if kind == "points" and isinstance(value, int | float) and \
+                        not isinstance(value, bool):
+                    value, kind = Points(value), None
+                values.append((value, kind == "fraction"))
             if not header:
                 header = ["" if v is None else str(v) for v, _ in values]
                 while header and not header[-1].strip():
@@ -133,11 +244,13 @@ def read_xlsx(path: Path, shown: str) -> tuple[list[str], Rows]:
         book.close()
 
 
-def read_rows(path: Path, shown: str) -> tuple[list[str], Rows]:
-    """The header and the (line, cells) of every row of a CSV or XLSX file."""
+def read_rows(path: Path, shown: str, notes: list[Any] | None = None
+              ) -> tuple[list[str], Rows]:
+    """The header and the (line, cells) of every row of a CSV or XLSX file; what the
+    reader should know (a hidden sheet skipped) is added to `notes`."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return read_csv(path, shown)
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, shown)
+        return read_xlsx(path, shown, notes)
     raise BkindError.one(shown, None, msg("err.ingest_suffix"))

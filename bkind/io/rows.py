@@ -19,7 +19,7 @@ from bkind.errors import BkindError, Invalid, Msg, Problem, msg
 from bkind.i18n import fmt_number
 from bkind.io.dates import typed_published
 from bkind.io.numbers import quantity
-from bkind.io.readers import Cell, Rows
+from bkind.io.readers import Cell, Points, Rows
 from bkind.model import Metric
 
 # the columns, as SPEC names them, and the ways people head them (compared without
@@ -232,12 +232,14 @@ def parse_value(raw: Any, percent_cell: bool, decimal_comma: bool,
                 metric: Metric, column: str = "value"
                 ) -> tuple[float | None, str | int | float | None, Msg | None]:
     """(value, what to write into YAML, problem) of a figure of `metric`."""
-    percent = metric.kind in ("growth", "share")
+    percent = metric.is_rate
     if isinstance(raw, bool) or _blank(raw):
         return None, None, msg("err.row_no_value")
     written: str | int | float
     if isinstance(raw, int | float):
-        if percent_cell:
+        if isinstance(raw, Points):  # shown as 13.50% by a format that only adds a % sign
+            written = f"{plain(raw)}%"
+        elif percent_cell:
             written = f"{plain(raw * 100)}%"
         else:
             written = int(raw) if float(raw).is_integer() else float(plain(raw))
@@ -262,11 +264,20 @@ def parse_percent(raw: Any, percent_cell: bool, decimal_comma: bool,
     if isinstance(raw, bool):
         return None, _bad_number(raw, column, decimal_comma)
     if isinstance(raw, int | float):
+        if not percent_cell and not isinstance(raw, Points) and 0 < abs(raw) < 1:
+            return None, _fraction(raw, column)  # 0.2812 (General): 28.12% or 0.28%?
         return f"{plain(raw * 100 if percent_cell else raw)}%", None
-    number, _ = _number(raw, decimal_comma)
+    number, is_pct = _number(raw, decimal_comma)
     if number is None:
         return None, _bad_number(raw, column, decimal_comma)
+    if not is_pct and 0 < abs(float(number)) < 1 and len(number.partition(".")[2]) >= 3:
+        return None, _fraction(float(number), column)
     return f"{plain(float(number))}%", None
+
+
+def _fraction(x: float, column: str) -> Msg:
+    return msg("err.row_fraction", column=column, raw=_both(x), pct=msg(
+        "text.by_lang", en=f"{plain(x * 100)}%", vi=fmt_number(x * 100, "vi", 4) + "%"))
 
 
 def _blank(raw: Any) -> bool:
@@ -466,7 +477,7 @@ def _metric_fields(cell: Any, given: Any, bad: Any, comma: bool,
         bad(err or msg("err.unknown_metric", id=text))
         return ""
     metric = metrics[metric_id]
-    rate = metric.kind in ("growth", "share")
+    rate = metric.is_rate
     fields["value"] = fields["written"] = None
     if given("value"):
         raw, pct = cell("value")

@@ -212,3 +212,4 @@ class YtdS(_S):
     status: Literal["estimate", "preliminary", "official"] | None = None
     published: Any = None
     note: str | None = None
+    confirmed: bool = False

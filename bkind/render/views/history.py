@@ -18,7 +18,7 @@ def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:
     if abs(rev.change) < 1e-12:
         return t("history.unchanged", lang)
     sign = "+" if rev.change > 0 else ""
-    if metric.kind in ("growth", "share"):
+    if metric.is_rate:
         return f"{sign}{fmt_number(rev.change * 100, lang)} {t('unit.pp', lang)}"
     text = sign + fmt_value(rev.change, metric, lang)
     if rev.change_relative is not None:
@@ -75,7 +75,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                 Cell(str(y.year) if i == 0 else "", value=y.year if i == 0 else None,
                      kind="year"),
                 Cell(fmt_value(v.value, metric, lang), align="right", value=v.value,
-                     kind="percent" if metric.kind in ("growth", "share") else "number"),
+                     kind="percent" if metric.is_rate else "number"),
                 Cell(kind),
                 Cell(fmt_date(v.published, lang) if v.published
                      else t("history.undated", lang)),
@@ -93,8 +93,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                             used=fmt_value(last.value, metric, lang)))
         elif y.revised:
             first, last = y.revisions[0].vintage, y.current.vintage
-            total = Revision(last, True, last.value - first.value,
-                             last.value / first.value - 1 if first.value else None)
+            total = y.total
             footer.append(t("history.revised", lang, year=y.year,
                             old=fmt_value(first.value, metric, lang),
                             new=fmt_value(last.value, metric, lang),

@@ -63,6 +63,17 @@ def ingest_view(result: Result, lang: str) -> View:
         footer = [t("ingest.written", lang, paths=", ".join(result.written))]
     else:
         footer = [t("ingest.nothing", lang)]
+    footer = [n.render(lang) for n in result.notes] + footer
+    if result.warnings and result.after is not None:
+        from bkind.render.views.validate import message
+        from bkind.render.views.validate import where as place
+
+        word = t("validate.warning", lang)
+        texts = [message(result.after, f, lang, names=True) for f in result.warnings]
+        data["warnings"] = [{"path": f.path, "line": f.line, "code": f.code, "message": m}
+                            for f, m in zip(result.warnings, texts, strict=True)]
+        footer += [f"{place(f)}: {word}: {m}" for f, m in zip(result.warnings, texts,
+                                                             strict=True)]
     header = [t("ingest.title", lang, file=result.file, workspace=result.workspace)]
     return View(data=data, records=records, tables=[table], header=header,
                 sections=[Section(None, footer)])

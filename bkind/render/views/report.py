@@ -212,7 +212,7 @@ def target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) 
     if not tr.actual:
         return Chart(title, labels, [], caption=t("chart.no_figures", lang, name=title))
     metric = ws.metrics.get(target.metric or "")
-    percent = tr.unit in ("rate", "fraction") or (metric is not None and metric.is_rate)
+    percent = target_is_rate(ws, target)
     caption = metric.unit_in(lang) if tr.unit == "value" and metric is not None and not percent \
         else None
     path_name = {"value": "chart.series.target_path", "rate": "chart.series.target_average",

@@ -49,15 +49,10 @@ def is_closed(ws: Workspace, as_of: int) -> bool:
     return bool(ws.targets) and all(t.deadline <= as_of for t in ws.targets)
 
 
-def is_rate(ws: Workspace, result: TargetResult) -> bool:
-    """Whether the target's values are rates or shares (shown as percents)."""
-    return target_is_rate(ws, ws.target(result.id))
-
-
 def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
     if r.gap is None:
         return "—"
-    if is_rate(ws, r):
+    if target_is_rate(ws, ws.target(r.id)):
         sign = "+" if r.gap > 0 else ""
         return f"{sign}{fmt_number(r.gap * 100, lang)} {t('unit.pp', lang)}"
     metric = ws.metrics.get(r.metric or "")
@@ -172,7 +167,7 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         record.update(matching=o.matching, meeting=o.meeting, failing=list(o.failing))
     record["name"] = target_model.name.get(lang)
     record["required_points"] = clean(o.required_points)
-    record["required_points_per_year"] = clean(points_per_year(r))
+    record["required_points_per_year"] = clean(r.outcome.required_points_per_year)
     record["required_numerator_growth"] = clean(o.numerator_growth)
     record["denominator_growth"] = clean(o.denominator_growth)
     record["sources"] = [
@@ -190,17 +185,9 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
     return record
 
 
-def points_per_year(r: TargetResult) -> float | None:
-    """A share's points still to gain, per year left to its deadline."""
-    points, year = r.outcome.required_points, r.actual_year
-    if points is None or year is None or r.deadline <= year:
-        return None
-    return points / (r.deadline - year)
-
-
 def required_cell(ws: Workspace, r: TargetResult, lang: str) -> str:
     """Growth still needed per year; for a share, the points it must gain each year."""
-    per_year = points_per_year(r)
+    per_year = r.outcome.required_points_per_year
     if per_year is not None:
         return f"+{fmt_number(per_year * 100, lang)} {t('unit.pp', lang)}"
     return fmt_percent(r.required, lang) if r.required is not None else "—"
@@ -213,7 +200,7 @@ def explain_required(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
     if o.required_points is None or metric is None or metric.of is None:
         return []
     num, den = (ws.metrics[m].name.get(lang) for m in metric.of)
-    per_year = points_per_year(r) or o.required_points
+    per_year = r.outcome.required_points_per_year or o.required_points
     line = t("explain.share_points", lang, points=fmt_number(o.required_points * 100, lang),
              year=r.deadline, per_year=fmt_number(per_year * 100, lang))
     if o.numerator_growth is not None and o.denominator_growth is not None:
@@ -353,13 +340,13 @@ def targets_table(ws: Workspace, results: list[TargetResult],
     for n, r in enumerate(results, start=1):
         target = ws.target(r.id)
         metric = ws.metrics.get(r.metric or "")
-        latest = fmt_value(r.actual, metric, lang, is_rate(ws, r))
+        latest = fmt_value(r.actual, metric, lang, target_is_rate(ws, ws.target(r.id)))
         if r.actual_year is not None:
             latest += f"\n{year_kind(ws, r, lang)}"
         # the numbers behind the texts, for spreadsheets
-        kind = "percent" if is_rate(ws, r) else \
+        kind = "percent" if target_is_rate(ws, ws.target(r.id)) else \
             "integer" if target_type(target).integer else "number"
-        points = points_per_year(r)
+        points = r.outcome.required_points_per_year
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
             Cell(latest, align="right", value=r.actual, kind=kind),

@@ -28,14 +28,23 @@ def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
     return fmt_number(value, lang)
 
 
-def message(ws: Workspace, finding: Finding, lang: str) -> str:
+METRIC_PARAMS = ("metric", "level", "num", "den")  # parameters that hold a metric id
+
+
+def message(ws: Workspace, finding: Finding, lang: str, names: bool = False) -> str:
+    """`names`: metrics by their name in `lang`, not by id (ingest's warnings)."""
+
+    def metric(mid: Any) -> Any:
+        known = ws.metrics.get(mid) if names and isinstance(mid, str) else None
+        return known.name.get(lang) if known is not None else mid
+
     if finding.code == "month":  # a warning of the monthly report, worded as there
         from bkind.render.views.report import warning_text
 
         p = finding.params
         text = warning_text(p["note"], ws.metrics[p["metric"]], lang)
-        return t("check.month", lang, metric=p["metric"], year=p["year"], month=p["month"],
-                 text=text)
+        return t("check.month", lang, metric=metric(p["metric"]), year=p["year"],
+                 month=p["month"], text=text)
     if finding.code == "parts_sum":  # the total and its parts by name
         p = finding.params
         total = ws.metrics[p["metric"]]
@@ -48,9 +57,10 @@ def message(ws: Workspace, finding: Finding, lang: str) -> str:
         p = finding.params
         show = fmt_number(p["a"], lang, 3) if p["level"] else fmt_percent(p["a"], lang)
         other = fmt_number(p["b"], lang, 3) if p["level"] else fmt_percent(p["b"], lang)
-        return t("check.ytd_clash", lang, metric=p["metric"], year=p["year"],
+        return t("check.ytd_clash", lang, metric=metric(p["metric"]), year=p["year"],
                  month=p["month"], key=p["key"], a=show, b=other)
-    params = {k: _param(finding, k, v, lang) for k, v in finding.params.items()}
+    params = {k: metric(v) if k in METRIC_PARAMS else _param(finding, k, v, lang)
+              for k, v in finding.params.items()}
     return t(f"check.{finding.code}", lang, **params)
 
 

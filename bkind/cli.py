@@ -242,7 +242,9 @@ def with_successor(ws: Workspace) -> Workspace:
     where the successor is not a shipped workspace or does not load."""
     from msgspec.structs import replace
 
-    from bkind.io.load import cache_folder, load_workspace, named_workspaces
+    from bkind.io.cache import cache_folder
+    from bkind.io.load import load_workspace
+    from bkind.io.workspaces import named_workspaces
 
     res = ws.resolution
     path = named_workspaces().get(res.successor) if res.successor else None

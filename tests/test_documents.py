@@ -185,7 +185,9 @@ def test_docx_prose_table_figures_and_appendix(files):
     captions = [p for p in doc.paragraphs if p.text.startswith("Biểu đồ ")]
     assert captions[0].text == ("Biểu đồ 1. Giá trị sản xuất công nghiệp: lũy kế năm 2025 so "
                                 "với lộ trình kế hoạch")
-    assert len(captions) == 7  # [5] has no figures: its caption says so
+    assert len(captions) == 6  # [3] has no figures: a sentence says so, with no number
+    assert any(p.text.startswith("[3] ") and p.text.endswith("chưa có số liệu để vẽ biểu đồ")
+               for p in doc.paragraphs)
     # the sources: an appendix in small type after the signature
     appendix = [p.text for p in doc.paragraphs].index("PHỤ LỤC: NGUỒN SỐ LIỆU VÀ GHI CHÚ")
     source = next(p for p in doc.paragraphs[appendix:] if p.text.startswith("[A] Giá trị"))

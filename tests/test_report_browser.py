@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-CHART_BLUE = (0x1F, 0x5F, 0xA8)  # the first series' colour in bkind/render/html.py
+CHART_BLUE = (0x1F, 0x5F, 0xA8)  # the first series' colour in bkind/render/formats/charts.py
 
 
 def chromium() -> str:
@@ -72,7 +72,8 @@ def test_dom_holds_the_figures_and_sources(rendered):
 def test_dom_holds_the_charts(rendered):
     dom = str(rendered["dom"])
     # the year to date, and the five targets with figures (budget revenue has none)
-    assert dom.count('class="pygal-chart"') == 6
+    assert dom.count('<svg xmlns="http://www.w3.org/2000/svg"') == 6
+    assert dom.count('role="img" aria-label="') == 6
     assert "[3] State budget revenue from industry growing 10%/yr on average, 2021-2025: no " \
         "figures to draw" in dom
     # the plan implied by the published share: the cumulative against its even path

@@ -39,21 +39,51 @@ class Table(Struct):
 
 
 class ChartSeries(Struct, frozen=True):
+    """A line through the x labels that have a value (a missing value breaks the line).
+
+    `kind`: "figures" (what was published or computed exactly), "reference" (a target
+    or a plan path: not figures), "estimate" (bkind's or a part-year estimate: dashed,
+    open markers, with its range `low`..`high` where there is one)."""
+
     name: str
     values: list[float | None]  # one per x label; None: no point
-    dashed: bool = False
+    kind: str = "figures"
+    low: list[float | None] | None = None  # an estimate's range, one per x label
+    high: list[float | None] | None = None
+
+
+class ChartSpan(Struct, frozen=True):
+    """One figure for a run of x labels `first`..`last` (indexes): an average over the
+    years of a run, drawn as one segment (labelled as an average), never as points."""
+
+    name: str
+    first: int
+    last: int
+    value: float
+    estimate: bool = False  # dashed, with its range as a band
+    low: float | None = None
+    high: float | None = None
 
 
 class Chart(Struct):
-    """A line chart: renderers format the values (fractions as percents if `percent`)."""
+    """A line (or bar) chart: renderers format the values (fractions as percents if
+    `percent`). Nothing to draw (no series with a value, no span): `empty` is said
+    instead, as a sentence."""
 
     title: str
     x_labels: list[str]
     series: list[ChartSeries]
     percent: bool = False
-    caption: str | None = None
+    caption: str | None = None  # the value axis's title (its unit)
     integer: bool = False  # counts: whole-number axis from 0
     bar: bool = False  # bars (one per x label), not lines
+    spans: list[ChartSpan] = field(default_factory=list)
+    x_title: str | None = None  # the label axis's title (Năm, Tháng)
+    empty: str | None = None  # the sentence said when there is nothing to draw
+
+    def has_points(self) -> bool:
+        return bool(self.spans) or any(v is not None for s in self.series
+                                       for v in s.values)
 
 
 class Part(Struct):

@@ -257,17 +257,17 @@ def _table(w: _Writer, table: Table) -> None:
 
 
 def _charts(w: _Writer, view: View) -> None:
-    from bkind.render.formats.png_chart import chart_png, has_points
+    from bkind.render.formats.charts import chart_png
 
     n = 0
     for chart in view.charts:
+        if not chart.has_points():  # nothing to draw: a sentence, not an empty figure
+            w.para(w.doc, chart.empty or chart.title, italic=True, size=13)
+            continue
         n += 1
         caption = w.para(w.doc, t("doc.figure", w.lang, n=n, title=chart.title),
                          align="center", bold=True, size=13, before=6, after=2)
         caption.paragraph_format.keep_with_next = True
-        if not has_points(chart):
-            w.para(w.doc, chart.caption or "", align="center", italic=True, size=13)
-            continue
         paragraph = w.para(w.doc, align="center", after=6)
         paragraph.paragraph_format.keep_together = True
         paragraph.add_run().add_picture(io.BytesIO(chart_png(chart, w.lang)),

@@ -1,26 +1,23 @@
 """One self-contained HTML file: inline CSS, inline SVG charts, no script, no network.
 
-Charts are drawn by pygal (imported here, lazily); its SVG carries a configuration
-<script> and generator comments, which are removed, so the page runs no JavaScript
-and is the same from one day to the next. Laid out for A4 when printed.
+Charts are drawn by `charts` (the same drawing as the Word documents' PNG charts), their
+text as outlines, so the page looks the same whatever fonts the reader has. Colours meet
+WCAG 2.1 AA against white. Laid out for A4 when printed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape as _escape_html
-from typing import Any
 
-from bkind.i18n import STATUS_SYMBOLS, fmt_number, fmt_percent
+from bkind.i18n import STATUS_SYMBOLS
 from bkind.render.model import Chart, Table, View
 
 FONT = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
-COLORS = ("#1f5fa8", "#555555", "#d08c00", "#2e8b57", "#b03a2e")
-STATUS_COLORS = {
+STATUS_COLORS = {  # text: each at least 4.5:1 against white (WCAG 2.1 AA)
     "achieved": "#1e7d32",
-    "on_track": "#2e8b57",
-    "acceleration_needed": "#a66a00",
-    "limited_progress": "#c25e00",
+    "on_track": "#2a7a4f",
+    "acceleration_needed": "#8a5a00",
+    "limited_progress": "#b35900",
     "deterioration": "#b03a2e",
     "missed": "#b03a2e",
     "insufficient_data": "#8e3a8e",
@@ -43,8 +40,7 @@ tr, figure, li { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 0 0 6mm; }
 figcaption { font-weight: 600; margin-bottom: 1mm; }
 figure svg { display: block; width: 100%%; height: auto; max-height: 95mm; }
-figure p.unit { margin: 0; color: #555; font-size: 9pt; }
-figure p.empty { margin: 0; color: #555; font-style: italic; }
+p.empty { margin: 0 0 4mm; color: #444; font-style: italic; }
 ul.notes { padding-left: 5mm; margin: 0 0 3mm; font-size: 9pt; }
 ul.sources { font-size: 8pt; color: #333; }
 .status { font-weight: 600; white-space: nowrap; }
@@ -91,73 +87,13 @@ def _table(table: Table) -> list[str]:
     return out
 
 
-def chart_svg(chart: Chart, n: int, lang: str) -> str:
-    """The chart as an inline <svg> element (pygal), without script or comments."""
-    import pygal
-    from pygal.etree import etree
-    from pygal.style import Style
-
-    etree.to_etree()  # the same SVG whether or not lxml (python-docx needs it) is installed
-    style = Style(
-        background="#ffffff", plot_background="#ffffff", foreground="#222222",
-        foreground_strong="#111111", foreground_subtle="#d0d0d0", font_family=FONT,
-        colors=COLORS, label_font_size=13, major_label_font_size=13, legend_font_size=14,
-        value_font_size=12, tooltip_font_size=12, opacity="1", opacity_hover="1",
-        transition="none", guide_stroke_color="#dddddd", major_guide_stroke_color="#bbbbbb",
-        guide_stroke_dasharray="1,0", major_guide_stroke_dasharray="1,0",
-        stroke_opacity="1", stroke_opacity_hover="1", stroke_width="2.5",
-        stroke_width_hover="2.5",
-    )
-    rows = (len(chart.series) + 1) // 2
-    digits = 1
-    formatter: Callable[[Any], str] = (
-        (lambda v: fmt_percent(v, lang, digits)) if chart.percent
-        else (lambda v: fmt_number(v, lang, digits)))
-    line = (pygal.Bar if chart.bar else pygal.Line)(
-        width=760, height=310 + 26 * rows, js=[], style=style, x_labels=chart.x_labels,
-        legend_at_bottom=True, legend_at_bottom_columns=min(2, len(chart.series)) or 1,
-        truncate_legend=-1, value_formatter=formatter, dots_size=3.5, show_x_guides=False,
-        explicit_size=False, disable_xml_declaration=True, margin=12,
-        margin_bottom=12 + 26 * (rows - 1), spacing=10,
-        include_x_axis=chart.percent or chart.integer, max_scale=8,
-    )
-    points = [v for s in chart.series for v in s.values if v is not None]
-    if points:  # head room, so that a target line is not drawn on the frame
-        low, top = min(0.0, *points), max(points)
-        line.range = (low, top + (top - low) * 0.08 if top > low else top + 1)
-    if chart.integer:
-        top = int(max(points, default=1))
-        step = max(1, -(-top // 8))  # at most about 10 labels: 54 clusters step by 7
-        line.y_labels = list(range(0, top + step + 1, step))
-    line.uuid = f"bkind-{n}"
-    for s in chart.series:
-        stroke = {"dasharray": "7, 5"} if s.dashed else None
-        if chart.bar:
-            line.add(s.name, s.values)
-        else:
-            line.add(s.name, s.values, stroke_style=stroke, show_dots=not s.dashed)
-    root = line.render_tree()
-    for parent in list(root.iter()):
-        for child in list(parent):
-            tag = child.tag
-            if tag is etree.Comment or (isinstance(tag, str) and tag.endswith("script")):
-                parent.remove(child)
-    root.set("role", "img")
-    root.set("aria-label", chart.title)
-    return str(etree.tostring(root, encoding="unicode"))
-
-
 def _figure(chart: Chart, n: int, lang: str) -> list[str]:
-    out = ['<figure class="chart">', f"<figcaption>{escape(chart.title)}</figcaption>"]
-    has_points = any(v is not None for s in chart.series for v in s.values)
-    if not has_points:
-        out.append(f'<p class="empty">{escape(chart.caption or "")}</p>')
-    else:
-        if chart.caption:
-            out.append(f'<p class="unit">{escape(chart.caption)}</p>')
-        out.append(chart_svg(chart, n, lang))
-    out.append("</figure>")
-    return out
+    if not chart.has_points():  # nothing to draw: a sentence, not an empty figure
+        return [f'<p class="empty">{escape(chart.empty or chart.title)}</p>']
+    from bkind.render.formats.charts import chart_svg
+
+    return ['<figure class="chart">', f"<figcaption>{escape(chart.title)}</figcaption>",
+            chart_svg(chart, n, lang), "</figure>"]
 
 
 def render_html(view: View) -> str:

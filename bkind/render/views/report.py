@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkind.core.formulas import nearer_bound
-from bkind.core.series import Series
 from bkind.core.targets import is_rate as target_is_rate
-from bkind.core.targets import target_type
-from bkind.core.ytd import (
-    MonthReport,
-    MonthRow,
-    YtdSource,
-    cumulative_path,
-    plan_share_path,
-)
+from bkind.core.ytd import MonthReport, MonthRow, YtdSource
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Issue, Metric, Note, TargetResult, Workspace
 from bkind.render.fmt import clean, figure_status, fmt_value, status_text
-from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
+from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.views.figures import target_chart, ytd_chart
 from bkind.render.views.status import (
     resolution_heading,
     result_record,
@@ -29,7 +21,6 @@ from bkind.render.views.status import (
 
 SPEC_KEYS = ("id", "ytd", "plan", "plan_share", "elapsed_share", "pace", "yoy",
              "required_monthly", "average_monthly", "warnings")
-MONTHS = list(range(1, 13))
 
 
 def _letter(i: int) -> str:
@@ -164,65 +155,6 @@ def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
              source=s.source or t("note.no_source", lang))
 
 
-def _ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> Chart | None:
-    metric = ws.metrics[row.metric]
-    if metric.is_rate:
-        return None
-    y, m = report.year, report.month
-    name = metric.name.get(lang)
-    labels = [str(k) for k in MONTHS]
-
-    def line(points: dict[int, float]) -> list[float | None]:
-        return [points.get(k) for k in MONTHS]
-
-    this_year = t("chart.series.ytd", lang, year=y)
-    last_year = t("chart.series.ytd", lang, year=y - 1)
-    if row.plan is not None:
-        series = [ChartSeries(this_year, line(cumulative_path(ws, y, row.metric, m))),
-                  ChartSeries(t("chart.series.plan_path", lang, year=y),
-                              [row.plan * k / 12 for k in MONTHS], dashed=True)]
-        last = cumulative_path(ws, y - 1, row.metric)
-        if last:
-            series.append(ChartSeries(last_year, line(last)))
-        return Chart(t("chart.cumulative", lang, name=name, year=y), labels, series,
-                     caption=metric.unit_in(lang))
-    shares = plan_share_path(ws, y, row.metric, m)
-    if shares:
-        series = [ChartSeries(this_year, line(shares)),
-                  ChartSeries(t("chart.series.even_pace", lang), [k / 12 for k in MONTHS],
-                              dashed=True)]
-        last = plan_share_path(ws, y - 1, row.metric)
-        if last:
-            series.append(ChartSeries(last_year, line(last)))
-        return Chart(t("chart.plan_share", lang, name=name), labels, series, percent=True)
-    series = [ChartSeries(this_year, line(cumulative_path(ws, y, row.metric, m)))]
-    last = cumulative_path(ws, y - 1, row.metric)
-    if last:
-        series.append(ChartSeries(last_year, line(last)))
-    return Chart(t("chart.cumulative_only", lang, name=name), labels, series,
-                 caption=metric.unit_in(lang))
-
-
-def target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
-    target = ws.target(r.id)
-    goal = nearer_bound(r.actual, target.value)
-    tr = target_type(target).trajectory(target, Series(ws, as_of), goal)
-    title = f"[{n}] {target.name.get(lang)}"
-    labels = [str(y) for y in tr.years]
-    if not tr.actual:
-        return Chart(title, labels, [], caption=t("chart.no_figures", lang, name=title))
-    metric = ws.metrics.get(target.metric or "")
-    percent = target_is_rate(ws, target)
-    caption = metric.unit_in(lang) if tr.unit == "value" and metric is not None and not percent \
-        else None
-    path_name = {"value": "chart.series.target_path", "rate": "chart.series.target_average",
-                 "count": "chart.series.target", "fraction": "chart.series.target"}[tr.unit]
-    return Chart(title, labels, [
-        ChartSeries(t("chart.series.actual", lang), [tr.actual.get(y) for y in tr.years]),
-        ChartSeries(t(path_name, lang), [tr.path.get(y) for y in tr.years], dashed=True),
-    ], percent=percent, caption=caption, integer=tr.unit == "count")
-
-
 def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
     """One target as of the year in progress, estimated: value, range, status."""
     target = ws.target(r.id)
@@ -302,7 +234,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
     if ws.resolution.note is not None and series_ended(ws, issue):
         header.append(ws.resolution.note.get(lang))  # the merger, once it is known
-    charts = [c for row, _ in headline if (c := _ytd_chart(ws, report, row, lang)) is not None]
+    charts = [c for row, _ in headline if (c := ytd_chart(ws, report, row, lang)) is not None]
     charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     from bkind.render.views import prose as sentences
 

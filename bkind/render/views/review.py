@@ -13,7 +13,7 @@ from bkind.i18n import CATALOGUE, fmt_number, t
 from bkind.model import Issue, Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
 from bkind.render.model import Cell, Column, Part, Section, Table, View
-from bkind.render.views.report import target_chart
+from bkind.render.views.figures import target_chart
 from bkind.render.views.status import (
     header_lines,
     result_record,

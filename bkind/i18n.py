@@ -347,7 +347,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "vi": "{name}: tỷ lệ thực hiện so với kế hoạch năm"},
     "chart.cumulative_only": {"en": "{name}: year to date", "vi": "{name}: lũy kế"},
     "chart.series.ytd": {"en": "{year} year to date", "vi": "Lũy kế {year}"},
-    "chart.series.plan_path": {"en": "Plan {year}, even pace", "vi": "Kế hoạch {year}, chia đều"},
+    "chart.series.plan_path": {"en": "Plan {year}, even pace",
+                               "vi": "Kế hoạch {year} (phân bổ đều theo tháng)"},
     "chart.series.even_pace": {"en": "Even pace (months / 12)",
                                "vi": "Tiến độ thời gian (số tháng / 12)"},
     "chart.series.actual": {"en": "Actual", "vi": "Thực hiện"},
@@ -406,6 +407,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "history.undated": {"en": "undated", "vi": "không ghi ngày"},
     "history.first": {"en": "first published", "vi": "công bố lần đầu"},
     "history.unchanged": {"en": "unchanged", "vi": "không đổi"},
+    "history.unpriced": {"en": "price basis not stated: not used",
+                         "vi": "không nêu loại giá: không sử dụng"},
     "history.derived": {"en": "derived as {num} / {den}", "vi": "tính bằng {num} / {den}"},
     "history.derived_level": {"en": "derived as {num} × {den}",
                               "vi": "tính bằng {num} × {den}"},
@@ -436,6 +439,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{metric} năm {year}: hai số liệu cùng công bố {published} không khớp ({a} và "
               "{b}): hai cách đo hoặc hai loại giá khác nhau, không phải số điều chỉnh; cần "
               "xác định số nào đúng chỉ tiêu"},
+    "check.unpriced": {
+        "en": "{metric} {year}: the source of {value} states no price basis, and the "
+              "series is on {prices}: kept in the file, not used as the year's value "
+              "(in use: {kept})",
+        "vi": "{metric} năm {year}: nguồn của số {value} không nêu loại giá, trong khi chuỗi "
+              "số liệu tính theo {prices}: giữ trong tệp, không dùng làm số của năm (đang "
+              "dùng: {kept})"},
+    "check.unpriced_none": {
+        "en": "{metric} {year}: the source of {value} states no price basis, and the "
+              "series is on {prices}: kept in the file, but the year has no value in the "
+              "series",
+        "vi": "{metric} năm {year}: nguồn của số {value} không nêu loại giá, trong khi chuỗi "
+              "số liệu tính theo {prices}: giữ trong tệp, nhưng năm này không có số trong "
+              "chuỗi"},
     "check.chain": {
         "en": "{metric} {year}: published growth {growth}, but {level} {prev} → {cur} "
               "implies {implied}: the levels and rates do not chain (different vintages?)",
@@ -1063,6 +1080,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "{level_prices}: growth and level must share a price basis",
                         "vi": "chỉ tiêu '{id}' tính theo {prices} nhưng số tuyệt đối '{name}' "
                               "theo {level_prices}: phải cùng loại giá"},
+    "err.figure_prices": {
+        "en": "'{id}': a figure on {given} prices, but the metric is on {prices}: write "
+              "`prices: not-stated` where the source gives no price basis, or declare "
+              "another metric for another basis",
+        "vi": "'{id}': số liệu theo giá {given} nhưng chỉ tiêu tính theo giá {prices}: ghi "
+              "`prices: not-stated` nếu nguồn không nêu loại giá, hoặc khai báo chỉ tiêu khác "
+              "cho loại giá khác"},
     "err.part_self": {"en": "metric '{id}': part_of names the metric itself",
                       "vi": "chỉ tiêu '{id}': part_of trỏ tới chính chỉ tiêu này"},
     "err.part_nested": {"en": "metric '{id}': '{name}' is itself a part of '{total}'; "

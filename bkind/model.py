@@ -15,6 +15,7 @@ PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "constant", "curren
 COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
 RATE_KINDS: tuple[str, ...] = ("growth", "share")
 LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
+UNSTATED = "not-stated"  # a price basis the source does not state
 FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
 STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
 GROUPS: tuple[str, ...] = ("industry", "products", "trade")  # the monthly report's parts
@@ -44,6 +45,14 @@ class Text(Struct, frozen=True):
         return self.en or self.vi or ""
 
 
+def text_in(note: str | Text | None, lang: str) -> str | None:
+    """A figure's note in a language: a plain note as written, an `{en, vi}` one in
+    `lang` (or the other where only one is given)."""
+    if note is None or isinstance(note, str):
+        return note
+    return note.get(lang) or None
+
+
 class Vintage(Struct, frozen=True):
     """One published figure: a value with where and when it came from."""
 
@@ -51,9 +60,16 @@ class Vintage(Struct, frozen=True):
     source: str | None = None
     status: str | None = None
     published: str | None = None  # ISO date, or YYYY-MM / YYYY when only that is known
-    note: str | None = None
+    note: str | Text | None = None  # plain, or {en, vi}
     line: int | None = None
     confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
+    # "not-stated": the source gives no price basis, though the metric declares one; such
+    # a figure is kept (history, export, validate) but never the metric's current value
+    prices: str | None = None
+
+    @property
+    def unpriced(self) -> bool:
+        return self.prices == UNSTATED
 
 
 def vintage_order(published: str | None, status: str | None) -> tuple[str, int]:
@@ -71,8 +87,20 @@ def chronological(vintages: tuple[Vintage, ...]) -> tuple[Vintage, ...]:
 
 def current_vintage(vintages: tuple[Vintage, ...]) -> Vintage:
     """The current figure: latest `published` (undated first); ties: official >
-    preliminary > estimate; then the later one in the file."""
-    return vintages[0] if len(vintages) == 1 else chronological(vintages)[-1]
+    preliminary > estimate; then the later one in the file. A figure whose source states
+    no price basis (`prices: not-stated`) is passed over while another is there; where
+    none is, it is returned, and `usable` says the year has no value."""
+    if len(vintages) == 1:
+        return vintages[0]
+    order = chronological(vintages)
+    priced = [v for v in order if not v.unpriced]
+    return priced[-1] if priced else order[-1]
+
+
+def usable(vintages: tuple[Vintage, ...]) -> bool:
+    """Whether a year's figure may be a value of its series: some vintage states the
+    metric's price basis (or the metric declares none)."""
+    return any(not v.unpriced for v in vintages)
 
 
 class Figure(Struct, frozen=True):
@@ -259,10 +287,11 @@ class YtdFigure(Struct, frozen=True):
     source: str | None = None
     status: str | None = None
     published: str | None = None
-    note: str | None = None
+    note: str | Text | None = None  # plain, or {en, vi}
     line: int | None = None
     confirmed: bool = False  # checked by hand: not a thousands-separator slip (slips.py)
     vintages: tuple[YtdFigure, ...] = ()
+    prices: str | None = None  # "not-stated": the source gives no price basis
 
 
 class YearActuals(Struct, frozen=True):

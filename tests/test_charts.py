@@ -219,7 +219,7 @@ def test_a_target_without_figures_is_a_sentence_not_a_numbered_chart(shipped):
     assert not chart.has_points()
     assert chart.series == [] and chart.empty is not None
     assert chart.empty.startswith("[3] ")
-    assert chart.empty.endswith("chưa có số liệu để vẽ biểu đồ")
+    assert chart.empty.endswith("chưa có số liệu để vẽ biểu đồ.")  # a sentence
 
 
 def test_one_page_of_many_charts_has_unique_ids(cli, tmp_path, monkeypatch):

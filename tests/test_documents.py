@@ -186,7 +186,7 @@ def test_docx_prose_table_figures_and_appendix(files):
     assert captions[0].text == ("Biểu đồ 1. Giá trị sản xuất công nghiệp: lũy kế năm 2025 so "
                                 "với lộ trình kế hoạch")
     assert len(captions) == 6  # [3] has no figures: a sentence says so, with no number
-    assert any(p.text.startswith("[3] ") and p.text.endswith("chưa có số liệu để vẽ biểu đồ")
+    assert any(p.text.startswith("[3] ") and p.text.endswith("chưa có số liệu để vẽ biểu đồ.")
                for p in doc.paragraphs)
     # the sources: an appendix in small type after the signature
     appendix = [p.text for p in doc.paragraphs].index("PHỤ LỤC: NGUỒN SỐ LIỆU VÀ GHI CHÚ")

@@ -7,6 +7,7 @@ import pytest
 from bkind.core.status import evaluate_all
 from bkind.io.load import load_workspace
 from bkind.io.workspaces import embedded_workspace
+from bkind.model import Text, text_in
 
 
 @pytest.fixture(scope="module")
@@ -24,9 +25,13 @@ def test_every_shipped_value_and_list_item_has_a_source(ws):
             for v in vintages:
                 assert v.source, f"{year} {metric} has no source"
                 # a status only where a source says so; else the note says it is not stated
+                note = (text_in(v.note, "en") or "").lower()
                 assert v.status in ("estimate", "preliminary", "official") or \
-                    "not say whether estimate or official" in (v.note or "") or \
-                    "Status not stated" in (v.note or ""), (year, metric)
+                    "not say whether" in note or "status not stated" in note, (year, metric)
+                # a note that reaches a document is given in both languages
+                assert v.note is None or isinstance(v.note, Text) and v.note.en and v.note.vi
+                # a source a reader can follow: never a path into this repository
+                assert "seed" not in v.source and "shared/" not in v.source
         for name, items in actuals.lists.items():
             for item in items:
                 assert item.source, f"{year} {name} {item.id} has no source"

@@ -62,7 +62,7 @@ VI = {
         "actuals/2024.yaml:3: chỉ tiêu 'va_grwth' chưa được khai báo trong targets.yaml"],
     ("bad_actuals", "unknown_value_key"): [
         "actuals/2024.yaml:5: khóa 'sauce' không hợp lệ (các khóa được dùng: value, source, "
-        "status, published, note, confirmed)"],
+        "status, published, note, confirmed, prices)"],
     ("bad_actuals", "year_mismatch"): [
         "actuals/2024.yaml:1: năm 2023 không khớp với tên tệp 2024.yaml"],
 }

@@ -391,12 +391,12 @@ def test_the_example_file_matches_the_embedded_workspace(workspace, cli, tmp_pat
     result = cli("ingest", str(example), "--decimal-comma")
     assert result.exit_code == 0, result.stderr
     assert read(empty, 2022).splitlines()[-3:] == [
-        '    - {value: 830, status: estimate, source: "a provincial report of late 2022 (address '
+        '    - {value: 830, status: estimate, source: "A provincial report of late 2022 (address '
         'not recorded when transcribed)"}',
-        '    - {value: 853, status: estimate, published: 2023-01, source: "a provincial report '
+        '    - {value: 853, status: estimate, published: 2023-01, source: "A provincial report '
         'of 01/2023 (address not recorded when transcribed)"}',
-        '    - {value: 855, status: official, published: 2023-11, source: "baobackan.com.vn '
-        'post57440 (11/2023)"}',
+        '    - {value: 855, status: official, published: 2023-11, source: "Báo Bắc Kạn, 11/2023, '
+        'baobackan.com.vn (bài post57440)"}',
     ]
     again = cli("ingest", str(example), "--decimal-comma")
     assert again.stdout.rstrip().endswith("no changes: nothing written")

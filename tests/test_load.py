@@ -68,7 +68,7 @@ BAD_ACTUALS = {
     "unknown_top": ["actuals/2024.yaml:2: unknown key 'value' (allowed: clusters, plan, "
                     "values, year, ytd)"],
     "unknown_value_key": ["actuals/2024.yaml:5: unknown key 'sauce' (allowed: value, source, "
-                          "status, published, note, confirmed)"],
+                          "status, published, note, confirmed, prices)"],
     "year_mismatch": ["actuals/2024.yaml:1: year 2023 does not match the file name 2024.yaml"],
 }
 

@@ -102,7 +102,7 @@ BAD = [
      "'mom')"),
     ("ytd:\n  3:\n    output: {value: 5, plan: 9}\n",
      "actuals/2025.yaml:4: unknown key 'plan' (allowed: value, yoy, plan_share, month_value, "
-     "month_yoy, mom, source, status, published, note, confirmed)"),
+     "month_yoy, mom, source, status, published, note, confirmed, prices)"),
     ("ytd:\n  3:\n    output:\n      value: 5\n      published: March\n",
      "actuals/2025.yaml:6: published: expected a date YYYY-MM-DD (or YYYY-MM), got 'March'"),
     ("ytd:\n  3: 602\n", "actuals/2025.yaml:3: ytd: month 3: expected a mapping of metric to "
@@ -394,7 +394,8 @@ def test_embedded_march_2025(cli, tmp_path, monkeypatch):
     assert row["required_monthly"] == pytest.approx((602 / 0.2646 - 602) / 9, abs=1e-6)
     assert round(row["required_monthly"], 1) == 185.9
     assert round(row["average_monthly"], 1) == 200.7
-    assert row["sources"][0]["source"].startswith("seed 001")
+    assert row["sources"][0]["source"].startswith("Báo Bắc Kạn") and \
+        "post70526" in row["sources"][0]["source"]
     assert row["sources"][0]["status"] == "estimate"
     # IIP: the y/y is the year-to-date growth itself
     assert metric(json.loads(result.stdout), "iip_growth")["yoy"] == 0.222

@@ -66,7 +66,7 @@ def test_dom_holds_the_figures_and_sources(rendered):
     assert "26.46%<br>published" in dom
     assert "+28.12%" in dom
     assert "Industrial gross output, year to date 3/2025: 602 bn VND" in dom
-    assert "baobackan.vn post70526; backan.gov.vn" in dom
+    assert "baobackan.vn (bài post70526); Cổng thông tin điện tử tỉnh Bắc Kạn" in dom
 
 
 def test_dom_holds_the_charts(rendered):

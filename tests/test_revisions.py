@@ -137,8 +137,9 @@ def test_history_year_filter_and_csv(workspace, cli):
                  "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "metric,year,value,status,published,source,note,current,change,change_relative\n"
-        "va_growth,2023,0.0633,,,post59427,,true,,\n")
+        "metric,year,value,status,published,source,note,prices,current,change,"
+        "change_relative\n"
+        "va_growth,2023,0.0633,,,post59427,,constant-2010,true,,\n")
     empty = cli("history", "va_growth", "--year", "2030", "--workspace", str(root))
     assert empty.exit_code == 0
     assert "no figures published for va_growth in 2030" in empty.stdout
@@ -166,10 +167,17 @@ def test_history_unknown_metric_is_bad_input(workspace, cli):
         "METRIC: unknown metric 'nope' (one of: va_growth, va, grdp, share)"
 
 
-def test_two_figures_published_together_are_a_clash_not_a_revision(cli, tmp_path, monkeypatch):
+def test_a_later_figure_without_a_price_basis_is_not_a_revision(cli, tmp_path, monkeypatch):
+    """The 2024 "about 4,800 bn" (Q1 2025 article, no price basis) is published after the
+    2010-price 2,023.72 bn, yet never becomes the current value, nor a revision of it."""
     monkeypatch.chdir(tmp_path)
-    result = cli("history", "industrial_output", "--year", "2024")
+    result = cli("history", "industrial_output", "--year", "2024", "--format", "json",
+                 env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.stderr
-    assert "2024: two figures published 2025-01 disagree (4,800 bn VND and 2,023.72 bn VND)" \
-        in result.stdout.replace("\n", " ")
-    assert "→" not in result.stdout  # not reported as 4,800 -> 2,023.72
+    (year,) = json.loads(result.stdout)["years"]
+    assert [(r["value"], r["published"], r["prices"], r["current"]) for r in year["vintages"]] \
+        == [(2023.72, "2025-01", "constant-2010", True), (4800, "2025-04", "not-stated", False)]
+    assert year["current"] == 2023.72 and year["revised"] is False
+    text = cli("history", "industrial_output", "--year", "2024", "--format", "md")
+    assert "price basis not stated: not used" in text.stdout
+    assert "→" not in text.stdout  # not reported as 2,023.72 -> 4,800

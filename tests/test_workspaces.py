@@ -67,7 +67,7 @@ def test_bacgiang_holds_the_seed_figures():
         "clusters_area_ha": 2254, "clusters_operating": 30, "clusters_occupancy": 0.54})
     for actuals in ws.years.values():
         for vintages in actuals.values.values():
-            assert all("004_ee0f98f5484a5f99" in (v.source or "") for v in vintages)
+            assert all("22/8/2023 (Tin, ảnh: Thế Đại" in (v.source or "") for v in vintages)
 
 
 def test_workspaces_lists_names_resolutions_and_years(cli, tmp_path, monkeypatch):

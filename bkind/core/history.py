@@ -34,12 +34,19 @@ class YearHistory:
 
     @property
     def revised(self) -> bool:
-        return len(self.revisions) > 1
+        """More than one figure on the series' price basis (one whose source states no
+        basis is kept beside them, not a revision)."""
+        return len([r for r in self.revisions if not r.vintage.unpriced]) > 1
+
+    @property
+    def first(self) -> Revision:
+        """The first figure on the series' price basis (or the first of all)."""
+        return next((r for r in self.revisions if not r.vintage.unpriced), self.revisions[0])
 
     @property
     def total(self) -> Revision:
-        """The current vintage against the first one published."""
-        first, last = self.revisions[0].vintage, self.current.vintage
+        """The current vintage against the first one published (on the series' basis)."""
+        first, last = self.first.vintage, self.current.vintage
         return Revision(last, True, last.value - first.value,
                         relative_change(first.value, last.value))
 
@@ -62,6 +69,9 @@ def history(ws: Workspace, metric_id: str, year: int | None = None) -> list[Year
         previous: Vintage | None = None
         for v in chronological(figure.vintages):
             change = rel = None
+            if v.unpriced:  # no price basis stated: beside the series, not a revision of it
+                revisions.append(Revision(v, v is current, None, None))
+                continue
             if previous is not None:
                 change = v.value - previous.value
                 if level:

@@ -36,6 +36,7 @@ from bkind.model import (
     Workspace,
     YtdFigure,
     current_vintage,
+    usable,
 )
 
 
@@ -151,10 +152,11 @@ def last_complete_year(ws: Workspace) -> int | None:
 
 def figures(ws: Workspace, metric_id: str, as_of: int | None = None) -> dict[int, Figure]:
     """Every year's published figure of a metric up to `as_of` (no derived values),
-    sorted by year."""
+    sorted by year; a year whose figures all lack the metric's price basis has none."""
     return {y: Figure(metric_id, y, a.values[metric_id])
             for y, a in sorted(ws.years.items())
-            if metric_id in a.values and (as_of is None or y <= as_of)}
+            if metric_id in a.values and (as_of is None or y <= as_of)
+            and usable(a.values[metric_id])}
 
 
 def _ref(year: int, metric: str, v: Vintage | YtdFigure, value: float | None,
@@ -208,7 +210,7 @@ class Series:
         out = {}
         for year, actuals in self.ws.years.items():
             vintages = actuals.values.get(metric_id)
-            if vintages is None or year > self.as_of:
+            if vintages is None or year > self.as_of or not usable(vintages):
                 continue
             v = vintages[0] if len(vintages) == 1 else current_vintage(vintages)
             out[year] = Point(year, v.value, "published", v.status, metric=metric_id,

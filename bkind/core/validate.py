@@ -14,7 +14,7 @@ from typing import Any
 from bkind.core.formulas import TOLERANCE, relative_change
 from bkind.core.series import figures
 from bkind.core.ytd import month_row, parts_of
-from bkind.model import Workspace
+from bkind.model import Workspace, current_vintage
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,22 @@ def vintage_clash(ws: Workspace) -> list[Finding]:
     return out
 
 
+def unpriced(ws: Workspace) -> list[Finding]:
+    """Figures whose source states no price basis (`prices: not-stated`) under a metric
+    that declares one: kept, but never the series' current value (SPEC)."""
+    out = []
+    for year, actuals in sorted(ws.years.items()):
+        for mid, vintages in actuals.values.items():
+            current = current_vintage(vintages)
+            for v in vintages:
+                if v.unpriced:
+                    out.append(Finding(actuals.path, v.line, "unpriced", {
+                        "metric": mid, "year": year, "value": v.value,
+                        "prices": ws.metrics[mid].prices, "rate": ws.metrics[mid].is_rate,
+                        "kept": None if current.unpriced else current.value}))
+    return out
+
+
 def parts_sum(ws: Workspace) -> list[Finding]:
     """A level's parts (`part_of`) against their total for the same month, the
     cumulative and the month alone apart, where the total and every part were published:
@@ -207,5 +223,5 @@ def ytd_clash(ws: Workspace) -> list[Finding]:
 def check_all(ws: Workspace) -> list[Finding]:
     """Every warning, in file and line order."""
     found = level_chain(ws) + ytd_checks(ws) + share_basis(ws) + missing_sources(ws) + \
-        vintage_clash(ws) + parts_sum(ws) + ytd_clash(ws)
+        vintage_clash(ws) + parts_sum(ws) + ytd_clash(ws) + unpriced(ws)
     return sorted(found, key=lambda f: (f.path, f.line or 0, f.code))

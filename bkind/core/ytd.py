@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bkind.core.formulas import TOLERANCE, ratio
-from bkind.model import Note, Workspace, YtdFigure, current_vintage
+from bkind.model import Note, Text, Workspace, YtdFigure, current_vintage
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class YtdSource:
     source: str | None
     status: str | None = None
     published: str | None = None
-    note: str | None = None
+    note: str | Text | None = None
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from bkind.errors import Invalid, Problem, msg
 from bkind.io.convert import _convert
 from bkind.io.dates import published as _published
 from bkind.io.numbers import quantity
-from bkind.io.shapes import LISTS, TOP_ACTUALS, Doc, Path_, VintageS, YtdS
+from bkind.io.shapes import LISTS, TOP_ACTUALS, Doc, Path_, TextLike, VintageS, YtdS
 from bkind.model import (
     LIST_PERCENT_FIELDS,
+    UNSTATED,
     Item,
     Metric,
+    Text,
     Vintage,
     YearActuals,
     YtdFigure,
@@ -25,6 +27,29 @@ from bkind.model import (
 )
 
 # ------------------------------------------------------------------- actuals/YYYY.yaml
+
+
+def _note(note: TextLike | None) -> str | Text | None:
+    """A figure's note: plain text, or `{en, vi}` (a note that reaches a document is
+    given in both languages)."""
+    if note is None or isinstance(note, str):
+        return note
+    return Text(en=note.en, vi=note.vi)
+
+
+def _figure_prices(doc: Doc, given: str | None, where: Path_, metric: Metric,
+                   problems: list[Problem]) -> str | None:
+    """A figure's own `prices:`: `not-stated` (its source gives no price basis) or the
+    metric's own basis; another basis is another series, refused. Kept only where it
+    says something: `not-stated` under a metric that declares a basis."""
+    if given is None:
+        return None
+    if given != UNSTATED and given != metric.prices:
+        problems.append(Problem.of(doc.path, doc.line((*where, "prices")), msg(
+            "err.figure_prices", id=metric.id, given=given, prices=metric.prices)))
+        return None
+    return UNSTATED if given == UNSTATED and metric.prices not in ("none", UNSTATED) \
+        else None
 
 
 def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
@@ -45,9 +70,10 @@ def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
             problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
             return None
         assert value is not None
+        prices = _figure_prices(doc, vs.prices, where, metric, problems)
         return Vintage(value=value, source=vs.source, status=vs.status, published=published,
-                       note=vs.note, line=line,
-                       confirmed=vs.confirmed)
+                       note=_note(vs.note), line=line,
+                       confirmed=vs.confirmed, prices=prices)
     value, err = quantity(raw, percent, metric.id)
     if err:
         problems.append(Problem.of(doc.path, line, err))
@@ -194,11 +220,13 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
         published = _published(ys.published)
     except Invalid as exc:
         problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
+    prices = _figure_prices(doc, ys.prices, where, metric, problems)
     if len(problems) > before:
         return None
     return YtdFigure(value=value, yoy=yoy, plan_share=plan_share, month_value=month_value,
                      month_yoy=month_yoy, mom=mom, source=ys.source, status=ys.status,
-                     published=published, note=ys.note, line=line, confirmed=ys.confirmed)
+                     published=published, note=_note(ys.note), line=line,
+                     confirmed=ys.confirmed, prices=prices)
 
 
 def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],

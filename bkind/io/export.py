@@ -44,9 +44,10 @@ def rows(ws: Workspace) -> list[dict[str, str]]:
     out: list[tuple[tuple[int, int, int, int], dict[str, str]]] = []
 
     def add(year: int, month: int | None, mid: str, value: float, status: str | None,
-            published: str | None, source: str | None, n: int, part: str = "") -> None:
+            published: str | None, source: str | None, n: int, part: str = "",
+            own_prices: str | None = None) -> None:
         metric = ws.metrics[mid]
-        unit, prices = unit_of(metric), metric.prices
+        unit, prices = unit_of(metric), own_prices or metric.prices  # not-stated: as such
         if part in ("yoy", "plan_share"):  # a rate about the figure: a fraction
             unit, prices = "fraction", "none"
         out.append(((year, month or 0, order[mid], n), {
@@ -58,14 +59,16 @@ def rows(ws: Workspace) -> list[dict[str, str]]:
     for year, actuals in sorted(ws.years.items()):
         for mid, vintages in actuals.values.items():
             for n, v in enumerate(vintages):
-                add(year, None, mid, v.value, v.status, v.published, v.source, n)
+                add(year, None, mid, v.value, v.status, v.published, v.source, n,
+                    own_prices=v.prices)
         for mid, vintages in actuals.plan.items():
             for n, v in enumerate(vintages):
                 add(year, None, mid, v.value, PLAN, v.published, v.source, 1000 + n)
         for month, figures in actuals.ytd.items():
             for mid, fig in figures.items():
                 if fig.value is not None:
-                    add(year, month, mid, fig.value, fig.status, fig.published, fig.source, 0)
+                    add(year, month, mid, fig.value, fig.status, fig.published, fig.source, 0,
+                        own_prices=fig.prices)
                 # what a press release prints beside it: METRIC.yoy (growth on the same
                 # months of the year before), .plan_share, .month_value (the month alone)
                 for n, part in enumerate(("yoy", "plan_share", "month_value"), start=1):

@@ -22,7 +22,7 @@ from bkind.io.dates import stored as stored_published
 from bkind.io.numbers import parse_quantity
 from bkind.io.rows import Row, fold, what
 from bkind.io.yamledit import Editor, flow_map, put_comment, quoted, take_comment
-from bkind.model import STATUS_RANK, Metric
+from bkind.model import STATUS_RANK, Metric, Text
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ def _differences(value: float | None, status: Any, source: Any, note: Any,
         out.append("value")
     for name, old, new in (("status", status, row.status), ("source", source, row.source),
                            ("note", note, row.note)):
+        if isinstance(old, Text):  # an {en, vi} note: the row may give either
+            old = new if new in (old.en, old.vi) else old.vi or old.en
         if new is not None and (old is None or str(old) != new):
             out.append(name)
     return out

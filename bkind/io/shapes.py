@@ -40,6 +40,10 @@ class Doc(Struct):
 # ------------------------------------------------------------------ schemas (msgspec)
 
 
+FigurePrices = Literal["constant-2010", "constant-2020", "constant", "current", "none",
+                       "not-stated"]
+
+
 class _S(msgspec.Struct, forbid_unknown_fields=True):
     pass
 
@@ -174,8 +178,9 @@ class VintageS(_S):
     source: str | None = None
     status: Literal["estimate", "preliminary", "official"] | None = None
     published: Any = None
-    note: str | None = None
+    note: TextLike | None = None
     confirmed: bool = False
+    prices: FigurePrices | None = None  # "not-stated", or the metric's own basis
 
 
 class ClusterS(_S):
@@ -211,5 +216,6 @@ class YtdS(_S):
     source: str | None = None
     status: Literal["estimate", "preliminary", "official"] | None = None
     published: Any = None
-    note: str | None = None
+    note: TextLike | None = None
     confirmed: bool = False
+    prices: FigurePrices | None = None  # "not-stated", or the metric's own basis

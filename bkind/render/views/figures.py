@@ -226,7 +226,7 @@ def target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) 
     tr = target_type(target).trajectory(target, series, goal)
     if not tr.actual:
         return Chart(title, [str(y) for y in tr.years], [],
-                     empty=t("chart.no_figures", lang, name=title))
+                     empty=t("chart.no_figures", lang, name=title) + ".")
     metric = ws.metrics.get(target.metric or "")
     if target_type(target).average:
         return _growth_chart(ws, r, series, goal, title, lang)

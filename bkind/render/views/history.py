@@ -6,13 +6,15 @@ from typing import Any
 
 from bkind.core.history import Revision, YearHistory
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric, Workspace
+from bkind.model import Metric, Workspace, text_in
 from bkind.render.fmt import clean, figure_status, fmt_value
 from bkind.render.model import Cell, Column, Section, Table, View
 
 
 def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:
     """+0.68 pp for a rate, +23 bn VND (+2.77%) for a level."""
+    if rev.vintage.unpriced:
+        return t("history.unpriced", lang)
     if rev.change is None:
         return t("history.first", lang) if first else "—"
     if abs(rev.change) < 1e-12:
@@ -26,12 +28,14 @@ def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:
     return text
 
 
-def _record(metric: Metric, year: YearHistory, rev: Revision) -> dict[str, Any]:
+def _record(metric: Metric, year: YearHistory, rev: Revision, lang: str) -> dict[str, Any]:
     v = rev.vintage
     return {
         "metric": metric.id, "year": year.year, "value": clean(v.value),
         "status": "derived" if year.derived else v.status, "published": v.published,
-        "source": v.source, "note": v.note, "current": rev.current,
+        "source": v.source, "note": text_in(v.note, lang),
+        "prices": v.prices or metric.prices,
+        "current": rev.current,
         "change": clean(rev.change), "change_relative": clean(rev.change_relative),
     }
 
@@ -44,11 +48,11 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         "years": [{
             "year": y.year, "path": y.path, "derived": y.derived,
             "current": clean(y.current.vintage.value), "revised": y.revised,
-            "vintages": [{k: v for k, v in _record(metric, y, r).items()
+            "vintages": [{k: v for k, v in _record(metric, y, r, lang).items()
                           if k not in ("metric", "year")} for r in y.revisions],
         } for y in years],
     }
-    records = [_record(metric, y, r) for y in years for r in y.revisions]
+    records = [_record(metric, y, r, lang) for y in years for r in y.revisions]
     table = Table(columns=[
         Column("year", t("col.year", lang), width=5),
         Column("value", t("col.value", lang), "right", width=11),
@@ -62,15 +66,16 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         for i, rev in enumerate(y.revisions):
             v = rev.vintage
             kind = figure_status(v.status, y.derived, lang)
-            if rev.current and y.revised:
+            if rev.current and len(y.revisions) > 1:
                 kind += f"\n({t('history.current', lang)})"
             source = v.source or t("note.no_source", lang)
             if y.derived:
                 num, den = (ws.metrics[m].name.get(lang) for m in y.derived_from)
                 key = "history.derived_level" if metric.kind == "level" else "history.derived"
                 source = t(key, lang, num=num, den=den)
-            if v.note:
-                source += f"\n{v.note}"
+            note = text_in(v.note, lang)
+            if note:
+                source += f"\n{note}"
             table.rows.append([
                 Cell(str(y.year) if i == 0 else "", value=y.year if i == 0 else None,
                      kind="year"),
@@ -92,7 +97,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                             other=fmt_value(other.value, metric, lang),
                             used=fmt_value(last.value, metric, lang)))
         elif y.revised:
-            first, last = y.revisions[0].vintage, y.current.vintage
+            first, last = y.first.vintage, y.current.vintage
             total = y.total
             footer.append(t("history.revised", lang, year=y.year,
                             old=fmt_value(first.value, metric, lang),

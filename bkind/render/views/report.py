@@ -7,7 +7,7 @@ from typing import Any
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.ytd import MonthReport, MonthRow, YtdSource
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Issue, Metric, Note, TargetResult, Workspace
+from bkind.model import Issue, Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.fmt import clean, figure_status, fmt_value, status_text
 from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.views.figures import target_chart, ytd_chart
@@ -53,9 +53,10 @@ def warning_text(note: Note, metric: Metric, lang: str) -> str:
     return t(f"warn.{key}", lang, **p)
 
 
-def _source_record(s: YtdSource) -> dict[str, Any]:
+def _source_record(s: YtdSource, lang: str) -> dict[str, Any]:
     return {"role": s.role, "year": s.year, "month": s.month, "value": clean(s.value),
-            "source": s.source, "status": s.status, "published": s.published, "note": s.note}
+            "source": s.source, "status": s.status, "published": s.published,
+            "note": text_in(s.note, lang)}
 
 
 def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
@@ -84,7 +85,7 @@ def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
         "average_monthly_share": clean(row.average_monthly_share),
         "warning_codes": [w.key for w in row.warnings],
         "plan_derived": row.plan_derived,
-        "sources": [_source_record(s) for s in row.sources],
+        "sources": [_source_record(s, lang) for s in row.sources],
     }
 
 
@@ -148,8 +149,9 @@ def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
         info.append(figure_status(s.status, False, lang))
     if s.published:
         info.append(fmt_date(s.published, lang))
-    if s.note:
-        info.append(s.note)
+    note = text_in(s.note, lang)
+    if note:
+        info.append(note)
     return t("report.source", lang, name=metric.name.get(lang), role=role, value=value,
              info=f" ({'; '.join(info)})" if info else "",
              source=s.source or t("note.no_source", lang))

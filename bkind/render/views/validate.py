@@ -16,6 +16,12 @@ SIGNED = {"chain": {"implied"}}
 
 
 def _param(finding: Finding, key: str, value: Any, lang: str) -> Any:
+    if finding.code == "unpriced" and key in ("value", "kept"):
+        if value is None:
+            return "-"
+        return fmt_percent(value, lang) if finding.params["rate"] else fmt_number(value, lang)
+    if finding.code == "unpriced" and key == "prices":
+        return t(f"err.prices.{value}", lang)
     if finding.code == "vintage_clash" and key in ("a", "b"):
         rate = finding.params["rate"]
         return fmt_percent(value, lang) if rate else fmt_number(value, lang)
@@ -61,7 +67,10 @@ def message(ws: Workspace, finding: Finding, lang: str, names: bool = False) -> 
                  month=p["month"], key=p["key"], a=show, b=other)
     params = {k: metric(v) if k in METRIC_PARAMS else _param(finding, k, v, lang)
               for k, v in finding.params.items()}
-    return t(f"check.{finding.code}", lang, **params)
+    code = finding.code
+    if code == "unpriced" and finding.params["kept"] is None:
+        code = "unpriced_none"
+    return t(f"check.{code}", lang, **params)
 
 
 def where(finding: Finding) -> str:

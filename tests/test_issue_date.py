@@ -35,7 +35,8 @@ def test_march_report_is_issued_in_april_by_backan(cli, tmp_path):
     assert agency == ["UBND TỈNH BẮC KẠN", "SỞ CÔNG THƯƠNG"]
     assert date == "Bắc Kạn, ngày ...... tháng 4 năm 2025"
     body = text(out)
-    assert "202/2025/QH15" not in body and "Thái Nguyên" not in body  # the merger: later
+    assert "202/2025/QH15" not in body and "sắp xếp thành" not in body  # the merger: later
+    assert "Thái Nguyên" not in "\n".join(agency) + date
 
 
 def test_after_the_merger_thai_nguyen_issues(cli, tmp_path):

@@ -5,32 +5,33 @@ milliseconds a frozen dataclass costs, and `bkind status` start-up time is budge
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 from msgspec import Struct, field
 
-KINDS: tuple[str, ...] = ("growth", "share", "level", "count")
-PRICES: tuple[str, ...] = ("constant-2010", "constant-2020", "constant", "current", "none",
-                           "not-stated")  # constant: base year not stated
-COMPARATORS: tuple[str, ...] = ("above", "at_least", "below", "at_most", "between", "about")
-RATE_KINDS: tuple[str, ...] = ("growth", "share")
-LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
-UNSTATED = "not-stated"  # a price basis the source does not state
-FIGURE_STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official")
-STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
-GROUPS: tuple[str, ...] = ("industry", "products", "trade")  # the monthly report's parts
-SECTIONS: tuple[str, ...] = ("B", "C", "D", "E")  # VSIC sections of industry, in order
-
+# The closed sets, each once: a Literal type, and its values in order for messages.
+Kind = Literal["growth", "share", "level", "count"]
+Prices = Literal["constant-2010", "constant-2020", "constant", "current", "none",
+                 "not-stated"]  # constant: base year not stated
+Comparator = Literal["above", "at_least", "below", "at_most", "between", "about"]
+FigureStatus = Literal["estimate", "preliminary", "official"]
+Group = Literal["industry", "products", "trade"]  # the monthly report's parts
+Section = Literal["B", "C", "D", "E"]  # VSIC sections of industry, in order
 # Evaluation statuses, in the order the progress method tries them.
-STATUSES: tuple[str, ...] = (
-    "achieved",
-    "on_track",
-    "acceleration_needed",
-    "limited_progress",
-    "deterioration",
-    "missed",
-    "insufficient_data",
-)
+Status = Literal["achieved", "on_track", "acceleration_needed", "limited_progress",
+                 "deterioration", "missed", "insufficient_data"]
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+PRICES: tuple[Prices, ...] = get_args(Prices)
+COMPARATORS: tuple[Comparator, ...] = get_args(Comparator)
+FIGURE_STATUSES: tuple[FigureStatus, ...] = get_args(FigureStatus)
+GROUPS: tuple[Group, ...] = get_args(Group)
+SECTIONS: tuple[Section, ...] = get_args(Section)
+STATUSES: tuple[Status, ...] = get_args(Status)
+RATE_KINDS: tuple[Kind, ...] = ("growth", "share")
+LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
+UNSTATED: Prices = "not-stated"  # a price basis the source does not state
+STATUS_RANK = {None: 0, "estimate": 1, "preliminary": 2, "official": 3}
 
 
 class Text(Struct, frozen=True):
@@ -58,7 +59,7 @@ class Vintage(Struct, frozen=True):
 
     value: float
     source: str | None = None
-    status: str | None = None
+    status: FigureStatus | None = None
     published: str | None = None  # ISO date, or YYYY-MM / YYYY when only that is known
     note: str | Text | None = None  # plain, or {en, vi}
     line: int | None = None
@@ -124,8 +125,8 @@ class Figure(Struct, frozen=True):
 class Metric(Struct, frozen=True):
     id: str
     name: Text
-    kind: str
-    prices: str
+    kind: Kind
+    prices: Prices
     unit: str | None = None  # as written (English, or the only form given)
     of: tuple[str, str] | None = None  # (numerator, denominator) for a share
     note: Text | None = None
@@ -133,8 +134,8 @@ class Metric(Struct, frozen=True):
     level: str | None = None  # a growth metric: the level series it is the growth of
     proxies: tuple[str, ...] = ()  # related measures that may estimate the year in progress
     part_of: str | None = None  # a component of this metric (same kind, unit and prices)
-    section: str | None = None  # its VSIC section letter (B, C, D, E): orders the parts
-    group: str = "industry"  # industry | products | trade: where the monthly report puts it
+    section: Section | None = None  # its VSIC section letter (B, C, D, E): orders the parts
+    group: Group = "industry"  # industry | products | trade: where the monthly report puts it
 
     @property
     def is_rate(self) -> bool:
@@ -149,7 +150,7 @@ class Target(Struct, frozen=True):
     id: str
     name: Text
     type: str
-    comparator: str | None  # None for `every` (its `each` takes the comparator's place)
+    comparator: Comparator | None  # None for `every` (its `each` takes the comparator's place)
     value: float | tuple[float, float]
     metric: str | None = None  # average_growth and level
     of: str | None = None  # count and every: the list
@@ -285,7 +286,7 @@ class YtdFigure(Struct, frozen=True):
     month_yoy: float | None = None
     mom: float | None = None
     source: str | None = None
-    status: str | None = None
+    status: FigureStatus | None = None
     published: str | None = None
     note: str | Text | None = None  # plain, or {en, vi}
     line: int | None = None
@@ -379,7 +380,7 @@ class SourceRef(Struct, frozen=True):
 class Outcome(Struct, frozen=True):
     """What a target type's evaluation finds (the per-type part of a TargetResult)."""
 
-    status: str
+    status: Status
     actual: float | None = None
     actual_year: int | None = None
     required: float | None = None
@@ -409,7 +410,7 @@ class TargetResult(Struct, frozen=True):
     id: str
     type: str
     metric: str | None
-    comparator: str | None
+    comparator: Comparator | None
     target: float | tuple[float, float]
     deadline: int
     within: float | None

@@ -11,11 +11,14 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bkind.model import Status
+
 EPS = 1e-12
 # Two published numbers "agree" when they differ by at most half a percentage point
 # (SPEC: a published share and the computed one disagreeing by more than 0.5 points).
 TOLERANCE = 0.005
-BANDS = ((0.95, "on_track"), (0.60, "acceleration_needed"), (0.0, "limited_progress"))
+BANDS: tuple[tuple[float, Status], ...] = (
+    (0.95, "on_track"), (0.60, "acceleration_needed"), (0.0, "limited_progress"))
 
 Bound = float | tuple[float, float]
 
@@ -83,7 +86,7 @@ def gap(value: float, comparator: str, target: Bound, within: float | None = Non
     return value - nearer_bound(value, target)
 
 
-def band(ratio: float) -> str:
+def band(ratio: float) -> Status:
     """Status from a progress ratio: >= 0.95, >= 0.60, >= 0, < 0."""
     for floor, status in BANDS:
         if ratio >= floor:

@@ -3,15 +3,14 @@ what each revision changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from bkind.core.formulas import relative_change
 from bkind.core.series import Series, figures
 from bkind.model import Figure, Vintage, Workspace, chronological, current_vintage
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(Struct, frozen=True):
     """One vintage and how it differs from the one published before it."""
 
     vintage: Vintage
@@ -20,8 +19,7 @@ class Revision:
     change_relative: float | None  # value / previous - 1, for levels only
 
 
-@dataclass(frozen=True)
-class YearHistory:
+class YearHistory(Struct, frozen=True):
     year: int
     path: str | None  # the actuals file holding the figures (None when derived)
     derived: bool

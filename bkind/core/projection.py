@@ -1,6 +1,6 @@
 """Pure math of `bkind project`: extend every metric to a year, judge every target there.
 
-No I/O here: functions take a Workspace and numbers and return dataclasses.
+No I/O here: functions take a Workspace and numbers and return Structs.
 
 - trend: a level or share series grows at its CAGR from its base (the first figure
   at or after the baseline year) to its latest figure; a growth series continues at
@@ -16,7 +16,9 @@ No I/O here: functions take a Workspace and numbers and return dataclasses.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from msgspec import Struct, field
 
 from bkind.core.formulas import (
     cagr,
@@ -31,13 +33,14 @@ from bkind.core.formulas import (
 from bkind.core.series import Series
 from bkind.core.status import closing_notes, default_as_of, evaluate
 from bkind.core.targets import target_type, within
-from bkind.model import Note, Target, TargetResult, Workspace
+from bkind.model import Kind, Note, Target, TargetResult, Workspace
 
-METHODS: tuple[str, ...] = ("trend", "last")
+Method = Literal["trend", "last"]
+METHODS: tuple[Method, ...] = get_args(Method)
+Basis = Literal["trend", "last", "assumed", "shares"]  # how a metric is carried forward
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(Struct, frozen=True):
     year: int
     value: float
     projected: bool
@@ -45,14 +48,13 @@ class Point:
     status: str | None = None  # an actual figure's status: estimate, preliminary, official
 
 
-@dataclass(frozen=True)
-class MetricProjection:
+class MetricProjection(Struct, frozen=True):
     """A metric's figures and its extension to the projection year."""
 
     metric: str
     series: tuple[Point, ...]
     rate: float | None  # future yearly growth (a growth metric: the rate it repeats)
-    basis: str | None  # trend | last | assumed | shares; None: not projected
+    basis: Basis | None  # None: not projected
     since: int | None = None  # first year of the span the rate was measured on
     latest_year: int | None = None  # the latest figure, where the projection starts
     parts: tuple[float, float] | None = None  # (numerator, denominator) growth for "shares"
@@ -62,8 +64,7 @@ class MetricProjection:
         return {p.year: p.value for p in self.series}
 
 
-@dataclass(frozen=True)
-class TargetProjection:
+class TargetProjection(Struct, frozen=True):
     """A target at the projection's horizon, beside its status as of the data's end
     (`result`: the target's header, and the growth still `required`)."""
 
@@ -117,10 +118,9 @@ class TargetProjection:
         return self.result.estimated
 
 
-@dataclass(frozen=True)
-class Projection:
+class Projection(Struct, frozen=True):
     year: int
-    method: str
+    method: Method
     assumptions: dict[str, float]
     data_end: int  # the last year whose figures are used
     metrics: dict[str, MetricProjection] = field(default_factory=dict)
@@ -154,7 +154,7 @@ def growth_last(rates: Mapping[int, float]) -> tuple[float, int] | None:
     return rates[t], t
 
 
-def _own_rate(kind: str, points: Mapping[int, float], method: str,
+def _own_rate(kind: Kind, points: Mapping[int, float], method: Method,
               baseline_year: int) -> tuple[float, int] | None:
     if kind == "growth":
         return growth_trend(points, baseline_year) if method == "trend" else growth_last(points)
@@ -170,7 +170,7 @@ def _why_not(kind: str, points: Mapping[int, float]) -> Note:
     return Note("proj_no_rate", {})
 
 
-def project_metric(series: Series, metric_id: str, year: int, method: str,
+def project_metric(series: Series, metric_id: str, year: int, method: Method,
                    assumptions: Mapping[str, float],
                    cache: dict[str, MetricProjection] | None = None) -> MetricProjection:
     """Extend one metric from its latest value (published, derived or nowcast) to `year`."""
@@ -199,7 +199,7 @@ def project_metric(series: Series, metric_id: str, year: int, method: str,
     notes: list[Note] = []
     t = max(points) if points else None
 
-    def done(future: Mapping[int, float], rate: float | None = None, basis: str | None = None,
+    def done(future: Mapping[int, float], rate: float | None = None, basis: Basis | None = None,
              since: int | None = None,
              parts: tuple[float, float] | None = None) -> MetricProjection:
         projected = [Point(y, v, True) for y, v in sorted(future.items())]
@@ -300,7 +300,7 @@ def data_end(ws: Workspace, as_of: int | None) -> int:
     return as_of if as_of is not None else default_as_of(ws)
 
 
-def project(ws: Workspace, year: int, method: str = "trend",
+def project(ws: Workspace, year: int, method: Method = "trend",
             assumptions: Mapping[str, float] | None = None,
             as_of: int | None = None) -> Projection:
     """Extend every metric to `year` and judge every target there. The caller has

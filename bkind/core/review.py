@@ -9,6 +9,8 @@ come from `evaluate`, yearly values from `Series` and the target types' trajecto
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from msgspec import Struct
 
 from bkind.core.formulas import exceeds
@@ -17,8 +19,8 @@ from bkind.core.status import evaluate
 from bkind.core.targets import target_type
 from bkind.model import Target, TargetResult, Workspace
 
-VERDICTS: tuple[str, ...] = ("exceeded", "achieved", "not_achieved", "not_assessable",
-                             "in_progress")
+Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress"]
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 
 class YearValue(Struct, frozen=True):
@@ -33,7 +35,7 @@ class YearValue(Struct, frozen=True):
 
 class TargetReview(Struct, frozen=True):
     result: TargetResult  # the status at min(as_of, deadline)
-    verdict: str
+    verdict: Verdict
     years: tuple[YearValue, ...]
     evaluated_as_of: int
 
@@ -60,7 +62,7 @@ class Review(Struct, frozen=True):
         return {v: sum(1 for r in self.targets if r.verdict == v) for v in VERDICTS}
 
 
-def verdict(target: Target, result: TargetResult, as_of: int) -> str:
+def verdict(target: Target, result: TargetResult, as_of: int) -> Verdict:
     """The review verdict of a target's status (see the module doc). `between` is
     exceeded above its upper bound although its status there is `missed` (SPEC)."""
     if target.deadline > as_of:

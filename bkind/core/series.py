@@ -26,6 +26,7 @@ from bkind.model import (
     STATUS_RANK,
     Amount,
     Figure,
+    FigureStatus,
     Growth,
     Metric,
     Note,
@@ -46,7 +47,7 @@ class Point(Struct, frozen=True):
     year: int
     value: float
     kind: str  # published | derived | nowcast
-    status: str | None = None  # the published status (derived: the weaker part's)
+    status: FigureStatus | None = None  # the published status (derived: the weaker part's)
     lo: float | None = None  # a nowcast's range
     hi: float | None = None
     basis: tuple[Note, ...] = ()
@@ -169,7 +170,7 @@ def _ranged(key: str, lo: float, hi: float) -> str:
     return key if lo != hi else key + "_one"
 
 
-def _weaker(a: str | None, b: str | None) -> str | None:
+def _weaker(a: FigureStatus | None, b: FigureStatus | None) -> FigureStatus | None:
     return min((a, b), key=lambda s: STATUS_RANK.get(s, 0))
 
 

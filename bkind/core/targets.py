@@ -11,7 +11,7 @@ in progress" (a status resting on a nowcast carries `estimated`, `basis`, `range
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -45,16 +45,20 @@ from bkind.model import (
     Outcome,
     Percent,
     SourceRef,
+    Status,
     Target,
     Workspace,
 )
+
+# what a trajectory's values are: yearly rates, levels, items counted, a share of items
+UnitRole = Literal["rate", "value", "count", "fraction"]
 
 
 class Trajectory(Struct, frozen=True):
     """What happened (`actual`, by year) against the path that meets the target."""
 
     target: str
-    unit: str  # "rate" | "value" | "count" | "fraction"
+    unit: UnitRole
     years: tuple[int, ...]
     actual: dict[int, float]
     path: dict[int, float]
@@ -136,7 +140,7 @@ def _meets(series: Series, target: Target, value: float) -> bool:
 
 
 def _range_status(series: Series, target: Target, lo: float, hi: float,
-                  notes: list[Note]) -> str:
+                  notes: list[Note]) -> Status:
     """A deadline value known only as an estimate: judged on its whole range."""
     low, high = _meets(series, target, lo), _meets(series, target, hi)
     if low and high:
@@ -149,7 +153,7 @@ def _range_status(series: Series, target: Target, lo: float, hi: float,
 
 
 def _verdict(series: Series, target: Target, value: float,
-             rng: tuple[float, float] | None, notes: list[Note]) -> str:
+             rng: tuple[float, float] | None, notes: list[Note]) -> Status:
     """The deadline's value judged: achieved or missed; an estimate on its whole range."""
     if rng is not None:
         return _range_status(series, target, rng[0], rng[1], notes)
@@ -482,7 +486,7 @@ class _ListTarget(TargetType):
 
     def _judge(self, target: Target, series: Series, year: int, met: bool,
                ratio_value: float | None, notes: list[Note],
-               basis: list[Note]) -> tuple[str, bool]:
+               basis: list[Note]) -> tuple[Status, bool]:
         """Status and whether it is estimated (a part-year list in the deadline year)."""
         deadline = target.deadline
         partial = year == deadline and part_year(series.ws, year, series.as_of)

@@ -8,20 +8,23 @@ renderer turns it into words. The year-to-date checks reuse the monthly report's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from msgspec import Struct, field
 
 from bkind.core.formulas import TOLERANCE, relative_change
 from bkind.core.series import figures
 from bkind.core.ytd import month_row, parts_of
 from bkind.model import Workspace, current_vintage
 
+Code = Literal["chain", "share_basis", "no_source", "ytd_decrease", "ytd_annual", "month",
+               "vintage_clash", "parts_sum", "ytd_clash", "unpriced"]
 
-@dataclass(frozen=True)
-class Finding:
+
+class Finding(Struct, frozen=True):
     path: str
     line: int | None
-    code: str  # chain | ytd_decrease | ytd_annual | month | no_source | share_basis
+    code: Code
     params: dict[str, Any] = field(default_factory=dict)
 
 

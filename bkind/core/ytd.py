@@ -7,14 +7,13 @@ of more than 0.5 points becomes a warning, never a silent replacement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from bkind.core.formulas import TOLERANCE, ratio
 from bkind.model import Note, Text, Workspace, YtdFigure, current_vintage
 
 
-@dataclass(frozen=True)
-class YtdSource:
+class YtdSource(Struct, frozen=True):
     """A published figure the row used: the cumulative, the plan, or last year's."""
 
     role: str  # "ytd" | "plan" | "last_year" | "previous_month"
@@ -27,8 +26,7 @@ class YtdSource:
     note: str | Text | None = None
 
 
-@dataclass(frozen=True)
-class MonthRow:
+class MonthRow(Struct, frozen=True):
     """One metric's year-to-date position. Fractions for shares and rates."""
 
     metric: str
@@ -53,8 +51,7 @@ class MonthRow:
     plan_derived: bool = False  # the plan is implied by a published share: ytd / plan_share
 
 
-@dataclass(frozen=True)
-class MonthReport:
+class MonthReport(Struct, frozen=True):
     year: int
     month: int
     rows: tuple[MonthRow, ...]

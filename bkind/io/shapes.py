@@ -4,7 +4,7 @@ keys refused), and `Doc`, a parsed file: plain data and the line of every node."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 import msgspec
 from msgspec import Struct, field
@@ -15,6 +15,11 @@ from bkind.model import (
     KINDS,
     PRICES,
     SECTIONS,
+    FigureStatus,
+    Group,
+    Kind,
+    Prices,
+    Section,
 )
 
 Path_ = tuple[Any, ...]
@@ -38,10 +43,6 @@ class Doc(Struct):
 
 
 # ------------------------------------------------------------------ schemas (msgspec)
-
-
-FigurePrices = Literal["constant-2010", "constant-2020", "constant", "current", "none",
-                       "not-stated"]
 
 
 class _S(msgspec.Struct, forbid_unknown_fields=True):
@@ -93,17 +94,16 @@ class OfS(_S):
 
 class MetricS(_S):
     name: TextLike
-    kind: Literal["growth", "share", "level", "count"]
-    prices: Literal["constant-2010", "constant-2020", "constant", "current", "none",
-                    "not-stated"] = "none"
+    kind: Kind
+    prices: Prices = "none"
     unit: TextLike | None = None
     of: OfS | None = None
     note: TextLike | None = None
     level: str | None = None
     proxies: list[str] | None = None
     part_of: str | None = None
-    section: Literal["B", "C", "D", "E"] | None = None
-    group: Literal["industry", "products", "trade"] = "industry"
+    section: Section | None = None
+    group: Group = "industry"
 
 
 class TargetBaseS(_S, tag_field="type"):
@@ -176,11 +176,11 @@ TARGET_KEYS = ("id", "type", "name", "short", "metric", "of", "where", "period",
 class VintageS(_S):
     value: Any
     source: str | None = None
-    status: Literal["estimate", "preliminary", "official"] | None = None
+    status: FigureStatus | None = None
     published: Any = None
     note: TextLike | None = None
     confirmed: bool = False
-    prices: FigurePrices | None = None  # "not-stated", or the metric's own basis
+    prices: Prices | None = None  # "not-stated", or the metric's own basis
 
 
 class ClusterS(_S):
@@ -214,8 +214,8 @@ class YtdS(_S):
     month_yoy: Any = None
     mom: Any = None
     source: str | None = None
-    status: Literal["estimate", "preliminary", "official"] | None = None
+    status: FigureStatus | None = None
     published: Any = None
     note: TextLike | None = None
     confirmed: bool = False
-    prices: FigurePrices | None = None  # "not-stated", or the metric's own basis
+    prices: Prices | None = None  # "not-stated", or the metric's own basis

@@ -47,13 +47,23 @@ def msg(key: str, /, **params: Any) -> Msg:
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
 _CONTROLS[0x0A] = "\\n"
+# bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they reorder what
+# follows on screen and in documents ("Trojan source"), so they are shown, not obeyed
+_CONTROLS.update({c: f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+# what XML (Word, Excel) cannot hold, and no text means: surrogates, the non-characters
+# U+FDD0-FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE...)
+_CONTROLS.update({c: f"\\u{c:04x}" for c in [*range(0xD800, 0xE000), *range(0xFDD0, 0xFDF0)]})
+_CONTROLS.update({c: f"\\u{c:04x}" if c <= 0xFFFF else f"\\U{c:08x}"
+                  for plane in range(17) for c in (plane << 16 | 0xFFFE, plane << 16 | 0xFFFF)})
 _CONTROLS_KEEP_NL = {c: r for c, r in _CONTROLS.items() if c != 0x0A}
 QUOTE_MAX = 200  # characters of the user's input quoted in a message
 
 
 def printable(text: str, newlines: bool = False) -> str:
-    """`text` with C0/C1 control characters (ESC, OSC, BEL, CR...) shown as escapes, so
-    that nothing read from a file can drive the terminal; newlines kept if asked."""
+    """`text` with C0/C1 control characters (ESC, OSC, BEL, CR...), bidi overrides and
+    what XML cannot hold (non-characters, lone surrogates) shown as escapes, so that
+    nothing read from a file can drive the terminal, reorder a line or break a Word or
+    Excel file; newlines kept if asked."""
     if text.isprintable() or (newlines and text.replace("\n", "").isprintable()):
         return text  # the usual case, at C speed
     return text.translate(_CONTROLS_KEEP_NL if newlines else _CONTROLS)

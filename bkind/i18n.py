@@ -1217,6 +1217,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.appendix": {"en": "APPENDIX: SOURCES AND NOTES",
                      "vi": "PHỤ LỤC: NGUỒN SỐ LIỆU VÀ GHI CHÚ"},
     "doc.figure": {"en": "Figure {n}. {title}", "vi": "Biểu đồ {n}. {title}"},
+    "doc.charts_capped": {
+        "en": "Only the first {shown} charts are drawn; the figures of the other {left_out} "
+              "are in the tables above.",
+        "vi": "Chỉ vẽ {shown} biểu đồ đầu tiên; số liệu của {left_out} biểu đồ còn lại có "
+              "trong các bảng trên."},
     "doc.col.target": {"en": "Target", "vi": "Chỉ tiêu"},
     "doc.col.goal": {"en": "Goal", "vi": "Mục tiêu"},
     "doc.col.latest": {"en": "Actual", "vi": "Thực hiện"},

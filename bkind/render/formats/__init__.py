@@ -73,6 +73,18 @@ _RENDERERS: dict[Format, tuple[str, str]] = {
 }
 
 
+MAX_PROPERTY = 255  # characters of a document's core property (Word's and Excel's limit)
+
+
+def core_property(text: str) -> str:
+    """A document's core property (its title) within 255 characters: a longer one is cut
+    at a word, with an ellipsis (python-docx refuses it, Office truncates it)."""
+    if len(text) <= MAX_PROPERTY:
+        return text
+    cut = text[: MAX_PROPERTY - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut).rstrip(" ,;:-") + "…"
+
+
 def render(view: View, fmt: Format | str, width: int | None = None, color: bool = False) -> str:
     """Render `view` in a text format; only the terminal needs width and colour."""
     return Format(fmt).renderer(width=width, color=color)(view)

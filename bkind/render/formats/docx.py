@@ -22,6 +22,7 @@ from typing import Any
 
 from bkind.i18n import t
 from bkind.model import DocumentInfo, Issue, Text
+from bkind.render.formats import core_property
 from bkind.render.model import Section, Table, View
 
 FONT = "Times New Roman"
@@ -37,6 +38,7 @@ ANNEX_PT = 11
 BLANK = "......"
 FILL = "." * 118  # a dotted line to fill in by hand (14 pt, the text width)
 FILL_LINES = 3
+MAX_CHARTS = 24  # charts drawn in one document; the table holds every target
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 # w:pPr's children in the order the schema requires (python-docx keeps it private)
 PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
@@ -259,10 +261,13 @@ def _table(w: _Writer, table: Table) -> None:
 def _charts(w: _Writer, view: View) -> None:
     from bkind.render.formats.charts import chart_png
 
-    n = 0
+    n = left_out = 0
     for chart in view.charts:
         if not chart.has_points():  # nothing to draw: a sentence, not an empty figure
             w.para(w.doc, chart.empty or chart.title, italic=True, size=13)
+            continue
+        if n == MAX_CHARTS:  # a print-resolution chart per target of a long list: minutes
+            left_out += 1
             continue
         n += 1
         caption = w.para(w.doc, t("doc.figure", w.lang, n=n, title=chart.title),
@@ -274,6 +279,9 @@ def _charts(w: _Writer, view: View) -> None:
                                         width=w.Mm(155))
         for run in paragraph.runs:
             w.fonts(run._r.get_or_add_rPr())
+    if left_out:
+        w.para(w.doc, t("doc.charts_capped", w.lang, shown=MAX_CHARTS, left_out=left_out),
+               align="center", italic=True, size=13)
 
 
 def _parts(w: _Writer, view: View) -> None:
@@ -428,7 +436,8 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
         _annex(w, view.annex, info, issue)
     _appendix(w, view.sections, new_section=view.annex is not None)
     props = w.doc.core_properties
-    props.title, props.language, props.author = subject, LANG_TAGS.get(w.lang, ""), "bkind"
+    props.title, props.language, props.author = (
+        core_property(subject), LANG_TAGS.get(w.lang, ""), "bkind")
     props.comments, props.subject = "", t("doc.title", w.lang)
     now = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     props.created = props.modified = now  # not the template's 2013

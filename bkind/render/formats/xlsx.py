@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from bkind.i18n import t
+from bkind.render.formats import core_property
 from bkind.render.model import Cell, Table, View
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,16 +46,52 @@ def _text_cell(cell: Any, text: str) -> None:
         cell.quotePrefix = True  # what Excel sets for '=text typed by hand
 
 
+SHEET_MAX = 31  # UTF-16 code units, Excel's limit for a sheet name
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_RESERVED = {"history"}  # Excel keeps it for its change tracking
+
+
+def _utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def sheet_name(title: str | None, used: set[str], fallback: str) -> str:
+    """`title` as an Excel sheet name, and remembered in `used` (the names already given,
+    case-folded): within Excel's rules (at most 31 UTF-16 units; none of `[]:*?/\\`; not
+    starting or ending with `'`; not "History"; not blank), unique in the workbook
+    whatever the case (a " (2)" suffix within the 31), characters kept whole (NFC, no
+    half surrogate pair). `fallback` (a name within the rules) replaces a blank one.
+    The one place sheet names are made: every workbook bkind writes uses it."""
+    import unicodedata
+
+    from bkind.errors import printable
+
+    name = printable(unicodedata.normalize("NFC", title or ""))  # no control characters
+    name = " ".join(SHEET_FORBIDDEN.sub(" ", name).split())
+    name = _fit_units(name.strip(" '"), SHEET_MAX)
+    if not name or name.casefold() in SHEET_RESERVED:
+        name = _fit_units(" ".join(SHEET_FORBIDDEN.sub(" ", fallback).split()).strip(" '"),
+                          SHEET_MAX) or "Sheet"
+    base, i = name, 2
+    while name.casefold() in used:
+        suffix = f" ({i})"
+        name, i = _fit_units(base, SHEET_MAX - len(suffix)) + suffix, i + 1
+    used.add(name.casefold())
+    return name
+
+
+def _fit_units(text: str, most: int) -> str:
+    """`text` cut to `most` UTF-16 units, at a whole character, no `'` or space at the
+    ends (a cut may leave one)."""
+    text = text[:most]
+    while _utf16_units(text) > most:
+        text = text[:-1]
+    return text.strip(" '")
+
+
 def _sheet_title(title: str | None, n: int, lang: str, used: set[str]) -> str:
     name = re.sub(r"\s*\([^)]*\)", "", title or "")  # "(evaluated as of 2025)": too long
-    name = re.sub(r"[\[\]:*?/\\]", " ", name).strip()[:31]
-    name = name or t("xlsx.sheet", lang, n=n)
-    base, i = name, 2
-    while name.lower() in used:
-        suffix = f" ({i})"
-        name, i = base[: 31 - len(suffix)] + suffix, i + 1
-    used.add(name.lower())
-    return name
+    return sheet_name(name, used, t("xlsx.sheet", lang, n=n))
 
 
 def _detail(cell: Cell) -> str:
@@ -154,7 +191,7 @@ def render_xlsx(view: View) -> bytes:
     sources.freeze_panes = "A2"
     wb.properties.creator = "bkind"
     if view.header:
-        wb.properties.title = view.header[0]
+        wb.properties.title = core_property(view.header[0])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

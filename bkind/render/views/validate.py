@@ -67,7 +67,7 @@ def message(ws: Workspace, finding: Finding, lang: str, names: bool = False) -> 
                  month=p["month"], key=p["key"], a=show, b=other)
     params = {k: metric(v) if k in METRIC_PARAMS else _param(finding, k, v, lang)
               for k, v in finding.params.items()}
-    code = finding.code
+    code: str = finding.code  # a catalogue key: the finding code, or a variant of it
     if code == "unpriced" and finding.params["kept"] is None:
         code = "unpriced_none"
     return t(f"check.{code}", lang, **params)

@@ -1034,14 +1034,31 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Năm {year}: {of} lũy kế {month} tháng {growth} so với cùng kỳ"},
     "basis.proxy_central": {
         "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
-              "{growth} y/y (central estimate)",
-        "vi": "Năm {year}: chỉ tiêu tham chiếu (khác chỉ tiêu): {of} lũy kế {month} tháng "
-              "{growth} so với cùng kỳ (dùng làm số ước tính)"},
+              "{published} y/y; calibrated on {years} (factor {factor}): {growth} (central "
+              "estimate)",
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+              "{published} so với cùng kỳ; hiệu chỉnh theo năm {years} (hệ số {factor}): "
+              "{growth} (dùng làm số ước tính)"},
     "basis.proxy": {
         "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
-              "{growth} y/y",
-        "vi": "Năm {year}: chỉ tiêu tham chiếu (khác chỉ tiêu): {of} lũy kế {month} tháng "
-              "{growth} so với cùng kỳ"},
+              "{published} y/y; calibrated on {years} (factor {factor}): {growth}",
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+              "{published} so với cùng kỳ; hiệu chỉnh theo năm {years} (hệ số {factor}): "
+              "{growth}"},
+    "basis.proxy_uncalibrated_central": {
+        "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
+              "{growth} y/y, not calibrated (no earlier year where both grew by a known "
+              "rate{years}), used as it is (central estimate)",
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+              "{growth} so với cùng kỳ, chưa hiệu chỉnh (không có năm trước nào biết tốc độ "
+              "tăng của cả hai{years}), dùng nguyên số (dùng làm số ước tính)"},
+    "basis.proxy_uncalibrated": {
+        "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
+              "{growth} y/y, not calibrated (no earlier year where both grew by a known "
+              "rate{years}), used as it is",
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+              "{growth} so với cùng kỳ, chưa hiệu chỉnh (không có năm trước nào biết tốc độ "
+              "tăng của cả hai{years}), dùng nguyên số"},
     "basis.growth_nowcast_one": {
         "en": "{year} estimated: {metric} {value}",
         "vi": "Ước tính năm {year}: {metric} {value}"},

@@ -342,6 +342,10 @@ class Growth(float):
     """A growth rate among a Note's params, shown as a signed percent (+11.03%)."""
 
 
+class Factor(float):
+    """A ratio among a Note's params (a proxy's calibration factor), shown to 3 decimals."""
+
+
 class Amount(float):
     """A level among a Note's params, shown as a number in the reader's convention."""
 

@@ -344,7 +344,8 @@ def test_nowcast_from_proxies_in_their_order_names_each_in_the_basis():
     point = Series(ws, 2025).points("g")[2025]
     assert point.kind == "nowcast"
     assert (point.value, point.lo, point.hi) == (0.18, 0.18, 0.22)
-    assert [n.key for n in point.basis] == ["basis.proxy_central", "basis.proxy",
+    assert [n.key for n in point.basis] == ["basis.proxy_uncalibrated_central",
+                                            "basis.proxy_uncalibrated",
                                             "basis.growth_nowcast"]
     assert [n.params["month"] for n in point.basis[:2]] == [6, 3]
     level = Series(ws, 2025).points("v")[2025]  # the level takes its growth metric's proxies

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from bkind.core.status import evaluate_all
@@ -63,6 +65,10 @@ def test_known_revisions_resolve_to_the_latest(ws):
 VA_2020 = 0.062 * 7406.5  # industry share 2020 x GRDP 2020, both 2010 prices
 COVERED = 642 / VA_2020  # industry value added 2024 / 2020: 2021-2024, exact
 OUTPUT_H1, IIP_Q1, CNXD_H1, GRDP_H1 = 0.1785, 0.222, 0.119, 0.082  # 2025 year-to-date y/y
+# each proxy calibrated on 2024, the one year both it and industry value added (+11.03%)
+# grew by a published rate: gross output +13.38%, IIP +11.73%, CN-XD +9.01% (01/2025)
+E_OUT, E_IIP, E_CNXD = (math.log(1.1103) / math.log(1 + g) for g in (0.1338, 0.1173, 0.0901))
+VA_OUT, VA_IIP, VA_CNXD = (1.1785 ** E_OUT - 1, 1.222 ** E_IIP - 1, 1.119 ** E_CNXD - 1)
 
 
 def test_statuses_as_of_latest(ws):
@@ -70,20 +76,21 @@ def test_statuses_as_of_latest(ws):
     assert ws.latest_year() == 2025
     growth = r["industry-growth"]
     assert (growth.status, growth.estimated) == ("missed", True)
-    assert growth.actual == pytest.approx((COVERED * (1 + OUTPUT_H1)) ** 0.2 - 1)
-    assert growth.outcome.range == (pytest.approx((COVERED * (1 + CNXD_H1)) ** 0.2 - 1),
-                                    pytest.approx((COVERED * (1 + IIP_Q1)) ** 0.2 - 1))
-    assert growth.outcome.range[0] == pytest.approx(0.0936, abs=1e-4)  # the 9.4%
-    assert growth.outcome.range[1] == pytest.approx(0.1131, abs=1e-4)  # ... to 11.3%
+    assert growth.actual == pytest.approx((COVERED * (1 + VA_OUT)) ** 0.2 - 1)
+    assert growth.outcome.range == (pytest.approx((COVERED * (1 + VA_CNXD)) ** 0.2 - 1),
+                                    pytest.approx((COVERED * (1 + VA_IIP)) ** 0.2 - 1))
+    assert growth.actual == pytest.approx(0.0990, abs=1e-4)  # not 10.5% uncalibrated
+    assert growth.outcome.range[0] == pytest.approx(0.0989, abs=1e-4)
+    assert growth.outcome.range[1] == pytest.approx(0.1105, abs=1e-4)
     assert growth.outcome.required_unobserved == pytest.approx(1.13 ** 5 / COVERED - 1)
     assert growth.observed_years == (2021, 2022, 2023, 2024, 2025)
     assert [c.metric for c in growth.context] == ["cnxd_va_growth", "industrial_output_growth"]
     share = r["industry-share-2025"]
-    s25 = 642 * (1 + OUTPUT_H1) / (9531 * (1 + GRDP_H1))
+    s25 = 642 * (1 + VA_OUT) / (9531 * (1 + GRDP_H1))
     assert (share.status, share.estimated) == ("missed", True)
     assert share.actual == pytest.approx(s25)
-    assert share.outcome.range == (pytest.approx(642 * (1 + CNXD_H1) / (9531 * 1.082)),
-                                   pytest.approx(642 * (1 + IIP_Q1) / (9531 * 1.082)))
+    assert share.outcome.range == (pytest.approx(642 * (1 + VA_CNXD) / (9531 * 1.082)),
+                                   pytest.approx(642 * (1 + VA_IIP) / (9531 * 1.082)))
     assert r["budget-revenue-growth"].status == "insufficient_data"
     assert r["budget-revenue-growth"].actual is None
     complete, occupied = r["clusters-complete-2025"], r["clusters-occupied-2025"]

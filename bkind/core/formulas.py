@@ -146,6 +146,33 @@ def required_average(target: float, factor: float, years: int, observed: int) ->
     return None if root is None else root - 1
 
 
+# A proxy's calibration (SPEC "Estimates from proxies, calibrated"): below this, the
+# proxy's growth over the overlap years is too small to scale by.
+BRIDGE_FLOOR = 0.001
+BRIDGE_YEARS = 3  # at most the three latest overlap years
+
+
+def bridge_factor(pairs: Iterable[tuple[float, float]]) -> float | None:
+    """The factor e that carries a proxy's growth over to the metric's, from years where
+    both grew (pairs of (g_M, g_P)): e = sum ln(1 + g_M) / sum ln(1 + g_P); None where it
+    cannot be calibrated (no year, |sum ln(1 + g_P)| < 0.001, a growth at or below -100%,
+    or e <= 0): the proxy is then used as it is (e = 1)."""
+    pairs = list(pairs)
+    if not pairs or any(m <= -1 or p <= -1 for m, p in pairs):
+        return None
+    den = sum(math.log1p(p) for _, p in pairs)
+    if abs(den) < BRIDGE_FLOOR:
+        return None
+    e = sum(math.log1p(m) for m, _ in pairs) / den
+    return e if e > 0 and math.isfinite(e) else None
+
+
+def bridged(growth: float, factor: float) -> float | None:
+    """A proxy's growth carried over to the metric: (1 + g_P)^e - 1."""
+    root = power(1 + growth, factor)
+    return None if root is None else root - 1
+
+
 def cagr(start: float, end: float, years: int) -> float | None:
     """Compound yearly growth from `start` to `end` over `years`; None if undefined."""
     if years <= 0 or start <= 0 or end <= 0:

@@ -21,10 +21,21 @@ from collections.abc import Iterable
 
 from msgspec import Struct
 
-from bkind.core.formulas import average_of_factor, grown, product, ratio
+from bkind.core.formulas import (
+    BRIDGE_YEARS,
+    average_of_factor,
+    bridge_factor,
+    bridged,
+    grown,
+    growth_from_levels,
+    product,
+    ratio,
+    years_text,
+)
 from bkind.model import (
     STATUS_RANK,
     Amount,
+    Factor,
     Figure,
     FigureStatus,
     Growth,
@@ -110,11 +121,14 @@ class Step(Struct, frozen=True):
 class Candidate(Struct, frozen=True):
     """A year-to-date y/y growth that may estimate a metric's year in progress."""
 
-    growth: float
+    growth: float  # the estimate it gives: a proxy's growth carried over by `factor`
     metric: str  # whose year-to-date figure it is
     month: int
     proxy: bool  # another measure, not the metric's own
     source: SourceRef
+    published: float | None = None  # a proxy: its own year-to-date growth, as published
+    factor: float | None = None  # a proxy: e, or None where it could not be calibrated
+    years: tuple[int, ...] = ()  # the years e rests on
 
 
 def in_progress(ws: Workspace, year: int) -> bool:
@@ -318,8 +332,44 @@ class Series:
                                      _ref(year, gid, gfig, gfig.value, month))
         return None
 
+    def full_year_growth(self, metric_id: str) -> dict[int, float]:
+        """A metric's known yearly growth (no nowcast): a growth metric's published or
+        derived rates; a level's, those of the growth metric whose `level:` it is, else
+        the growth between two known consecutive levels."""
+        metric = self.metric(metric_id)
+        if metric.kind == "growth":
+            out = {y: p.value for y, p in self.known(metric_id).items()}
+            level_id = metric.level
+        elif metric.kind == "level":
+            out = {}
+            for gid in self._growth_of.get(metric_id, ()):
+                for y, p in self.known(gid).items():
+                    out.setdefault(y, p.value)
+            level_id = metric_id
+        else:
+            return {}
+        if level_id is not None:
+            levels = {y: p.value for y, p in self.known(level_id).items()}
+            for y, g in growth_from_levels(levels).items():
+                out.setdefault(y, g)
+        return dict(sorted(out.items()))
+
+    def calibration(self, metric_id: str, proxy_id: str) -> tuple[float | None, tuple[int, ...]]:
+        """The factor e carrying `proxy_id`'s growth over to `metric_id`'s, and the years
+        it rests on: at most the three latest before the year estimated where both grew
+        by a known rate (SPEC "Estimates from proxies, calibrated"); (None, years) where
+        it cannot be calibrated."""
+        year = self.nowcast_year
+        assert year is not None
+        mine, theirs = self.full_year_growth(metric_id), self.full_year_growth(proxy_id)
+        years = tuple(sorted(y for y in mine.keys() & theirs.keys() if y < year)
+                      [-BRIDGE_YEARS:])
+        return bridge_factor((mine[y], theirs[y]) for y in years), years
+
     def candidates(self, metric_id: str) -> list[Candidate]:
-        """The metric's own year-to-date growth, then each proxy's, in order."""
+        """The metric's own year-to-date growth, then each proxy's, in order, each
+        proxy's calibrated on the years both are known (its own year-to-date figure,
+        never its nowcast: proxies may name each other)."""
         metric = self.metric(metric_id)
         out = []
         own = self.ytd_growth(metric_id, proxy=False)
@@ -331,19 +381,35 @@ class Series:
                        for p in self.metric(g).proxies]
         for proxy_id in proxies:
             found = self.ytd_growth(proxy_id, proxy=True)
-            if found is not None:
-                out.append(found)
+            if found is None:
+                continue
+            factor, years = self.calibration(metric_id, proxy_id)
+            growth = found.growth if factor is None else bridged(found.growth, factor)
+            if growth is None:
+                continue
+            out.append(Candidate(growth, found.metric, found.month, True, found.source,
+                                 published=found.growth, factor=factor, years=years))
         return out
 
     def _candidate_notes(self, metric_id: str, cands: list[Candidate]) -> list[Note]:
         notes = []
         for i, c in enumerate(cands):
-            key = "basis.proxy" if c.proxy else "basis.own_ytd"
+            params: dict[str, object] = {
+                "metric": self.name(metric_id), "of": self.name(c.metric),
+                "year": self.nowcast_year, "month": c.month, "growth": Growth(c.growth)}
+            if not c.proxy:
+                key = "basis.own_ytd"
+            elif c.factor is None:
+                key = "basis.proxy_uncalibrated"
+                # years that gave no usable factor (too little growth, or opposite signs)
+                params["years"] = f" ≠ {years_text(c.years)}" if c.years else ""
+            else:
+                key = "basis.proxy"
+                params.update(published=Growth(c.published or 0.0),
+                              factor=Factor(c.factor), years=years_text(c.years))
             if i == 0:
                 key += "_central"
-            notes.append(Note(key, {"metric": self.name(metric_id), "of": self.name(c.metric),
-                                    "year": self.nowcast_year, "month": c.month,
-                                    "growth": Growth(c.growth)}))
+            notes.append(Note(key, params))
         return notes
 
     def nowcast(self, metric_id: str) -> Point | None:

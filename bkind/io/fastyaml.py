@@ -8,8 +8,10 @@ exactly that part, resolves every plain scalar with PyYAML's own resolver and
 constructor (so `12%`, `2024-01`, `true`, `1.5e3` read the same), and returns None on
 anything else - anchors, tags, multi-line or escaped strings, tabs, duplicate keys, odd
 indentation, a syntax error - so that PyYAML reads the file and reports its problems
-with `path:line`. `tests/test_fastyaml.py` checks both readers agree on every YAML file
-shipped and tested.
+with `path:line`. `tests/test_fastyaml.py` checks that both readers agree on every YAML
+file shipped and tested and on generated documents (what it reads, it reads as PyYAML
+does; the subset bkind writes, it reads); `bench/bench_fastyaml.py` measures what it buys
+(reading a 60,000-value workspace about 3x faster, so a cold `status` about 30% sooner).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class _Resolver:
         tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
             yaml.ScalarNode, text, (True, False))
         if tag in NUMBER_OR_TEXT:  # numbers as YAML 1.2 reads them (the loader's rule)
-            from bkind.io.yaml12 import yaml12_scalar
+            from bkind.io.yaml_scalars import yaml12_scalar
 
             value: Any = yaml12_scalar(text)
         else:
@@ -109,9 +111,10 @@ def _split_flow(body: str) -> list[str]:
     if not body.strip():
         return []
     items = _FLOW_ITEM.findall(body)
-    if ",".join(items) != body:  # a bracket, an open quote, an empty or trailing item
-        raise _Fallback
-    return [item.strip() for item in items]
+    stripped = [item.strip() for item in items]
+    if ",".join(items) != body or not all(stripped):
+        raise _Fallback  # a bracket, an open quote, an empty or trailing item
+    return stripped
 
 
 class _Reader:

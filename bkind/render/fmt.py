@@ -11,6 +11,7 @@ from bkind.i18n import CATALOGUE, fmt_date, fmt_number, fmt_percent, t
 from bkind.model import (
     LIST_PERCENT_FIELDS,
     Amount,
+    Factor,
     Growth,
     IsoDate,
     Metric,
@@ -115,6 +116,8 @@ def note_text(note: Note, lang: str) -> str:
             value = fmt_percent(value, lang, sign=True)
         elif isinstance(value, Percent):
             value = fmt_percent(value, lang)
+        elif isinstance(value, Factor):
+            value = fmt_number(value, lang, 3)
         elif isinstance(value, Amount):
             value = fmt_number(value, lang)
         params[key] = value

@@ -125,6 +125,8 @@ def _draw(chart: Chart, lang: str) -> Any:
     font = FontProperties(fname=font_path(), size=FONT_PT)
     names = [span.name for span in chart.spans] + [
         s.name for s in chart.series if any(v is not None for v in s.values)]
+    if chart.bar and len(chart.series) == 1:
+        names = []  # the axis's title names the one series
     ncol = 1 if not names or max(map(len, names)) > 40 else 2
     rows = -(-len(names) // ncol)
     size = (SIZE_IN[0], SIZE_IN[1] + 0.2 * max(0, rows - 2))  # room for the legend
@@ -178,8 +180,12 @@ def _draw(chart: Chart, lang: str) -> Any:
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    if chart.caption:
-        ax.set_ylabel(chart.caption, fontproperties=font)
+    ylabel = chart.caption
+    if chart.bar and len(chart.series) == 1:  # one series: its name is the axis's title
+        ylabel = chart.series[0].name + (f" ({chart.caption})" if chart.caption else "")
+        handles, labels = [], []
+    if ylabel:
+        ax.set_ylabel(ylabel, fontproperties=font)
     if chart.x_title:
         ax.set_xlabel(chart.x_title, fontproperties=font)
     if handles:

@@ -122,10 +122,8 @@ def test_docx_decree_30_header_block_and_signature(files):
     assert len(rules) == 3 and all(tags[0] == "pBdr" and tags[-1] == "rPr" for tags in rules)
     texts = [p.text for p in doc.paragraphs]
     title = texts.index("BÁO CÁO")
-    assert texts[title + 1].startswith("Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày "
-                                       "12/8/2021 của Tỉnh ủy Bắc Kạn về phát triển công "
-                                       "nghiệp tỉnh Bắc Kạn")
-    assert texts[title + 1].endswith("(lũy kế đến tháng 3/2025)")
+    # the Sở's monthly report: its own subject
+    assert texts[title + 1] == "Kết quả hoạt động công nghiệp - thương mại tháng 3 năm 2025"
     signature = doc.tables[-1]
     recipients, signer = (cell.text for cell in signature.rows[0].cells)
     assert recipients.splitlines() == ["Nơi nhận:", "- UBND tỉnh (b/c);",
@@ -150,10 +148,11 @@ def test_docx_page_numbers_from_page_2(files):
 def test_docx_prose_table_figures_and_appendix(files):
     doc = Document(str(files["report.vi.docx"]))
     text = body_text(doc)
-    assert ("Giá trị sản xuất công nghiệp 3 tháng ước đạt 602 tỷ đồng, tăng 28,12% so với "
-            "cùng kỳ, đạt 26,46% kế hoạch năm.") in text
-    assert "Chỉ số sản xuất công nghiệp (IIP), so cùng kỳ 3 tháng: tăng 22,2% so với cùng kỳ." \
-        in text
+    assert ("Tính chung 3 tháng năm 2025, giá trị sản xuất công nghiệp ước đạt 602 tỷ đồng, "
+            "tăng 28,12% so với cùng kỳ năm 2024, đạt 26,46% kế hoạch năm.") in text
+    assert ("Chỉ số sản xuất công nghiệp cộng dồn 3 tháng năm 2025 tăng 22,20% so với "
+            "cùng kỳ năm 2024; trong đó: ngành khai khoáng tăng 17,80%; ngành chế biến, chế "
+            "tạo tăng 31,83%;") in text
     assert ("Tăng trưởng giá trị tăng thêm ngành công nghiệp bình quân giai đoạn 2021-2024 "
             "đạt 8,74%/năm; mục tiêu Nghị quyết đề ra: trên 13%/năm bình quân giai đoạn "
             "2021-2025; đánh giá: cần đẩy nhanh tiến độ; để đạt mục tiêu cần tăng 31,78%/năm "
@@ -269,7 +268,8 @@ def test_xlsx_numbers_are_numbers(files):
 
 def test_xlsx_report_and_history(files):
     wb = load_workbook(files["report.en.xlsx"])
-    assert wb.sheetnames == ["Year-to-date figures", "Targets of the resolution", "Sources"]
+    assert wb.sheetnames == ["Monthly report", "Year-to-date figures",
+                             "Targets of the resolution", "Sources"]
     ws = wb["Year-to-date figures"]
     headings = [c.value for c in ws[1]]
     ytd = ws.cell(row=2, column=2)

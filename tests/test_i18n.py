@@ -20,7 +20,12 @@ def fields(template: str) -> set[str]:
 # keys whose languages say it differently: "January–March" against "đến hết tháng 3"
 DIFFERENT_PLACEHOLDERS = {"report.period": ({"month_name"}, {"month"}),
                           # a text given in both languages (numbers, metric names)
-                          "text.by_lang": ({"en"}, {"vi"})}
+                          "text.by_lang": ({"en"}, {"vi"}),
+                          # the Sở's "cộng dồn 7 tháng" against "January-July"
+                          **{key: ({"month_name"}, {"m"}) for key in (
+                              "so.index.cumulative", "so.trade.cumulative", "so.trade.then")},
+                          "so.level.cumulative": ({"month_name", "name"}, {"m", "name_lc"}),
+                          "so.level.cumulative_one": ({"name"}, {"name_lc"})}
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))

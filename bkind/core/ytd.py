@@ -8,8 +8,9 @@ of more than 0.5 points becomes a warning, never a silent replacement.
 from __future__ import annotations
 
 from msgspec import Struct
+from msgspec.structs import replace
 
-from bkind.core.formulas import TOLERANCE, ratio
+from bkind.core.formulas import TOLERANCE, ratio, relative_change
 from bkind.model import Note, Text, Workspace, YtdFigure, current_vintage
 
 
@@ -49,6 +50,16 @@ class MonthRow(Struct, frozen=True):
     warnings: tuple[Note, ...] = ()
     sources: tuple[YtdSource, ...] = ()
     plan_derived: bool = False  # the plan is implied by a published share: ytd / plan_share
+    # the month alone against the same month last year and against the month before:
+    # published, else from two published month values (never from cumulatives)
+    month_yoy: float | None = None
+    mom: float | None = None
+    computed: tuple[tuple[str, float, float], ...] = ()  # (month_yoy|mom, this, that month)
+    group: str = "industry"
+    section: str | None = None
+    part_of: str | None = None
+    parts: tuple[str, ...] = ()  # the ids of its parts, in section order
+    status: str | None = None  # of the figure used (estimate: "ước đạt")
 
 
 class MonthReport(Struct, frozen=True):
@@ -103,8 +114,58 @@ def _checked(published: float | None, computed: float | None, key: str,
     return published if published is not None else computed
 
 
+def _month_alone(ws: Workspace, year: int, month: int, metric: str) -> float | None:
+    """The published figure of the month alone (a growth metric's is its y/y growth)."""
+    fig = ytd_figure(ws, year, month, metric)
+    return fig.month_value if fig is not None else None
+
+
+def month_changes(ws: Workspace, year: int, month: int, metric: str) -> tuple[
+        float | None, float | None, tuple[tuple[str, float, float], ...]]:
+    """The month alone against the same month last year and the month before: the
+    published figures, else, for a level, the ratio of two published month values (never
+    a difference of cumulatives, which may be of different vintages); and which of them
+    were computed so, from which two values."""
+    fig = ytd_figure(ws, year, month, metric)
+    assert fig is not None
+    growth = ws.metrics[metric].kind == "growth"
+    month_yoy, mom = fig.month_yoy, fig.mom
+    if growth:  # a growth metric's month value is the month's y/y growth
+        if month_yoy is None:
+            month_yoy = fig.month_value
+        return month_yoy, mom, ()
+    if ws.metrics[metric].kind != "level" or fig.month_value is None:
+        return month_yoy, mom, ()
+    computed = []
+    if month_yoy is None:
+        last = _month_alone(ws, year - 1, month, metric)
+        if last is not None and (month_yoy := relative_change(last, fig.month_value)) \
+                is not None:
+            computed.append(("month_yoy", fig.month_value, last))
+    if mom is None:
+        before = _month_alone(ws, year, month - 1, metric) if month > 1 \
+            else _month_alone(ws, year - 1, 12, metric)
+        if before is not None and (mom := relative_change(before, fig.month_value)) \
+                is not None:
+            computed.append(("mom", fig.month_value, before))
+    return month_yoy, mom, tuple(computed)
+
+
 def month_row(ws: Workspace, year: int, month: int, metric: str) -> MonthRow:
-    """The year-to-date position of one metric that has a figure for year-month."""
+    """The year-to-date position of one metric that has a figure for year-month, with
+    the month alone's changes and its place in the Sở's report."""
+    fig = ytd_figure(ws, year, month, metric)
+    assert fig is not None
+    info = ws.metrics[metric]
+    month_yoy, mom, computed = month_changes(ws, year, month, metric)
+    return replace(_position(ws, year, month, metric), month_yoy=month_yoy, mom=mom,
+                   computed=computed,
+                   group=info.group, section=info.section, part_of=info.part_of,
+                   parts=parts_of(ws).get(metric, ()), status=fig.status)
+
+
+def _position(ws: Workspace, year: int, month: int, metric: str) -> MonthRow:
+    """The year-to-date position against the plan and last year."""
     fig = ytd_figure(ws, year, month, metric)
     assert fig is not None
     kind = ws.metrics[metric].kind
@@ -176,6 +237,49 @@ def month_report(ws: Workspace, year: int, month: int) -> MonthReport:
     figs = ws.years[year].ytd.get(month, {}) if year in ws.years else {}
     rows = tuple(month_row(ws, year, month, m) for m in ws.metrics if m in figs)
     return MonthReport(year, month, rows)
+
+
+class Block(Struct, frozen=True):
+    """A total of the Sở's report with the rows of its parts that have figures (in
+    section order); `total` is None where only parts were published that month."""
+
+    metric: str
+    total: MonthRow | None
+    parts: tuple[MonthRow, ...]
+
+
+class SoReport(Struct, frozen=True):
+    """The Sở's monthly report ("Kết quả hoạt động công nghiệp - thương mại"): the
+    industry's totals that have parts (growth first: the IIP, then levels: gross
+    output), the main products, and trade; each only where it has figures."""
+
+    year: int
+    month: int
+    industry: tuple[Block, ...]
+    products: tuple[MonthRow, ...]
+    trade: tuple[MonthRow, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.industry or self.products or self.trade)
+
+
+def so_report(ws: Workspace, report: MonthReport) -> SoReport:
+    """The rows of `report` in the Sở's order."""
+    rows = {r.metric: r for r in report.rows}
+    totals = parts_of(ws)
+    blocks = []
+    for kind in ("growth", "level"):
+        for total, parts in totals.items():
+            metric = ws.metrics[total]
+            if metric.kind != kind or metric.group != "industry":
+                continue
+            found = tuple(rows[p] for p in parts if p in rows)
+            if total in rows or found:
+                blocks.append(Block(total, rows.get(total), found))
+    products = tuple(r for r in report.rows if ws.metrics[r.metric].group == "products")
+    trade = tuple(r for r in report.rows if ws.metrics[r.metric].group == "trade")
+    return SoReport(report.year, report.month, tuple(blocks), products, trade)
 
 
 def cumulative_path(ws: Workspace, year: int, metric: str, upto: int = 12) -> dict[int, float]:

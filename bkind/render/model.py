@@ -95,6 +95,16 @@ class Part(Struct):
     charts: bool = False  # the view's charts are drawn at the end of this part
 
 
+class Heading(Struct, frozen=True):
+    """A numbered heading of a report's opening ("1. Công nghiệp", level 1; "1.1. ...", 2)."""
+
+    text: str
+    level: int = 1
+
+
+Block = Heading | str | Table  # what a report's opening holds, in order (str: a paragraph)
+
+
 class Section(Struct):
     """A titled list of lines after the tables: notes, sources, warnings."""
 
@@ -123,6 +133,8 @@ class View(Struct):
     issue: Issue | None = None  # the issue date (the header block's date); None: today
     parts: list[Part] = field(default_factory=list)  # a document's body in parts I, II...
     annex: Table | None = None  # a document's appendix table (on a landscape page)
+    # the Sở's monthly report: headings, paragraphs and tables in order, before the rest
+    opening: list[Block] = field(default_factory=list)
 
     def section_lines(self) -> list[str]:
         """Every section as plain lines ("Title:" then its lines)."""

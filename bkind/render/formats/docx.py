@@ -23,7 +23,7 @@ from typing import Any
 from bkind.i18n import t
 from bkind.model import DocumentInfo, Issue, Text
 from bkind.render.formats import core_property
-from bkind.render.model import Section, Table, View
+from bkind.render.model import Heading, Section, Table, View
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -423,6 +423,14 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
     w.rule(w.doc, 40, TEXT_MM)
     for line in view.header[1:]:  # the period, notes: sentences in a document
         w.para(w.doc, line if line.endswith((".", ":", ")")) else line + ".", indent=True)
+    for block in view.opening:  # the Sở's sections: headed as text, as the Sở writes
+        if isinstance(block, Heading):
+            w.para(w.doc, block.text, align="justify", bold=True, italic=block.level > 1,
+                   indent=True, before=3).paragraph_format.keep_with_next = True
+        elif isinstance(block, Table):
+            _table(w, block)
+        else:
+            w.para(w.doc, block, indent=True)
     for line in view.paragraphs:
         w.para(w.doc, line, indent=True)
     for table in view.document_tables if view.document_tables is not None else view.tables:

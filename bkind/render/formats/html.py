@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape as _escape_html
 
 from bkind.i18n import STATUS_SYMBOLS
-from bkind.render.model import Chart, Table, View
+from bkind.render.model import Chart, Heading, Table, View
 
 FONT = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
 STATUS_COLORS = {  # text: each at least 4.5:1 against white (WCAG 2.1 AA)
@@ -106,6 +106,13 @@ def render_html(view: View) -> str:
     if view.header:
         out.append(f"<h1>{escape(view.header[0])}</h1>")
         out += [f'<p class="period">{_text(line)}</p>' for line in view.header[1:]]
+    for block in view.opening:
+        if isinstance(block, Heading):
+            out.append(f"<h{block.level + 1}>{escape(block.text)}</h{block.level + 1}>")
+        elif isinstance(block, Table):
+            out += _table(block)
+        else:
+            out.append(f"<p>{_text(block)}</p>")
     out += [f"<p>{_text(p)}</p>" for p in view.paragraphs]
     for table in view.tables:
         out += _table(table)

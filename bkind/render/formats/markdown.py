@@ -4,7 +4,7 @@ import re
 
 from bkind.errors import printable
 from bkind.i18n import STATUS_SYMBOLS
-from bkind.render.model import Table, View
+from bkind.render.model import Heading, Table, View
 
 
 def _escape(text: str) -> str:
@@ -52,6 +52,13 @@ def render_markdown(view: View) -> str:
         lines.append(f"## {_line(line)}" if i == 0 else _line(line) + "  ")
     if view.header:
         lines.append("")
+    for block in view.opening:
+        if isinstance(block, Heading):
+            lines += [f"{'#' * (block.level + 2)} {_line(block.text)}", ""]
+        elif isinstance(block, Table):
+            lines += _table(block)
+        else:
+            lines += [_line(block), ""]
     for paragraph in view.paragraphs:
         lines += [_line(paragraph), ""]
     for table in view.tables:

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from bkind.errors import printable as _p
 from bkind.i18n import STATUS_SYMBOLS
-from bkind.render.model import Cell, Column, Table, View
+from bkind.render.model import Cell, Column, Heading, Table, View
 
 STATUS_STYLES = {
     "achieved": "bold green",
@@ -85,36 +85,48 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
     if view.header:
         console.print(Text("\n").join(Text(_p(line), style="bold" if i == 0 else "dim")
                                        for i, line in enumerate(view.header)))
+    for block in view.opening:
+        if isinstance(block, Heading):
+            console.print(Text("\n" + _p(block.text), style="bold"))
+        elif isinstance(block, Table):
+            _print_table(console, block, width)
+        else:
+            console.print(Text(_p(block, newlines=True)))
     if view.paragraphs:
         console.print(Text(_p("\n\n".join(view.paragraphs), newlines=True)))
     for table in view.tables:
-        table, legend = _narrow(table, width or 100)
-        rt = RichTable(title=_p(table.title) if table.title else table.title,
-                       show_lines=not table.compact, title_justify="left",
-                       box=box.SIMPLE_HEAD)
-        bounds = _bounds(table, width or 100)
-        for col, (low, high) in zip(table.columns, bounds, strict=True):
-            justify: Literal["left", "right"] = "right" if col.align == "right" else "left"
-            if low is None:
-                rt.add_column(_p(col.heading), justify=justify, overflow="fold",
-                              width=col.width)
-            else:  # squeezed: at least its longest word, at most its usual width
-                rt.add_column(_p(col.heading), justify=justify, overflow="fold",
-                              min_width=low, max_width=high)
-        for row in table.rows:
-            cells = []
-            for cell in row:
-                if cell.status:
-                    text = _p(cell.text, newlines=True)
-                    cells.append(Text(f"{STATUS_SYMBOLS[cell.status]} {text}",
-                                      style=STATUS_STYLES[cell.status]))
-                else:
-                    cells.append(Text(_p(cell.text, newlines=True)))
-            rt.add_row(*cells)
-        console.print(rt)
-        if legend:
-            console.print(Text(_p("\n".join(legend), newlines=True)))
+        _print_table(console, table, width)
     lines = view.section_lines()
     if lines:
         console.print(Text(_p("\n".join(lines), newlines=True)))
     return buffer.getvalue()
+
+
+def _print_table(console: Console, table: Table, width: int | None) -> None:
+    """One table, its names moved below it when the terminal is too narrow."""
+    table, legend = _narrow(table, width or 100)
+    rt = RichTable(title=_p(table.title) if table.title else table.title,
+                   show_lines=not table.compact, title_justify="left",
+                   box=box.SIMPLE_HEAD)
+    bounds = _bounds(table, width or 100)
+    for col, (low, high) in zip(table.columns, bounds, strict=True):
+        justify: Literal["left", "right"] = "right" if col.align == "right" else "left"
+        if low is None:
+            rt.add_column(_p(col.heading), justify=justify, overflow="fold",
+                          width=col.width)
+        else:  # squeezed: at least its longest word, at most its usual width
+            rt.add_column(_p(col.heading), justify=justify, overflow="fold",
+                          min_width=low, max_width=high)
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            if cell.status:
+                text = _p(cell.text, newlines=True)
+                cells.append(Text(f"{STATUS_SYMBOLS[cell.status]} {text}",
+                                  style=STATUS_STYLES[cell.status]))
+            else:
+                cells.append(Text(_p(cell.text, newlines=True)))
+        rt.add_row(*cells)
+    console.print(rt)
+    if legend:
+        console.print(Text(_p("\n".join(legend), newlines=True)))

@@ -17,7 +17,7 @@ from typing import Any
 
 from bkind.i18n import t
 from bkind.render.formats import core_property
-from bkind.render.model import Cell, Table, View
+from bkind.render.model import Cell, Heading, Table, View
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00', "year": "0"}
@@ -170,7 +170,21 @@ def render_xlsx(view: View) -> bytes:
     wb = Workbook()
     used: set[str] = set()
     first = True
-    for n, table in enumerate(view.tables, start=1):
+    if view.opening:  # the Sở's report as text, its tables each on a sheet below
+        ws0: Any = wb.active
+        first = False
+        ws0.title = _sheet_title(t("xlsx.report", lang), 0, lang, used)
+        texts = [b.text if isinstance(b, Heading) else b for b in view.opening
+                 if not isinstance(b, Table)]
+        for r, text in enumerate(texts, start=1):
+            cell = ws0.cell(row=r, column=1)
+            _text_cell(cell, text)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if text in [b.text for b in view.opening if isinstance(b, Heading)]:
+                cell.font = Font(bold=True)
+        ws0.column_dimensions["A"].width = 120
+    tables = [b for b in view.opening if isinstance(b, Table)] + list(view.tables)
+    for n, table in enumerate(tables, start=1):
         ws: Any = wb.active if first else wb.create_sheet()
         first = False
         ws.title = _sheet_title(table.title, n, lang, used)

@@ -180,9 +180,10 @@ def ytd_sentence(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -
     return ", ".join(parts) + "."
 
 
-def ytd_paragraphs(ws: Workspace, report: MonthReport, lang: str) -> list[str]:
-    return [s for row in report.rows if ws.metrics[row.metric].part_of is None
-            and ws.metrics[row.metric].group != "products"
+def ytd_paragraphs(ws: Workspace, report: MonthReport, lang: str,
+                   said: frozenset[str] = frozenset()) -> list[str]:
+    """A sentence per indicator, but those the Sở's sections have said (`said`)."""
+    return [s for row in report.rows if row.metric not in said
             and (s := ytd_sentence(ws, report, row, lang))]
 
 

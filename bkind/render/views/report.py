@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from bkind.core.targets import is_rate as target_is_rate
-from bkind.core.ytd import MonthReport, MonthRow, YtdSource
+from bkind.core.ytd import MonthReport, MonthRow, YtdSource, so_report
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Issue, Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.fmt import clean, figure_status, fmt_value, status_text
-from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.model import Cell, Column, Heading, Section, Table, View
+from bkind.render.views import monthly
 from bkind.render.views.figures import target_chart, ytd_chart
 from bkind.render.views.status import (
     resolution_heading,
@@ -84,6 +85,14 @@ def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
         "required_monthly_share": clean(row.required_monthly_share),
         "average_monthly_share": clean(row.average_monthly_share),
         "warning_codes": [w.key for w in row.warnings],
+        "month_yoy": clean(row.month_yoy),
+        "mom": clean(row.mom),
+        "computed": [what for what, _, _ in row.computed],
+        "group": row.group,
+        "section": row.section,
+        "part_of": row.part_of,
+        "parts": list(row.parts),
+        "status": row.status,
         "plan_derived": row.plan_derived,
         "sources": [_source_record(s, lang) for s in row.sources],
     }
@@ -221,6 +230,15 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 unit=unit))
         elif not metric.is_rate and row.plan is None and row.ytd is not None:
             notes.append(f"[{label}] " + t("report.no_plan", lang, unit=unit))
+    for row in report.rows:  # a month's change the Sở's sections state, computed here
+        metric = ws.metrics[row.metric]
+        for what, this, that in row.computed:
+            change = row.mom if what == "mom" else row.month_yoy
+            assert change is not None
+            notes.append(t(f"report.computed.{what}", lang, name=metric.name.get(lang),
+                           month=m, year=y, change=fmt_percent(change, lang, sign=True),
+                           this=fmt_number(this, lang, 3), that=fmt_number(that, lang, 3),
+                           unit=metric.unit_in(lang) or ""))
     targets, target_notes = targets_table(ws, results, lang)
     targets.title = t("report.targets_title", lang, year=as_of)
     notes += target_notes
@@ -240,10 +258,23 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     from bkind.render.views import prose as sentences
 
-    period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
+    so = so_report(ws, report)
+    opening = monthly.opening(ws, so, lang)
+    said = frozenset(r.metric for r in report.rows
+                     if r.part_of is not None or r.group != "industry") | frozenset(
+        b.metric for b in so.industry)
+    if opening:  # the Sở's report: its subject, then the Resolution after its sections
+        subject = t("doc.subject.so", lang, month=m, year=y, month_name=t(f"month.{m}", lang))
+        if results or any(r.metric not in said for r in report.rows):
+            n = sum(isinstance(b, Heading) and b.level == 1 for b in opening)
+            opening.append(Heading(t("so.targets", lang, n=n + 1)))
+    else:
+        period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
+        subject = sentences.subject(ws.resolution, lang, period)
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
                 tables=[table, targets], header=header, sections=sections, charts=charts,
-                lang=lang, subject=sentences.subject(ws.resolution, lang, period),
-                paragraphs=sentences.ytd_paragraphs(ws, report, lang) + status.paragraphs,
+                lang=lang, subject=subject, opening=opening,
+                paragraphs=sentences.ytd_paragraphs(ws, report, lang, said)
+                + status.paragraphs,
                 document_tables=[table, sentences.document_table(targets, lang)],
                 document=status.document, issue=issue)

@@ -398,6 +398,8 @@ def status(
                        sources=sources or fmt is not Format.table,
                        prose=fmt is Format.docx, human=not fmt.machine, issue=issue)
     render_view(view, fmt, output)
+    if fmt is Format.table and not sources and any(r.sources for r in results):
+        typer.secho(t("sources.hint", language), err=True, dim=True)  # a hint, not data
     fail_on_exit(results, wanted, language)
 
 
@@ -503,7 +505,9 @@ def compare_command(
     from bkind.render.views.prose import resolution_name
 
     titles = {n: resolution_name(w.resolution, view_lang) for n, w in loaded}
-    render_view(compare_view(compare(loaded, as_of), titles, view_lang), fmt, output)
+    labels = {n: w.resolution.short.get(view_lang) if w.resolution.short else n
+              for n, w in loaded}
+    render_view(compare_view(compare(loaded, as_of), titles, view_lang, labels), fmt, output)
 
 
 class ExportFormat(StrEnum):

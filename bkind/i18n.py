@@ -398,8 +398,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "month.11": {"en": "November", "vi": "tháng 11"},
     "month.12": {"en": "December", "vi": "tháng 12"},
     # --- revisions, history, validate, ingest (issue 5) ---
-    "history.title": {"en": "{name} ({id}): published figures and revisions",
-                      "vi": "{name} ({id}): các lần công bố và điều chỉnh số liệu"},
+    "history.title": {"en": "{name}: published figures and revisions",
+                      "vi": "{name}: các lần công bố và điều chỉnh số liệu"},
     "history.none": {"en": "no figures published for {id}{year}",
                      "vi": "chưa có số liệu công bố cho {id}{year}"},
     "history.in_year": {"en": " in {year}", "vi": " năm {year}"},
@@ -512,10 +512,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.title": {"en": "{file} into {workspace}", "vi": "{file} vào {workspace}"},
     # --- several workspaces: successors, peers, compare, export (issue 14) ---
     "status.no_targets": {
-        "en": "This workspace has no targets: it holds published figures only (see bkind "
-              "compare and bkind export).",
-        "vi": "Bộ dữ liệu này không có chỉ tiêu nào để đánh giá: chỉ gồm số liệu đã công bố "
-              "(xem bkind compare và bkind export)."},
+        "en": "There are no targets to evaluate: these are published figures only, for "
+              "comparison.",
+        "vi": "Không có chỉ tiêu nào để đánh giá: chỉ gồm số liệu đã công bố, dùng để so "
+              "sánh."},
     "status.successor": {
         "en": "The industrial development goals of the following period are tracked under "
               "the {name}.",
@@ -720,6 +720,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "are {parts}",
                         "vi": "chỉ tiêu '{id}' tính theo {prices} nhưng tử số và mẫu số "
                               "tính theo {parts}"},
+    "prices.constant-2010": {"en": "constant 2010 prices", "vi": "giá so sánh 2010"},
+    "prices.constant-2020": {"en": "constant 2020 prices", "vi": "giá so sánh 2020"},
+    "prices.current": {"en": "current prices", "vi": "giá hiện hành"},
+    "prices.none": {"en": "no price basis", "vi": "không tính theo giá"},
+    "prices.constant": {"en": "constant prices (base year not stated)",
+                        "vi": "giá so sánh (không nêu năm gốc)"},
+    "prices.not-stated": {"en": "price basis not stated", "vi": "nguồn không nêu loại giá"},
     "err.prices.constant-2010": {"en": "constant-2010", "vi": "giá so sánh 2010 (constant-2010)"},
     "err.prices.constant-2020": {"en": "constant-2020", "vi": "giá so sánh 2020 (constant-2020)"},
     "err.prices.current": {"en": "current", "vi": "giá hiện hành (current)"},

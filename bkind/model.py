@@ -251,6 +251,7 @@ class Resolution(Struct, frozen=True):
     documents: tuple[DocumentInfo, ...] = ()
     issuer: Text | None = None  # who adopted the resolution: Tỉnh ủy Bắc Kạn
     review: ReviewText | None = None  # targets.yaml `review:` (sections II-IV)
+    short: Text | None = None  # what a reader calls the workspace beside others: Bắc Kạn
 
     def document_on(self, date: str) -> DocumentInfo | None:
         """The issuer block in force on `date` (ISO), if any."""

@@ -96,7 +96,8 @@ def test_status_of_each_workspace_from_an_empty_folder(cli, tmp_path, monkeypatc
     assert result.exit_code == 0, result.stderr
     assert name in result.stderr
     if name == "bacgiang":
-        assert ("has no targets" if lang == "en" else "không có chỉ tiêu nào") in result.stdout
+        assert ("no targets to evaluate" if lang == "en" else "Không có chỉ tiêu nào") \
+            in result.stdout
     if name == "thainguyen-2030":
         assert ("No Thái Nguyên figure for 2026" if lang == "en"
                 else "chưa có số liệu năm 2026") in result.stdout
@@ -169,4 +170,4 @@ metrics:
     result = cli("status", "-w", str(root), "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["targets"] == []
-    assert "has no targets" in cli("status", "-w", str(root)).stdout
+    assert "no targets to evaluate" in cli("status", "-w", str(root)).stdout

@@ -63,6 +63,7 @@ class ResolutionS(_S):
     id: str = ""  # a workspace of figures only (a peer) may have no resolution id
     issued: dt.date | None = None
     issuer: TextLike | None = None  # who adopted it: Tỉnh ủy Bắc Kạn
+    short: TextLike | None = None  # the workspace's name for a reader (compare): Bắc Kạn
     note: TextLike | None = None
     series_end: str | None = None
     successor: str | None = None  # a named workspace

@@ -72,6 +72,7 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
             issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
             series_end=rs.series_end, successor=rs.successor, peers=tuple(rs.peers or ()),
             documents=documents, issuer=_text(rs.issuer), review=review,
+            short=_text(rs.short),
         )
 
     metrics: dict[str, Metric] = {}

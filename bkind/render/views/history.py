@@ -103,7 +103,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                             old=fmt_value(first.value, metric, lang),
                             new=fmt_value(last.value, metric, lang),
                             change=fmt_change(total, metric, lang, first=False)))
-    header = [t("history.title", lang, name=metric.name.get(lang), id=metric.id)]
+    header = [t("history.title", lang, name=metric.name.get(lang))]
     if not years:
         header.append(t("history.none", lang, id=metric.id,
                         year=t("history.in_year", lang, year=year) if year else ""))

@@ -308,8 +308,6 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         found = source_lines(ws, results, lang)
         if found:
             sections.append(Section(t("sources.title", lang), found, appendix=True))
-    elif any(r.sources for r in results):
-        sections.append(Section(None, [t("sources.hint", lang)]))
     view = View(data=data, records=records_out, tables=[table] if results else [],
                 header=header, sections=sections, lang=lang, issue=issue,
                 document=res.document_on(issue.date) if issue is not None else None)

@@ -4,11 +4,13 @@ No `from __future__ import annotations` here: Typer reads every command's annota
 at start-up, and string annotations would be eval()'d one by one (several ms).
 """
 
+import contextlib
 import functools
+import inspect
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -17,7 +19,7 @@ import typer
 from typer._click.exceptions import ClickException  # typer >= 0.26 (pyproject)
 
 from bkind import __version__
-from bkind.errors import BkindError, ExitCode, msg
+from bkind.errors import BkindError, ExitCode, guess, msg
 from bkind.i18n import LANGS, detect_lang, t
 from bkind.model import STATUSES, Issue, Workspace
 from bkind.render.formats import Format
@@ -79,38 +81,85 @@ OutputOpt = Annotated[
 ]
 
 
-def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
-    """Register a command; bad input (BkindError) becomes one line per problem, exit 2."""
+class Run:
+    """What every command starts from, worked out once from its common options: the
+    language, the output format and file, the --fail-on statuses, and the workspace
+    (opened when asked for). In this order, so that the first bad option is the one
+    reported: --lang, then --format/--output, then --fail-on."""
+
+    def __init__(self, options: dict[str, Any], formats: bool) -> None:
+        self.lang = resolve_lang(options.get("lang"))
+        self.output: Path | None = options.get("output")
+        self.fmt = Format.table
+        if formats:  # the commands whose --format is the shared one (Format)
+            self.fmt = choose_format(options.get("fmt"), self.output)
+            check_binary_output(self.fmt, self.output)  # refused before anything is done
+        self.fail_on = parse_fail_on(options.get("fail_on"))
+        self.workspace_option: Path | None = options.get("workspace")
+
+    @property
+    def data_lang(self) -> str:
+        """JSON and CSV are for scripts: the same whatever the language (texts in
+        English)."""
+        return data_lang(self.fmt, self.lang)
+
+    def workspace(self) -> Workspace:
+        return open_workspace(self.workspace_option, self.lang)
+
+    def render(self, view: Any) -> None:
+        render_view(view, self.fmt, self.output)
+
+    def exit_on_fail(self, results: list[Any]) -> None:
+        fail_on_exit(results, self.fail_on, self.lang)
+
+
+def command(*args: Any, formats: bool = True, **kwargs: Any) -> Callable[[F], F]:
+    """Register a command `fn(run, **options)`: Typer sees its options, `run` (a `Run`)
+    is made from them inside the error boundary."""
 
     def decorate(fn: F) -> F:
-        @functools.wraps(fn)
-        def wrapper(*a: Any, **kw: Any) -> Any:
-            try:
-                return fn(*a, **kw)
-            except BkindError as exc:
-                if _state["traceback"]:
-                    raise
-                lang = message_lang(kw.get("lang"))
-                for problem in exc.problems:
-                    typer.echo(problem.render(lang), err=True)
-                raise typer.Exit(ExitCode.BAD_INPUT) from None
-            except BrokenPipeError:
-                raise typer.Exit(closed_stdout()) from None
-            except KeyboardInterrupt:
-                if _state["traceback"]:
-                    raise
-                raise typer.Exit(ExitCode.INTERRUPTED) from None
-            except (typer.Exit, typer.Abort, ClickException):
-                raise
-            except Exception as exc:
-                if _state["traceback"]:
-                    raise
-                raise typer.Exit(internal_error(exc, kw.get("lang"))) from None
+        signature = inspect.signature(fn)
 
+        @functools.wraps(fn)
+        def wrapper(**options: Any) -> Any:
+            with boundary(options.get("lang")):
+                return fn(Run(options, formats), **options)
+
+        wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=list(signature.parameters.values())[1:])
         app.command(*args, **kwargs)(wrapper)
         return fn
 
     return decorate
+
+
+@contextlib.contextmanager
+def boundary(lang: str | None) -> Iterator[None]:
+    """The one error boundary (STYLE), around every command and around the whole run:
+    bad input (BkindError) is one line per problem on stderr, exit 2; a reader that went
+    away ends quietly (exit 0); Ctrl-C exits 130; a bug is one line, exit 3. The hidden
+    --traceback option re-raises instead."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, ClickException):
+        raise
+    except BrokenPipeError:
+        raise typer.Exit(closed_stdout()) from None
+    except BkindError as exc:
+        if _state["traceback"]:
+            raise
+        language = message_lang(lang)
+        for problem in exc.problems:
+            typer.echo(problem.render(language), err=True)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    except KeyboardInterrupt:
+        if _state["traceback"]:
+            raise
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except Exception as exc:
+        if _state["traceback"]:
+            raise
+        raise typer.Exit(internal_error(exc, lang)) from None
 
 
 def closed_stdout() -> ExitCode:
@@ -263,8 +312,9 @@ def parse_fail_on(value: str | None) -> set[str]:
     wanted = {s.strip() for s in value.split(",") if s.strip()}
     unknown = sorted(wanted - set(STATUSES))
     if unknown:
-        raise BkindError.one("--fail-on", None, msg("err.unknown_status", status=unknown[0],
-                                                    choices=", ".join(STATUSES)))
+        raise BkindError.one("--fail-on", None, guess(msg(
+            "err.unknown_status", status=unknown[0], choices=", ".join(STATUSES)),
+            unknown[0], STATUSES))
     return wanted
 
 
@@ -369,6 +419,7 @@ def fail_on_exit(results: list[Any], fail_on: set[str], lang: str) -> None:
     "  bkind status --format csv --fail-on deterioration,missed > status.csv",
 )
 def status(
+    run: Run,
     workspace: WorkspaceOpt = None,
     fmt: FormatOpt = None,
     as_of: AsOfOpt = None,
@@ -384,23 +435,19 @@ def status(
     from bkind.core.status import default_as_of, evaluate_all
     from bkind.render.views.status import status_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, output)
-    wanted = parse_fail_on(fail_on)
     issue = parse_date(date) or today()
-    check_binary_output(fmt, output)
-    ws = known_on(open_workspace(workspace, language), issue)
-    if not fmt.machine:
+    ws = known_on(run.workspace(), issue)
+    if not run.fmt.machine:
         ws = with_successor(ws)
     year = as_of if as_of is not None else default_as_of(ws)
     results = evaluate_all(ws, year)
-    view = status_view(ws, results, year, data_lang(fmt, language),
-                       sources=sources or fmt is not Format.table,
-                       prose=fmt is Format.docx, human=not fmt.machine, issue=issue)
-    render_view(view, fmt, output)
-    if fmt is Format.table and not sources and any(r.sources for r in results):
-        typer.secho(t("sources.hint", language), err=True, dim=True)  # a hint, not data
-    fail_on_exit(results, wanted, language)
+    view = status_view(ws, results, year, run.data_lang,
+                       sources=sources or run.fmt is not Format.table,
+                       prose=run.fmt is Format.docx, human=not run.fmt.machine, issue=issue)
+    run.render(view)
+    if run.fmt is Format.table and not sources and any(r.sources for r in results):
+        typer.secho(t("sources.hint", run.lang), err=True, dim=True)  # a hint, not data
+    run.exit_on_fail(results)
 
 
 @command(
@@ -414,6 +461,7 @@ def status(
     "  bkind review --fail-on missed",
 )
 def review_cmd(
+    run: Run,
     workspace: WorkspaceOpt = None,
     fmt: FormatOpt = None,
     as_of: AsOfOpt = None,
@@ -427,18 +475,14 @@ def review_cmd(
     from bkind.core.status import default_as_of
     from bkind.render.views.review import review_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, output)
-    wanted = parse_fail_on(fail_on)
     issue = parse_date(date) or today()
-    ws = known_on(open_workspace(workspace, language), issue)
-    if not fmt.machine:
+    ws = known_on(run.workspace(), issue)
+    if not run.fmt.machine:
         ws = with_successor(ws)
     year = as_of if as_of is not None else default_as_of(ws)
     result = review(ws, year)
-    render_view(review_view(ws, result, data_lang(fmt, language), issue,
-                            document=fmt.binary), fmt, output)
-    fail_on_exit([r.result for r in result.targets], wanted, language)
+    run.render(review_view(ws, result, run.data_lang, issue, document=run.fmt.binary))
+    run.exit_on_fail([r.result for r in result.targets])
 
 
 @command(
@@ -448,6 +492,7 @@ def review_cmd(
     "  bkind workspaces --format json\n\n  bkind status --workspace thainguyen-2030",
 )
 def workspaces_command(
+    run: Run,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
@@ -457,12 +502,9 @@ def workspaces_command(
     from bkind.io.workspaces import DEFAULT_WORKSPACE, named_workspaces
     from bkind.render.views.workspaces import workspaces_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, output)
     loaded = [(name, load_workspace(path, embedded=True, cache=cache_folder(os.environ)))
               for name, path in named_workspaces().items()]
-    render_view(workspaces_view(loaded, DEFAULT_WORKSPACE, data_lang(fmt, language)), fmt,
-                output)
+    run.render(workspaces_view(loaded, DEFAULT_WORKSPACE, run.data_lang))
 
 
 @command(
@@ -475,6 +517,7 @@ def workspaces_command(
     "\n\n  bkind compare --with bacgiang --format html --output compare.html --lang vi",
 )
 def compare_command(
+    run: Run,
     with_: Annotated[list[str] | None, typer.Option(
         "--with", help="Another workspace (folder or shipped name); repeatable. Default: "
         "the peers the workspace names (resolution: peers:).", show_default=False)] = None,
@@ -488,15 +531,13 @@ def compare_command(
     from bkind.io.workspaces import workspace_name
     from bkind.render.views.compare import compare_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, output)
-    view_lang = data_lang(fmt, language)
-    first = open_workspace(workspace, language)
+    view_lang = run.data_lang
+    first = run.workspace()
     others = list(with_ or first.resolution.peers)
     if not others:
         raise BkindError.one("--with", None, msg("err.compare_nothing"))
     loaded: list[tuple[str, Workspace]] = []
-    for ws in [first, *(open_workspace(Path(w), language) for w in others)]:
+    for ws in [first, *(open_workspace(Path(w), run.lang) for w in others)]:
         name = workspace_name(Path(ws.path)) if ws.embedded else None
         label = name or Path(ws.path).resolve().name
         if label in (n for n, _ in loaded):
@@ -507,7 +548,7 @@ def compare_command(
     titles = {n: resolution_name(w.resolution, view_lang) for n, w in loaded}
     labels = {n: w.resolution.short.get(view_lang) if w.resolution.short else n
               for n, w in loaded}
-    render_view(compare_view(compare(loaded, as_of), titles, view_lang, labels), fmt, output)
+    run.render(compare_view(compare(loaded, as_of), titles, view_lang, labels))
 
 
 class ExportFormat(StrEnum):
@@ -515,7 +556,7 @@ class ExportFormat(StrEnum):
 
 
 @command(
-    "export",
+    "export", formats=False,
     help="Write every figure of a workspace as open data: one long CSV (Year, Month, "
     "Metric, Unit, Prices, Status, Published, Source, Value) and a Frictionless "
     "datapackage.json describing it. DIR must be new, empty, or a previous export; files "
@@ -524,6 +565,7 @@ class ExportFormat(StrEnum):
     "  bkind export -w thainguyen-2030 --format datapackage --output tn-2030",
 )
 def export_command(
+    run: Run,
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="The folder to write (created if missing).",
         show_default=False)],
@@ -538,8 +580,7 @@ def export_command(
     from bkind.io.outdir import write_folder
     from bkind.io.workspaces import workspace_name
 
-    language = resolve_lang(lang)
-    ws = open_workspace(workspace, language)
+    ws = run.workspace()
     name = (workspace_name(Path(ws.path)) if ws.embedded else None) or \
         Path(ws.path).resolve().name
     files = {
@@ -548,7 +589,7 @@ def export_command(
                                            indent=2) + "\n",
     }
     written = write_folder(output, files, export.DESCRIPTOR_NAME)
-    typer.echo(t("export.written", language, paths=", ".join(str(p) for p in written)),
+    typer.echo(t("export.written", run.lang, paths=", ".join(str(p) for p in written)),
                err=True)
 
 
@@ -602,6 +643,7 @@ def parse_assumptions(raw: list[str]) -> dict[str, float]:
     "  bkind project --year 2030 --assume industry_va=12% --assume grdp=7% --chart",
 )
 def project_cmd(
+    run: Run,
     year: Annotated[int, typer.Option("--year", help="Project up to this year (required).",
                                       show_default=False)],
     method: Annotated[Method, typer.Option(
@@ -622,15 +664,13 @@ def project_cmd(
     from bkind.core.projection import data_end, project
     from bkind.render.views.project import project_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, output)
     assumptions = parse_assumptions(assume or [])
-    ws = open_workspace(workspace, language)
+    ws = run.workspace()
     for metric_id in assumptions:
         if metric_id not in ws.metrics:
-            raise BkindError.one("--assume", None, msg("err.unknown_metric_known",
-                                                       id=metric_id,
-                                                       known=", ".join(ws.metrics)))
+            raise BkindError.one("--assume", None, guess(msg(
+                "err.unknown_metric_known", id=metric_id, known=", ".join(ws.metrics)),
+                metric_id, ws.metrics))
     end = data_end(ws, as_of)
     if year < end:
         raise BkindError.one("--year", None, msg("err.year_before_data", year=year, end=end))
@@ -638,16 +678,16 @@ def project_cmd(
         raise BkindError.one("--year", None, msg("err.year_too_far", year=year, end=end,
                                                  most=end + MAX_HORIZON))
     proj = project(ws, year, method.value, assumptions, as_of)
-    render_view(project_view(ws, proj, data_lang(fmt, language)), fmt, output)
+    run.render(project_view(ws, proj, run.data_lang))
     if not chart:
         return
-    if fmt is not Format.table or output is not None or not sys.stdout.isatty():
-        typer.secho(t("project.chart_skipped", language), err=True, dim=True)
+    if run.fmt is not Format.table or output is not None or not sys.stdout.isatty():
+        typer.secho(t("project.chart_skipped", run.lang), err=True, dim=True)
         return
     from bkind.render.views.chart import render_charts
 
     width, color = terminal()
-    sys.stdout.write("\n" + render_charts(ws, proj, language, width=width, color=color))
+    emit("\n" + render_charts(ws, proj, run.lang, width=width, color=color), None)
 
 
 def parse_month(value: str) -> tuple[int, int]:
@@ -674,6 +714,7 @@ def parse_month(value: str) -> tuple[int, int]:
     "  bkind report --month 2025-03 --lang vi --format docx --output report.docx",
 )
 def report(
+    run: Run,
     workspace: WorkspaceOpt = None,
     month: Annotated[str | None, typer.Option(
         "--month", "-m", help="The month: 2025-03 or 3/2025. Default: the latest month with "
@@ -689,13 +730,9 @@ def report(
     from bkind.core.status import evaluate_all
     from bkind.render.views.report import report_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, output)
-    wanted = parse_fail_on(fail_on)
     chosen = parse_month(month) if month is not None else None
     given = parse_date(date)
-    check_binary_output(fmt, output)
-    ws = open_workspace(workspace, language)
+    ws = run.workspace()
     months = monthly.months_with_data(ws)
     if chosen is None:
         if not months:
@@ -711,7 +748,7 @@ def report(
     year, m = chosen
     issue = given or default_report_issue(year, m)
     ws = known_on(ws, issue)
-    if not fmt.machine:
+    if not run.fmt.machine:
         ws = with_successor(ws)
     # before December the annual targets are judged as of the last full year; the year
     # in progress is shown beside them as estimates
@@ -719,10 +756,9 @@ def report(
     results = evaluate_all(ws, as_of)
     nowcasts = [r for r in evaluate_all(ws, year, month=m) if r.estimated] if m < 12 else []
     view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
-                       data_lang(fmt, language), nowcasts, prose=fmt is Format.docx,
-                       issue=issue)
-    render_view(view, fmt, output)
-    fail_on_exit(results, wanted, language)
+                       run.data_lang, nowcasts, prose=run.fmt is Format.docx, issue=issue)
+    run.render(view)
+    run.exit_on_fail(results)
 
 
 # --------------------------------------------------------- revisions, validate, ingest
@@ -735,6 +771,7 @@ def report(
     "  bkind history state_budget_revenue --year 2022 --format json",
 )
 def history_command(
+    run: Run,
     metric: Annotated[str, typer.Argument(help="Metric id, as declared in targets.yaml.",
                                           metavar="METRIC", show_default=False)],
     year: Annotated[int | None, typer.Option("--year", help="Only this year.",
@@ -747,16 +784,14 @@ def history_command(
     from bkind.core.history import history
     from bkind.render.views.history import history_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, output)
-    check_binary_output(fmt, output)
-    ws = open_workspace(workspace, language)
+    ws = run.workspace()
     if metric not in ws.metrics:
-        raise BkindError.one("METRIC", None, msg("err.unknown_metric_of", id=metric,
-                                                 choices=", ".join(ws.metrics)))
+        raise BkindError.one("METRIC", None, guess(msg(
+            "err.unknown_metric_of", id=metric, choices=", ".join(ws.metrics)), metric,
+            ws.metrics))
     view = history_view(ws, ws.metrics[metric], history(ws, metric, year),
-                        data_lang(fmt, language), year)
-    render_view(view, fmt, output)
+                        run.data_lang, year)
+    run.render(view)
 
 
 @command(
@@ -769,6 +804,7 @@ def history_command(
     "  bkind validate\n\n  bkind validate --workspace my-province --format json",
 )
 def validate_command(
+    run: Run,
     workspace: WorkspaceOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -777,16 +813,14 @@ def validate_command(
     from bkind.errors import printable
     from bkind.render.views.validate import render_lines, validate_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, None)
-    ws = open_workspace(workspace, language)
+    ws = run.workspace()
     findings = check_all(ws)
-    view = validate_view(ws, findings, data_lang(fmt, language))
-    if fmt is Format.table:
+    view = validate_view(ws, findings, run.data_lang)
+    if run.fmt is Format.table:
         emit(printable(render_lines(view), newlines=True), None)
     else:
-        render_view(view, fmt, None)
-    typer.secho(t("validate.summary", language, path=ws.path, n=len(findings)), err=True,
+        run.render(view)
+    typer.secho(t("validate.summary", run.lang, path=ws.path, n=len(findings)), err=True,
                 dim=True)
 
 
@@ -804,6 +838,7 @@ def validate_command(
     "  bkind ingest figures.xlsx --workspace my-province",
 )
 def ingest_command(
+    run: Run,
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file.", metavar="FILE",
                                                 show_default=False)],
     decimal_comma: Annotated[bool, typer.Option(
@@ -824,21 +859,19 @@ def ingest_command(
     from bkind.io.workspaces import find_workspace
     from bkind.render.views.ingest import ingest_view
 
-    language = resolve_lang(lang)
-    fmt = choose_format(fmt, None)
     root, embedded = find_workspace(str(workspace) if workspace else None, os.environ,
                                     Path.cwd())
     if embedded:
         raise BkindError.one("--workspace", None, msg("err.ingest_embedded"))
     shown = str(root) if workspace or os.environ.get("BKIND_WORKSPACE") else "."
-    typer.secho(t("workspace.used", language, path=root), err=True, dim=True)
+    typer.secho(t("workspace.used", run.lang, path=root), err=True, dim=True)
     if decimal_comma and decimal_point:
         raise BkindError.one("--decimal-comma", None, msg("err.both_decimal_flags"))
     convention = True if decimal_comma else False if decimal_point else None
     result = ingest(root, shown, file, str(file), decimal_comma=convention,
                     replace=replace, dry_run=dry_run)
-    render_view(ingest_view(result, data_lang(fmt, language)), fmt, None)
-    if dry_run and fmt is Format.table:
+    run.render(ingest_view(result, run.data_lang))
+    if dry_run and run.fmt is Format.table:
         emit("".join(result.diffs.values()), None)
 
 
@@ -848,7 +881,7 @@ class TemplateFormat(StrEnum):
 
 
 @command(
-    "template",
+    "template", formats=False,
     help="Write an empty input sheet for a month: one row per metric (id, name and unit "
     "for the reader), year and month filled in, the figures to type in. ingest takes it "
     "back once filled; rows left empty are skipped.\n\nExamples:\n\n"
@@ -856,6 +889,7 @@ class TemplateFormat(StrEnum):
     "  bkind template --month 3/2025 --format xlsx --lang vi --output thang-3.xlsx",
 )
 def template_command(
+    run: Run,
     month: Annotated[str, typer.Option("--month", "-m", help="The month: 2025-03 or 3/2025.",
                                        show_default=False)],
     fmt: Annotated[TemplateFormat | None, typer.Option(
@@ -865,40 +899,46 @@ def template_command(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from bkind.io.scaffold import template_csv, template_rows, template_xlsx, write_bytes_atomic
+    from bkind.io.scaffold import (
+        sheet_title,
+        template_csv,
+        template_rows,
+        template_xlsx,
+        write_bytes_atomic,
+    )
 
-    language = resolve_lang(lang)
     year, m = parse_month(month)
     if fmt is None:
         fmt = TemplateFormat.xlsx if output is not None and output.suffix.lower() == ".xlsx" \
             else TemplateFormat.csv
-    ws = open_workspace(workspace, language)
-    rows = template_rows(ws.metrics, year, m, language)
+    ws = run.workspace()
+    rows = template_rows(ws.metrics, year, m, run.lang)
     if fmt is TemplateFormat.csv:
-        emit(template_csv(rows, language), output)
+        emit(template_csv(rows, run.lang), output)
         return
     if output is None:
         raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
-    write_bytes_atomic(output, template_xlsx(rows))
+    rates = frozenset(i for i, metric in enumerate(ws.metrics.values()) if metric.is_rate)
+    write_bytes_atomic(output, template_xlsx(rows, sheet_title(year, m, run.lang), rates))
 
 
 @command(
-    "init",
+    "init", formats=False,
     help="Create a new workspace in DIR: a commented targets.yaml showing every target type "
     "and comparator, and actuals/ with one commented example year. DIR must be new or "
     "empty.\n\nExamples:\n\n  bkind init my-province\n\n"
     "  bkind init my-province && bkind validate --workspace my-province",
 )
 def init_command(
+    run: Run,
     folder: Annotated[Path, typer.Argument(help="The new workspace folder.", metavar="DIR",
                                            show_default=False)],
     lang: LangOpt = None,
 ) -> None:
     from bkind.io.scaffold import init_workspace
 
-    language = resolve_lang(lang)
-    written = init_workspace(folder, str(folder))
-    typer.echo(t("init.done", language, paths=", ".join(written), folder=folder), err=True)
+    written = init_workspace(folder, str(folder), run.lang)
+    typer.echo(t("init.done", run.lang, paths=", ".join(written), folder=folder), err=True)
 
 
 def main() -> None:
@@ -907,27 +947,17 @@ def main() -> None:
     from bkind.help_vi import run
 
     open_std_streams()
+    _state["traceback"] = "--traceback" in sys.argv
+    code: Any = ExitCode.OK
     try:
-        run(app)
-    except BrokenPipeError:
-        sys.exit(closed_stdout())
-    except SystemExit:
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            closed_stdout()  # the command's own exit code stands
-        raise
-    except BkindError as exc:  # raised outside a command (only with --traceback)
-        if "--traceback" in sys.argv:
-            raise
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        sys.exit(ExitCode.BAD_INPUT)
-    except Exception as exc:
-        if "--traceback" in sys.argv:
-            raise
-        sys.exit(internal_error(exc, None))
+        with boundary(None):  # what fails outside a command (the commands have their own)
+            run(app)
+    except SystemExit as exc:
+        code = exc.code
+    except (typer.Exit, ClickException) as exc:
+        code = exc.exit_code
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        sys.exit(closed_stdout())
+        closed_stdout()  # the command's own exit code stands
+    sys.exit(code)

@@ -45,6 +45,21 @@ def msg(key: str, /, **params: Any) -> Msg:
     return Msg(key, params)
 
 
+def guess(message: Msg, word: str, choices: Any) -> Msg:
+    """`message`, followed by "did you mean ...?" when one of `choices` is close to the
+    name typed (a misspelt metric, workspace, status)."""
+    import difflib
+
+    names = [str(c) for c in choices]
+    close = difflib.get_close_matches(str(word), names, n=3, cutoff=0.5)
+    # grdp_grwth: grdp, not va_growth (a misspelling keeps its first letters)
+    close = sorted(close, key=lambda c: not c[:3] == str(word)[:3])[:1]
+    if not close:
+        lowered = {str(c).lower(): str(c) for c in choices}
+        close = [lowered[str(word).lower()]] if str(word).lower() in lowered else []
+    return msg("err.guess", text=message, guess=close[0]) if close else message
+
+
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
 _CONTROLS[0x0A] = "\\n"
 # bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they reorder what

@@ -137,6 +137,15 @@ def _no_such_option(m: re.Match[str]) -> str:
     return text + (f". Có phải ý bạn là {m.group(2)}?" if m.group(2) else "")
 
 
+def _not_one_of(m: re.Match[str]) -> str:
+    import difflib
+
+    choices = re.findall(r"'([^']*)'", m.group(2))
+    close = difflib.get_close_matches(m.group(1), choices, n=1, cutoff=0.5)
+    text = f"'{m.group(1)}' không phải một trong các giá trị {m.group(2)}."
+    return text + (f" Có phải ý bạn là '{close[0]}'?" if close else "")
+
+
 Replacement = str | Callable[[re.Match[str]], str]
 
 # Typer/Click's fixed phrases, as GLOSSARY.md words them
@@ -152,7 +161,11 @@ _PHRASES: list[tuple[str, Replacement]] = [
     (r"\[required\]", "[bắt buộc]"),
     (r"^Try '(.+?)' for help\.$", r"Xem hướng dẫn: '\1'."),
     (r"^Error: ", "Lỗi: "),
+    (r"No such option: (\S+?) \(Possible options: (.+?)\)$",
+     r"Không có tùy chọn \1. Có phải ý bạn là: \2?"),
     (r"No such option: (\S+?)(?: Did you mean (\S+?)\?)?$", _no_such_option),
+    (r"\.? Did you mean (.+?)\?$", r". Có phải ý bạn là \1?"),
+    (r"^Aborted!$", "Đã hủy."),
     (r"No such command '(.+?)'\.", r"Không có lệnh '\1'."),
     (r"Missing argument '(.+?)'\.", r"Thiếu tham số '\1'."),
     (r"Missing option '(.+?)'\.", r"Thiếu tùy chọn '\1'."),
@@ -161,7 +174,7 @@ _PHRASES: list[tuple[str, Replacement]] = [
     (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"Thừa tham số: \1"),
     (r"Invalid value for (.+?): ", r"Giá trị không hợp lệ cho \1: "),
     (r"Invalid value: ", "Giá trị không hợp lệ: "),
-    (r"'(.*?)' is not one of (.+)\.$", r"'\1' không phải một trong các giá trị \2."),
+    (r"'([^']*)' is not one of (.+)\.$", lambda m: _not_one_of(m)),
     (r"'(.*?)' is not a valid (?:int|integer)\.", r"'\1' không phải số nguyên."),
     (r"'(.*?)' is not a valid float\.", r"'\1' không phải là số."),
 ]

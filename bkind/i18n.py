@@ -601,6 +601,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.ytd_month": {"en": "ytd: month {month}: {text}", "vi": "ytd: tháng {month}: {text}"},
     # YAML
     "err.yaml_invalid": {"en": "invalid YAML: {detail}", "vi": "YAML không hợp lệ: {detail}"},
+    "err.yaml_hinted": {"en": "{text}; {hint}", "vi": "{text}; {hint}"},
+    "err.hint_yaml_dash": {"en": "put a space after the '-' of a list item",
+                           "vi": "cần một dấu cách sau dấu '-' của mục danh sách"},
+    "err.yaml.bad_char": {"en": "a character that cannot start a value here",
+                          "vi": "có ký tự không được phép ở đầu giá trị"},
+    "err.yaml.colon": {"en": "a colon where none is allowed",
+                       "vi": "dấu hai chấm ở chỗ không được phép"},
+    "err.yaml.no_colon": {"en": "a key without its colon", "vi": "thiếu dấu hai chấm sau khóa"},
+    "err.yaml.no_dash": {"en": "a list item without its '-'",
+                         "vi": "thiếu dấu '-' ở đầu một mục của danh sách"},
+    "err.yaml.no_key": {"en": "a line that is not a key of the mapping it is in",
+                        "vi": "dòng này không phải một khóa của nhóm chứa nó"},
+    "err.yaml.indent": {"en": "a line indented unlike the lines around it",
+                        "vi": "dòng này thụt lề không khớp với các dòng xung quanh"},
+    "err.yaml.end": {"en": "the file ends inside a quote or a bracket",
+                     "vi": "tệp kết thúc khi dấu ngoặc kép hoặc dấu ngoặc chưa đóng"},
+    "err.yaml.flow": {"en": "a '{{...}}' not closed, or a comma missing in it",
+                      "vi": "dấu '{{...}}' chưa đóng, hoặc thiếu dấu phẩy bên trong"},
+    "err.yaml.flow_seq": {"en": "a '[...]' not closed, or a comma missing in it",
+                          "vi": "dấu '[...]' chưa đóng, hoặc thiếu dấu phẩy bên trong"},
+    "err.yaml.tab": {"en": "a TAB character", "vi": "có ký tự TAB"},
+    "err.yaml.escape": {"en": "an unknown escape (\\) inside double quotes",
+                        "vi": "dấu \\ không hợp lệ trong ngoặc kép"},
+    "err.yaml.alias": {"en": "an undefined alias (*name)", "vi": "bí danh (*tên) chưa định nghĩa"},
+    "err.hint_yaml_tab": {"en": "indent with spaces only, not TAB",
+                          "vi": "chỉ thụt lề bằng dấu cách, không dùng phím TAB"},
+    "err.hint_yaml_quote": {"en": "a value holding ': ' must be put in double quotes: "
+                                  "\"{value}\"",
+                            "vi": "giá trị có dấu hai chấm phải đặt trong ngoặc kép: "
+                                  "\"{value}\""},
+    "err.hint_yaml_point": {"en": "use a point: {fixed} (numbers in YAML take a decimal "
+                                  "point)",
+                            "vi": "dùng dấu chấm: {fixed} (số trong tệp YAML dùng dấu chấm "
+                                  "thập phân)"},
+    "err.hint_yaml_indent": {"en": "check the indentation: keys of one mapping start in "
+                                   "the same column",
+                             "vi": "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột"},
+    "err.yaml_decimal_comma": {"en": "{key}: a decimal comma? In {{...}} a comma separates "
+                                     "fields; numbers take a decimal point: {fixed}",
+                               "vi": "{key}: dấu phẩy thập phân? Trong {{...}} dấu phẩy ngăn "
+                                     "cách các trường; số dùng dấu chấm: {fixed}"},
+    "err.yaml_decimal_comma_plain": {
+        "en": "{key}: a decimal comma? In {{...}} a comma separates fields; write the number "
+              "with a decimal point (11.03, not 11,03)",
+        "vi": "{key}: dấu phẩy thập phân? Trong {{...}} dấu phẩy ngăn cách các trường; hãy "
+              "dùng dấu chấm thập phân (11.03, không phải 11,03)"},
     "err.yaml_alias": {"en": "YAML anchors and aliases (&name, *name) are not allowed in bkind "
                              "files",
                        "vi": "tệp của bkind không được dùng neo và tham chiếu YAML "
@@ -834,11 +880,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.folder_not_found": {"en": "folder not found", "vi": "không tìm thấy thư mục"},
     "err.not_utf8": {"en": "not UTF-8 text ({reason})",
                      "vi": "không phải văn bản UTF-8 ({reason})"},
+    "err.os.denied": {"en": "Permission denied (the file may be open in Excel or Word, or "
+                            "read-only: close it, or copy it elsewhere, and try again)",
+                      "vi": "không có quyền truy cập: có thể tệp đang mở trong Excel hoặc "
+                            "Word, hoặc chỉ được phép đọc; hãy đóng tệp (hoặc chép sang chỗ "
+                            "khác) rồi thử lại"},
+    "err.os.busy": {"en": "Resource busy (the file is in use by another program, Excel or "
+                          "Word?: close it and try again)",
+                    "vi": "tệp đang được chương trình khác sử dụng (Excel, Word?): hãy đóng "
+                          "tệp rồi thử lại"},
+    "err.os.full": {"en": "No space left on device", "vi": "ổ đĩa đã đầy"},
+    "err.os.read_only": {"en": "Read-only file system",
+                         "vi": "ổ đĩa hoặc thư mục chỉ cho phép đọc"},
+    "err.os.is_dir": {"en": "Is a directory", "vi": "đây là thư mục, không phải tệp"},
+    "err.os.not_dir": {"en": "Not a directory",
+                       "vi": "một phần của đường dẫn là tệp, không phải thư mục"},
+    "err.os.too_long": {"en": "File name too long", "vi": "tên tệp quá dài"},
+    "err.os.loop": {"en": "Too many levels of symbolic links",
+                    "vi": "đường dẫn có quá nhiều liên kết"},
+    "err.os.io": {"en": "Input/output error",
+                  "vi": "không đọc được ổ đĩa (lỗi vào/ra)"},
+    "err.os.other": {"en": "{reason}", "vi": "lỗi hệ thống: {reason}"},
     "err.cannot_read": {"en": "cannot read: {reason}", "vi": "không đọc được: {reason}"},
     "err.cannot_write": {"en": "cannot write: {reason}", "vi": "không ghi được: {reason}"},
     "err.actuals_name": {"en": "actuals file name must be YYYY.yaml",
                          "vi": "tên tệp số liệu thực hiện phải có dạng YYYY.yaml"},
     # command-line options
+    "err.guess": {"en": "{text}; did you mean '{guess}'?",
+                  "vi": "{text}; có phải ý bạn là '{guess}'?"},
     "err.unknown_lang": {"en": "unknown language '{lang}' (use vi or en)",
                          "vi": "không hỗ trợ ngôn ngữ '{lang}' (dùng vi hoặc en)"},
     "err.unknown_status": {"en": "unknown status '{status}' (one of: {choices})",
@@ -886,9 +955,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                   "sửa: hãy sao chép trước; bkind workspaces --format json "
                                   "cho biết thư mục)"},
     # bkind ingest: the CSV / XLSX file and its rows
-    "err.csv_not_utf8": {"en": "not UTF-8 text ({reason}); save the CSV as UTF-8",
-                         "vi": "không phải văn bản UTF-8 ({reason}); hãy lưu tệp CSV với bảng "
-                               "mã UTF-8"},
+    "err.csv_not_utf8": {"en": "not UTF-8 text (byte {byte} on this line: another encoding, "
+                               "such as Windows-1258 or TCVN3); save it as \"CSV UTF-8\" "
+                               "(Excel: Save As, CSV UTF-8 (Comma delimited))",
+                         "vi": "không phải văn bản UTF-8 (byte {byte} ở dòng này: tệp được lưu "
+                               "bằng bảng mã khác, như Windows-1258 hoặc TCVN3); hãy lưu bằng "
+                               "CSV UTF-8 (trong Excel: Lưu dưới dạng, chọn CSV UTF-8 (Comma "
+                               "delimited))"},
     "err.csv_invalid": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
     "err.xlsx_invalid": {"en": "not a readable XLSX workbook ({detail})",
                          "vi": "không đọc được tệp XLSX ({detail})"},
@@ -1501,11 +1574,26 @@ def t(key: str, lang: str, /, **params: Any) -> str:
     return entry.get(lang, entry["en"]).format(**params)
 
 
+_VI_NAMES = {"vi", "vn", "vie", "viet", "vietnamese", "tieng viet", "tiếng việt", "tv"}
+_EN_NAMES = {"en", "eng", "english", "tieng anh", "tiếng anh"}
+
+
+def lang_code(value: str) -> str:
+    """`vi` for the ways people name Vietnamese (vn, vi_VN.UTF-8, Tiếng Việt), `en` for
+    English; anything else as given (refused by the caller)."""
+    key = value.strip().lower().replace("-", "_")
+    if key in _VI_NAMES or key.startswith(("vi_", "vn_")):
+        return "vi"
+    if key in _EN_NAMES or key.startswith("en_"):
+        return "en"
+    return value
+
+
 def detect_lang(option: str | None, env: Mapping[str, str]) -> str:
     """--lang, then BKIND_LANG, then LC_ALL / LC_MESSAGES / LANG starting with `vi`."""
     for value in (option, env.get("BKIND_LANG")):
         if value:
-            return value
+            return lang_code(value)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
         if value:

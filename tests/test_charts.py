@@ -234,3 +234,32 @@ def test_one_page_of_many_charts_has_unique_ids(cli, tmp_path, monkeypatch):
     assert set(re.findall(r"url\(#([^)]+)\)", page)) <= set(ids)
     assert page.count("<svg") == 5  # six targets, one without figures
     assert "xlink" not in page
+
+
+GROWTH_YEARS = {y: f"year: {y}\nvalues:\n  va_growth: {g}\n" for y, g in
+                ((2021, "9%"), (2022, "10%"), (2023, "11%"), (2024, "11%"))}
+
+
+def test_own_year_to_date_growth_is_an_estimate_point_a_proxys_is_not(workspace):
+    from conftest import MINIMAL_TARGETS
+
+    own = {**GROWTH_YEARS, 2025: "year: 2025\nytd:\n  6:\n    va_growth: 12%\n"}
+    ws = load_workspace(workspace(MINIMAL_TARGETS, own))
+    chart = chart_of(ws, "growth", 2025)
+    actual, estimate = chart.series[0], chart.series[1]
+    assert actual.values[:4] == pytest.approx([0.09, 0.10, 0.11, 0.11])  # yearly points
+    assert actual.values[4] is None
+    assert estimate.kind == "estimate" and estimate.values[4] == pytest.approx(0.12)
+    assert estimate.values[3] == pytest.approx(0.11)  # joined to the last figure, dashed
+    assert "ước tính" in estimate.name
+    proxied = MINIMAL_TARGETS.replace("    kind: growth\n", "    kind: growth\n"
+                                      "    proxies: [iip]\n", 1).replace(
+        "targets:\n", "  iip:\n    name: {en: IIP, vi: IIP}\n    kind: growth\n"
+        "    prices: none\ntargets:\n", 1)
+    by_proxy = {**GROWTH_YEARS, 2025: "year: 2025\nytd:\n  6:\n    iip: 25%\n"}
+    ws = load_workspace(workspace(proxied, by_proxy, name="proxy"))
+    chart = chart_of(ws, "growth", 2025)
+    drawn = [v for s in chart.series for v in s.values if v is not None]
+    assert not any(v == pytest.approx(0.25) for v in drawn)  # the IIP is not VA growth
+    (average,) = chart.spans
+    assert average.estimate and "ước tính" in average.name

@@ -33,7 +33,8 @@ VI = {
     ("bad_targets", "duplicate_key"): [
         "targets.yaml:10: khóa 'kind' bị lặp (YAML sẽ chỉ giữ lại khóa cuối cùng)"],
     ("bad_targets", "malformed"): [  # the parser's own detail stays as PyYAML words it
-        "targets.yaml:31: YAML không hợp lệ: did not find expected ',' or ']'"],
+        "targets.yaml:31: YAML không hợp lệ: dấu '[...]' chưa đóng, hoặc thiếu dấu phẩy bên "
+        "trong"],
     ("bad_targets", "missing_field"): [
         "targets.yaml:27: mục tiêu 'growth': thiếu khóa 'period' (bắt buộc với loại "
         "average_growth)"],
@@ -59,7 +60,8 @@ VI = {
         "actuals/2024.yaml:3: va_growth: số 11.03 thiếu dấu % (ở đây cần tỷ lệ phần trăm): "
         "hãy viết 11.03%"],
     ("bad_actuals", "unknown_metric"): [
-        "actuals/2024.yaml:3: chỉ tiêu 'va_grwth' chưa được khai báo trong targets.yaml"],
+        "actuals/2024.yaml:3: chỉ tiêu 'va_grwth' chưa được khai báo trong targets.yaml; có "
+        "phải ý bạn là 'va_growth'?"],
     ("bad_actuals", "unknown_value_key"): [
         "actuals/2024.yaml:5: khóa 'sauce' không hợp lệ (các khóa được dùng: value, source, "
         "status, published, note, confirmed, prices)"],

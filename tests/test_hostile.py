@@ -220,7 +220,9 @@ def test_an_unreadable_actuals_folder_is_a_problem(ws2, cli, monkeypatch):
     monkeypatch.setattr(Path, "iterdir", refuse)
     result = cli("status", "--workspace", str(root))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == f"{root}/actuals: cannot read: Permission denied"
+    assert result.stderr.splitlines()[-1] == (
+        f"{root}/actuals: cannot read: Permission denied (the file may be open in Excel or "
+        "Word, or read-only: close it, or copy it elsewhere, and try again)")
 
 
 def test_an_unreadable_file_is_a_problem(ws2, cli, monkeypatch):
@@ -236,7 +238,8 @@ def test_an_unreadable_file_is_a_problem(ws2, cli, monkeypatch):
     result = cli("status", "--workspace", str(root))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"{root}/actuals/2021.yaml: cannot read: Permission denied")
+        f"{root}/actuals/2021.yaml: cannot read: Permission denied (the file may be open in "
+        "Excel or Word, or read-only: close it, or copy it elsewhere, and try again)")
 
 
 @pytest.mark.parametrize("value", ["a" * 5000, "/" + "b/" * 3000, "x" * 300])

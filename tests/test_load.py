@@ -42,7 +42,7 @@ BAD_TARGETS = {
                     "metric, of, where, period, year, above, at_least, below, at_most, between, "
                     "about, within, each, note, context, source)"],
     "unknown_metric": ["targets.yaml:29: target 'growth': unknown metric 'va_grwth' (not "
-                       "declared under metrics)"],
+                       "declared under metrics); did you mean 'va_growth'?"],
     "unknown_top": ["targets.yaml:26: unknown key 'target' (allowed: resolution, metrics, "
                     "targets, document, review)"],  # targets: is optional (figures only)
 }
@@ -64,7 +64,7 @@ BAD_ACTUALS = {
         "actuals/2024.yaml:5: unknown metric 'nope' (not declared in targets.yaml)",
     ],
     "unknown_metric": ["actuals/2024.yaml:3: unknown metric 'va_grwth' (not declared in "
-                       "targets.yaml)"],
+                       "targets.yaml); did you mean 'va_growth'?"],
     "unknown_top": ["actuals/2024.yaml:2: unknown key 'value' (allowed: clusters, plan, "
                     "values, year, ytd)"],
     "unknown_value_key": ["actuals/2024.yaml:5: unknown key 'sauce' (allowed: value, source, "

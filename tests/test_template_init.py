@@ -22,11 +22,12 @@ def test_csv_template_in_english(ws, cli):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == ("year,month,metric,name,unit,value,yoy,plan_share,month_value,plan,"
-                        "status,published,source,note")
-    assert lines[1:] == ["2025,3,va_growth,VA growth,,,,,,,,,,",
-                         "2025,3,va,Value added,bn VND,,,,,,,,,",
-                         "2025,3,grdp,GRDP,bn VND,,,,,,,,,",
-                         "2025,3,share,Share,,,,,,,,,,"]
+                        "status,published,source,note,confirmed")
+    # growth and shares are typed in percent: their unit says so
+    assert lines[1:] == ["2025,3,va_growth,VA growth,%,,,,,,,,,,",
+                         "2025,3,va,Value added,bn VND,,,,,,,,,,",
+                         "2025,3,grdp,GRDP,bn VND,,,,,,,,,,",
+                         "2025,3,share,Share,%,,,,,,,,,,"]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -37,7 +38,7 @@ def test_template_filled_in_goes_back_through_ingest(ws, cli, lang):
     if lang == "vi":
         assert raw.startswith("\ufeffNăm;Tháng;Chỉ tiêu;Tên chỉ tiêu;Đơn vị;Giá trị;So cùng kỳ;"
                               "% kế hoạch;Riêng tháng;Kế hoạch năm;Tình trạng;Ngày công bố;"
-                              "Nguồn;Ghi chú\r\n")
+                              "Nguồn;Ghi chú;Xác nhận\r\n")
     sep = ";" if lang == "vi" else ","
     filled = []
     for line in raw.splitlines():
@@ -114,3 +115,44 @@ def test_init_refuses_a_folder_that_is_not_empty(cli, tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "old").iterdir()) == ["notes.txt"]
     (tmp_path / "empty").mkdir()
     assert cli("init", "empty").exit_code == 0
+
+
+def test_xlsx_template_sheet_formats_and_confirmed_round_trip(ws, cli):
+    from openpyxl import load_workbook
+
+    assert cli("template", "--month", "3/2025", "--lang", "vi", "--output", "t.xlsx") \
+        .exit_code == 0
+    book = load_workbook(ws / "t.xlsx")
+    sheet = book.active
+    assert sheet.title == "Tháng 3-2025"
+    header = [c.value for c in sheet[1]]
+    assert header[-1] == "Xác nhận" and header[4] == "Đơn vị"
+    rows = {r[2].value: r for r in sheet.iter_rows(min_row=2)}
+    # a rate's value and every yoy cell show a % sign; a level's value does not
+    assert rows["va_growth"][4].value == "%"
+    assert rows["va_growth"][5].number_format == '0.00"%"'
+    assert rows["va"][6].number_format == '0.00"%"'
+    assert rows["va"][5].number_format == "General"
+    # typed as shown: 9.1 in the growth row (shows 9.10%), a slip confirmed with "có"
+    rows["va_growth"][5].value = 9.1
+    rows["grdp"][5].value = 8.84
+    rows["grdp"][14].value = "có"
+    book.save(ws / "t.xlsx")
+    result = cli("ingest", "t.xlsx", "--lang", "vi")
+    assert result.exit_code == 0, result.stderr
+    text = (ws / "actuals" / "2025.yaml").read_text(encoding="utf-8")
+    assert "va_growth: {value: 9.1%}" in text
+    assert "grdp: {value: 8.84, confirmed: true}" in text
+
+
+def test_init_in_vietnamese_comments_and_every_target_named(tmp_path, cli):
+    import yaml
+
+    assert cli("init", str(tmp_path / "moi"), "--lang", "vi").exit_code == 0
+    targets = (tmp_path / "moi" / "targets.yaml").read_text(encoding="utf-8")
+    actuals = (tmp_path / "moi" / "actuals" / "2024.yaml").read_text(encoding="utf-8")
+    assert "# Mỗi chỉ tiêu có một loại" in targets and "press release" not in actuals
+    assert "# a value is" not in actuals and "# targets.yaml: nghị quyết" in targets
+    for target in yaml.safe_load(targets)["targets"]:
+        assert target["name"]["en"] and target["name"]["vi"], target["id"]
+    assert cli("validate", "--workspace", str(tmp_path / "moi")).exit_code == 0

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from bkind.errors import Invalid, Problem, msg
+from bkind.errors import Invalid, Problem, guess, msg
 from bkind.io.convert import _convert
 from bkind.io.dates import published as _published
 from bkind.io.numbers import quantity
@@ -111,7 +111,8 @@ def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
         where = ("values", mid)
         metric = metrics.get(mid)
         if metric is None:
-            problems.append(Problem.of(p, doc.line(where), msg("err.unknown_metric", id=mid)))
+            problems.append(Problem.of(p, doc.line(where), guess(
+                msg("err.unknown_metric", id=mid), mid, metrics)))
             continue
         items = raw if isinstance(raw, list) else [raw]
         if isinstance(raw, list) and not raw:
@@ -244,7 +245,8 @@ def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric]
         metric = metrics.get(mid)
         if metric is None:
             problems.append(Problem.of(p, doc.line(where), msg(
-                "err.field", field="plan", text=msg("err.unknown_metric", id=mid))))
+                "err.field", field="plan", text=guess(msg("err.unknown_metric", id=mid), mid,
+                                                     metrics))))
             continue
         if isinstance(raw, list) and not raw:
             problems.append(Problem.of(p, doc.line(where), msg("err.empty_vintages", id=mid)))
@@ -282,7 +284,8 @@ def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric]
             metric = metrics.get(mid)
             if metric is None:
                 problems.append(Problem.of(p, doc.line(where), msg(
-                    "err.ytd_month", month=month, text=msg("err.unknown_metric", id=mid))))
+                    "err.ytd_month", month=month, text=guess(msg("err.unknown_metric", id=mid),
+                                                          mid, metrics))))
                 continue
             if isinstance(raw, list):  # vintages of one entry: the current one is used
                 if not raw:

@@ -46,6 +46,15 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: Any, problems: list[Problem
              allowed: tuple[str, ...] | None = None) -> Any:
     """Validate `data` (found at `where` in `doc`) against a msgspec type; `allowed`:
     the keys an unknown key's message lists (default: the Struct's fields)."""
+    if isinstance(data, dict):
+        for key in data:
+            if isinstance(key, int) and not isinstance(key, bool) and \
+                    _decimal_comma(data, str(key)) is not None:
+                # {value: 64,2} read as {value: 64, 2: null}
+                before = list(data.values())[list(data).index(key) - 1]
+                problems.append(Problem.of(doc.path, doc.line(where), msg(
+                    "err.yaml_decimal_comma_plain", key=f"{before},{key}")))
+                return None
     try:
         return msgspec.convert(data, cls, strict=True)
     except msgspec.ValidationError as exc:
@@ -63,6 +72,10 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: Any, problems: list[Problem
             problem = msg("err.unknown_key", key=key) if sub else msg(
                 "err.unknown_key_allowed", key=key,
                 allowed=", ".join(allowed or (f.encode_name for f in msgspec.structs.fields(cls))))
+            fixed = _decimal_comma(data, key) if not sub else None
+            if fixed is not None:  # {value: 11,03%} read as {value: 11, 03%: null}
+                problem = msg("err.yaml_decimal_comma", key=f"{fixed.replace('.', ',')}",
+                              fixed=fixed)
         elif missing:
             problem = msg("err.missing_key", key=missing.group(1))
         elif enum:
@@ -80,6 +93,21 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: Any, problems: list[Problem
                 problem = msg("err.field", field=last, text=problem)
         problems.append(Problem.of(doc.path, doc.line(tuple(path)), problem))
         return None
+
+
+def _decimal_comma(data: Any, key: str) -> str | None:
+    """`11.03%` when the unknown key `03%` follows a key whose value is the integer 11 in
+    a flow mapping: a decimal comma split the number in two."""
+    if not isinstance(data, dict) or not re.fullmatch(r"\d+%?", key):
+        return None
+    keys = [str(k) for k in data]
+    i = keys.index(key) if key in keys else -1
+    if i <= 0 or list(data.values())[i] is not None:
+        return None
+    before = list(data.values())[i - 1]
+    if isinstance(before, bool) or not isinstance(before, int):
+        return None
+    return f"{before}.{key}"
 
 
 def _prices(code: str) -> Msg:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from bkind.errors import BkindError, msg
+from bkind.io.oserrors import reason as os_reason
 
 
 def stage(path: Path, text: str | bytes) -> str:
@@ -67,8 +68,8 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except FileNotFoundError:
         info = None
     except (OSError, ValueError) as exc:
-        raise BkindError.one(shown, None, msg("err.cannot_write", reason=getattr(
-            exc, "strerror", None) or str(exc))) from None
+        raise BkindError.one(shown, None, msg("err.cannot_write", reason=os_reason(exc)
+            if isinstance(exc, OSError) else str(exc))) from None
     if str(target) in PROTECTED:
         raise BkindError.one(shown, None, msg("err.output_is_input"))
     if info is not None and stat.S_ISDIR(info.st_mode):
@@ -79,19 +80,19 @@ def write_atomic(path: Path, text: str | bytes) -> None:
                 handle.write(data)
         except OSError as exc:
             raise BkindError.one(shown, None, msg("err.cannot_write",
-                                                  reason=exc.strerror)) from None
+                                                  reason=os_reason(exc))) from None
         return
     try:
         tmp = stage(target, data)
     except OSError as exc:
         raise BkindError.one(shown, None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
+                             msg("err.cannot_write", reason=os_reason(exc))) from exc
     try:
         os.replace(tmp, target)
     except OSError as exc:
         os.unlink(tmp)
         raise BkindError.one(shown, None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
+                             msg("err.cannot_write", reason=os_reason(exc))) from exc
     except BaseException:
         os.unlink(tmp)
         raise

@@ -28,6 +28,7 @@ from bkind.io.merge import (
     apply_row,
     read_or_none,
 )
+from bkind.io.oserrors import reason as os_reason
 from bkind.io.readers import read_rows
 from bkind.io.rows import Row, fold, parse_rows
 from bkind.io.yamledit import Editor
@@ -146,7 +147,7 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
         commit(to_write, journal=root / "actuals" / JOURNAL_NAME)
     except OSError as exc:  # nothing replaced: commit put back what it had
         raise BkindError.one(shown_file, None, msg(
-            "err.ingest_not_written", reason=exc.strerror or str(exc))) from None
+            "err.ingest_not_written", reason=os_reason(exc))) from None
     try:
         load_workspace(root, shown_root=shown_root)
     except BkindError as exc:  # put the old files back: nothing is lost

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bkind.errors import BkindError, msg
+from bkind.io.oserrors import reason as os_reason
 
 LOCK_NAME = ".bkind.lock"
 JOURNAL_NAME = ".bkind.journal"  # an ingest's renames still to do (README: ingest)
@@ -38,7 +39,7 @@ def workspace_lock(root: Path, create: bool = True) -> Iterator[None]:
         fd = os.open(path, os.O_RDONLY | (os.O_CREAT if create else 0), 0o666)
     except OSError as exc:
         raise BkindError.one(str(path), None,
-                             msg("err.cannot_lock", reason=exc.strerror)) from None
+                             msg("err.cannot_lock", reason=os_reason(exc))) from None
     _share(fd, root)
     key = os.path.abspath(root)
     try:

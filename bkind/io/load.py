@@ -17,6 +17,7 @@ from pathlib import Path
 from bkind.errors import BkindError, Problem, msg
 from bkind.io.cache import Cache
 from bkind.io.journal import JOURNAL_NAME, finish_interrupted
+from bkind.io.oserrors import reason as os_reason
 from bkind.io.reading import read_text
 from bkind.io.yaml12 import parse_yaml
 from bkind.model import (
@@ -87,7 +88,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
     except OSError as exc:
         entries = []
         problems.append(Problem.of(shown("actuals"), None, msg(
-            "err.cannot_read", reason=exc.strerror or str(exc))))
+            "err.cannot_read", reason=os_reason(exc))))
     if entries is None:
         problems.append(Problem.of(shown("actuals"), None, msg("err.folder_not_found")))
     else:

@@ -55,13 +55,25 @@ def _quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, Msg | N
                              hint=f"{_fmt_number(raw)}%", extra=extra)
         m = PERCENT_RE.match(str(raw))
         if not m:
-            return None, msg("err.expected_percent", what=what, raw=repr(raw))
+            return None, _comma_hint(msg("err.expected_percent", what=what, raw=repr(raw)),
+                                     raw)
         return float(m.group(1)) / 100, None
     if isinstance(raw, int | float):
         return float(raw), None
     if PERCENT_RE.match(str(raw)):
         return None, msg("err.percent_on_level", what=what, raw=str(raw))
-    return None, msg("err.expected_number", what=what, raw=repr(raw))
+    return None, _comma_hint(msg("err.expected_number", what=what, raw=repr(raw)), raw)
+
+
+def _comma_hint(problem: Msg, raw: Any) -> Msg:
+    """`64,2` typed in a YAML file: "numbers take a decimal point: 64.2"."""
+    if isinstance(raw, str):
+        from bkind.io.yaml_errors import decimal_comma_hint
+
+        hint = decimal_comma_hint(raw)
+        if hint is not None and re.fullmatch(r"\s*[+-]?\d+,\d+%?\s*", raw):
+            return msg("err.yaml_hinted", text=problem, hint=hint)
+    return problem
 
 
 def parse_quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, str | None]:

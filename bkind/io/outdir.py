@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bkind.errors import BkindError, msg
 from bkind.io.files import stage
+from bkind.io.oserrors import reason as os_reason
 
 
 def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]:
@@ -31,7 +32,7 @@ def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BkindError.one(str(folder), None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
+                             msg("err.cannot_write", reason=os_reason(exc))) from exc
     staged: list[tuple[str, Path]] = []
     try:
         for name, text in files.items():
@@ -40,7 +41,7 @@ def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]
         for tmp, _ in staged:
             os.unlink(tmp)
         raise BkindError.one(str(folder), None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
+                             msg("err.cannot_write", reason=os_reason(exc))) from exc
     # the marker last: a folder with a new datapackage.json has its new data
     staged.sort(key=lambda pair: pair[1].name == marker)
     try:
@@ -48,7 +49,7 @@ def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]
             os.replace(tmp, path)
     except OSError as exc:
         raise BkindError.one(str(folder), None,
-                             msg("err.cannot_write", reason=exc.strerror)) from exc
+                             msg("err.cannot_write", reason=os_reason(exc))) from exc
     finally:  # never a temporary file left behind
         for tmp, _ in staged:
             if os.path.exists(tmp):

@@ -43,7 +43,9 @@ def read_csv(path: Path, shown: str) -> tuple[list[str], Rows]:
     try:
         text = data.decode("utf-8-sig")  # a BOM, if any, is dropped
     except UnicodeDecodeError as exc:
-        raise BkindError.one(shown, None, msg("err.csv_not_utf8", reason=exc.reason)) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BkindError.one(shown, line, msg("err.csv_not_utf8",
+                                              byte=f"0x{data[exc.start]:02X}")) from None
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: Rows = []

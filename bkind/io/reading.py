@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from bkind.errors import Problem, msg
+from bkind.io.oserrors import reason as os_reason
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a workspace file, an ingested CSV or XLSX (README)
 
@@ -38,7 +39,7 @@ def read_bytes(path: Path, shown: str, problems: list[Problem],
         return None
     except OSError as exc:
         problems.append(Problem.of(shown, None, msg("err.cannot_read",
-                                                    reason=exc.strerror or str(exc))))
+                                                    reason=os_reason(exc))))
         return None
     try:
         info = os.fstat(fd)
@@ -62,7 +63,7 @@ def read_bytes(path: Path, shown: str, problems: list[Problem],
         return b"".join(chunks)
     except OSError as exc:
         problems.append(Problem.of(shown, None, msg("err.cannot_read",
-                                                    reason=exc.strerror or str(exc))))
+                                                    reason=os_reason(exc))))
         return None
     finally:
         os.close(fd)

@@ -351,6 +351,10 @@ def find_metric(text: str, metrics: Mapping[str, Metric],
 # ------------------------------------------------------------------ rows
 
 
+def _accented(text: str) -> bool:
+    return any(ord(c) > 127 for c in text)
+
+
 def header_index(header: list[str], shown: str) -> dict[str, int]:
     problems: list[Problem] = []
     if not any(h.strip() for h in header):
@@ -362,8 +366,14 @@ def header_index(header: list[str], shown: str) -> dict[str, int]:
             continue
         name = column_of(h)
         if name is None:
-            problems.append(Problem.of(shown, 1, msg("err.unknown_column_any", name=h.strip(),
-                                                     columns=", ".join(COLUMNS))))
+            headings = {fold(a): a for aliases in ALIASES.values() for a in aliases}
+            close = difflib.get_close_matches(fold(h), list(headings), n=1, cutoff=0.75)
+            problem = msg("err.unknown_column_any", name=h.strip(), columns=", ".join(COLUMNS))
+            if close:
+                problem = msg("err.guess", text=problem, guess=VI_HEADERS.get(
+                    column_of(close[0]) or "", headings[close[0]]) if _accented(h)
+                    else headings[close[0]])
+            problems.append(Problem.of(shown, 1, problem))
         elif name in index:
             problems.append(Problem.of(shown, 1, msg("err.column_twice", name=h.strip())))
         else:

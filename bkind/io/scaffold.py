@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bkind.errors import BkindError, msg
+from bkind.io.oserrors import reason as os_reason
 from bkind.io.rows import VI_HEADERS
 from bkind.model import Metric
 
@@ -71,23 +72,32 @@ targets:
     period: [2021, 2025]
     above: 13%
   - id: revenue-growth
+    name: {en: "State budget revenue growth of at least 10%/yr, 2021-2025",
+           vi: "Thu ngân sách nhà nước trên địa bàn tăng bình quân từ 10%/năm trở lên
+             giai đoạn 2021-2025"}
     type: average_growth
     metric: budget_revenue            # a level: its growth is derived year by year
     period: [2021, 2025]
     at_least: 10%
   # level: a metric's value by a year
   - id: industry-share-2025
+    name: {en: "Industry share of GRDP between 8% and 10% in 2025",
+           vi: "Tỷ trọng công nghiệp trong GRDP năm 2025 đạt từ 8% đến 10%"}
     type: level
     metric: industry_share
     year: 2025
     between: [8%, 10%]
     context: [grdp]                   # related series shown beside it, never judged
   - id: output-2025
+    name: {en: "Industrial gross output at most 5,000 bn VND in 2025",
+           vi: "Giá trị sản xuất công nghiệp năm 2025 không quá 5.000 tỷ đồng"}
     type: level
     metric: industrial_output
     year: 2025
     at_most: 5000                     # in the metric's unit (bn VND)
   - id: grdp-2025
+    name: {en: "GRDP below 20,000 bn VND in 2025",
+           vi: "GRDP năm 2025 dưới 20.000 tỷ đồng"}
     type: level
     metric: grdp
     year: 2025
@@ -112,6 +122,8 @@ targets:
   # about: an approximate target, met within `within` of it on either side (default:
   # 1 percentage point for growth and shares, 2% of the target for levels)
   - id: va-growth-about
+    name: {en: "Industrial value added growth of about 10%/yr, 2021-2025",
+           vi: "Tăng trưởng GTTT ngành công nghiệp bình quân khoảng 10%/năm giai đoạn 2021-2025"}
     type: average_growth
     metric: industry_va_growth
     period: [2021, 2025]
@@ -155,23 +167,108 @@ clusters:
 """
 
 
-def init_workspace(folder: Path, shown: str) -> list[str]:
-    """Write a new workspace into `folder` (absent or empty); the files written."""
+
+# (English, Vietnamese): the comments and sample sources of `init`, for `init --lang vi`
+_VI = (
+    ("# targets.yaml: the resolution, the series it is measured on, and its targets.",
+     "# targets.yaml: nghị quyết, các chuỗi số liệu dùng để đánh giá, và các chỉ tiêu."),
+    ("# Keys: see \"targets.yaml\" in bkind's README. Unknown keys are errors, not ignored.",
+     "# Các khóa: xem mục \"targets.yaml\" trong README của bkind. Khóa lạ bị báo lỗi."),
+    ("# Percent values are written with %: 13% means 0.13.",
+     "# Tỷ lệ ghi kèm dấu % và dấu chấm thập phân: 13% là 0,13; 11.03% là 11,03%."),
+    ("# the resolution's number", "# số hiệu nghị quyết"),
+    ("# growth and progress are measured from this year",
+     "# năm gốc để tính tăng trưởng và tiến độ"),
+    ("# every series the targets or reports use",
+     "# mọi chuỗi số liệu mà chỉ tiêu, báo cáo dùng"),
+    ("# computed when not published", "# tính từ tử số / mẫu số khi không công bố"),
+    ("# Each target has one type and exactly one comparator:",
+     "# Mỗi chỉ tiêu có một loại (type) và đúng một phép so sánh:"),
+    ("#   above (>), at_least (>=), below (<), at_most (<=), between: [lo, hi] (inclusive).",
+     "#   above (trên), at_least (từ ... trở lên), below (dưới), at_most (không quá),\n"
+     "#   between: [thấp, cao] (từ ... đến ..., tính cả hai đầu)."),
+    ("# average_growth: the average yearly growth over a period (metric: growth or level)",
+     "# average_growth: tốc độ tăng bình quân năm trong giai đoạn (chỉ tiêu tăng trưởng hoặc số "
+     "tuyệt đối)"),
+    ("# for tables", "# tên ngắn cho bảng"),
+    ("# a level: its growth is derived year by year",
+     "# số tuyệt đối: tốc độ tăng được tính từng năm"),
+    ("# level: a metric's value by a year", "# level: giá trị của một chỉ tiêu vào một năm"),
+    ("# related series shown beside it, never judged",
+     "# chuỗi liên quan hiện bên cạnh để tham khảo, không dùng để đánh giá"),
+    ("# in the metric's unit (bn VND)", "# theo đơn vị của chỉ tiêu (tỷ đồng)"),
+    ("# count: how many items of a list in the actuals files meet `where` by a year",
+     "# count: số mục của một danh sách (trong tệp số liệu) thỏa `where` vào một năm"),
+    ("# every: a condition on each item of a list, not a count",
+     "# every: điều kiện với từng mục của danh sách, không phải đếm"),
+    ("# which items the condition is about", "# các mục mà điều kiện áp dụng"),
+    ("# what each of them must meet", "# điều kiện từng mục phải đạt"),
+    ("# about: an approximate target, met within `within` of it on either side (default:",
+     "# about: chỉ tiêu \"khoảng\", đạt khi chênh lệch không quá `within` (mặc định:"),
+    ("# 1 percentage point for growth and shares, 2% of the target for levels)",
+     "# 1 điểm phần trăm với tốc độ tăng và tỷ trọng, 2% mục tiêu với số tuyệt đối)"),
+    ("# actuals/2024.yaml: what was published for 2024 (an example: replace the figures).",
+     "# actuals/2024.yaml: số liệu đã công bố của năm 2024 (ví dụ: hãy thay bằng số thật)."),
+    ("# a value is a number, a percent (11.03%), or a mapping with value and its provenance",
+     "# mỗi giá trị là một số, một tỷ lệ (11.03%, dấu chấm thập phân), hoặc {value: ...} kèm "
+     "nguồn"),
+    ("# estimate | preliminary | official", "# estimate (ước) | preliminary (sơ bộ) | official "
+     "(chính thức)"),
+    ("# a figure 100 times away from its neighbours is refused as a likely 9.531-for-9,531",
+     "# số lệch từ 100 lần trở lên so với các năm bên cạnh bị từ chối (có thể gõ 9,531 thay"),
+    ("# slip; add `confirmed: true` to a mapping whose figure is right",
+     "# cho 9.531); nếu số đúng, thêm `confirmed: true`"),
+    ("# a revised figure is a list of vintages; the latest published one is used",
+     "# số được điều chỉnh là danh sách các lần công bố; dùng lần công bố mới nhất"),
+    ("# the year's plan and year-to-date (cumulative) figures, as monthly press releases give "
+     "them",
+     "# kế hoạch năm và số lũy kế từ đầu năm, như thông cáo báo chí hằng tháng"),
+    ("# lists counted by `count` targets", "# các danh sách mà chỉ tiêu `count` đếm"),
+    ("\"press release, 01/2025\"", "\"Thông cáo báo chí tháng 01/2025\""),
+    ("\"press release, 03/2024\"", "\"Thông cáo báo chí tháng 03/2024\""),
+    ("\"estimate, 12/2024\"", "\"Số ước tháng 12/2024\""),
+    ("\"final accounts, 11/2025\"", "\"Quyết toán ngân sách, 11/2025\""),
+    ("\"plan decision\"", "\"Quyết định giao kế hoạch\""),
+    ("name: Cluster A", "name: CCN A"),
+    ("name: Cluster B", "name: CCN B"),
+    ("# the province's own", "# của tỉnh"),
+)
+
+
+def in_vietnamese(text: str) -> str:
+    """The sample file with its comments and sample sources in Vietnamese."""
+    for en, vi in _VI:
+        text = text.replace(en, vi)
+    return text
+
+
+def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
+    """Write a new workspace into `folder` (absent or empty); the files written.
+    `lang` vi: comments and sample sources in Vietnamese."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BkindError.one(shown, None, msg("err.init_not_empty"))
     try:
         (folder / "actuals").mkdir(parents=True, exist_ok=True)
-        (folder / "targets.yaml").write_text(TARGETS, encoding="utf-8")
-        (folder / "actuals" / "2024.yaml").write_text(ACTUALS, encoding="utf-8")
+        say = in_vietnamese if lang == "vi" else str
+        (folder / "targets.yaml").write_text(say(TARGETS), encoding="utf-8")
+        (folder / "actuals" / "2024.yaml").write_text(say(ACTUALS), encoding="utf-8")
     except OSError as exc:
-        raise BkindError.one(shown, None, msg("err.cannot_write", reason=exc.strerror)) from None
+        raise BkindError.one(shown, None, msg("err.cannot_write", reason=os_reason(exc))) from None
     return [os.path.join(shown, "targets.yaml"), os.path.join(shown, "actuals", "2024.yaml")]
 
 
 # ------------------------------------------------------------------ template
 
 TEMPLATE_COLUMNS = ("year", "month", "metric", "name", "unit", "value", "yoy", "plan_share",
-                    "month_value", "plan", "status", "published", "source", "note")
+                    "month_value", "plan", "status", "published", "source", "note",
+                    "confirmed")
+# columns typed in percent on every row; value, month_value and plan only on a rate's row
+PERCENT_COLUMNS = ("yoy", "plan_share", "mom", "month_yoy")
+RATE_COLUMNS = ("value", "month_value", "plan")
+# a format that only prints a % sign: 13.5 typed shows as 13.50% in Excel and in
+# LibreOffice alike, and ingest reads it as 13.5% (a real percent format would make
+# LibreOffice read 13.5 as 1350%)
+POINTS_FORMAT = '0.00"%"'
 
 
 def template_rows(metrics: Mapping[str, Metric], year: int, month: int,
@@ -182,7 +279,8 @@ def template_rows(metrics: Mapping[str, Metric], year: int, month: int,
     for mid, metric in metrics.items():
         cells: dict[str, object] = {"year": year, "month": month, "metric": mid,
                                     "name": metric.name.get(lang),
-                                    "unit": metric.unit_in(lang) or ""}
+                                    "unit": "%" if metric.is_rate else
+                                    metric.unit_in(lang) or ""}
         rows.append([cells.get(c, "") for c in TEMPLATE_COLUMNS])
     return rows
 
@@ -198,25 +296,42 @@ def template_csv(rows: list[list[object]], lang: str) -> str:
     return ("\ufeff" if lang == "vi" else "") + out.getvalue()
 
 
-def template_xlsx(rows: list[list[object]]) -> bytes:
+def sheet_title(year: int, month: int, lang: str) -> str:
+    """The sheet named for its month: `Tháng 3-2025` (a sheet name takes no `/`)."""
+    return f"Tháng {month}-{year}" if lang == "vi" else f"{year}-{month:02d}"
+
+
+def template_xlsx(rows: list[list[object]], title: str = "Sheet",
+                  rates: frozenset[int] = frozenset()) -> bytes:
+    """The rows as a workbook; percent columns (and a rate's value) formatted to show a %
+    sign. `rates`: the indexes of the rows (after the header) of growth and share metrics."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
+    sheet.title = title[:31]
     from bkind.render.formats.xlsx import _text_cell
 
+    columns = [TEMPLATE_COLUMNS[i] if i < len(TEMPLATE_COLUMNS) else "" for i in
+               range(len(rows[0]))]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=c)
             if isinstance(value, str):  # text stays text, never a formula
-                _text_cell(sheet.cell(row=r, column=c), value)
+                _text_cell(cell, value)
             else:
-                sheet.cell(row=r, column=c).value = value  # type: ignore[assignment]
+                cell.value = value  # type: ignore[assignment]
+            name = columns[c - 1]
+            if r > 1 and (name in PERCENT_COLUMNS or
+                          name in RATE_COLUMNS and r - 2 in rates):
+                cell.number_format = POINTS_FORMAT
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDE", (6, 6, 22, 40, 10), strict=True):
+    for letter, width in zip("ABCDEFGHIJ", (6, 6, 22, 40, 10, 12, 12, 12, 12, 12),
+                             strict=True):
         sheet.column_dimensions[letter].width = width
     out = io.BytesIO()
     book.save(out)

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from bkind.errors import Msg, Problem, msg
+from bkind.errors import Msg, Problem, guess, msg
 from bkind.io.convert import _convert, _prices, _text
 from bkind.io.numbers import PERCENT_RE, quantity
 from bkind.io.shapes import (
@@ -108,8 +108,8 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         parts = [metrics.get(m) for m in metric.of]
         for name, part in zip(metric.of, parts, strict=True):
             if part is None:
-                problems.append(Problem.of(p, line, msg("err.of_unknown", id=metric.id,
-                                                        name=name)))
+                problems.append(Problem.of(p, line, guess(msg(
+                    "err.of_unknown", id=metric.id, name=name), name, metrics)))
         num, den = parts
         if num is not None and den is not None:
             if num.prices != den.prices:
@@ -156,8 +156,9 @@ def _check_links(doc: Doc, metric: Metric, metrics: Mapping[str, Metric], declar
             problems.append(Problem.of(p, line, msg("err.level_only_growth", id=metric.id)))
         elif level is None:
             if metric.level not in declared:
-                problems.append(Problem.of(p, line, msg("err.unknown_link", id=metric.id,
-                                                        key="level", name=metric.level)))
+                problems.append(Problem.of(p, line, guess(msg(
+                    "err.unknown_link", id=metric.id, key="level", name=metric.level),
+                    metric.level, declared)))
         elif level.kind != "level":
             problems.append(Problem.of(p, line, msg("err.level_kind", id=metric.id,
                                                     name=level.id, kind=level.kind)))
@@ -170,8 +171,9 @@ def _check_links(doc: Doc, metric: Metric, metrics: Mapping[str, Metric], declar
         proxy = metrics.get(proxy_id)
         if proxy is None:
             if proxy_id not in declared:
-                problems.append(Problem.of(p, line, msg("err.unknown_link", id=metric.id,
-                                                        key="proxies", name=proxy_id)))
+                problems.append(Problem.of(p, line, guess(msg(
+                    "err.unknown_link", id=metric.id, key="proxies", name=proxy_id),
+                    proxy_id, declared)))
         elif proxy.kind not in ("growth", "level") or proxy_id == metric.id:
             problems.append(Problem.of(p, line, msg("err.proxy_kind", id=metric.id,
                                                     name=proxy_id)))
@@ -189,8 +191,9 @@ def _check_part(doc: Doc, metric: Metric, metrics: Mapping[str, Metric], declare
         problems.append(Problem.of(doc.path, line, msg("err.part_self", id=metric.id)))
     elif total is None:
         if metric.part_of not in declared:
-            problems.append(Problem.of(doc.path, line, msg(
-                "err.unknown_link", id=metric.id, key="part_of", name=metric.part_of)))
+            problems.append(Problem.of(doc.path, line, guess(msg(
+                "err.unknown_link", id=metric.id, key="part_of", name=metric.part_of),
+                metric.part_of, declared)))
     elif total.part_of is not None:
         problems.append(Problem.of(doc.path, line, msg("err.part_nested", id=metric.id,
                                                        name=total.id, total=total.part_of)))
@@ -341,7 +344,8 @@ def _target(doc: Doc, ts: TargetBaseS, foreign: tuple[str, ...], where: Path_,
         bad(key, msg("err.not_for_type", key=key, type=ts.type))
     metric = metrics.get(metric_id) if metric_id else None
     if metric_id is not None and metric is None and metric_id not in declared:
-        bad("metric", msg("err.unknown_metric_metrics", id=metric_id))
+        bad("metric", guess(msg("err.unknown_metric_metrics", id=metric_id), metric_id,
+                            declared))
     if metric is not None and kind.metric_kinds is not None \
             and metric.kind not in kind.metric_kinds:
         bad("metric", msg("err.growth_metric", id=metric.id, kind=metric.kind))

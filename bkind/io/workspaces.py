@@ -7,7 +7,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from bkind.errors import BkindError, msg
+from bkind.errors import BkindError, guess, msg
+from bkind.io.oserrors import reason as os_reason
 from bkind.io.reading import file_kind
 
 
@@ -60,8 +61,8 @@ def find_workspace(option: str | None, env: Mapping[str, str],
             named = named_workspaces()
             if chosen in named:
                 return named[chosen], True
-            raise BkindError.one(str(root), None, msg("err.workspace_not_found_named",
-                                                      names=", ".join(named)))
+            raise BkindError.one(str(root), None, guess(msg(
+                "err.workspace_not_found_named", names=", ".join(named)), chosen, named))
         if not (root / "targets.yaml").is_file():
             raise BkindError.one(str(root / "targets.yaml"), None, msg("err.file_not_found"))
         return root, False
@@ -86,4 +87,4 @@ def _is_dir(root: Path, shown: str) -> bool:
         from bkind.errors import clip
 
         raise BkindError.one(clip(shown, 120), None, msg(
-            "err.cannot_read", reason=exc.strerror or str(exc))) from None
+            "err.cannot_read", reason=os_reason(exc))) from None

@@ -79,10 +79,9 @@ def parse_yaml(path: str, text: str, problems: list[Problem]) -> Doc | None:
     try:
         root = yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Problem.of(path, mark.line + 1 if mark else None,
-                                   msg("err.yaml_invalid", detail=clip(str(what)))))
+        from bkind.io.yaml_errors import syntax_message
+
+        problems.append(Problem.of(path, *syntax_message(text, exc)))
         return None
     except RecursionError:
         problems.append(Problem.of(path, None, msg("err.yaml_too_deep", most=MAX_DEPTH)))

@@ -14,7 +14,7 @@ from bkind.core.formulas import nearer_bound
 from bkind.core.series import Series, Step, part_year
 from bkind.core.targets import is_rate, target_type
 from bkind.core.ytd import MonthReport, MonthRow, cumulative_path, plan_share_path
-from bkind.i18n import fmt_number, fmt_percent, t
+from bkind.i18n import fmt_number, t
 from bkind.model import Metric, TargetResult, Workspace
 from bkind.render.fmt import goal_text
 from bkind.render.model import Chart, ChartSeries, ChartSpan
@@ -23,7 +23,11 @@ MONTHS = list(range(1, 13))
 
 
 def _pct(x: float, lang: str) -> str:
-    return fmt_percent(x, lang, 2)
+    """A percent with two decimals, zeros kept: a value and its range read alike."""
+    text = f"{x * 100:,.2f}"
+    if lang == "vi":
+        text = text.translate({ord(","): ".", ord("."): ","})
+    return text + "%"
 
 
 def _range(lo: float | None, hi: float | None, lang: str, show: object = _pct) -> str:
@@ -83,8 +87,10 @@ def _goal(ws: Workspace, r: TargetResult, lang: str) -> str:
 
 
 def _proxy_central(step: Step) -> bool:
-    """Whether an estimated step's central value is another measure's own figure."""
-    return any(n.key == "basis.proxy_central" for n in step.basis)
+    """Whether an estimated step's central value rests on another measure (a proxy,
+    calibrated or not) rather than the metric's own year-to-date figure."""
+    return any(n.key.startswith("basis.proxy") and n.key.endswith("_central")
+               for n in step.basis)
 
 
 def _growth_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,

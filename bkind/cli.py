@@ -286,24 +286,10 @@ def today() -> Issue:
 
 
 def with_successor(ws: Workspace) -> Workspace:
-    """The workspace with its successor's resolution title, which a document names
-    where the resolution has ended (never the successor workspace's name); unchanged
-    where the successor is not a shipped workspace or does not load."""
-    from msgspec.structs import replace
-
     from bkind.io.cache import cache_folder
-    from bkind.io.load import load_workspace
-    from bkind.io.workspaces import named_workspaces
+    from bkind.io.load import with_successor_title
 
-    res = ws.resolution
-    path = named_workspaces().get(res.successor) if res.successor else None
-    if path is None:
-        return ws
-    try:
-        other = load_workspace(path, embedded=True, cache=cache_folder(os.environ))
-    except BkindError:
-        return ws
-    return replace(ws, resolution=replace(res, successor_title=other.resolution.title))
+    return with_successor_title(ws, cache_folder(os.environ))
 
 
 def parse_fail_on(value: str | None) -> set[str]:

@@ -18,6 +18,9 @@ class Cell(Struct, frozen=True):
     # | "times" (a ratio such as a pace, shown ×1.06)
     value: float | None = None
     kind: str | None = None
+    worded: bool = False  # the text words the number (a goal): a spreadsheet keeps the
+    # text and puts `value` (and `upper`, a range's upper bound) in columns beside it
+    upper: float | None = None
     span: int = 1  # columns this cell covers (the next span - 1 cells are left empty)
     mark: str | None = None  # a short label of the number's kind (ước, tính toán): shown
     # beside it, in a spreadsheet as part of the number format (the number stays one)
@@ -36,6 +39,7 @@ class Table(Struct):
     title: str | None = None
     compact: bool = False  # no rule between rows (long, one-line rows)
     notes: list[str] = field(default_factory=list)  # lines under the table (a legend)
+    sheet: str | None = None  # a spreadsheet's name for it when it has no title
 
 
 class ChartSeries(Struct, frozen=True):

@@ -90,7 +90,9 @@ def _fit_units(text: str, most: int) -> str:
 
 
 def _sheet_title(title: str | None, n: int, lang: str, used: set[str]) -> str:
-    name = re.sub(r"\s*\([^)]*\)", "", title or "")  # "(evaluated as of 2025)": too long
+    name = " ".join(re.sub(r"\s*\([^)]*\)", "", title or "").split())  # "(as of 2025)"
+    if len(name) > SHEET_MAX and " " in name[:SHEET_MAX + 1]:  # cut at a word, not in one
+        name = name[:SHEET_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;.:-–'")
     return sheet_name(name, used, t("xlsx.sheet", lang, n=n))
 
 
@@ -105,14 +107,20 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     # a number column whose cells also say something else gets a detail column
-    layout: list[tuple[int, bool]] = []  # (source column, is the detail column)
+    # a worded cell (a goal) stays text, with its number (and a range's upper bound) beside
+    layout: list[tuple[int, bool | str]] = []  # (source column, detail / value / upper)
     for j in range(len(table.columns)):
         cells = [row[j] for row in table.rows]
         layout.append((j, False))
-        if any(_detail(c) for c in cells):
+        if any(c.worded for c in cells):
+            layout.append((j, "value"))
+            if any(c.upper is not None for c in cells):
+                layout.append((j, "upper"))
+        elif any(_detail(c) for c in cells):
             layout.append((j, True))
     last_of = {j: c for c, (j, _) in enumerate(layout, start=1)}  # a column's last sheet column
-    headings = [t("xlsx.detail", lang, heading=table.columns[j].heading.replace("\n", " "))
+    names = {True: "xlsx.detail", "value": "xlsx.value", "upper": "xlsx.upper"}
+    headings = [t(names[detail], lang, heading=table.columns[j].heading.replace("\n", " "))
                 if detail else table.columns[j].heading.replace("\n", " ")
                 for j, detail in layout]
     for c, heading in enumerate(headings, start=1):
@@ -126,9 +134,17 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
             src = row[j]
             target = ws.cell(row=r, column=c)
             text = ""
+            if detail in ("value", "upper"):
+                bound = src.value if detail == "value" else src.upper
+                if src.worded and bound is not None:
+                    target.value = round(bound, 10)
+                    target.number_format = _number_format(src, lang)
+                    target.alignment = Alignment(vertical="top")
+                    widths[c - 1] = max(widths[c - 1], len(f"{bound:,.2f}"))
+                continue
             if detail:
                 text = _detail(src)
-            elif src.value is not None:
+            elif src.value is not None and not src.worded:
                 number: float | int = round(src.value, 10)  # no float noise (0.11030..01)
                 if src.kind in ("integer", "year") and float(number).is_integer():
                     number = int(number)
@@ -187,7 +203,7 @@ def render_xlsx(view: View) -> bytes:
     for n, table in enumerate(tables, start=1):
         ws: Any = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_title(table.title, n, lang, used)
+        ws.title = _sheet_title(table.title or table.sheet, n, lang, used)
         _write_table(ws, table, lang)
     sources: Any = wb.active if first else wb.create_sheet()
     sources.title = _sheet_title(t("xlsx.sources", lang), 0, lang, used)

@@ -60,7 +60,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         Column("published", t("col.published", lang), width=10),
         Column("change", t("col.change", lang), "right", width=15),
         Column("source", t("col.source", lang)),
-    ])
+    ], sheet=t("xlsx.sheet.vintages", lang))
     footer: list[str] = []
     for y in years:
         for i, rev in enumerate(y.revisions):
@@ -109,4 +109,4 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                         year=t("history.in_year", lang, year=year) if year else ""))
     sections = [Section(t("history.revisions", lang), footer)] if footer else []
     return View(data=data, records=records, tables=[table] if years else [], header=header,
-                sections=sections)
+                sections=sections, lang=lang)

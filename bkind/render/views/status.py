@@ -322,6 +322,15 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     return view
 
 
+def _goal_cell(ws: Workspace, target: Target, lang: str, kind: str) -> Cell:
+    """The goal in words, with the target's value (a range: both bounds) as numbers."""
+    value = target.value
+    if target.comparator is None or not isinstance(value, (int, float, tuple)):
+        return Cell(goal_text(ws, target, lang))
+    lo, hi = value if isinstance(value, tuple) else (value, None)
+    return Cell(goal_text(ws, target, lang), value=lo, upper=hi, kind=kind, worded=True)
+
+
 def targets_table(ws: Workspace, results: list[TargetResult],
                   lang: str) -> tuple[Table, list[str]]:
     """The table of targets (one numbered row each) and the numbered notes below it."""
@@ -332,7 +341,7 @@ def targets_table(ws: Workspace, results: list[TargetResult],
         Column("gap", t("col.gap", lang), "right", width=9),
         Column("required", t("col.required", lang), "right", width=8),
         Column("status", t("col.status", lang), width=14),
-    ])
+    ], sheet=t("xlsx.sheet.targets", lang))
     notes: list[str] = []
     shown: dict[str, int] = {}
     for n, r in enumerate(results, start=1):
@@ -348,7 +357,7 @@ def targets_table(ws: Workspace, results: list[TargetResult],
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
             Cell(latest, align="right", value=r.actual, kind=kind),
-            Cell(goal_text(ws, target, lang)),
+            _goal_cell(ws, target, lang, kind),
             Cell(fmt_gap(ws, r, lang), align="right",
                  value=None if r.gap is None else r.gap * 100 if kind == "percent" else r.gap,
                  kind="points" if kind == "percent" else kind),

@@ -20,6 +20,8 @@ Section = Literal["B", "C", "D", "E"]  # VSIC sections of industry, in order
 # Evaluation statuses, in the order the progress method tries them.
 Status = Literal["achieved", "on_track", "acceleration_needed", "limited_progress",
                  "deterioration", "missed", "insufficient_data"]
+# A review's verdict on a target (`bkind review`)
+Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 PRICES: tuple[Prices, ...] = get_args(Prices)
@@ -424,7 +426,7 @@ class TargetResult(Struct, frozen=True):
 
     # the outcome's fields, read through (renderers use result.status, result.actual...)
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         return self.outcome.status
 
     @property

@@ -33,7 +33,7 @@ from bkind.core.formulas import (
 from bkind.core.series import Series
 from bkind.core.status import closing_notes, default_as_of, evaluate
 from bkind.core.targets import target_type, within
-from bkind.model import Kind, Note, Target, TargetResult, Workspace
+from bkind.model import Comparator, Kind, Note, Target, TargetResult, Workspace
 
 Method = Literal["trend", "last"]
 METHODS: tuple[Method, ...] = get_args(Method)
@@ -92,7 +92,7 @@ class TargetProjection(Struct, frozen=True):
         return self.result.metric
 
     @property
-    def comparator(self) -> str | None:
+    def comparator(self) -> Comparator | None:
         return self.result.comparator
 
     @property

@@ -9,7 +9,7 @@ come from `evaluate`, yearly values from `Series` and the target types' trajecto
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import get_args
 
 from msgspec import Struct
 
@@ -17,9 +17,8 @@ from bkind.core.formulas import exceeds
 from bkind.core.series import Series, part_year
 from bkind.core.status import evaluate
 from bkind.core.targets import target_type
-from bkind.model import Target, TargetResult, Workspace
+from bkind.model import Target, TargetResult, Verdict, Workspace
 
-Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress"]
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 

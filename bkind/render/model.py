@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from msgspec import Struct, field
 
 from bkind.model import DocumentInfo, Issue
+from bkind.render.records import Record
 
 
 class Cell(Struct, frozen=True):
@@ -121,8 +123,8 @@ class View(Struct):
     """What a command shows: `data` (JSON), `records` (CSV rows), and for people
     `header` lines, `paragraphs` of prose, `tables`, `charts` and `sections` (notes)."""
 
-    data: dict[str, Any]
-    records: list[dict[str, Any]]
+    data: Record | dict[str, Any]  # a typed record of the contract (render/records.py)
+    records: Sequence[Record] | Sequence[dict[str, Any]]
     tables: list[Table] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)

@@ -5,7 +5,10 @@ import io
 import json
 from typing import Any
 
+import msgspec
+
 from bkind.render.model import View
+from bkind.render.records import Record
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,9 +36,10 @@ def _cell(value: Any) -> Any:
 def render_csv(view: View) -> str:
     if not view.records:
         return ""
+    rows = [msgspec.to_builtins(r) if isinstance(r, Record) else r for r in view.records]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(view.records[0]), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
-    for record in view.records:
+    for record in rows:
         writer.writerow({k: _cell(v) for k, v in record.items()})
     return out.getvalue()

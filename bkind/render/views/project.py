@@ -11,6 +11,13 @@ from bkind.i18n import fmt_percent, t
 from bkind.model import Metric, Workspace
 from bkind.render.fmt import clean, figure_status, fmt_value, goal_text, note_text
 from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.records import (
+    MetricRecord,
+    PointRecord,
+    ProjectData,
+    ProjectionRecord,
+    ResolutionRecord,
+)
 from bkind.render.views.status import resolution_heading
 
 
@@ -44,7 +51,7 @@ def _basis_word(proj: Projection, metric_id: str, lang: str) -> str:
 
 
 def target_record(ws: Workspace, proj: Projection, tp: TargetProjection,
-                  lang: str) -> dict[str, Any]:
+                  lang: str) -> ProjectionRecord:
     """The SPEC fields of one target (raw numbers), then bkind's extensions."""
     metric = ws.metrics.get(tp.metric or "")
     of = metric.of if metric is not None and metric.of is not None else (None, None)
@@ -54,51 +61,50 @@ def target_record(ws: Workspace, proj: Projection, tp: TargetProjection,
     if target_type(ws.target(tp.id)).integer and isinstance(target, float) \
             and target.is_integer():
         target = int(target)
-    return {
-        "id": tp.id,
-        "deadline": tp.deadline,
-        "projected": clean(tp.projected),
-        "meets": tp.meets,
-        "reached_in": tp.reached_in,
-        "required_numerator_growth": clean(tp.required_numerator_growth),
-        "name": ws.target(tp.id).name.get(lang),
-        "type": tp.type,
-        "metric": tp.metric,
-        "comparator": tp.comparator,
-        "target": target,
-        "projected_year": tp.at_year if tp.projected is not None else None,
-        "basis": proj.metrics[tp.metric].basis if tp.metric else None,
-        "required": clean(tp.required),
-        "goal": clean(tp.goal),
-        "numerator": of[0],
-        "denominator": of[1],
-        "denominator_growth": clean(tp.denominator_growth),
-        "required_unobserved": clean(tp.required_unobserved),
-        "estimated": tp.estimated,
-        "note": "; ".join(notes) if notes else None,
-    }
+    return ProjectionRecord(
+        id=tp.id,
+        deadline=tp.deadline,
+        projected=clean(tp.projected),
+        meets=tp.meets,
+        reached_in=tp.reached_in,
+        required_numerator_growth=clean(tp.required_numerator_growth),
+        name=ws.target(tp.id).name.get(lang),
+        type=tp.type,
+        metric=tp.metric,
+        comparator=tp.comparator,
+        target=target,
+        projected_year=tp.at_year if tp.projected is not None else None,
+        basis=proj.metrics[tp.metric].basis if tp.metric else None,
+        required=clean(tp.required),
+        goal=clean(tp.goal),
+        numerator=of[0],
+        denominator=of[1],
+        denominator_growth=clean(tp.denominator_growth),
+        required_unobserved=clean(tp.required_unobserved),
+        estimated=tp.estimated,
+        note="; ".join(notes) if notes else None,
+    )
 
 
-def metric_record(ws: Workspace, mp: MetricProjection, lang: str) -> dict[str, Any]:
+def metric_record(ws: Workspace, mp: MetricProjection, lang: str) -> MetricRecord:
     metric = ws.metrics[mp.metric]
     notes = [note_text(n, lang) for n in mp.notes]
-    return {
-        "id": mp.metric,
-        "name": metric.name.get(lang),
-        "kind": metric.kind,
-        "prices": metric.prices,
-        "unit": metric.unit,
-        "basis": mp.basis,
-        "rate": clean(mp.rate),
-        "since": mp.since,
-        "latest_year": mp.latest_year,
-        "numerator_growth": clean(mp.parts[0]) if mp.parts else None,
-        "denominator_growth": clean(mp.parts[1]) if mp.parts else None,
-        "note": "; ".join(notes) if notes else None,
-        "series": [{"year": p.year, "value": clean(p.value), "projected": p.projected,
-                    "derived": p.derived, "estimated": p.status == "nowcast"}
-                   for p in mp.series],
-    }
+    return MetricRecord(
+        id=mp.metric,
+        name=metric.name.get(lang),
+        kind=metric.kind,
+        prices=metric.prices,
+        unit=metric.unit,
+        basis=mp.basis,
+        rate=clean(mp.rate),
+        since=mp.since,
+        latest_year=mp.latest_year,
+        numerator_growth=clean(mp.parts[0]) if mp.parts else None,
+        denominator_growth=clean(mp.parts[1]) if mp.parts else None,
+        note="; ".join(notes) if notes else None,
+        series=[PointRecord(p.year, clean(p.value), p.projected, p.derived,
+                            p.status == "nowcast") for p in mp.series],
+    )
 
 
 def shown_metrics(ws: Workspace, proj: Projection) -> list[str]:
@@ -177,18 +183,18 @@ def _explain(ws: Workspace, proj: Projection, tp: TargetProjection, lang: str) -
 def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
     res = ws.resolution
     records = [target_record(ws, proj, tp, lang) for tp in proj.targets]
-    data: dict[str, Any] = {
-        "year": proj.year,
-        "method": proj.method,
-        "assumptions": {m: clean(g) for m, g in proj.assumptions.items()},
-        "metrics": [metric_record(ws, mp, lang) for mp in proj.metrics.values()],
-        "targets": records,
-        "workspace": ws.path,
-        "resolution": {"id": res.id, "title": res.title.get(lang),
-                       "note": res.note.get(lang) if res.note else None,
-                       "series_end": res.series_end},
-        "as_of": proj.data_end,
-    }
+    data = ProjectData(
+        year=proj.year,
+        method=proj.method,
+        assumptions={m: clean(g) for m, g in proj.assumptions.items()},
+        metrics=[metric_record(ws, mp, lang) for mp in proj.metrics.values()],
+        targets=records,
+        workspace=ws.path,
+        resolution=ResolutionRecord(res.id, res.title.get(lang),
+                                    res.note.get(lang) if res.note else None,
+                                    res.series_end),
+        as_of=proj.data_end,
+    )
     table = Table(columns=[
         Column("target", t("col.target", lang)),
         Column("goal", t("col.goal", lang), width=10),
@@ -216,7 +222,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             Cell(reached, align="right", value=tp.reached_in, kind="year"),
         ])
         if by_id[tp.id].short is not None:  # the full wording, as the table shows the short
-            footer.append(f"[{n}] {rec['name']}")
+            footer.append(f"[{n}] {rec.name}")
         footer.extend(f"[{n}] {line}" for line in _explain(ws, proj, tp, lang))
     method = t(f"project.method.{proj.method}", lang)
     header = [resolution_heading(ws, lang),
@@ -234,6 +240,6 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             name = ws.metrics[m].name.get(lang)
             footer.extend(f"{name}: {note_text(n, lang)}" for n in proj.metrics[m].notes)
     tables = [table] + [metric_table(ws, proj.metrics[m], lang) for m in shown]
-    return View(data=data, records=[dict(rec) for rec in records], tables=tables,
+    return View(data=data, records=records, tables=tables,
                 header=header, lang=lang,
                 sections=[Section(t("notes.title", lang), footer)] if footer else [])

@@ -10,6 +10,7 @@ from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Issue, Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.fmt import clean, figure_status, fmt_value, status_text
 from bkind.render.model import Cell, Column, Heading, Section, Table, View
+from bkind.render.records import StatusData
 from bkind.render.views import monthly
 from bkind.render.views.figures import target_chart, ytd_chart
 from bkind.render.views.status import (
@@ -186,15 +187,16 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     nowcasts = nowcasts or []
     y, m = report.year, report.month
     status = status_view(ws, results, as_of, lang, prose=prose, issue=issue)
+    assert isinstance(status.data, StatusData)
     records = [row_record(ws, row, lang) for row in report.rows]
     data: dict[str, Any] = {
         "workspace": ws.path,
-        "resolution": status.data["resolution"],
+        "resolution": status.data.resolution,
         "month": f"{y}-{m:02d}",
         "elapsed_share": clean(m / 12),
         "as_of": as_of,
         "metrics": records,
-        "targets": status.data["targets"],
+        "targets": status.data.targets,
         "nowcasts": [result_record(ws, r, ws.target(r.id), lang) for r in nowcasts],
     }
     table = Table(title=t("report.metrics_title", lang), columns=[

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
@@ -13,6 +11,7 @@ from bkind.i18n import CATALOGUE, fmt_number, t
 from bkind.model import Issue, Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
 from bkind.render.model import Cell, Column, Part, Section, Table, View
+from bkind.render.records import ReviewData, ReviewRecord, ReviewResolution, YearRecord
 from bkind.render.views.figures import target_chart
 from bkind.render.views.status import (
     header_lines,
@@ -25,8 +24,6 @@ WHY_NOT = ("deadline_without_figures", "no_figures", "range_undecided", "one_poi
 # the status whose symbol and colour a verdict takes (in progress: its own status)
 VERDICT_STATUS = {"exceeded": "achieved", "achieved": "achieved", "not_achieved": "missed",
                   "not_assessable": "insufficient_data"}
-CSV_KEYS = ("id", "name", "verdict", "status", "estimated", "value", "range", "target",
-            "deadline", "sentence")
 
 
 def verdict_text(r: TargetReview, lang: str) -> str:
@@ -171,27 +168,26 @@ def summary_text(review: Review, lang: str) -> str:
     return text
 
 
-def record(ws: Workspace, r: TargetReview, lang: str) -> dict[str, Any]:
+def record(ws: Workspace, r: TargetReview, lang: str) -> ReviewRecord:
     """SPEC's fields of one target, then bkind's (name, deadline, the status record)."""
     status = result_record(ws, r.result, ws.target(r.id), lang)
-    return {
-        "id": r.id,
-        "verdict": r.verdict,
-        "status": r.result.status,
-        "estimated": r.estimated,
-        "basis": status["basis"],
-        "value": status["actual"],
-        "range": status["range"],
-        "target": status["target"],
-        "years": [{"year": y.year, "value": clean(y.value), "kind": y.kind}
-                  for y in r.years],
-        "sentence": sentence(ws, r, lang),
-        "name": status["name"],
-        "deadline": r.result.deadline,
-        "value_year": r.result.actual_year,
-        "evaluated_as_of": r.evaluated_as_of,
-        "sources": status["sources"],
-    }
+    return ReviewRecord(
+        id=r.id,
+        verdict=r.verdict,
+        status=r.result.status,
+        estimated=r.estimated,
+        basis=status.basis,
+        value=status.actual,
+        range=status.range,
+        target=status.target,
+        years=[YearRecord(y.year, clean(y.value), y.kind) for y in r.years],
+        sentence=sentence(ws, r, lang),
+        name=status.name,
+        deadline=r.result.deadline,
+        value_year=r.result.actual_year,
+        evaluated_as_of=r.evaluated_as_of,
+        sources=status.sources,
+    )
 
 
 # a figure's kind as the appendix marks it beside the number
@@ -314,14 +310,14 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
     appendix table in place of the terminal's table)."""
     res = ws.resolution
     records = [record(ws, r, lang) for r in review.targets]
-    data: dict[str, Any] = {
-        "workspace": ws.path,
-        "resolution": {"id": res.id, "title": res.title.get(lang), "issued": res.issued,
-                       "baseline_year": res.baseline_year, "series_end": res.series_end},
-        "as_of": review.as_of,
-        "summary": review.summary(),
-        "targets": records,
-    }
+    data = ReviewData(
+        workspace=ws.path,
+        resolution=ReviewResolution(res.id, res.title.get(lang), res.issued,
+                                    res.baseline_year, res.series_end),
+        as_of=review.as_of,
+        summary=review.summary(),
+        targets=records,
+    )
     table = Table(columns=[
         Column("target", t("col.target", lang), width=14),
         Column("goal", t("col.goal", lang), width=10),
@@ -359,7 +355,7 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
         annex = annex_table(ws, review, lang)
         intro = [line for line in header_lines(ws, review.as_of, lang, issue)[2:]
                  if line != t("status.no_targets", lang)]
-        return View(data=data, records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
+        return View(data=data, records=[rec.row() for rec in records],
                     tables=[annex], header=[header[0], *intro], sections=sections,
                     lang=lang, subject=review_subject(ws.resolution, lang),
                     document=ws.resolution.document_on(issue.date) if issue else None,
@@ -368,11 +364,11 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
                     charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
                             for n, r in enumerate(review.targets, start=1)])
     return View(data=data,
-                records=[{k: rec[k] for k in CSV_KEYS} for rec in records],
+                records=[rec.row() for rec in records],
                 tables=[table], header=header, sections=sections, lang=lang,
                 subject=review_subject(ws.resolution, lang),
                 document=ws.resolution.document_on(issue.date) if issue else None,
                 issue=issue,
-                paragraphs=[rec["sentence"] for rec in records],
+                paragraphs=[rec.sentence for rec in records],
                 charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
                         for n, r in enumerate(review.targets, start=1)])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from msgspec import UNSET
+
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
@@ -25,11 +27,12 @@ from bkind.render.fmt import (
     status_text,
 )
 from bkind.render.model import Cell, Column, Section, Table, View
-
-SPEC_KEYS = (
-    "id", "type", "metric", "comparator", "target", "deadline", "status", "actual",
-    "actual_year", "required", "gap", "progress_ratio", "observed_years", "note",
-    "within", "estimated", "basis", "range", "required_unobserved",
+from bkind.render.records import (
+    ContextRecord,
+    ResolutionRecord,
+    SourceRecord,
+    StatusData,
+    StatusRecord,
 )
 
 
@@ -132,7 +135,7 @@ def _source_text(ws: Workspace, s: SourceRef, lang: str) -> str:
 
 
 def result_record(ws: Workspace, r: TargetResult, target_model: Target,
-                  lang: str) -> dict[str, Any]:
+                  lang: str) -> StatusRecord:
     """The SPEC fields of one target (raw numbers), then bkind's extensions."""
     kind = target_type(target_model)
     count = kind.integer
@@ -142,47 +145,41 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
             else target
     notes = [note_text(n, lang) for n in r.notes]
     o = r.outcome
-    record: dict[str, Any] = {
-        "id": r.id,
-        "type": r.type,
-        "metric": r.metric,
-        "comparator": r.comparator,
-        "target": target,
-        "deadline": r.deadline,
-        "status": r.status,
-        "actual": (int(r.actual) if count and r.actual is not None else clean(r.actual)),
-        "actual_year": r.actual_year,
-        "required": clean(r.required),
-        "gap": (int(r.gap) if count and r.gap is not None else clean(r.gap)),
-        "progress_ratio": clean(r.progress_ratio),
-        "observed_years": list(r.observed_years),
-        "note": "; ".join(notes) if notes else None,
-        "within": clean(r.within),
-        "estimated": o.estimated,
-        "basis": [note_text(n, lang) for n in o.basis],
-        "range": [clean(o.range[0]), clean(o.range[1])] if o.range is not None else None,
-        "required_unobserved": clean(o.required_unobserved),
-    }
-    if kind.items:
-        record.update(matching=o.matching, meeting=o.meeting, failing=list(o.failing))
-    record["name"] = target_model.name.get(lang)
-    record["required_points"] = clean(o.required_points)
-    record["required_points_per_year"] = clean(r.outcome.required_points_per_year)
-    record["required_numerator_growth"] = clean(o.numerator_growth)
-    record["denominator_growth"] = clean(o.denominator_growth)
-    record["sources"] = [
-        {"year": s.year, "metric": s.metric, "value": clean(s.value), "source": s.source,
-         "status": s.status, "published": s.published, "derived": s.derived}
-        for s in r.sources
-    ]
-    record["context"] = [
-        {"metric": c.metric, "name": ws.metrics[c.metric].name.get(lang),
-         "label": "different measure", "latest": clean(c.latest),
-         "latest_year": c.latest_year, "average": clean(c.average), "years": list(c.years),
-         "source": c.source}
-        for c in r.context
-    ]
-    return record
+    return StatusRecord(
+        id=r.id,
+        type=r.type,
+        metric=r.metric,
+        comparator=r.comparator,
+        target=target,
+        deadline=r.deadline,
+        status=r.status,
+        actual=int(r.actual) if count and r.actual is not None else clean(r.actual),
+        actual_year=r.actual_year,
+        required=clean(r.required),
+        gap=int(r.gap) if count and r.gap is not None else clean(r.gap),
+        progress_ratio=clean(r.progress_ratio),
+        observed_years=list(r.observed_years),
+        note="; ".join(notes) if notes else None,
+        within=clean(r.within),
+        estimated=o.estimated,
+        basis=[note_text(n, lang) for n in o.basis],
+        range=[clean(o.range[0]), clean(o.range[1])] if o.range is not None else None,
+        required_unobserved=clean(o.required_unobserved),
+        matching=o.matching if kind.items else UNSET,
+        meeting=o.meeting if kind.items else UNSET,
+        failing=list(o.failing) if kind.items else UNSET,
+        name=target_model.name.get(lang),
+        required_points=clean(o.required_points),
+        required_points_per_year=clean(o.required_points_per_year),
+        required_numerator_growth=clean(o.numerator_growth),
+        denominator_growth=clean(o.denominator_growth),
+        sources=[SourceRecord(s.year, s.metric, clean(s.value), s.source, s.status,
+                              s.published, s.derived) for s in r.sources],
+        context=[ContextRecord(c.metric, ws.metrics[c.metric].name.get(lang),
+                               "different measure", clean(c.latest), c.latest_year,
+                               clean(c.average), list(c.years), c.source)
+                 for c in r.context],
+    )
 
 
 def required_cell(ws: Workspace, r: TargetResult, lang: str) -> str:
@@ -284,19 +281,18 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     the machine formats (JSON, CSV), which need the records only."""
     res = ws.resolution
     records = [result_record(ws, r, ws.target(r.id), lang) for r in results]
-    data: dict[str, Any] = {
-        "workspace": ws.path,
-        "resolution": {"id": res.id, "title": res.title.get(lang),
-                       "note": res.note.get(lang) if res.note else None,
-                       "series_end": res.series_end, "successor": res.successor,
-                       "peers": list(res.peers)},
-        "as_of": as_of,
-        "summary": {"targets": len(results),
-                    **{s: sum(1 for r in results if r.status == s) for s in STATUSES},
-                    "estimated": sum(1 for r in results if r.estimated)},
-        "targets": records,
-    }
-    records_out = [{k: rec[k] for k in SPEC_KEYS} | {"name": rec["name"]} for rec in records]
+    data = StatusData(
+        workspace=ws.path,
+        resolution=ResolutionRecord(res.id, res.title.get(lang),
+                                    res.note.get(lang) if res.note else None,
+                                    res.series_end, res.successor, list(res.peers)),
+        as_of=as_of,
+        summary={"targets": len(results),
+                 **{s: sum(1 for r in results if r.status == s) for s in STATUSES},
+                 "estimated": sum(1 for r in results if r.estimated)},
+        targets=records,
+    )
+    records_out = [rec.row() for rec in records]
     if not human:
         return View(data=data, records=records_out, lang=lang)
     table, notes = targets_table(ws, results, lang)

@@ -1,0 +1,253 @@
+"""The machine contract: the JSON records and CSV rows of `status`, `project` and
+`review`, as typed Structs. Field order is the output's key order (SPEC's fields first,
+then bkind's extensions); msgspec encodes them as it would the same dicts. A field
+set to UNSET is left out (the `every` target's item counts appear only on its record)."""
+
+from __future__ import annotations
+
+from msgspec import UNSET, Struct, UnsetType
+
+from bkind.model import Comparator, Status, Verdict
+
+Number = float | int  # a count target's figures are whole numbers
+Bound = Number | list[float | None]  # a value, or a `between` range
+
+
+class Record(Struct):
+    """A record of the contract (JSON object, CSV row)."""
+
+
+class ResolutionRecord(Record):
+    id: str
+    title: str
+    note: str | None
+    series_end: str | None
+    successor: str | None | UnsetType = UNSET
+    peers: list[str] | UnsetType = UNSET
+
+
+class SourceRecord(Record):
+    year: int
+    metric: str | None
+    value: float | None
+    source: str | None
+    status: str | None
+    published: str | None
+    derived: bool
+
+
+class ContextRecord(Record):
+    metric: str
+    name: str
+    label: str
+    latest: float | None
+    latest_year: int | None
+    average: float | None
+    years: list[int]
+    source: str | None
+
+
+class StatusRow(Record):
+    """One target's status as SPEC states it (the CSV row), with its name."""
+
+    id: str
+    type: str
+    metric: str | None
+    comparator: Comparator | None
+    target: Bound | None
+    deadline: int
+    status: Status
+    actual: Number | None
+    actual_year: int | None
+    required: float | None
+    gap: Number | None
+    progress_ratio: float | None
+    observed_years: list[int]
+    note: str | None
+    within: float | None
+    estimated: bool
+    basis: list[str]
+    range: list[float | None] | None
+    required_unobserved: float | None
+    name: str
+
+
+class StatusRecord(Record):
+    """One target's status (JSON): SPEC's fields, then bkind's."""
+
+    id: str
+    type: str
+    metric: str | None
+    comparator: Comparator | None
+    target: Bound | None
+    deadline: int
+    status: Status
+    actual: Number | None
+    actual_year: int | None
+    required: float | None
+    gap: Number | None
+    progress_ratio: float | None
+    observed_years: list[int]
+    note: str | None
+    within: float | None
+    estimated: bool
+    basis: list[str]
+    range: list[float | None] | None
+    required_unobserved: float | None
+    matching: int | None | UnsetType = UNSET  # a target on each item of a list
+    meeting: int | None | UnsetType = UNSET
+    failing: list[str] | UnsetType = UNSET
+    name: str = ""
+    required_points: float | None = None
+    required_points_per_year: float | None = None
+    required_numerator_growth: float | None = None
+    denominator_growth: float | None = None
+    sources: list[SourceRecord] = []
+    context: list[ContextRecord] = []
+
+    def row(self) -> StatusRow:
+        return StatusRow(**{f: getattr(self, f) for f in StatusRow.__struct_fields__})
+
+
+class StatusData(Record):
+    """`bkind status --format json`."""
+
+    workspace: str
+    resolution: ResolutionRecord
+    as_of: int
+    summary: dict[str, int]  # targets, then each status in order, then estimated
+    targets: list[StatusRecord]
+
+
+# --------------------------------------------------------------------------- review
+
+
+class YearRecord(Record):
+    year: int
+    value: float | None
+    kind: str | None
+
+
+class ReviewRow(Record):
+    """One target's verdict (the CSV row)."""
+
+    id: str
+    name: str
+    verdict: Verdict
+    status: Status
+    estimated: bool
+    value: Number | None
+    range: list[float | None] | None
+    target: Bound | None
+    deadline: int
+    sentence: str
+
+
+class ReviewRecord(Record):
+    """One target's verdict (JSON): SPEC's fields, then bkind's."""
+
+    id: str
+    verdict: Verdict
+    status: Status
+    estimated: bool
+    basis: list[str]
+    value: Number | None
+    range: list[float | None] | None
+    target: Bound | None
+    years: list[YearRecord]
+    sentence: str
+    name: str
+    deadline: int
+    value_year: int | None
+    evaluated_as_of: int
+    sources: list[SourceRecord]
+
+    def row(self) -> ReviewRow:
+        return ReviewRow(**{f: getattr(self, f) for f in ReviewRow.__struct_fields__})
+
+
+class ReviewResolution(Record):
+    id: str
+    title: str
+    issued: str | None
+    baseline_year: int
+    series_end: str | None
+
+
+class ReviewData(Record):
+    """`bkind review --format json`."""
+
+    workspace: str
+    resolution: ReviewResolution
+    as_of: int
+    summary: dict[str, int]  # each verdict in order
+    targets: list[ReviewRecord]
+
+
+# -------------------------------------------------------------------------- project
+
+
+class ProjectionRecord(Record):
+    """One target at the projection's horizon: SPEC's fields, then bkind's (CSV row
+    and JSON record alike)."""
+
+    id: str
+    deadline: int
+    projected: float | None
+    meets: bool | None
+    reached_in: int | None
+    required_numerator_growth: float | None
+    name: str
+    type: str
+    metric: str | None
+    comparator: Comparator | None
+    target: Bound | None
+    projected_year: int | None
+    basis: str | None
+    required: float | None
+    goal: float | None
+    numerator: str | None
+    denominator: str | None
+    denominator_growth: float | None
+    required_unobserved: float | None
+    estimated: bool
+    note: str | None
+
+
+class PointRecord(Record):
+    year: int
+    value: float | None
+    projected: bool
+    derived: bool
+    estimated: bool
+
+
+class MetricRecord(Record):
+    """One metric's figures and their extension."""
+
+    id: str
+    name: str
+    kind: str
+    prices: str
+    unit: str | None
+    basis: str | None
+    rate: float | None
+    since: int | None
+    latest_year: int | None
+    numerator_growth: float | None
+    denominator_growth: float | None
+    note: str | None
+    series: list[PointRecord]
+
+
+class ProjectData(Record):
+    """`bkind project --format json`."""
+
+    year: int
+    method: str
+    assumptions: dict[str, float | None]
+    metrics: list[MetricRecord]
+    targets: list[ProjectionRecord]
+    workspace: str
+    resolution: ResolutionRecord
+    as_of: int

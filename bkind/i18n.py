@@ -255,13 +255,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{metric} chưa có tốc độ tăng: thêm --assume {metric}=X% để tính tốc độ tăng cần "
               "thiết của tử số"},
     # --- bkind report (year-to-date figures against the annual plan) ---
-    "report.period": {"en": "Year to date: January–{month_name} {year}, {months} of 12 months "
-                            "({elapsed} of the year)",
-                      "vi": "Lũy kế {months} tháng năm {year} (từ tháng 1 đến hết tháng "
-                            "{month}/{year}), đã qua {months}/12 tháng ({elapsed} thời gian)"},
-    "report.period_one": {"en": "Year to date: January {year}, 1 of 12 months ({elapsed} of "
-                                "the year)",
-                          "vi": "Tháng 1/{year}, đã qua 1/12 tháng ({elapsed} thời gian)"},
+    "report.period": {"en": "Year-to-date figures for the first {months} months of {year} (to "
+                            "the end of {month_name}); {months} of 12 months have passed "
+                            "({elapsed} of the year).",
+                      "vi": "Số liệu lũy kế {months} tháng năm {year} (đến hết tháng "
+                            "{month}/{year}); thời gian đã qua {months}/12 tháng ({elapsed})."},
+    "report.period_one": {"en": "Figures for January {year}; 1 of 12 months has passed "
+                                "({elapsed} of the year).",
+                          "vi": "Số liệu tháng 1/{year}; thời gian đã qua 1/12 tháng "
+                                "({elapsed})."},
     "report.metrics_title": {"en": "Year-to-date figures", "vi": "Số liệu lũy kế"},
     "report.targets_title": {"en": "Targets of the resolution (evaluated as of {year})",
                              "vi": "Các chỉ tiêu của Nghị quyết (đánh giá tính đến năm {year})"},
@@ -269,7 +271,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.col.ytd": {"en": "Year to date", "vi": "Lũy kế"},
     "report.col.plan": {"en": "Annual plan", "vi": "Kế hoạch năm"},
     "report.col.plan_share": {"en": "% of plan", "vi": "% kế hoạch"},
-    "report.col.pace": {"en": "Pace", "vi": "So tiến độ"},
+    "report.col.pace": {"en": "Pace", "vi": "So với tiến độ"},
     "report.col.yoy": {"en": "y/y", "vi": "So cùng kỳ"},
     "report.col.required": {"en": "Needed /month", "vi": "Bình quân cần đạt /tháng còn lại"},
     "report.col.average": {"en": "Avg /month", "vi": "Bình quân /tháng"},
@@ -282,7 +284,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "kế hoạch năm không công bố bằng {unit}: suy ra từ tỷ lệ đã công bố, "
               "{ytd} / {share} = {plan} {unit} (số tính toán)"},
     "report.nowcasts": {"en": "Estimates for {year}, the year in progress",
-                        "vi": "Ước thực hiện năm {year} (ước tính)"},
+                        "vi": "Ước thực hiện năm {year}"},
     "sentence.level": {"en": "{name}, {months} months: {v} {unit}",
                        "vi": "{name} {months} tháng đạt {v} {unit}"},
     "sentence.level_est": {"en": "{name}, {months} months: an estimated {v} {unit}",

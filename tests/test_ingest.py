@@ -207,7 +207,8 @@ def test_bad_header(ws, cli):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
         "f.csv:1: unknown column 'amount' (columns, in English or Vietnamese: year, month, "
-        "metric, value, yoy, plan_share, month_value, plan, status, published, source, note, "
+        "metric, value, yoy, plan_share, month_value, month_yoy, mom, plan, status, published, "
+        "source, note, "
         "confirmed, cluster, occupancy, infrastructure_complete, area, name, unit)",
         "f.csv:1: missing column 'value'",
     ]

@@ -21,13 +21,13 @@ def test_csv_template_in_english(ws, cli):
     result = cli("template", "--month", "2025-03")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == ("year,month,metric,name,unit,value,yoy,plan_share,month_value,plan,"
-                        "status,published,source,note,confirmed")
+    assert lines[0] == ("year,month,metric,name,unit,value,yoy,plan_share,month_value,"
+                        "month_yoy,mom,plan,status,published,source,note,confirmed")
     # growth and shares are typed in percent: their unit says so
-    assert lines[1:] == ["2025,3,va_growth,VA growth,%,,,,,,,,,,",
-                         "2025,3,va,Value added,bn VND,,,,,,,,,,",
-                         "2025,3,grdp,GRDP,bn VND,,,,,,,,,,",
-                         "2025,3,share,Share,%,,,,,,,,,,"]
+    assert lines[1:] == ["2025,3,va_growth,VA growth,%,,,,,,,,,,,,",
+                         "2025,3,va,Value added,bn VND,,,,,,,,,,,,",
+                         "2025,3,grdp,GRDP,bn VND,,,,,,,,,,,,",
+                         "2025,3,share,Share,%,,,,,,,,,,,,"]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -37,7 +37,8 @@ def test_template_filled_in_goes_back_through_ingest(ws, cli, lang):
     raw = (ws / "t.csv").read_bytes().decode("utf-8")
     if lang == "vi":
         assert raw.startswith("\ufeffNăm;Tháng;Chỉ tiêu;Tên chỉ tiêu;Đơn vị;Giá trị;So cùng kỳ;"
-                              "% kế hoạch;Riêng tháng;Kế hoạch năm;Tình trạng;Ngày công bố;"
+                              "% kế hoạch;Riêng tháng;Tháng so cùng kỳ;So tháng trước;"
+                              "Kế hoạch năm;Tình trạng;Ngày công bố;"
                               "Nguồn;Ghi chú;Xác nhận\r\n")
     sep = ";" if lang == "vi" else ","
     filled = []
@@ -46,7 +47,7 @@ def test_template_filled_in_goes_back_through_ingest(ws, cli, lang):
         if cells[2] == "va":  # value, yoy, plan_share, ..., source
             cells[5] = "160,5" if lang == "vi" else "160.5"
             cells[6] = "12,3%" if lang == "vi" else "12.3%"
-            cells[12] = "press"
+            cells[14] = "press"
         if cells[2] == "va_growth":
             cells[5] = "9,1%" if lang == "vi" else "9.1%"
         filled.append(sep.join(cells))
@@ -136,7 +137,7 @@ def test_xlsx_template_sheet_formats_and_confirmed_round_trip(ws, cli):
     # typed as shown: 9.1 in the growth row (shows 9.10%), a slip confirmed with "có"
     rows["va_growth"][5].value = 9.1
     rows["grdp"][5].value = 8.84
-    rows["grdp"][14].value = "có"
+    rows["grdp"][header.index("Xác nhận")].value = "có"
     book.save(ws / "t.xlsx")
     result = cli("ingest", "t.xlsx", "--lang", "vi")
     assert result.exit_code == 0, result.stderr

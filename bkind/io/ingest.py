@@ -113,7 +113,8 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
         else:
             metric = ws.metrics[row.metric]
             if row.written is not None or row.month_value is not None or \
-                    (row.month is not None and (row.yoy or row.plan_share)):
+                    (row.month is not None and (row.yoy or row.plan_share or row.month_yoy
+                                                or row.mom)):
                 changes.append(apply_row(ed, doc, row, metric, shown, replace, problems,
                                          shown_file))
             if row.plan is not None:

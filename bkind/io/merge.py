@@ -196,8 +196,9 @@ def apply_row(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace
 
 def _apply_ytd(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replace: bool,
                problems: list[Problem], shown_file: str) -> Change | None:
-    """A year-to-date figure is one figure per month, not a list of vintages (SPEC): the
-    fields it lacks are filled in; a field that differs is replaced only with --replace."""
+    """A year-to-date figure is one figure per month (SPEC): the fields it lacks are
+    filled in; a field that differs is replaced only with --replace. Where the file keeps
+    several published versions of it (a list), the row is one more, unless it is one."""
     from ruamel.yaml.comments import CommentedMap
 
     assert row.month is not None
@@ -211,10 +212,17 @@ def _apply_ytd(ed: Editor, doc: Any, row: Row, metric: Metric, path: str, replac
         ed.insert_key(container, key, _flow(row, ytd=True))
         return Change(path, row, "added", value=shown)
     entry = container[key]
-    stored = entry if isinstance(entry, dict) else {"value": entry}
     kinds: dict[str, bool | None] = {"value": rate, "month_value": rate, "yoy": True,
-                                     "plan_share": True}
+                                     "plan_share": True, "month_yoy": True, "mom": True}
     new = _flow(row, ytd=True)
+    if isinstance(entry, list):  # published versions of the entry: one more, unless known
+        if any(isinstance(v, dict) and all(v.get(n) is not None and _same(v[n], new[n],
+                                                                           kinds.get(n))
+                                           for n in new) for v in entry):
+            return Change(path, row, "unchanged", value=shown)
+        entry.append(new)
+        return Change(path, row, "new_vintage", value=shown)
+    stored = entry if isinstance(entry, dict) else {"value": entry}
     conflicts, fills = [], []
     for name in new:
         old = stored.get(name)

@@ -32,6 +32,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "yoy": ("yoy", "so cùng kỳ", "so với cùng kỳ"),
     "plan_share": ("plan_share", "% kế hoạch", "% kế hoạch năm", "% kh"),
     "month_value": ("month_value", "riêng tháng"),
+    "month_yoy": ("month_yoy", "tháng so cùng kỳ", "riêng tháng so cùng kỳ"),
+    "mom": ("mom", "so tháng trước", "so với tháng trước"),
     "plan": ("plan", "kế hoạch năm", "kế hoạch"),
     "status": ("status", "tình trạng"),
     "published": ("published", "ngày công bố"),
@@ -48,14 +50,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 COLUMNS = tuple(ALIASES)
 IGNORED = ("name", "unit")
-FIGURES = ("value", "yoy", "plan_share", "month_value", "plan")
+FIGURES = ("value", "yoy", "plan_share", "month_value", "month_yoy", "mom", "plan")
 CLUSTER_FIGURES = ("occupancy", "infrastructure_complete", "area")
-NUMERIC = ("value", "yoy", "plan_share", "month_value", "plan", "occupancy", "area")
+NUMERIC = ("value", "yoy", "plan_share", "month_value", "month_yoy", "mom", "plan",
+           "occupancy", "area")
+PERCENTS = ("yoy", "plan_share", "month_yoy", "mom")  # changes and shares, typed as percents
 # Vietnamese headers, as `bkind template --lang vi` writes them
 VI_HEADERS = {
     "year": "Năm", "month": "Tháng", "metric": "Chỉ tiêu", "name": "Tên chỉ tiêu",
     "unit": "Đơn vị", "value": "Giá trị", "yoy": "So cùng kỳ", "plan_share": "% kế hoạch",
-    "month_value": "Riêng tháng", "plan": "Kế hoạch năm", "status": "Tình trạng",
+    "month_value": "Riêng tháng", "month_yoy": "Tháng so cùng kỳ",
+    "mom": "So tháng trước", "plan": "Kế hoạch năm", "status": "Tình trạng",
     "published": "Ngày công bố", "source": "Nguồn", "note": "Ghi chú",
     "confirmed": "Xác nhận", "cluster": "Cụm", "occupancy": "Tỷ lệ lấp đầy",
     "infrastructure_complete": "Hoàn thành hạ tầng", "area": "Diện tích (ha)",
@@ -110,6 +115,8 @@ class Row:
     yoy: str | None = None  # percents as written into YAML: "28.12%"
     plan_share: str | None = None
     month_value: str | int | float | None = None
+    month_yoy: str | None = None
+    mom: str | None = None
     plan: str | int | float | None = None
     confirmed: bool = False
     cluster: str | None = None  # the cluster as typed (id or name)
@@ -122,9 +129,11 @@ class Row:
         return (self.year, self.month, self.metric, self.published, self.cluster)
 
     def figures(self) -> dict[str, Any]:
-        """The ytd fields this row gives (value, yoy, plan_share, month_value)."""
+        """The ytd fields this row gives (value, yoy, plan_share, month_value, month_yoy,
+        mom)."""
         out = {"value": self.written, "yoy": self.yoy, "plan_share": self.plan_share,
-               "month_value": self.month_value}
+               "month_value": self.month_value, "month_yoy": self.month_yoy,
+               "mom": self.mom}
         return {k: v for k, v in out.items() if v is not None}
 
 
@@ -501,24 +510,63 @@ def _metric_fields(cell: Any, given: Any, bad: Any, comma: bool,
             fields[name] = written
             if err:
                 bad(err)
-    for name in ("yoy", "plan_share"):
+    for name in PERCENTS:
         if given(name):
             raw, pct = cell(name)
             fields[name], err = parse_percent(raw, pct, comma, name)
             if err:
                 bad(err)
-            elif rate:
+            elif rate and name in ("yoy", "plan_share"):
                 bad(msg("err.ytd_not_for_rate", key=name, kind=metric.kind, id=metric.id))
     if month is None:
-        for name in ("yoy", "plan_share", "month_value"):
+        for name in ("yoy", "plan_share", "month_value", "month_yoy", "mom"):
             if given(name):
                 bad(msg("err.row_needs_month", column=name))
-    elif not given("value") and not given("month_value") and \
-            (given("yoy") or given("plan_share")):
-        bad(msg("err.ytd_needs_value", id=metric.id))
+    if given("unit") and not rate:
+        _rescale(str(cell("unit")[0]), metric, fields, bad)
     if month is None and not given("value") and not given("plan"):
         bad(msg("err.row_no_value"))
     return metric_id
+
+
+# scales of a unit, as a unit cell may name them (folded): VND and USD
+SCALES: dict[str, tuple[str, float]] = {fold(k): v for k, v in {
+    "đồng": ("VND", 1), "VND": ("VND", 1), "nghìn đồng": ("VND", 1e3),
+    "ngàn đồng": ("VND", 1e3), "thousand VND": ("VND", 1e3), "triệu đồng": ("VND", 1e6),
+    "tr.đ": ("VND", 1e6), "trđ": ("VND", 1e6), "mn VND": ("VND", 1e6),
+    "million VND": ("VND", 1e6), "tỷ đồng": ("VND", 1e9), "bn VND": ("VND", 1e9),
+    "billion VND": ("VND", 1e9), "nghìn tỷ đồng": ("VND", 1e12),
+    "ngàn tỷ đồng": ("VND", 1e12), "trillion VND": ("VND", 1e12),
+    "thousand bn VND": ("VND", 1e12), "USD": ("USD", 1), "nghìn USD": ("USD", 1e3),
+    "ngàn USD": ("USD", 1e3), "thousand USD": ("USD", 1e3), "triệu USD": ("USD", 1e6),
+    "mn USD": ("USD", 1e6), "million USD": ("USD", 1e6), "tỷ USD": ("USD", 1e9),
+    "bn USD": ("USD", 1e9), "billion USD": ("USD", 1e9)}.items()}
+
+
+def _rescale(unit: str, metric: Metric, fields: dict[str, Any], bad: Any) -> None:
+    """A value typed in another scale of the metric's unit (111.100 triệu đồng for a
+    metric in tỷ đồng) converted into the metric's unit; a unit that is not the metric's
+    in any scale is refused (the figure would be stored as if it were)."""
+    typed = fold(unit)
+    names = (metric.unit_text.en, metric.unit_text.vi) if metric.unit_text is not None \
+        else (metric.unit,)
+    own = [fold(u) for u in names if u]
+    if not typed or typed in own:
+        return
+    target = next((SCALES[u] for u in own if u in SCALES), None)
+    given = SCALES.get(typed)
+    if target is None or given is None or given[0] != target[0]:
+        bad(msg("err.row_unit", unit=unit.strip(), id=metric.id,
+                own=metric.unit or "-"))
+        return
+    factor = given[1] / target[1]
+    for name in ("written", "month_value", "plan"):
+        x = fields.get(name)
+        if isinstance(x, int | float) and not isinstance(x, bool):
+            scaled = float(plain(x * factor))
+            fields[name] = int(scaled) if scaled.is_integer() else scaled
+    if isinstance(fields.get("value"), float | int):
+        fields["value"] = fields["value"] * factor
 
 
 def _cluster_fields(cell: Any, given: Any, bad: Any, comma: bool,
@@ -530,6 +578,9 @@ def _cluster_fields(cell: Any, given: Any, bad: Any, comma: bool,
         fields["occupancy"], err = parse_percent(raw, pct, comma, "occupancy")
         if err:
             bad(err)
+        elif fields["occupancy"] is not None and \
+                not 0 <= float(fields["occupancy"].rstrip("%")) <= 100:
+            bad(msg("err.percent_out_of_range", what="occupancy", raw=fields["occupancy"]))
     if given("infrastructure_complete"):
         fields["infrastructure_complete"] = _yes_no(cell("infrastructure_complete")[0])
         if fields["infrastructure_complete"] is None:
@@ -545,6 +596,14 @@ def _cluster_fields(cell: Any, given: Any, bad: Any, comma: bool,
                 bad(_bad_number(raw, "area", comma))
             else:
                 fields["area"] = float(number)
+        if fields.get("area") is not None:  # as the loader: finite, not below zero
+            from bkind.io.numbers import quantity
+
+            area, err = quantity(fields["area"], False, "area")
+            if err is None and area is not None and area < 0:
+                err = msg("err.negative_amount", what="area", raw=str(raw))
+            if err:
+                bad(err)
 
 
 def what(row: Row) -> Msg:

@@ -17,6 +17,7 @@ from bkind.model import (
     Metric,
     Note,
     Percent,
+    Resolution,
     Target,
     TargetResult,
     Text,
@@ -101,6 +102,45 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
     if target.period is not None:
         return text + t("doc.avg_period", lang, s=target.period[0], e=target.period[1])
     return text + t("doc.by_year", lang, year=target.deadline)
+
+
+# ----------------------------------------------------------------- the resolution
+
+
+def _date(iso: str, lang: str) -> str:
+    y, m, d = (int(p) for p in iso.split("-"))
+    return f"{d}/{m}/{y}" if lang == "vi" else f"{d} {t(f'month.{m}', 'en')} {y}"
+
+
+def resolution_about(res: Resolution, lang: str) -> tuple[str, str]:
+    """The resolution's date ("ngày 12/8/2021") and subject ("về phát triển ...")."""
+    title = res.title.get(lang)
+    lead = "Nghị quyết về " if lang == "vi" else "Resolution on "
+    about = title[len(lead) - 3:] if title.startswith(lead) else f"({title})"
+    issued = t("doc.issued", lang, date=_date(res.issued, lang)) if res.issued else ""
+    return issued, about
+
+
+def numbered(res: Resolution) -> bool:
+    """Whether the resolution's id is a document number (16-NQ/TU), which a report cites
+    as "Nghị quyết số ..."; otherwise (a Congress resolution) its title names it."""
+    return "/" in res.id
+
+
+def resolution_name(res: Resolution, lang: str) -> str:
+    """The resolution as a provincial report names it: 'Nghị quyết số 16-NQ/TU ngày
+    12/8/2021 của Tỉnh ủy Bắc Kạn về ...'; its title where it has no number ('Nghị
+    quyết Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ I, nhiệm kỳ 2025-2030')."""
+    if not numbered(res):
+        return res.title.get(lang)
+    issued, about = resolution_about(res, lang)
+    by = t("doc.by_issuer", lang, issuer=res.issuer.get(lang)) if res.issuer else ""
+    return t("doc.resolution", lang, id=res.id, issued=issued, by=by, about=about)
+
+
+def resolution_heading(ws: Workspace, lang: str) -> str:
+    """The resolution as a report names it (see `resolution_name`)."""
+    return resolution_name(ws.resolution, lang)
 
 
 def note_text(note: Note, lang: str) -> str:

@@ -139,6 +139,9 @@ class View(Struct):
     issue: Issue | None = None  # the issue date (the header block's date); None: today
     parts: list[Part] = field(default_factory=list)  # a document's body in parts I, II...
     annex: Table | None = None  # a document's appendix table (on a landscape page)
+    # the CSV columns, for a header row when there are no records (an empty table is
+    # still a table a script can read)
+    fields: list[str] = field(default_factory=list)
     # the Sở's monthly report: headings, paragraphs and tables in order, before the rest
     opening: list[Block] = field(default_factory=list)
 

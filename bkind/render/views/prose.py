@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from bkind.core.targets import target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, TargetResult, Workspace
-from bkind.render.fmt import goal_text, value_text
+from bkind.render.fmt import goal_text, resolution_name, value_text
 from bkind.render.model import Column, Table
 
 if TYPE_CHECKING:  # bkind.core.ytd costs `bkind status` milliseconds (dataclasses)
@@ -22,37 +22,6 @@ if TYPE_CHECKING:  # bkind.core.ytd costs `bkind status` milliseconds (dataclass
 # the columns of the status table a printed page shows, in the order it shows them
 DOCUMENT_COLUMNS = (("target", "doc.col.target"), ("goal", "doc.col.goal"),
                     ("latest", "doc.col.latest"), ("status", "doc.col.status"))
-
-
-def _date(iso: str, lang: str) -> str:
-    y, m, d = (int(p) for p in iso.split("-"))
-    return f"{d}/{m}/{y}" if lang == "vi" else f"{d} {t(f'month.{m}', 'en')} {y}"
-
-
-def _about(res: Resolution, lang: str) -> tuple[str, str]:
-    """The resolution's date ("ngày 12/8/2021") and subject ("về phát triển ...")."""
-    title = res.title.get(lang)
-    lead = "Nghị quyết về " if lang == "vi" else "Resolution on "
-    about = title[len(lead) - 3:] if title.startswith(lead) else f"({title})"
-    issued = t("doc.issued", lang, date=_date(res.issued, lang)) if res.issued else ""
-    return issued, about
-
-
-def numbered(res: Resolution) -> bool:
-    """Whether the resolution's id is a document number (16-NQ/TU), which a report cites
-    as "Nghị quyết số ..."; otherwise (a Congress resolution) its title names it."""
-    return "/" in res.id
-
-
-def resolution_name(res: Resolution, lang: str) -> str:
-    """The resolution as a provincial report names it: 'Nghị quyết số 16-NQ/TU ngày
-    12/8/2021 của Tỉnh ủy Bắc Kạn về ...'; its title where it has no number ('Nghị
-    quyết Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ I, nhiệm kỳ 2025-2030')."""
-    if not numbered(res):
-        return res.title.get(lang)
-    issued, about = _about(res, lang)
-    by = t("doc.by_issuer", lang, issuer=res.issuer.get(lang)) if res.issuer else ""
-    return t("doc.resolution", lang, id=res.id, issued=issued, by=by, about=about)
 
 
 def subject(res: Resolution, lang: str, period: str) -> str:

@@ -24,6 +24,7 @@ from bkind.render.fmt import (
     fmt_value,
     goal_text,
     note_text,
+    resolution_heading,
     status_text,
 )
 from bkind.render.model import Cell, Column, Section, Table, View
@@ -33,15 +34,8 @@ from bkind.render.records import (
     SourceRecord,
     StatusData,
     StatusRecord,
+    StatusRow,
 )
-
-
-def resolution_heading(ws: Workspace, lang: str) -> str:
-    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 của
-    Tỉnh ủy Bắc Kạn về ..."); its title alone where it has no document number."""
-    from bkind.render.views.prose import resolution_name
-
-    return resolution_name(ws.resolution, lang)
 
 
 def is_closed(ws: Workspace, as_of: int) -> bool:
@@ -294,7 +288,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     )
     records_out = [rec.row() for rec in records]
     if not human:
-        return View(data=data, records=records_out, lang=lang)
+        return View(data=data, records=records_out, lang=lang, fields=StatusRow.columns())
     table, notes = targets_table(ws, results, lang)
     header = header_lines(ws, as_of, lang, issue)
     if results and not prose:  # the prose opens with its own summary sentence
@@ -304,9 +298,9 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         found = source_lines(ws, results, lang)
         if found:
             sections.append(Section(t("sources.title", lang), found, appendix=True))
-    view = View(data=data, records=records_out, tables=[table] if results else [],
-                header=header, sections=sections, lang=lang, issue=issue,
-                document=res.document_on(issue.date) if issue is not None else None)
+    view = View(data=data, records=records_out, fields=StatusRow.columns(),
+                tables=[table] if results else [], header=header, sections=sections, lang=lang,
+                issue=issue, document=res.document_on(issue.date) if issue is not None else None)
     if prose:  # a document: its subject, sentences, printed table and who signs it
         from bkind.render.views import prose as sentences
 

@@ -29,7 +29,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.limited_progress": {"en": "Limited progress", "vi": "Chậm tiến độ"},
     "status.deterioration": {"en": "Deterioration", "vi": "Suy giảm"},
     "status.missed": {"en": "Missed", "vi": "Không đạt"},
-    "status.insufficient_data": {"en": "Insufficient data", "vi": "Chưa đủ số liệu đánh giá"},
+    "status.insufficient_data": {"en": "Insufficient data",
+                                 "vi": "Chưa đủ số liệu để đánh giá"},
     "status.estimated": {"en": "(est.)", "vi": "(ước tính)"},
     "summary.status": {"en": "{total} targets: {parts}.", "vi": "{total} chỉ tiêu: {parts}."},
     "summary.part": {"en": "{n} {status}", "vi": "{n} {status}"},
@@ -1384,8 +1385,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.cmp.between": {"en": "between {lo} and {hi}", "vi": "từ {lo} đến {hi}"},
     "doc.cmp.about": {"en": "about {v}", "vi": "khoảng {v}"},
     "doc.cmp.every": {"en": "every one with {each}", "vi": "tất cả đạt {each}"},
-    "doc.avg_period": {"en": " a year on average over {s}-{e}",
-                       "vi": "/năm bình quân giai đoạn {s}-{e}"},
+    "doc.avg_period": {"en": " on average over {s}-{e}", "vi": " giai đoạn {s}-{e}"},
+    "doc.avg_lead": {"en": "", "vi": "tăng bình quân "},
     "doc.by_year": {"en": " by {year}", "vi": " đến năm {year}"},
     "doc.when.average": {"en": "on average over {s}-{e}", "vi": "bình quân giai đoạn {s}-{e}"},
     "doc.when.year": {"en": "in {year}", "vi": "năm {year}"},
@@ -1530,7 +1531,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.verdict.exceeded": {"en": "Exceeded", "vi": "Vượt"},
     "review.verdict.achieved": {"en": "Achieved", "vi": "Đạt"},
     "review.verdict.not_achieved": {"en": "Not achieved", "vi": "Không đạt"},
-    "review.verdict.not_assessable": {"en": "Not assessable", "vi": "Chưa đủ cơ sở đánh giá"},
+    "review.verdict.not_assessable": {"en": "Not assessable",
+                                      "vi": "Chưa đủ số liệu để đánh giá"},
     "review.verdict.in_progress": {"en": "In progress", "vi": "Đang thực hiện"},
     "review.summary": {"en": "{parts}.", "vi": "Có {parts}."},
     "review.part": {"en": "{n} of {total} targets {verdict}",
@@ -1538,7 +1540,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.sum.exceeded": {"en": "exceeded", "vi": "vượt mục tiêu"},
     "review.sum.achieved": {"en": "achieved", "vi": "đạt"},
     "review.sum.not_achieved": {"en": "not achieved", "vi": "không đạt"},
-    "review.sum.not_assessable": {"en": "not assessable", "vi": "chưa đủ cơ sở đánh giá"},
+    "review.sum.not_assessable": {"en": "not assessable",
+                                  "vi": "chưa đủ số liệu để đánh giá"},
     "review.sum.in_progress": {"en": "in progress", "vi": "đang thực hiện"},
     "review.col.years": {"en": "By year", "vi": "Kết quả từng năm"},
     "review.part.results": {"en": "I. Results", "vi": "I. Kết quả thực hiện"},
@@ -1592,6 +1595,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "vi": "{label}: năm {year} {est} {value}{names}"},
     "review.s.count": {"en": "Number of {label_lc}: {est}{value} in {year}{names}",
                        "vi": "Số {label_lc} năm {year} {est} {value}{names}"},
+    "review.s.count_items": {"en": "By {year}, {value} {thing}{names} {condition}",
+                             "vi": "Đến năm {year} có {value} {thing}{names} {condition}"},
+    "review.s.every_items": {
+        "en": "By {year}, {meeting} of the {matching} {thing} that {condition}{names} had "
+              "{each}",
+        "vi": "Đến năm {year}, {meeting}/{matching} {thing} đã {condition}{names} có {each}"},
+    "review.items.clusters": {"en": "industrial clusters", "vi": "cụm công nghiệp"},
+    "review.item_name.clusters": {"en": "{name}", "vi": "CCN {name}"},
+    "review.where.infrastructure_complete": {
+        "en": "completed their infrastructure",
+        "vi": "hoàn thành đầu tư hạ tầng kỹ thuật"},
     "review.on_estimates": {"en": "{status}, on estimates", "vi": "{status}, theo số ước tính"},
     "review.v.exceeded": {"en": ", exceeding the resolution's target ({goal}).",
                           "vi": ", vượt mục tiêu Nghị quyết đề ra ({goal})."},
@@ -1601,13 +1615,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "vi": ", không đạt mục tiêu Nghị quyết đề ra ({goal})."},
     "review.v.not_assessable": {
         "en": ", not enough to assess against the resolution's target ({goal}).",
-        "vi": ", chưa đủ cơ sở đánh giá so với mục tiêu Nghị quyết đề ra ({goal})."},
+        "vi": ", chưa đủ số liệu để đánh giá so với mục tiêu Nghị quyết đề ra ({goal})."},
     "review.v.in_progress": {
         "en": "; the target for {deadline} ({goal}) is in progress ({status}).",
         "vi": "; mục tiêu đến năm {deadline} là {goal}, đang thực hiện ({status})."},
     "review.s.none": {
         "en": "{label}: not assessable against the resolution's target ({goal}): {reason}.",
-        "vi": "{label}: chưa đủ cơ sở đánh giá so với mục tiêu Nghị quyết đề ra ({goal}): "
+        "vi": "{label}: chưa đủ số liệu để đánh giá so với mục tiêu Nghị quyết đề ra ({goal}): "
               "{reason}."},
     "review.s.none_in_progress": {
         "en": "{label}: no figures yet; the target for {deadline} ({goal}) is in progress.",

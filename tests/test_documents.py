@@ -154,7 +154,7 @@ def test_docx_prose_table_figures_and_appendix(files):
             "cùng kỳ năm 2024; trong đó: ngành khai khoáng tăng 17,80%; ngành chế biến, chế "
             "tạo tăng 31,83%;") in text
     assert ("Tăng trưởng giá trị tăng thêm ngành công nghiệp bình quân giai đoạn 2021-2024 "
-            "đạt 8,74%/năm; mục tiêu Nghị quyết đề ra: trên 13%/năm bình quân giai đoạn "
+            "đạt 8,74%/năm; mục tiêu Nghị quyết đề ra: tăng bình quân trên 13%/năm giai đoạn "
             "2021-2025; đánh giá: cần đẩy nhanh tiến độ; để đạt mục tiêu cần tăng 31,78%/năm "
             "trong thời gian còn lại.") in text
     assert ("Tỷ trọng công nghiệp trong GRDP năm 2024 đạt 6,74%; mục tiêu Nghị quyết đề ra: "
@@ -418,7 +418,7 @@ def test_a_verdict_reads_as_the_glossary_says(workspace):
     root = workspace(MINIMAL_TARGETS, years)
     ws = load_workspace(root, embedded=False, shown_root=str(root), cache=None)
     vi = target_paragraphs(ws, evaluate_all(ws, 2025), "vi")
-    assert vi[0] == "Có 1/2 chỉ tiêu không đạt, 1/2 chỉ tiêu chưa đủ số liệu đánh giá."
+    assert vi[0] == "Có 1/2 chỉ tiêu không đạt, 1/2 chỉ tiêu chưa đủ số liệu để đánh giá."
     assert vi[1] == ("Tăng trưởng GTTT bình quân giai đoạn 2021-2025 ước đạt 10,6%/năm, không "
                      "đạt mục tiêu Nghị quyết đề ra (trên 13%/năm).")
     en = target_paragraphs(ws, evaluate_all(ws, 2025), "en")

@@ -57,6 +57,36 @@ def _range(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
              hi=value_text(ws, target, rng[1], lang))
 
 
+def _items_sentence(target: Target, r: TargetReview, lang: str) -> str | None:
+    """A count or an `every` target as the Sở says it: "Đến năm 2025 có 01 cụm công
+    nghiệp (CCN Huyền Tụng) hoàn thành đầu tư hạ tầng kỹ thuật" (a count is never "ước
+    đạt"); None where the catalogue has no words for the list or its condition."""
+    from bkind.render.fmt import fmt_condition
+
+    thing, where = f"review.items.{target.of}", [f"review.where.{k}" for k in target.where]
+    if thing not in CATALOGUE or not all(k in CATALOGUE for k in where) or r.value is None:
+        return None
+    o = r.result.outcome
+    condition = ", ".join(t(k, lang) for k in where)
+    ids = next((n.params["ids"] for n in r.result.notes if n.key in ("matching", "meeting")
+                and n.params.get("ids") not in (None, "—")), None)
+    name_key = f"review.item_name.{target.of}"
+    names = " (" + ", ".join(t(name_key, lang, name=x.strip()) if name_key in CATALOGUE
+                             else x.strip() for x in str(ids).split(",")) + ")" if ids else ""
+
+    def count(x: float | int | None) -> str:
+        n = int(x or 0)
+        return f"{n:02d}" if lang == "vi" else str(n)
+
+    year = r.result.actual_year
+    if target.comparator is None:  # every: those matching, and how many meet the condition
+        return t("review.s.every_items", lang, year=year, meeting=count(o.meeting),
+                 matching=count(o.matching), thing=t(thing, lang), names=names,
+                 condition=condition, each=fmt_condition(target.each, lang, words=True))
+    return t("review.s.count_items", lang, year=year, value=count(r.value),
+             thing=t(thing, lang), names=names, condition=condition)
+
+
 def _names(r: TargetReview) -> str:
     for note in r.result.notes:
         if note.key in ("matching", "meeting") and note.params.get("ids") not in (None, "—"):
@@ -109,6 +139,8 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     elif metric is not None:
         text = t("review.s.level", lang, name=metric.name.get(lang), est=est, value=value,
                  year=res.actual_year, range=rng)
+    elif (items := _items_sentence(target, r, lang)) is not None:
+        text = items
     else:
         key = "review.s.count" if target_type(target).integer else "review.s.list"
         # "Cụm công nghiệp" -> "số cụm công nghiệp", but an acronym (CCN) stays

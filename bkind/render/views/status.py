@@ -307,8 +307,13 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         view.subject = sentences.subject(res, lang,
                                          t("doc.subject.status", lang, year=as_of))
         view.paragraphs = sentences.target_paragraphs(ws, results, lang)
-        view.document_tables = [sentences.document_table(
-            table, lang, t("report.targets_title", lang, year=as_of))]
+        printed = sentences.document_table(table, lang,
+                                           t("report.targets_title", lang, year=as_of))
+        goal = next(i for i, c in enumerate(printed.columns) if c.key == "goal")
+        for row, r in zip(printed.rows, results, strict=True):  # the goal in words, no ">"
+            row[goal] = Cell(goal_text(ws, ws.target(r.id), lang, "sentence"))
+        view.document_tables = [printed]
+        view.header = [header[0], *header[2:]]  # the year is in the subject: no fragment
     return view
 
 

@@ -94,7 +94,8 @@ def test_an_ingested_non_character_reaches_documents_escaped(ws2, cli, tmp_path,
         assert f"bad\\u{ord(evil):04x}source" in _document_text(out.read_bytes())
 
 
-BIDI = ["\u202e", "\u202a", "\u202d", "\u2066", "\u2067", "\u2069"]
+BIDI = ["\u202e", "\u202a", "\u202d", "\u2066", "\u2067", "\u2069", "\u200f", "\u061c",
+        "\u2028"]
 
 
 @pytest.mark.parametrize("evil", BIDI)
@@ -286,6 +287,7 @@ def test_a_metric_id_that_export_would_collide_with_is_refused(workspace, cli, s
     (("review",), "id,name,verdict,status,"),
     (("validate",), "path,line,code,message"),
     (("history", "va", "--year", "2030"), "metric,year,value,status,published,"),
+    (("project", "--year", "2025"), "id,deadline,projected,meets,reached_in,"),
 ])
 def test_an_empty_csv_still_has_its_header(workspace, cli, command, header):
     targets = MINIMAL_TARGETS.split("targets:")[0] + "targets: []\n"

@@ -1594,7 +1594,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "vi": "{label}: năm {year} {est} {value}{names}"},
     "review.s.count": {"en": "Number of {label_lc}: {est}{value} in {year}{names}",
                        "vi": "Số {label_lc} năm {year} {est} {value}{names}"},
-    "review.s.count_items": {"en": "By {year}, {value} {thing}{names} {condition}",
+    "review.s.count_items": {"en": "By {year}, the number of {thing} that {condition}{names} "
+                                   "was {value}",
                              "vi": "Đến năm {year} có {value} {thing}{names} {condition}"},
     "review.s.every_items": {
         "en": "By {year}, {meeting} of the {matching} {thing} that {condition}{names} had "

@@ -261,8 +261,10 @@ def _annex_number(ws: Workspace, target: Target, x: float | None,
     its value and its kind for a spreadsheet."""
     if x is None:
         return "", None, "number"
-    if target_is_rate(ws, target) or target.comparator is None:
-        return fmt_number(x * 100, lang), x, "percent"
+    if target_is_rate(ws, target) or target.comparator is None:  # one precision throughout
+        text = f"{x * 100:,.2f}"
+        return (text.translate({ord(","): ".", ord("."): ","}) if lang == "vi" else text), \
+            x, "percent"
     if target.metric is None:  # a count: 01 cụm
         return f"{int(x):02d}" if lang == "vi" and float(x).is_integer() else \
             fmt_number(x, lang, 0), x, "integer"

@@ -255,7 +255,31 @@ def open_workspace(option: str | None, lang: str) -> Workspace:
         typer.secho(t("workspace.named", lang, name=name, path=root), err=True, dim=True)
     else:
         typer.secho(printable(t(key, lang, path=root)), err=True, dim=True)
-    return ws
+    return with_successor(ws)
+
+
+def with_successor(ws: Workspace) -> Workspace:
+    """The workspace with its successor's resolution (id and title), which the notes of
+    its discontinued targets name; unchanged when the successor is not a shipped one."""
+    from msgspec.structs import replace
+
+    from bkind.io.cache import cache_folder
+    from bkind.io.load import load_workspace
+    from bkind.io.workspaces import named_workspaces
+    res = ws.resolution
+    folder = named_workspaces().get(res.successor or "")
+    if folder is None or res.series_end is None:
+        return ws
+    other = load_workspace(folder, embedded=True, cache=cache_folder(os.environ))
+    title = other.resolution.title
+    return replace(ws, resolution=replace(res, successor_resolution=title))
+
+
+def today() -> str:
+    """Today's date (ISO): evaluations give no verdict on a year not yet over."""
+    import datetime as dt
+
+    return dt.date.today().isoformat()
 
 
 def parse_date(value: str | None) -> Issue | None:
@@ -279,17 +303,10 @@ def parse_date(value: str | None) -> Issue | None:
     return Issue(day.isoformat())
 
 
-def today() -> Issue:
-    import datetime as dt
-
-    return Issue(dt.date.today().isoformat())
-
-
-def with_successor(ws: Workspace) -> Workspace:
-    from bkind.io.cache import cache_folder
-    from bkind.io.load import with_successor_title
-
-    return with_successor_title(ws, cache_folder(os.environ))
+def reference(issue: Issue) -> str:
+    """The date evaluations are made on: the earlier of today and the last day a
+    document issued on `issue` may know of."""
+    return min(today(), issue.known_until)
 
 
 def parse_fail_on(value: str | None) -> set[str]:
@@ -434,12 +451,10 @@ def status(
     from bkind.core.status import default_as_of, evaluate_all
     from bkind.render.views.status import status_view
 
-    issue = parse_date(date) or today()
+    issue = parse_date(date) or Issue(today())
     ws = known_on(run.workspace(), issue)
-    if not run.fmt.machine:
-        ws = with_successor(ws)
     year = as_of if as_of is not None else default_as_of(ws)
-    results = evaluate_all(ws, year)
+    results = evaluate_all(ws, year, today=reference(issue))
     view = status_view(ws, results, year, run.data_lang,
                        sources=sources or run.fmt is not Format.table,
                        prose=run.fmt is Format.docx, human=not run.fmt.machine, issue=issue)
@@ -474,12 +489,10 @@ def review_cmd(
     from bkind.core.status import default_as_of
     from bkind.render.views.review import review_view
 
-    issue = parse_date(date) or today()
+    issue = parse_date(date) or Issue(today())
     ws = known_on(run.workspace(), issue)
-    if not run.fmt.machine:
-        ws = with_successor(ws)
     year = as_of if as_of is not None else default_as_of(ws)
-    result = review(ws, year)
+    result = review(ws, year, today=reference(issue))
     run.render(review_view(ws, result, run.data_lang, issue, document=run.fmt.binary))
     run.exit_on_fail([r.result for r in result.targets])
 
@@ -682,7 +695,7 @@ def project_cmd(
     if year > end + MAX_HORIZON:
         raise BkindError.one("--year", None, msg("err.year_too_far", year=year, end=end,
                                                  most=end + MAX_HORIZON))
-    proj = project(ws, year, method.value, assumptions, as_of)
+    proj = project(ws, year, method.value, assumptions, as_of, today=today())
     run.render(project_view(ws, proj, run.data_lang))
     if not chart:
         return
@@ -753,13 +766,13 @@ def report(
     year, m = chosen
     issue = given or default_report_issue(year, m)
     ws = known_on(ws, issue)
-    if not run.fmt.machine:
-        ws = with_successor(ws)
     # before December the annual targets are judged as of the last full year; the year
     # in progress is shown beside them as estimates
     as_of = year if m == 12 else year - 1
-    results = evaluate_all(ws, as_of)
-    nowcasts = [r for r in evaluate_all(ws, year, month=m) if r.estimated] if m < 12 else []
+    results = evaluate_all(ws, as_of, today=reference(issue))
+    nowcasts = [r for r in evaluate_all(ws, year, month=m, today=reference(issue))
+                if r.estimated] \
+        if m < 12 else []
     view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
                        run.data_lang, nowcasts, prose=run.fmt is Format.docx, issue=issue)
     run.render(view)
@@ -947,8 +960,10 @@ def init_command(
     written = init_workspace(folder, str(folder), run.lang)
     import shlex
 
-    typer.echo(t("init.done", run.lang, paths=", ".join(written),
-                 folder=shlex.quote(str(folder))), err=True)
+    from bkind.errors import printable
+
+    typer.echo(printable(t("init.done", run.lang, paths=", ".join(written),
+                           folder=shlex.quote(str(folder))), newlines=True), err=True)
 
 
 def main() -> None:

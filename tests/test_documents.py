@@ -216,7 +216,7 @@ def test_docx_of_status(files):
     doc = Document(str(files["status.vi.docx"]))
     texts = [p.text for p in doc.paragraphs]
     assert texts[texts.index("BÁO CÁO") + 1] == (
-        "Tình hình thực hiện Nghị quyết thử (đánh giá đến năm 2024)")  # no number: its title
+        "Tình hình thực hiện Nghị quyết thử (đánh giá đến năm 2025)")  # no number: its title
     assert any(t.startswith("Có ") and "/2 chỉ tiêu" in t for t in texts)
     assert not doc.inline_shapes  # status draws no charts
 

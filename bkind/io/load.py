@@ -139,25 +139,6 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                      years=years, embedded=embedded)
 
 
-def with_successor_title(ws: Workspace, cache: Path | None = None) -> Workspace:
-    """The workspace with its successor's resolution title, which a document names
-    where the resolution has ended (never the successor workspace's folder name);
-    unchanged where the successor is not a shipped workspace or does not load."""
-    from msgspec.structs import replace
-
-    from bkind.io.workspaces import named_workspaces
-
-    res = ws.resolution
-    path = named_workspaces().get(res.successor) if res.successor else None
-    if path is None:
-        return ws
-    try:
-        other = load_workspace(path, embedded=True, cache=cache)
-    except BkindError:
-        return ws
-    return replace(ws, resolution=replace(res, successor_title=other.resolution.title))
-
-
 def actuals_from_text(shown: str, text: str, year: int, metrics: Mapping[str, Metric]
                       ) -> tuple[YearActuals | None, list[Problem]]:
     """`text` read as actuals/YYYY.yaml, and every problem the loader would find in it

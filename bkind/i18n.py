@@ -1135,9 +1135,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "mục tiêu được tiếp nối theo {title}"},
     "note.proj_one_year": {
         "en": "only {year} is observed: one year is not a trend, so no projected verdict "
-              "(give the rate with --assume)",
+              "unless a yearly rate is assumed",
         "vi": "mới có số liệu năm {year}: một năm chưa đủ để đánh giá xu hướng, nên không "
-              "dự báo kết quả (có thể giả định tốc độ bằng --assume)"},
+              "dự báo kết quả (trừ khi giả định một tốc độ tăng hằng năm)"},
     "note.one_year": {"en": "only {year} is observed: one year is not a trend",
                       "vi": "mới có số liệu năm {year}: một năm chưa đủ để đánh giá xu hướng"},
     "note.covered_by_levels": {

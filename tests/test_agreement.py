@@ -132,10 +132,14 @@ def run_json(cli, *args: str) -> dict:
     return json.loads(result.stdout)
 
 
-def check(ws, rows: list[dict], where: str) -> int:
+def check(ws, rows: list[dict], where: str, figures: bool = True) -> int:
+    """`figures`: also the actual from the latest figures (a report reads the figures
+    published by its month instead, so it checks the formulas on its own actual)."""
     checked = 0
     for row in rows:
         for field, value in expected(ws, row).items():
+            if field == "actual" and not figures:
+                continue
             assert close(row[field], value), (where, row["id"], field, row[field], value)
             checked += 1
     return checked
@@ -169,7 +173,7 @@ def test_status_project_report_and_review_print_what_the_formulas_give(name, cli
                     assert close(reviewed[row["id"]]["value"], row["actual"]), row["id"]
     for year, month in ytd.months_with_data(ws):
         report = run_json(cli, "report", "-w", path, "--month", f"{year}-{month:02d}")
-        checked += check(ws, report["targets"], f"report {year}-{month}")
+        checked += check(ws, report["targets"], f"report {year}-{month}", figures=False)
     assert checked > 0 or not ws.targets  # the recomputation found numbers to check
 
 

@@ -884,8 +884,10 @@ def init_command(
     written = init_workspace(folder, str(folder), run.lang)
     import shlex
 
-    typer.echo(t("init.done", run.lang, paths=", ".join(written),
-                 folder=shlex.quote(str(folder))), err=True)
+    from bkind.errors import printable
+
+    typer.echo(printable(t("init.done", run.lang, paths=", ".join(written),
+                           folder=shlex.quote(str(folder))), newlines=True), err=True)
 
 
 def main() -> None:

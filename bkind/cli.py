@@ -21,7 +21,7 @@ from typer._click.exceptions import ClickException  # typer >= 0.26 (pyproject)
 from bkind import __version__
 from bkind.errors import BkindError, ExitCode, guess, msg
 from bkind.i18n import LANGS, detect_lang, t
-from bkind.model import STATUSES, Workspace
+from bkind.model import STATUSES, Issue, Workspace
 from bkind.render.formats import Format
 
 app = typer.Typer(
@@ -66,6 +66,13 @@ FailOnOpt = Annotated[
     str | None,
     typer.Option("--fail-on", help="Exit 1 when any target has one of these statuses "
                  f"(comma-separated: {', '.join(STATUSES)}).", show_default=False),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="The document's issue date, YYYY-MM-DD (or DD/MM/YYYY): it "
+                 "picks the issuer in force that day (targets.yaml document:) and leaves out "
+                 "every figure published after it. Default: today; for report --month, the "
+                 "month after, with the day left blank.", show_default=False),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -275,6 +282,33 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
+def parse_date(value: str | None) -> Issue | None:
+    """--date as an issue date: 2025-04-15, or 15/4/2025 as written in Vietnamese."""
+    import datetime as dt
+    import re
+
+    if value is None:
+        return None
+    text = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    n = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    parts = (m.group(1), m.group(2), m.group(3)) if m else \
+        (n.group(3), n.group(2), n.group(1)) if n else None
+    try:
+        day = dt.date(*(int(p) for p in parts)) if parts else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise BkindError.one("--date", None, msg("err.date_form", raw=repr(value)))
+    return Issue(day.isoformat())
+
+
+def reference(issue: Issue) -> str:
+    """The date evaluations are made on: the earlier of today and the last day a
+    document issued on `issue` may know of."""
+    return min(today(), issue.known_until)
+
+
 def parse_fail_on(value: str | None) -> set[str]:
     if not value:
         return set()
@@ -411,17 +445,22 @@ def status(
     sources: Annotated[bool, typer.Option(
         "--sources", help="List the source of every figure below the table (always in md, "
         "html and the documents).")] = False,
+    date: DateOpt = None,
 ) -> None:
+    from bkind.core.issue_date import known_on
     from bkind.core.status import default_as_of, evaluate_all
     from bkind.render.views.status import status_view
 
-    ws = run.workspace()
+    issue = parse_date(date) or Issue(today())
+    ws = known_on(run.workspace(), issue)
     year = as_of if as_of is not None else default_as_of(ws)
-    results = evaluate_all(ws, year, today=today())
+    results = evaluate_all(ws, year, today=reference(issue))
     view = status_view(ws, results, year, run.data_lang,
                        sources=sources or run.fmt is not Format.table,
-                       prose=run.fmt is Format.docx, human=not run.fmt.machine)
+                       prose=run.fmt is Format.docx, human=not run.fmt.machine, issue=issue)
     run.render(view)
+    if run.fmt is Format.table and not sources and any(r.sources for r in results):
+        typer.secho(t("sources.hint", run.lang), err=True, dim=True)  # a hint, not data
     run.exit_on_fail(results)
 
 
@@ -443,15 +482,18 @@ def review_cmd(
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
+    date: DateOpt = None,
 ) -> None:
+    from bkind.core.issue_date import known_on
     from bkind.core.review import review
     from bkind.core.status import default_as_of
     from bkind.render.views.review import review_view
 
-    ws = run.workspace()
+    issue = parse_date(date) or Issue(today())
+    ws = known_on(run.workspace(), issue)
     year = as_of if as_of is not None else default_as_of(ws)
-    result = review(ws, year, today=today())
-    run.render(review_view(ws, result, run.data_lang))
+    result = review(ws, year, today=reference(issue))
+    run.render(review_view(ws, result, run.data_lang, issue, document=run.fmt.binary))
     run.exit_on_fail([r.result for r in result.targets])
 
 
@@ -519,9 +561,12 @@ def compare_command(
             loaded[clash] = (loaded[clash][1].path, loaded[clash][1])
             label = ws.path
         loaded.append((label, ws))
-    titles = {n: (f"{w.resolution.id}: " if w.resolution.id else "")
-              + w.resolution.title.get(view_lang) for n, w in loaded}
-    run.render(compare_view(compare(loaded, as_of), titles, view_lang))
+    from bkind.render.fmt import resolution_name
+
+    titles = {n: resolution_name(w.resolution, view_lang) for n, w in loaded}
+    labels = {n: w.resolution.short.get(view_lang) if w.resolution.short else n
+              for n, w in loaded}
+    run.render(compare_view(compare(loaded, as_of), titles, view_lang, labels))
 
 
 class ExportFormat(StrEnum):
@@ -696,12 +741,15 @@ def report(
     fail_on: FailOnOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
+    date: DateOpt = None,
 ) -> None:
     from bkind.core import ytd as monthly
+    from bkind.core.issue_date import default_report_issue, known_on
     from bkind.core.status import evaluate_all
     from bkind.render.views.report import report_view
 
     chosen = parse_month(month) if month is not None else None
+    given = parse_date(date)
     ws = run.workspace()
     months = monthly.months_with_data(ws)
     if chosen is None:
@@ -716,14 +764,17 @@ def report(
                                           vi=f"{chosen[1]}/{chosen[0]}"),
             months=msg("text.by_lang", en=listed, vi=listed_vi)))
     year, m = chosen
+    issue = given or default_report_issue(year, m)
+    ws = known_on(ws, issue)
     # before December the annual targets are judged as of the last full year; the year
     # in progress is shown beside them as estimates
     as_of = year if m == 12 else year - 1
-    results = evaluate_all(ws, as_of, today=today())
-    nowcasts = [r for r in evaluate_all(ws, year, month=m, today=today()) if r.estimated] \
+    results = evaluate_all(ws, as_of, today=reference(issue))
+    nowcasts = [r for r in evaluate_all(ws, year, month=m, today=reference(issue))
+                if r.estimated] \
         if m < 12 else []
     view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
-                       run.data_lang, nowcasts, prose=run.fmt is Format.docx)
+                       run.data_lang, nowcasts, prose=run.fmt is Format.docx, issue=issue)
     run.render(view)
     run.exit_on_fail(results)
 

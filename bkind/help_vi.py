@@ -99,6 +99,10 @@ OPTIONS: dict[str, str] = {
     "lang": "Ngôn ngữ hiển thị: vi hoặc en. Mặc định: $BKIND_LANG, rồi theo locale "
             "(LANG=vi_* là vi), nếu không thì en.",
     "as_of": "Đánh giá như thể chỉ có số liệu đến năm này.",
+    "date": "Ngày ban hành văn bản, DD/MM/YYYY (hoặc YYYY-MM-DD): chọn cơ quan ban hành có "
+            "hiệu lực vào ngày đó (document: trong targets.yaml) và bỏ mọi số liệu công bố "
+            "sau ngày đó. Mặc định: hôm nay; với report --month: tháng sau tháng báo cáo, "
+            "để trống ngày.",
     "status.sources": "Liệt kê nguồn của từng số liệu dưới bảng (luôn có trong md, html và "
                       "văn bản).",
     "fail_on": "Thoát với mã 1 khi có chỉ tiêu mang một trong các đánh giá này (cách nhau "

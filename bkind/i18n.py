@@ -30,7 +30,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.limited_progress": {"en": "Limited progress", "vi": "Chậm tiến độ"},
     "status.deterioration": {"en": "Deterioration", "vi": "Suy giảm"},
     "status.missed": {"en": "Missed", "vi": "Không đạt"},
-    "status.insufficient_data": {"en": "Insufficient data", "vi": "Chưa đủ số liệu đánh giá"},
+    "status.insufficient_data": {"en": "Insufficient data",
+                                 "vi": "Chưa đủ số liệu để đánh giá"},
     "status.discontinued": {"en": "Discontinued", "vi": "Không còn theo dõi"},
     "outlook.likely_met": {"en": "on current estimates, likely to be met",
                            "vi": "theo số ước hiện nay, có khả năng đạt"},
@@ -96,7 +97,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "short.official": {"en": "official", "vi": "chính thức"},
     "short.derived": {"en": "derived", "vi": "tính toán"},
     # status table
-    "status.title": {"en": "{id}: {title}", "vi": "{id}: {title}"},
     "status.as_of": {"en": "Evaluated as of {year}", "vi": "Đánh giá tính đến năm {year}"},
     "status.as_of_latest": {
         "en": " (the latest year with figures, year-to-date ones included)",
@@ -270,13 +270,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{metric} chưa có tốc độ tăng: thêm --assume {metric}=X% để tính tốc độ tăng cần "
               "thiết của tử số"},
     # --- bkind report (year-to-date figures against the annual plan) ---
-    "report.period": {"en": "Year to date: January–{month_name} {year}, {months} of 12 months "
-                            "({elapsed} of the year)",
-                      "vi": "Lũy kế {months} tháng năm {year} (từ tháng 1 đến hết tháng "
-                            "{month}/{year}), đã qua {months}/12 tháng ({elapsed} thời gian)"},
-    "report.period_one": {"en": "Year to date: January {year}, 1 of 12 months ({elapsed} of "
-                                "the year)",
-                          "vi": "Tháng 1/{year}, đã qua 1/12 tháng ({elapsed} thời gian)"},
+    "report.period": {"en": "Year-to-date figures for the first {months} months of {year} (to "
+                            "the end of {month_name}); {months} of 12 months have passed "
+                            "({elapsed} of the year).",
+                      "vi": "Số liệu lũy kế {months} tháng năm {year} (đến hết tháng "
+                            "{month}/{year}); thời gian đã qua {months}/12 tháng ({elapsed})."},
+    "report.period_one": {"en": "Figures for January {year}; 1 of 12 months has passed "
+                                "({elapsed} of the year).",
+                          "vi": "Số liệu tháng 1/{year}; thời gian đã qua 1/12 tháng "
+                                "({elapsed})."},
     "report.metrics_title": {"en": "Year-to-date figures", "vi": "Số liệu lũy kế"},
     "report.targets_title": {"en": "Targets of the resolution (evaluated as of {year})",
                              "vi": "Các chỉ tiêu của Nghị quyết (đánh giá tính đến năm {year})"},
@@ -284,7 +286,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.col.ytd": {"en": "Year to date", "vi": "Lũy kế"},
     "report.col.plan": {"en": "Annual plan", "vi": "Kế hoạch năm"},
     "report.col.plan_share": {"en": "% of plan", "vi": "% kế hoạch"},
-    "report.col.pace": {"en": "Pace", "vi": "So tiến độ"},
+    "report.col.pace": {"en": "Pace", "vi": "So với tiến độ"},
     "report.col.yoy": {"en": "y/y", "vi": "So cùng kỳ"},
     "report.col.required": {"en": "Needed /month", "vi": "Bình quân cần đạt /tháng còn lại"},
     "report.col.average": {"en": "Avg /month", "vi": "Bình quân /tháng"},
@@ -297,7 +299,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "kế hoạch năm không công bố bằng {unit}: suy ra từ tỷ lệ đã công bố, "
               "{ytd} / {share} = {plan} {unit} (số tính toán)"},
     "report.nowcasts": {"en": "Estimates for {year}, the year in progress",
-                        "vi": "Ước thực hiện năm {year} (ước tính)"},
+                        "vi": "Ước thực hiện năm {year}"},
     "sentence.level": {"en": "{name}, {months} months: {v} {unit}",
                        "vi": "{name} {months} tháng đạt {v} {unit}"},
     "sentence.level_est": {"en": "{name}, {months} months: an estimated {v} {unit}",
@@ -412,8 +414,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "month.11": {"en": "November", "vi": "tháng 11"},
     "month.12": {"en": "December", "vi": "tháng 12"},
     # --- revisions, history, validate, ingest (issue 5) ---
-    "history.title": {"en": "{name} ({id}): published figures and revisions",
-                      "vi": "{name} ({id}): các lần công bố và điều chỉnh số liệu"},
+    "history.title": {"en": "{name}: published figures and revisions",
+                      "vi": "{name}: các lần công bố và điều chỉnh số liệu"},
     "history.none": {"en": "no figures published for {id}{year}",
                      "vi": "chưa có số liệu công bố cho {id}{year}"},
     "history.in_year": {"en": " in {year}", "vi": " năm {year}"},
@@ -526,14 +528,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.title": {"en": "{file} into {workspace}", "vi": "{file} vào {workspace}"},
     # --- several workspaces: successors, peers, compare, export (issue 14) ---
     "status.no_targets": {
-        "en": "This workspace has no targets: it holds published figures only (see bkind "
-              "compare and bkind export).",
-        "vi": "Bộ dữ liệu này không có chỉ tiêu nào để đánh giá: chỉ gồm số liệu đã công bố "
-              "(xem bkind compare và bkind export)."},
+        "en": "There are no targets to evaluate: these are published figures only, for "
+              "comparison.",
+        "vi": "Không có chỉ tiêu nào để đánh giá: chỉ gồm số liệu đã công bố, dùng để so "
+              "sánh."},
     "status.successor": {
-        "en": "This resolution is closed; its successor is tracked in the workspace "
-              "{name}.",
-        "vi": "Nghị quyết này đã kết thúc; việc theo dõi được tiếp nối ở bộ dữ liệu "
+        "en": "The industrial development goals of the following period are tracked under "
+              "the {name}.",
+        "vi": "Các mục tiêu phát triển công nghiệp giai đoạn tiếp theo được theo dõi theo "
               "{name}."},
     "note.not_started": {"en": "the period starts in {year}: no figures yet",
                          "vi": "giai đoạn bắt đầu từ năm {year}: chưa có số liệu"},
@@ -810,6 +812,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "are {parts}",
                         "vi": "chỉ tiêu '{id}' tính theo {prices} nhưng tử số và mẫu số "
                               "tính theo {parts}"},
+    "prices.constant-2010": {"en": "constant 2010 prices", "vi": "giá so sánh 2010"},
+    "prices.constant-2020": {"en": "constant 2020 prices", "vi": "giá so sánh 2020"},
+    "prices.current": {"en": "current prices", "vi": "giá hiện hành"},
+    "prices.none": {"en": "no price basis", "vi": "không tính theo giá"},
+    "prices.constant": {"en": "constant prices (base year not stated)",
+                        "vi": "giá so sánh (không nêu năm gốc)"},
+    "prices.not-stated": {"en": "price basis not stated", "vi": "nguồn không nêu loại giá"},
     "err.prices.constant-2010": {"en": "constant-2010", "vi": "giá so sánh 2010 (constant-2010)"},
     "err.prices.constant-2020": {"en": "constant-2020", "vi": "giá so sánh 2020 (constant-2020)"},
     "err.prices.current": {"en": "current", "vi": "giá hiện hành (current)"},
@@ -967,6 +976,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.month_form": {"en": "expected YYYY-MM or M/YYYY (e.g. 2025-03 or 3/2025), got {raw}",
                        "vi": "tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), "
                              "đang nhập {raw}"},
+    "err.date_form": {"en": "expected a date YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-04-15 or "
+                            "15/4/2025), got {raw}",
+                      "vi": "ngày phải là DD/MM/YYYY hoặc YYYY-MM-DD (ví dụ 15/4/2025 hoặc "
+                            "2025-04-15), giá trị đã nhập: {raw}"},
     "err.no_ytd": {"en": "no year-to-date figures (ytd:) in any actuals file",
                    "vi": "không tệp số liệu thực hiện nào có số liệu lũy kế (ytd:)"},
     "err.no_ytd_month": {"en": "no year-to-date figures for {month} (months with figures: "
@@ -1126,9 +1139,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "mục tiêu được tiếp nối theo {title}"},
     "note.proj_one_year": {
         "en": "only {year} is observed: one year is not a trend, so no projected verdict "
-              "(give the rate with --assume)",
+              "unless a yearly rate is assumed",
         "vi": "mới có số liệu năm {year}: một năm chưa đủ để đánh giá xu hướng, nên không "
-              "dự báo kết quả (có thể giả định tốc độ bằng --assume)"},
+              "dự báo kết quả (trừ khi giả định một tốc độ tăng hằng năm)"},
     "note.one_year": {"en": "only {year} is observed: one year is not a trend",
                       "vi": "mới có số liệu năm {year}: một năm chưa đủ để đánh giá xu hướng"},
     "note.covered_by_levels": {
@@ -1367,8 +1380,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.motto2": {"en": "Independence - Freedom - Happiness",
                    "vi": "Độc lập - Tự do - Hạnh phúc"},
     "doc.number": {"en": "No.: {number}", "vi": "Số: {number}"},
-    "doc.place_date": {"en": "{place}, {blank} {year}",
-                       "vi": "{place}, ngày {blank} tháng {blank} năm {year}"},
+    "doc.place_date": {"en": "{place}, {date}", "vi": "{place}, {date}"},
+    "doc.date": {"en": "{day} {month} {year}", "vi": "ngày {day} tháng {month} năm {year}"},
+    "doc.annex": {"en": "Appendix", "vi": "Phụ lục"},
+    "doc.annex_of": {"en": "(attached to report No. {number} of {date})",
+                     "vi": "(Kèm theo Báo cáo số {number} {date})"},
     "doc.title": {"en": "REPORT", "vi": "BÁO CÁO"},
     "doc.recipients": {"en": "Recipients:", "vi": "Nơi nhận:"},
     "doc.archive": {"en": "- Archived: VT.", "vi": "- Lưu: VT."},
@@ -1385,15 +1401,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.col.latest": {"en": "Actual", "vi": "Thực hiện"},
     "doc.col.status": {"en": "Status", "vi": "Đánh giá"},
     "doc.issued": {"en": " of {date}", "vi": " ngày {date}"},
-    "doc.resolution": {"en": "Resolution {id}{issued} {about}",
-                       "vi": "Nghị quyết số {id}{issued} {about}"},
-    "doc.subject": {"en": "Implementation of Resolution {id}{issued} {about} ({period})",
-                    "vi": "Tình hình thực hiện Nghị quyết số {id}{issued} {about} ({period})"},
+    "doc.resolution": {"en": "Resolution {id}{issued}{by} {about}",
+                       "vi": "Nghị quyết số {id}{issued}{by} {about}"},
+    "doc.by_issuer": {"en": " of the {issuer}", "vi": " của {issuer}"},
+    "doc.subject": {"en": "Implementation of the {name} ({period})",
+                    "vi": "Tình hình thực hiện {name} ({period})"},
     "doc.subject.report": {"en": "year to date, {month_name} {year}",
                            "vi": "lũy kế đến {month_name}/{year}"},
     "doc.subject.status": {"en": "evaluated as of {year}", "vi": "đánh giá đến năm {year}"},
-    "doc.subject.review": {"en": "final review, as of {year}",
-                           "vi": "tổng kết, tính đến năm {year}"},
+    "doc.subject.review": {"en": "Final review of the implementation of the {name}",
+                           "vi": "Tổng kết thực hiện {name}"},
     "doc.verb.estimate": {"en": "is estimated at", "vi": "ước đạt"},
     "doc.verb.preliminary": {"en": "reached (preliminary)", "vi": "sơ bộ đạt"},
     "doc.verb.official": {"en": "reached", "vi": "đạt"},
@@ -1406,8 +1423,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.cmp.between": {"en": "between {lo} and {hi}", "vi": "từ {lo} đến {hi}"},
     "doc.cmp.about": {"en": "about {v}", "vi": "khoảng {v}"},
     "doc.cmp.every": {"en": "every one with {each}", "vi": "tất cả đạt {each}"},
-    "doc.avg_period": {"en": " a year on average over {s}-{e}",
-                       "vi": "/năm bình quân giai đoạn {s}-{e}"},
+    "doc.avg_period": {"en": " on average over {s}-{e}", "vi": " giai đoạn {s}-{e}"},
+    "doc.avg_lead": {"en": "", "vi": "tăng bình quân "},
     "doc.by_year": {"en": " by {year}", "vi": " đến năm {year}"},
     "doc.when.average": {"en": "on average over {s}-{e}", "vi": "bình quân giai đoạn {s}-{e}"},
     "doc.when.year": {"en": "in {year}", "vi": "năm {year}"},
@@ -1521,7 +1538,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "xlsx.sources": {"en": "Sources", "vi": "Nguồn"},
     "xlsx.report": {"en": "Monthly report", "vi": "Báo cáo tháng"},
     "xlsx.sheet": {"en": "Table {n}", "vi": "Bảng {n}"},
+    "xlsx.sheet.targets": {"en": "Targets", "vi": "Các chỉ tiêu"},
+    "xlsx.sheet.projection": {"en": "Projection", "vi": "Dự báo"},
+    "xlsx.sheet.vintages": {"en": "Published figures", "vi": "Các lần công bố"},
+    "xlsx.sheet.workspaces": {"en": "Workspaces", "vi": "Bộ dữ liệu"},
+    "xlsx.value": {"en": "{heading}: value", "vi": "{heading}: giá trị"},
+    "xlsx.upper": {"en": "{heading}: upper bound", "vi": "{heading}: cận trên"},
     "xlsx.detail": {"en": "{heading}: detail", "vi": "{heading}: chi tiết"},
+    "err.document_dates": {"en": "document: until {end} is before from {start}",
+                           "vi": "document: ngày until {end} trước ngày from {start}"},
+    "err.document_overlap": {
+        "en": "document: two issuer blocks are both in force on {date}; give each a "
+              "from:/until: range of its own",
+        "vi": "document: hai khối cơ quan ban hành cùng có hiệu lực ngày {date}; mỗi khối "
+              "cần khoảng from:/until: riêng"},
     "err.format_vs_output": {
         "en": "{fmt} does not match the output file {name}, whose name makes it a {named} "
               "file: leave --format out, or make the two agree",
@@ -1539,7 +1569,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.verdict.exceeded": {"en": "Exceeded", "vi": "Vượt"},
     "review.verdict.achieved": {"en": "Achieved", "vi": "Đạt"},
     "review.verdict.not_achieved": {"en": "Not achieved", "vi": "Không đạt"},
-    "review.verdict.not_assessable": {"en": "Not assessable", "vi": "Chưa đủ cơ sở đánh giá"},
+    "review.verdict.not_assessable": {"en": "Not assessable",
+                                      "vi": "Chưa đủ số liệu để đánh giá"},
     "review.verdict.in_progress": {"en": "In progress", "vi": "Đang thực hiện"},
     "review.verdict.discontinued": {"en": "Discontinued", "vi": "Không còn theo dõi"},
     "review.summary": {"en": "{parts}.", "vi": "Có {parts}."},
@@ -1548,11 +1579,45 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.sum.exceeded": {"en": "exceeded", "vi": "vượt mục tiêu"},
     "review.sum.achieved": {"en": "achieved", "vi": "đạt"},
     "review.sum.not_achieved": {"en": "not achieved", "vi": "không đạt"},
-    "review.sum.not_assessable": {"en": "not assessable", "vi": "chưa đủ cơ sở đánh giá"},
+    "review.sum.not_assessable": {"en": "not assessable",
+                                  "vi": "chưa đủ số liệu để đánh giá"},
     "review.sum.in_progress": {"en": "in progress", "vi": "đang thực hiện"},
     "review.sum.discontinued": {"en": "no longer tracked (series ended)",
                                 "vi": "không còn theo dõi (chuỗi số liệu kết thúc)"},
     "review.col.years": {"en": "By year", "vi": "Kết quả từng năm"},
+    "review.part.results": {"en": "I. Results", "vi": "I. Kết quả thực hiện"},
+    "review.part.shortcomings": {"en": "II. Shortcomings, limitations and their causes",
+                                 "vi": "II. Tồn tại, hạn chế và nguyên nhân"},
+    "review.part.lessons": {"en": "III. Lessons learned", "vi": "III. Bài học kinh nghiệm"},
+    "review.part.directions": {"en": "IV. Directions, tasks and recommendations",
+                               "vi": "IV. Phương hướng, nhiệm vụ và kiến nghị"},
+    "review.annex.title": {"en": "Summary table of the targets' results",
+                           "vi": "Biểu tổng hợp kết quả thực hiện các chỉ tiêu"},
+    "review.annex.no": {"en": "No.", "vi": "TT"},
+    "review.annex.target": {"en": "Target", "vi": "Chỉ tiêu"},
+    "review.annex.unit": {"en": "Unit", "vi": "Đơn vị"},
+    "review.annex.goal": {"en": "Goal", "vi": "Mục tiêu"},
+    "review.annex.period": {"en": "Whole period", "vi": "Thực hiện cả kỳ"},
+    "review.annex.verdict": {"en": "Verdict", "vi": "Đánh giá"},
+    "review.annex.range": {"en": "(from {lo} to {hi})", "vi": "(dao động từ {lo} đến {hi})"},
+    "review.annex.legend": {
+        "en": "Figures without a mark are published (official). est.: the province's "
+              "published estimate; prelim.: preliminary; derived: computed from published "
+              "figures; average, derived: one yearly average over the merged years, "
+              "computed from the levels at both ends; estimated: estimated from related "
+              "indicators; early-year list: the list published early in the year.",
+        "vi": "Số không ghi chú là số đã công bố chính thức. ƯTH: số ước thực hiện do tỉnh "
+              "công bố; sơ bộ: số sơ bộ; tính toán: số tính từ số liệu đã công bố; bình "
+              "quân, tính toán: một tốc độ bình quân/năm cho cả các năm gộp ô, tính từ số "
+              "tuyệt đối đầu và cuối kỳ; ước tính: ước tính theo chỉ tiêu gián tiếp; danh "
+              "sách đầu năm: theo danh sách công bố đầu năm."},
+    "review.mark.estimate": {"en": "est.", "vi": "ƯTH"},
+    "review.mark.preliminary": {"en": "prelim.", "vi": "sơ bộ"},
+    "review.mark.derived": {"en": "derived", "vi": "tính toán"},
+    "review.mark.nowcast": {"en": "estimated", "vi": "ước tính"},
+    "review.mark.covered": {"en": "average, derived", "vi": "bình quân, tính toán"},
+    "review.mark.list": {"en": "early-year list", "vi": "danh sách đầu năm"},
+    "review.unit.clusters": {"en": "clusters", "vi": "cụm"},
     "review.col.value": {"en": "Result", "vi": "Thực hiện"},
     "review.col.verdict": {"en": "Verdict", "vi": "Đánh giá"},
     "review.notes": {"en": "Notes and basis of the figures", "vi": "Ghi chú và cơ sở tính"},
@@ -1581,6 +1646,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "vi": "{label}: năm {year} {est} {value}{names}"},
     "review.s.count": {"en": "Number of {label_lc}: {est}{value} in {year}{names}",
                        "vi": "Số {label_lc} năm {year} {est} {value}{names}"},
+    "review.s.count_items": {"en": "By {year}, the number of {thing} that {condition}{names} "
+                                   "was {value}",
+                             "vi": "Đến năm {year} có {value} {thing}{names} {condition}"},
+    "review.s.every_items": {
+        "en": "By {year}, {meeting} of the {matching} {thing} that {condition}{names} had "
+              "{each}",
+        "vi": "Đến năm {year}, {meeting}/{matching} {thing} đã {condition}{names} có {each}"},
+    "review.items.clusters": {"en": "industrial clusters", "vi": "cụm công nghiệp"},
+    "review.item_name.clusters": {"en": "{name}", "vi": "CCN {name}"},
+    "review.where.infrastructure_complete": {
+        "en": "completed their infrastructure",
+        "vi": "hoàn thành đầu tư hạ tầng kỹ thuật"},
     "review.on_estimates": {"en": "{status}, on estimates", "vi": "{status}, theo số ước tính"},
     "review.v.exceeded": {"en": ", exceeding the resolution's target ({goal}).",
                           "vi": ", vượt mục tiêu Nghị quyết đề ra ({goal})."},
@@ -1590,7 +1667,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "vi": ", không đạt mục tiêu Nghị quyết đề ra ({goal})."},
     "review.v.not_assessable": {
         "en": ", not enough to assess against the resolution's target ({goal}).",
-        "vi": ", chưa đủ cơ sở đánh giá so với mục tiêu Nghị quyết đề ra ({goal})."},
+        "vi": ", chưa đủ số liệu để đánh giá so với mục tiêu Nghị quyết đề ra ({goal})."},
     "review.v.in_progress": {
         "en": "; the target for {deadline} ({goal}) is in progress ({status}).",
         "vi": "; mục tiêu đến năm {deadline} là {goal}, đang thực hiện ({status})."},
@@ -1603,7 +1680,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "vi": "; mục tiêu được tiếp nối theo {title}"},
     "review.s.none": {
         "en": "{label}: not assessable against the resolution's target ({goal}): {reason}.",
-        "vi": "{label}: chưa đủ cơ sở đánh giá so với mục tiêu Nghị quyết đề ra ({goal}): "
+        "vi": "{label}: chưa đủ số liệu để đánh giá so với mục tiêu Nghị quyết đề ra ({goal}): "
               "{reason}."},
     "review.s.none_in_progress": {
         "en": "{label}: no figures yet; the target for {deadline} ({goal}) is in progress.",

@@ -194,6 +194,53 @@ class DocumentInfo(Struct, frozen=True):
     signer_title: tuple[Text, ...] = ()  # lines, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
     signer_name: str | None = None
     recipients: tuple[Text, ...] = ()
+    valid_from: str | None = None  # ISO dates: the issuer in force between them (inclusive)
+    valid_until: str | None = None
+
+    def in_force(self, date: str) -> bool:
+        return (self.valid_from is None or self.valid_from <= date) and \
+            (self.valid_until is None or date <= self.valid_until)
+
+
+class ReviewText(Struct, frozen=True):
+    """targets.yaml `review:`: the review's sections II-IV as the Sở writes them (a
+    section left out is printed as a dotted paragraph to fill in by hand)."""
+
+    shortcomings: Text | None = None  # II. Tồn tại, hạn chế và nguyên nhân
+    lessons: Text | None = None  # III. Bài học kinh nghiệm
+    directions: Text | None = None  # IV. Phương hướng, nhiệm vụ và kiến nghị
+
+
+class Issue(Struct, frozen=True):
+    """A document's issue date (YYYY-MM-DD); `day_blank`: the day is left to be filled
+    in by hand ("ngày ... tháng 4 năm 2025"), so the whole month counts as known."""
+
+    date: str
+    day_blank: bool = False
+
+    @property
+    def known_until(self) -> str:
+        """The last date whose figures the document may state (SPEC "Documents: who
+        issues them, when"): the issue date, or the end of its month when the day is
+        blank."""
+        if not self.day_blank:
+            return self.date
+        import calendar
+
+        y, m = int(self.date[:4]), int(self.date[5:7])
+        return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+    @property
+    def month(self) -> int:
+        return int(self.date[5:7])
+
+    @property
+    def day(self) -> int:
+        return int(self.date[8:10])
 
 
 class Resolution(Struct, frozen=True):
@@ -205,7 +252,16 @@ class Resolution(Struct, frozen=True):
     series_end: str | None = None  # YYYY-MM: the last month standalone figures exist for
     successor: str | None = None  # the named workspace that takes over (e.g. after a merger)
     peers: tuple[str, ...] = ()  # named workspaces it compares itself with
-    document: DocumentInfo | None = None  # targets.yaml `document:` (beside `resolution:`)
+    # targets.yaml `document:` (beside `resolution:`): one issuer block, or several with
+    # from:/until: dates (the province was merged: another People's Committee issues)
+    documents: tuple[DocumentInfo, ...] = ()
+    issuer: Text | None = None  # who adopted the resolution: Tỉnh ủy Bắc Kạn
+    review: ReviewText | None = None  # targets.yaml `review:` (sections II-IV)
+    short: Text | None = None  # what a reader calls the workspace beside others: Bắc Kạn
+
+    def document_on(self, date: str) -> DocumentInfo | None:
+        """The issuer block in force on `date` (ISO), if any."""
+        return next((d for d in self.documents if d.in_force(date)), None)
     # the successor's resolution (id and title), read from its workspace when opened
     successor_resolution: Text | None = None
 

@@ -167,4 +167,4 @@ def test_clusters_of_different_years_are_said_to_be(cli, tmp_path, monkeypatch):
     result = cli("compare", "--workspace", "backan-16", "--with", "bacgiang",
                  env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
-    assert "of different years (backan-16 2025, bacgiang 2023)" in result.stdout
+    assert "of different years (Bắc Kạn 2025, Bắc Giang 2023)" in result.stdout

@@ -52,7 +52,7 @@ VI = {
         "below, at_most, between, about (đang có above, at_least)"],
     ("bad_targets", "unknown_top"): [
         "targets.yaml:26: khóa 'target' không hợp lệ (các khóa được dùng: resolution, metrics, "
-        "targets, document)"],
+        "targets, document, review)"],
     ("bad_actuals", "bad_published"): [
         "actuals/2024.yaml:3: published: cần ngày dạng YYYY-MM-DD (hoặc YYYY-MM), nhưng nhận "
         "được 'last week'"],

@@ -42,7 +42,7 @@ def test_status_names_are_the_official_terms():
                                              "limited_progress", "deterioration", "missed",
                                              "insufficient_data")] == [
         "Đạt", "Bảo đảm tiến độ", "Cần đẩy nhanh tiến độ", "Chậm tiến độ", "Suy giảm",
-        "Không đạt", "Chưa đủ số liệu đánh giá"]
+        "Không đạt", "Chưa đủ số liệu để đánh giá"]
 
 
 @pytest.mark.parametrize(("x", "lang", "digits", "expected"), [

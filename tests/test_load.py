@@ -44,7 +44,7 @@ BAD_TARGETS = {
     "unknown_metric": ["targets.yaml:29: target 'growth': unknown metric 'va_grwth' (not "
                        "declared under metrics); did you mean 'va_growth'?"],
     "unknown_top": ["targets.yaml:26: unknown key 'target' (allowed: resolution, metrics, "
-                    "targets, document)"],  # targets: is optional (figures only)
+                    "targets, document, review)"],  # targets: is optional (figures only)
 }
 
 BAD_ACTUALS = {

@@ -321,7 +321,7 @@ def test_fail_on_exits_1_after_writing_the_report(cli, workspace, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
         "--fail-on: growth, share-2025 reached status insufficient_data")
-    assert out.read_text(encoding="utf-8").startswith("## TEST-1: Test resolution\n")
+    assert out.read_text(encoding="utf-8").startswith("## Test resolution\n")
     ok = cli("report", "--workspace", str(workspace(TARGETS, {2025: Y2025}, name="b")),
              "--fail-on", "missed")
     assert ok.exit_code == 0
@@ -340,9 +340,10 @@ def test_table_output(cli, workspace):
                  env={"COLUMNS": "120"})
     assert result.exit_code == 0
     out = result.stdout
-    assert "Year to date: January–March 2025, 3 of 12 months (25% of the year)" in out
-    assert re.search(r"\[A\] Gross output \(bn VND\)\s+602\s+2,000\s+30\.1%\s+×1\.2\s+\+28\.12%\s+"
-                     r"155\.3\s+200\.7", out), out
+    assert ("Year-to-date figures for the first 3 months of 2025 (to the end of March); 3 of "
+            "12 months have passed (25% of the year).") in out
+    assert re.search(r"\[A\] Gross output \(bn VND\)\s+602\s+2,000\s+30\.1%\s+120\.4%\s+"
+                     r"\+28\.12%\s+155\.3\s+200\.7", out), out
     assert "[A] Gross output, year to date 3/2025: 602 bn VND: report 3" in out
     assert "[A] Gross output, annual plan 2025: 2,000 bn VND: plan decision" in out
 
@@ -352,12 +353,12 @@ def test_markdown_is_pasteable(cli, workspace):
     result = cli("report", "--workspace", str(workspace(TARGETS, {2025: y2025})),
                  "--month", "2025-03", "--format", "md", "--lang", "vi")
     md = result.stdout
-    assert md.startswith("## TEST-1: Nghị quyết thử\n"
-                         "Lũy kế 3 tháng năm 2025 (từ tháng 1 đến hết tháng 3/2025), đã qua "
-                         "3/12 tháng (25% thời gian)  \n\n")
+    assert md.startswith("## Nghị quyết thử\n"
+                         "Số liệu lũy kế 3 tháng năm 2025 (đến hết tháng 3/2025); thời gian "
+                         "đã qua 3/12 tháng (25%).  \n\n")
     assert "\n\n### Số liệu lũy kế\n" in md
     assert ("| [A] Giá trị sản xuất (bn VND) | 602<br>riêng tháng 3: 200 | 2.000 | "
-            "26,46%<br>công bố | ×1,06 | — | 155,3 | 200,7 |") in md
+            "26,46%<br>công bố | 105,8% | — | 155,3 | 200,7 |") in md
     assert "\n\n**Cảnh báo**\n\n- [A] tỷ lệ so kế hoạch công bố 26,46% khác với" in md
     assert "\n\n**Nguồn số liệu**\n" in md  # a blank line ends the list before a heading
 
@@ -425,7 +426,7 @@ def test_embedded_march_2025(cli, tmp_path, monkeypatch):
     # no GRDP growth was published for Q1: the 2025 share is not estimated in March
     assert "industry-share-2025" not in [n["id"] for n in data["nowcasts"]]
     table = cli("report", "--month", "2025-03", env={"COLUMNS": "100"}).stdout
-    assert re.search(r"\[A\] Industrial gross\s+602\s+2,275\.13\s+26\.46%\s+×1\.06\s+"
+    assert re.search(r"\[A\] Industrial gross\s+602\s+2,275\.13\s+26\.46%\s+105\.8%\s+"
                      r"\+28\.12%", table), table
     assert "[A] Industrial gross output, year to date 3/2025: 602 bn VND" in table
 

@@ -165,10 +165,10 @@ def test_embedded_sentences_read_like_a_report(embedded):
             assert metric_id not in text.replace("-", " ").split()
     view = review_view(ws, rv, "vi")
     assert view.header[2].startswith("Có 1/6 chỉ tiêu đạt, 3/6 chỉ tiêu không đạt, 1/6 chỉ "
-                                     "tiêu chưa đủ cơ sở đánh giá, 1/6 chỉ tiêu không còn theo "
-                                     "dõi (chuỗi số liệu kết thúc).")
+                                     "tiêu chưa đủ số liệu để đánh giá, 1/6 chỉ tiêu không "
+                                     "còn theo dõi (chuỗi số liệu kết thúc).")
     verdicts = [row[-1].text for row in view.tables[0].rows]
-    assert verdicts[0] == "Không đạt (ước tính)" and verdicts[2] == "Chưa đủ cơ sở đánh giá"
+    assert verdicts[0] == "Không đạt (ước tính)" and verdicts[2] == "Chưa đủ số liệu để đánh giá"
     assert view.sections[-1].appendix
 
 

@@ -122,7 +122,7 @@ def test_history_table_says_what_each_revision_changed(workspace, cli):
     result = cli("history", "va_growth", "--workspace", str(root), env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert out.splitlines()[0] == "VA growth (va_growth): published figures and revisions"
+    assert out.splitlines()[0] == "VA growth: published figures and revisions"
     assert "-0.13 pp" in out
     assert out.rstrip().splitlines()[-2:] == ["Revisions:", "2022: 6.01% → 5.88% (-0.13 pp)"]
     vi = cli("history", "va", "--workspace", str(root), "--lang", "vi", env={"COLUMNS": "120"})

@@ -96,9 +96,10 @@ def test_status_of_each_workspace_from_an_empty_folder(cli, tmp_path, monkeypatc
     assert result.exit_code == 0, result.stderr
     assert name in result.stderr
     if name == "bacgiang":
-        assert ("has no targets" if lang == "en" else "không có chỉ tiêu nào") in result.stdout
+        assert ("no targets to evaluate" if lang == "en" else "Không có chỉ tiêu nào") \
+            in result.stdout
     if name == "thainguyen-2030":
-        assert ("No Thái Nguyên 2026 figure" if lang == "en"
+        assert ("No Thái Nguyên figure for 2026" if lang == "en"
                 else "chưa có số liệu năm 2026") in result.stdout
         md = cli("status", "-w", name, "--lang", lang, "-f", "md").stdout
         assert ("≈ 47% (± 1 pp)" if lang == "en" else "khoảng 47% (± 1 điểm %)") in md
@@ -109,9 +110,11 @@ def test_status_of_each_workspace_from_an_empty_folder(cli, tmp_path, monkeypatc
 def test_the_closed_resolution_names_its_successor(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     en = cli("status", env={"COLUMNS": "200"}).stdout
-    assert "its successor is tracked in the workspace thainguyen-2030" in en
+    assert "tracked under the Resolution of the 1st Congress of the Thái Nguyên " in en
     vi = cli("status", "--lang", "vi", "-f", "md").stdout
-    assert "tiếp nối ở bộ dữ liệu thainguyen-2030" in vi
+    assert ("giai đoạn tiếp theo được theo dõi theo Nghị quyết Đại hội đại biểu Đảng bộ tỉnh "
+            "Thái Nguyên lần thứ I, nhiệm kỳ 2025-2030") in vi
+    assert "thainguyen-2030" not in en + vi  # the successor's resolution, not its folder
     data = json.loads(cli("status", "-f", "json").stdout)
     assert data["resolution"]["successor"] == "thainguyen-2030"
     assert data["resolution"]["peers"] == ["bacgiang"]
@@ -167,4 +170,4 @@ metrics:
     result = cli("status", "-w", str(root), "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["targets"] == []
-    assert "has no targets" in cli("status", "-w", str(root)).stdout
+    assert "no targets to evaluate" in cli("status", "-w", str(root)).stdout

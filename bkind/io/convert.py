@@ -73,7 +73,7 @@ def _convert(doc: Doc, data: Any, where: Path_, cls: Any, problems: list[Problem
             path.append(key)
             problem = msg("err.unknown_key", key=key) if sub else msg(
                 "err.unknown_key_allowed", key=key,
-                allowed=", ".join(allowed or (f.name for f in msgspec.structs.fields(cls))))
+                allowed=", ".join(allowed or (f.encode_name for f in msgspec.structs.fields(cls))))
             fixed = _decimal_comma(data, key) if not sub else None
             if fixed is not None:  # {value: 11,03%} read as {value: 11, 03%: null}
                 problem = msg("err.yaml_decimal_comma", key=f"{fixed.replace('.', ',')}",

@@ -68,6 +68,8 @@ class ResolutionS(_S):
     baseline_year: Year
     id: str = ""  # a workspace of figures only (a peer) may have no resolution id
     issued: dt.date | None = None
+    issuer: TextLike | None = None  # who adopted it: Tỉnh ủy Bắc Kạn
+    short: TextLike | None = None  # the workspace's name for a reader (compare): Bắc Kạn
     note: TextLike | None = None
     series_end: str | None = None
     successor: str | None = None  # a named workspace
@@ -82,6 +84,14 @@ class DocumentS(_S):
     signer_title: TextLike | list[TextLike] | None = None
     signer_name: str | None = None
     recipients: list[TextLike] | None = None
+    from_: dt.date | None = field(default=None, name="from")  # in force from this day
+    until: dt.date | None = None  # ... to this day (inclusive)
+
+
+class ReviewS(_S):
+    shortcomings: TextLike | None = None
+    lessons: TextLike | None = None
+    directions: TextLike | None = None
 
 
 class OfS(_S):
@@ -197,7 +207,7 @@ LISTS: dict[str, type[_S]] = {"clusters": ClusterS}
 
 TOP_TARGETS = {"resolution", "metrics", "targets"}
 REQUIRED_TARGETS = {"resolution", "metrics"}  # a workspace of figures only has no targets
-OPTIONAL_TARGETS = {"document"}
+OPTIONAL_TARGETS = {"document", "review"}
 TOP_ACTUALS = {"year", "values", *LISTS, "plan", "ytd"}  # plan, ytd: SPEC year-to-date
 CHOICES = {"kind": KINDS, "prices": PRICES, "type": tuple(TARGET_SHAPES),
            "status": FIGURE_STATUSES, "section": SECTIONS, "group": GROUPS}

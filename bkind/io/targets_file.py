@@ -26,6 +26,7 @@ from bkind.io.shapes import (
     MetricS,
     Path_,
     ResolutionS,
+    ReviewS,
     TargetBaseS,
     TargetS,
 )
@@ -35,6 +36,7 @@ from bkind.model import (
     DocumentInfo,
     Metric,
     Resolution,
+    ReviewText,
     Target,
     Text,
 )
@@ -53,11 +55,12 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
         if key not in TOP_TARGETS | OPTIONAL_TARGETS:
             problems.append(Problem.of(p, doc.line((key,)), msg(
                 "err.unknown_key_allowed", key=key,
-                allowed="resolution, metrics, targets, document")))
+                allowed="resolution, metrics, targets, document, review")))
     for key in sorted(REQUIRED_TARGETS - data.keys()):
         problems.append(Problem.of(p, 1, msg("err.missing_key", key=key)))
 
-    document = _document(doc, data["document"], problems) if "document" in data else None
+    documents = _documents(doc, data["document"], problems) if "document" in data else ()
+    review = _review(doc, data["review"], problems) if "review" in data else None
     resolution = None
     rs = _convert(doc, data.get("resolution"), ("resolution",), ResolutionS, problems) \
         if "resolution" in data else None
@@ -69,7 +72,8 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
             id=rs.id, title=_text(rs.title) or Text(), baseline_year=rs.baseline_year,
             issued=rs.issued.isoformat() if rs.issued else None, note=_text(rs.note),
             series_end=rs.series_end, successor=rs.successor, peers=tuple(rs.peers or ()),
-            document=document,
+            documents=documents, issuer=_text(rs.issuer), review=review,
+            short=_text(rs.short),
         )
 
     metrics: dict[str, Metric] = {}
@@ -285,9 +289,35 @@ def _exact(cond: Any, key: str, kind: str | None, percent: bool,
     return cond, None
 
 
-def _document(doc: Doc, raw: Any, problems: list[Problem]) -> DocumentInfo | None:
-    """The optional `document:` block: who issues, signs and receives the documents."""
-    ds = _convert(doc, raw, ("document",), DocumentS, problems)
+def _documents(doc: Doc, raw: Any, problems: list[Problem]) -> tuple[DocumentInfo, ...]:
+    """The optional `document:` block: who issues, signs and receives the documents;
+    or a list of such blocks, each in force `from:` / `until:` a date (no two on one
+    day)."""
+    blocks = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
+    out: list[DocumentInfo] = []
+    for i, block in blocks:
+        where: Path_ = ("document",) if i is None else ("document", i)
+        info = _document(doc, block, where, problems)
+        if info is None:
+            continue
+        if info.valid_from and info.valid_until and info.valid_from > info.valid_until:
+            problems.append(Problem.of(doc.path, doc.line((*where, "until")), msg(
+                "err.document_dates", start=info.valid_from, end=info.valid_until)))
+            continue
+        for other in out:
+            start = max(info.valid_from or "", other.valid_from or "")
+            end = min(info.valid_until or "9999", other.valid_until or "9999")
+            if start <= end:
+                problems.append(Problem.of(doc.path, doc.line(where), msg(
+                    "err.document_overlap", date=start or end)))
+                break
+        else:
+            out.append(info)
+    return tuple(out)
+
+
+def _document(doc: Doc, raw: Any, where: Path_, problems: list[Problem]) -> DocumentInfo | None:
+    ds = _convert(doc, raw, where, DocumentS, problems)
     if ds is None:
         return None
     titles = ds.signer_title if isinstance(ds.signer_title, list) else \
@@ -296,7 +326,18 @@ def _document(doc: Doc, raw: Any, problems: list[Problem]) -> DocumentInfo | Non
         agency=_text(ds.agency), parent_agency=_text(ds.parent_agency), place=_text(ds.place),
         number=ds.number, signer_title=tuple(t for x in titles if (t := _text(x))),
         signer_name=ds.signer_name,
-        recipients=tuple(t for x in ds.recipients or [] if (t := _text(x))))
+        recipients=tuple(t for x in ds.recipients or [] if (t := _text(x))),
+        valid_from=ds.from_.isoformat() if ds.from_ else None,
+        valid_until=ds.until.isoformat() if ds.until else None)
+
+
+def _review(doc: Doc, raw: Any, problems: list[Problem]) -> ReviewText | None:
+    """The optional `review:` block: the review's sections II-IV, per language."""
+    rv = _convert(doc, raw, ("review",), ReviewS, problems)
+    if rv is None:
+        return None
+    return ReviewText(shortcomings=_text(rv.shortcomings), lessons=_text(rv.lessons),
+                      directions=_text(rv.directions))
 
 
 def _target_shape(doc: Doc, raw: Any, where: Path_,

@@ -48,8 +48,9 @@ def value_text(ws: Workspace, target: Target, x: float | None, lang: str) -> str
     return fmt_value(x, ws.metrics.get(target.metric or ""), lang, is_rate(ws, target))
 
 
-def fmt_condition(conditions: dict[str, Any], lang: str) -> str:
-    """`where` / `each` conditions in words: occupancy > 60%."""
+def fmt_condition(conditions: dict[str, Any], lang: str, words: bool = False) -> str:
+    """`where` / `each` conditions in words: occupancy > 60% (`words`: as a sentence
+    says it, tỷ lệ lấp đầy trên 60%; no symbol in prose)."""
     parts = []
     for key, cond in conditions.items():
         name = t(f"field.{key}", lang) if f"field.{key}" in CATALOGUE else key
@@ -57,7 +58,8 @@ def fmt_condition(conditions: dict[str, Any], lang: str) -> str:
             (comparator, bound), = cond.items()
             value = fmt_percent(bound, lang) if key in PERCENT_FIELDS else \
                 fmt_number(bound, lang)
-            parts.append(f"{name} {t(f'cmp.{comparator}', lang, v=value)}")
+            key_ = f"doc.cmp.{comparator}" if words else f"cmp.{comparator}"
+            parts.append(f"{name} {t(key_, lang, v=value)}")
         else:
             parts.append(name if cond is True else f"{name} = {cond}")
     return ", ".join(parts)
@@ -74,20 +76,28 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
     tolerance. "sentence" (a report): 'trên 13%/năm bình quân giai đoạn 2021-2025';
     without `when`, the comparison alone ('trên 13%/năm')."""
     sentence = register == "sentence"
+    per_year = t("doc.per_year", lang) if sentence and target.period is not None else ""
+
+    def shown(x: float) -> str:  # in a sentence, a yearly rate says so: 13%/năm
+        if sentence and target.metric is None and float(x).is_integer():  # 04 cụm
+            unit = f"review.unit.{target.of}"
+            number = f"{int(x):02d}" if lang == "vi" else str(int(x))
+            return number + (" " + t(unit, lang) if unit in CATALOGUE else "")
+        return fmt_value(x, metric, lang, rate) + per_year
+
     cmp = "doc.cmp." if sentence else "cmp."
     metric = ws.metrics.get(target.metric or "")
     rate = is_rate(ws, target)
     if target.comparator is None:  # a condition on each item of a list
-        each = fmt_condition(target.each, lang)
+        each = fmt_condition(target.each, lang, words=sentence)
         key = "doc.cmp.every" if sentence else f"every.goal.{target.of}" \
             if f"every.goal.{target.of}" in CATALOGUE else "every.goal"
         text = t(key, lang, each=each)
     elif isinstance(target.value, tuple):
-        lo, hi = (fmt_value(v, metric, lang, rate) for v in target.value)
+        lo, hi = (shown(v) for v in target.value)
         text = t(f"{cmp}between", lang, lo=lo, hi=hi)
     else:
-        text = t(f"{cmp}{target.comparator}", lang,
-                 v=fmt_value(target.value, metric, lang, rate))
+        text = t(f"{cmp}{target.comparator}", lang, v=shown(target.value))
         if target.comparator == "about" and not sentence:
             w = within(ws, target) or 0.0
             width = f"{fmt_number(w * 100, lang)} {t('unit.pp', lang)}" if rate else \
@@ -98,9 +108,10 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
             return text + "\n" + t("avg.period", lang, s=target.period[0], e=target.period[1])
         return text + "\n" + t("by.year", lang, year=target.deadline)
     if not when:
-        return text + t("doc.per_year", lang) if target.period is not None else text
-    if target.period is not None:
-        return text + t("doc.avg_period", lang, s=target.period[0], e=target.period[1])
+        return text
+    if target.period is not None:  # tăng bình quân từ 10%/năm trở lên giai đoạn 2021-2025
+        return t("doc.avg_lead", lang) + text + t("doc.avg_period", lang, s=target.period[0],
+                                                  e=target.period[1])
     return text + t("doc.by_year", lang, year=target.deadline)
 
 
@@ -121,21 +132,26 @@ def resolution_about(res: Resolution, lang: str) -> tuple[str, str]:
     return issued, about
 
 
+def numbered(res: Resolution) -> bool:
+    """Whether the resolution's id is a document number (16-NQ/TU), which a report cites
+    as "Nghị quyết số ..."; otherwise (a Congress resolution) its title names it."""
+    return "/" in res.id
+
+
 def resolution_name(res: Resolution, lang: str) -> str:
-    """'Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ...', as a provincial report names it."""
+    """The resolution as a provincial report names it: 'Nghị quyết số 16-NQ/TU ngày
+    12/8/2021 của Tỉnh ủy Bắc Kạn về ...'; its title where it has no number ('Nghị
+    quyết Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ I, nhiệm kỳ 2025-2030')."""
+    if not numbered(res):
+        return res.title.get(lang)
     issued, about = resolution_about(res, lang)
-    return t("doc.resolution", lang, id=res.id, issued=issued, about=about)
+    by = t("doc.by_issuer", lang, issuer=res.issuer.get(lang)) if res.issuer else ""
+    return t("doc.resolution", lang, id=res.id, issued=issued, by=by, about=about)
 
 
 def resolution_heading(ws: Workspace, lang: str) -> str:
-    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 về
-    ..."); the title alone for a workspace without a resolution id."""
-    res = ws.resolution
-    if not res.id:
-        return res.title.get(lang)
-    if not res.title.get(lang).startswith(("Nghị quyết về ", "Resolution on ")):
-        return t("status.title", lang, id=res.id, title=res.title.get(lang))
-    return resolution_name(res, lang)
+    """The resolution as a report names it (see `resolution_name`)."""
+    return resolution_name(ws.resolution, lang)
 
 
 def note_text(note: Note, lang: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from bkind.model import DocumentInfo
+from bkind.model import DocumentInfo, Issue
 from bkind.render.records import Record
 
 
@@ -20,6 +20,12 @@ class Cell(Struct, frozen=True):
     # | "times" (a ratio such as a pace, shown ×1.06)
     value: float | None = None
     kind: str | None = None
+    worded: bool = False  # the text words the number (a goal): a spreadsheet keeps the
+    # text and puts `value` (and `upper`, a range's upper bound) in columns beside it
+    upper: float | None = None
+    span: int = 1  # columns this cell covers (the next span - 1 cells are left empty)
+    mark: str | None = None  # a short label of the number's kind (ước, tính toán): shown
+    # beside it, in a spreadsheet as part of the number format (the number stays one)
 
 
 class Column(Struct, frozen=True):
@@ -34,6 +40,8 @@ class Table(Struct):
     rows: list[list[Cell]] = field(default_factory=list)
     title: str | None = None
     compact: bool = False  # no rule between rows (long, one-line rows)
+    notes: list[str] = field(default_factory=list)  # lines under the table (a legend)
+    sheet: str | None = None  # a spreadsheet's name for it when it has no title
 
 
 class ChartSeries(Struct, frozen=True):
@@ -84,6 +92,15 @@ class Chart(Struct):
                                        for v in s.values)
 
 
+class Part(Struct):
+    """A numbered part of a document's body, headed as text ("I. Kết quả thực hiện");
+    with no paragraphs it is printed as dotted lines to fill in by hand."""
+
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    charts: bool = False  # the view's charts are drawn at the end of this part
+
+
 class Heading(Struct, frozen=True):
     """A numbered heading of a report's opening ("1. Công nghiệp", level 1; "1.1. ...", 2)."""
 
@@ -119,6 +136,9 @@ class View(Struct):
     subject: str | None = None
     document_tables: list[Table] | None = None
     document: DocumentInfo | None = None
+    issue: Issue | None = None  # the issue date (the header block's date); None: today
+    parts: list[Part] = field(default_factory=list)  # a document's body in parts I, II...
+    annex: Table | None = None  # a document's appendix table (on a landscape page)
     # the CSV columns, for a header row when there are no records (an empty table is
     # still a table a script can read)
     fields: list[str] = field(default_factory=list)

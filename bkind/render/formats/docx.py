@@ -21,7 +21,7 @@ import io
 from typing import Any
 
 from bkind.i18n import t
-from bkind.model import DocumentInfo, Text
+from bkind.model import DocumentInfo, Issue, Text
 from bkind.render.formats import capped_charts, core_property
 from bkind.render.model import Heading, Section, Table, View
 
@@ -33,7 +33,11 @@ PAGE_MM = (210, 297)
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 17}
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 HEADER_COLS_MM = (62, TEXT_MM - 62)
+ANNEX_MARGINS_MM = {"top": 20, "bottom": 20, "left": 20, "right": 15}
+ANNEX_PT = 11
 BLANK = "......"
+FILL = "." * 118  # a dotted line to fill in by hand (14 pt, the text width)
+FILL_LINES = 3
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 # w:pPr's children in the order the schema requires (python-docx keeps it private)
 PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
@@ -201,7 +205,7 @@ def _number(info: DocumentInfo | None) -> str:
     return BLANK + number if number.startswith("/") else number
 
 
-def _header_block(w: _Writer, info: DocumentInfo | None, today: dt.date) -> None:
+def _header_block(w: _Writer, info: DocumentInfo | None, issue: Issue) -> None:
     lang = w.lang
     table = w.grid(2, HEADER_COLS_MM)
     left, right = table.rows[0].cells
@@ -218,7 +222,7 @@ def _header_block(w: _Writer, info: DocumentInfo | None, today: dt.date) -> None
     w.para(left, t("doc.number", lang, number=_number(info)), align="center", size=13,
            after=0, before=4, first=True)
     place = (_text(info.place, lang) if info else None) or BLANK * 2
-    w.para(right, t("doc.place_date", lang, place=place, blank=BLANK, year=today.year),
+    w.para(right, t("doc.place_date", lang, place=place, date=_date_words(issue, lang)),
            align="center", italic=True, size=13, after=0, before=4, first=True)
 
 
@@ -277,6 +281,87 @@ def _charts(w: _Writer, view: View) -> None:
                align="center", italic=True, size=13)
 
 
+def _parts(w: _Writer, view: View) -> None:
+    """The body in parts headed as text ("I. Kết quả thực hiện"; not Word's list
+    numbering, which renumbers when edited); a part with nothing written gets dotted
+    lines to fill in by hand."""
+    for part in view.parts:
+        heading = w.para(w.doc, part.heading, bold=True, indent=True, before=6)
+        heading.paragraph_format.keep_with_next = True
+        for line in part.paragraphs:
+            w.para(w.doc, line, indent=True)
+        if not part.paragraphs:
+            for _ in range(FILL_LINES):
+                w.para(w.doc, FILL, align="left", after=0)
+            w.para(w.doc, after=0)
+        if part.charts:
+            _charts(w, view)
+
+
+def _landscape(w: _Writer, landscape: bool) -> Any:
+    """A new section on a new page, landscape for a wide table or back to portrait."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = w.doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    width, height = PAGE_MM[::-1] if landscape else PAGE_MM
+    section.page_width, section.page_height = w.Mm(width), w.Mm(height)
+    margins = ANNEX_MARGINS_MM if landscape else MARGINS_MM
+    for side in ("top", "bottom", "left", "right"):
+        setattr(section, f"{side}_margin", w.Mm(margins[side]))
+    section.different_first_page_header_footer = False  # numbered, as pages 2 on
+    return section
+
+
+def _annex(w: _Writer, table: Table, info: DocumentInfo | None, issue: Issue) -> None:
+    """The appendix table on a landscape page: "Phụ lục", its title, the report it goes
+    with, the table (merged cells where a figure covers several years), the legend."""
+    _landscape(w, True)
+    width = PAGE_MM[1] - ANNEX_MARGINS_MM["left"] - ANNEX_MARGINS_MM["right"]
+    w.para(w.doc, t("doc.annex", w.lang), align="center", bold=True, after=0)
+    w.para(w.doc, (table.title or "").upper(), align="center", bold=True, after=0)
+    w.para(w.doc, t("doc.annex_of", w.lang, number=_number(info),
+                    date=_date_words(issue, w.lang)),
+           align="center", italic=True, size=13, after=6)
+    weights = [c.width or 8 for c in table.columns]
+    widths = tuple(width * x / sum(weights) for x in weights)
+    grid = w.grid(1 + len(table.rows), widths, style="Table Grid")
+    head = grid.rows[0]
+    head._tr.get_or_add_trPr().append(w.el("w:tblHeader"))
+    for cell, column in zip(head.cells, table.columns, strict=True):
+        w.para(cell, column.heading, align="center", bold=True, size=ANNEX_PT, after=1,
+               before=1, first=True)
+    for row, cells in zip(grid.rows[1:], table.rows, strict=True):
+        row._tr.get_or_add_trPr().append(w.el("w:cantSplit"))
+        for j, value in enumerate(cells):
+            if value.span == 0:
+                continue
+            cell = row.cells[j]
+            if value.span > 1:
+                cell = cell.merge(row.cells[j + value.span - 1])
+                value_align = "center"
+            else:
+                value_align = "right" if value.align == "right" else \
+                    "center" if value.align == "center" else "left"
+            lines = value.text.split("\n")
+            w.para(cell, lines[0], align=value_align, size=ANNEX_PT, after=0, before=1,
+                   bold=value.status is not None, first=True)
+            for line in lines[1:]:
+                w.para(cell, line, align=value_align, size=ANNEX_PT - 1, after=0,
+                       italic=line.startswith("("))
+    for line in table.notes:
+        w.para(w.doc, line, align="justify", italic=True, size=ANNEX_PT, before=4, after=0)
+
+
+def _date_words(issue: Issue, lang: str) -> str:
+    """The date as the header block writes it; in Vietnamese (Nghị định 30/2020) a day
+    below 10 and the months 1 and 2 take a leading zero: ngày 05 tháng 02 năm 2025."""
+    day = BLANK if issue.day_blank else f"{issue.day:02d}"
+    month = t(f"month.{issue.month}", "en") if lang == "en" else \
+        f"{issue.month:02d}" if issue.month <= 2 else str(issue.month)
+    return t("doc.date", lang, day=day, month=month, year=issue.year)
+
+
 def _signature(w: _Writer, info: DocumentInfo | None) -> None:
     lang = w.lang
     table = w.grid(1, (80, TEXT_MM - 80))
@@ -303,12 +388,15 @@ def _signature(w: _Writer, info: DocumentInfo | None) -> None:
     w.para(right, name, align="center", bold=True, size=14, after=0)
 
 
-def _appendix(w: _Writer, sections: list[Section]) -> None:
+def _appendix(w: _Writer, sections: list[Section], new_section: bool = False) -> None:
     from docx.enum.text import WD_BREAK
 
     if not any(s.lines for s in sections):
         return
-    w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if new_section:  # after a landscape annex: a portrait page again
+        _landscape(w, False)
+    else:
+        w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     w.para(w.doc, t("doc.appendix", w.lang), align="center", bold=True, size=13, after=6)
     for section in sections:
         if section.title:
@@ -319,11 +407,12 @@ def _appendix(w: _Writer, sections: list[Section]) -> None:
 
 
 def render_docx(view: View, today: dt.date | None = None) -> bytes:
-    """The view as a .docx file (bytes)."""
-    today = today or dt.date.today()
+    """The view as a .docx file (bytes), dated the view's issue date (else `today`)."""
+    issue = view.issue or Issue((today or dt.date.today()).isoformat())
+    today = dt.date.fromisoformat(issue.date)
     w = _Writer(view.lang)
     info = view.document
-    _header_block(w, info, today)
+    _header_block(w, info, issue)
     w.para(w.doc, t("doc.title", w.lang), align="center", bold=True, size=14, before=12,
            after=0)
     subject = view.subject or (view.header[0] if view.header else "")
@@ -343,9 +432,14 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
         w.para(w.doc, line, indent=True)
     for table in view.document_tables if view.document_tables is not None else view.tables:
         _table(w, table)
-    _charts(w, view)
+    if view.parts:
+        _parts(w, view)
+    else:
+        _charts(w, view)
     _signature(w, info)
-    _appendix(w, view.sections)
+    if view.annex is not None:
+        _annex(w, view.annex, info, issue)
+    _appendix(w, view.sections, new_section=view.annex is not None)
     props = w.doc.core_properties
     props.title, props.language, props.author = (
         core_property(subject), LANG_TAGS.get(w.lang, ""), "bkind")

@@ -79,21 +79,37 @@ def _fit_units(text: str, most: int) -> str:
 
 
 def _sheet_title(title: str | None, n: int, lang: str, used: set[str]) -> str:
-    name = re.sub(r"\s*\([^)]*\)", "", title or "")  # "(evaluated as of 2025)": too long
+    name = " ".join(re.sub(r"\s*\([^)]*\)", "", title or "").split())  # "(as of 2025)"
+    if len(name) > SHEET_MAX and " " in name[:SHEET_MAX + 1]:  # cut at a word, not in one
+        name = name[:SHEET_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;.:-–'")
     return sheet_name(name, used, t("xlsx.sheet", lang, n=n))
+
+
+def _detail(cell: Cell) -> str:
+    """What a number cell says beside its number (its other lines), less its mark,
+    which the number format shows."""
+    lines = cell.text.split("\n")[1:] if cell.value is not None else []
+    return "; ".join(x for x in lines if not (cell.mark and x == f"({cell.mark})"))
 
 
 def _write_table(ws: Any, table: Table, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     # a number column whose cells also say something else gets a detail column
-    layout: list[tuple[int, bool]] = []  # (source column, is the detail column)
+    # a worded cell (a goal) stays text, with its number (and a range's upper bound) beside
+    layout: list[tuple[int, bool | str]] = []  # (source column, detail / value / upper)
     for j in range(len(table.columns)):
         cells = [row[j] for row in table.rows]
         layout.append((j, False))
-        if any(c.value is not None and "\n" in c.text for c in cells):
+        if any(c.worded for c in cells):
+            layout.append((j, "value"))
+            if any(c.upper is not None for c in cells):
+                layout.append((j, "upper"))
+        elif any(_detail(c) for c in cells):
             layout.append((j, True))
-    headings = [t("xlsx.detail", lang, heading=table.columns[j].heading.replace("\n", " "))
+    last_of = {j: c for c, (j, _) in enumerate(layout, start=1)}  # a column's last sheet column
+    names = {True: "xlsx.detail", "value": "xlsx.value", "upper": "xlsx.upper"}
+    headings = [t(names[detail], lang, heading=table.columns[j].heading.replace("\n", " "))
                 if detail else table.columns[j].heading.replace("\n", " ")
                 for j, detail in layout]
     for c, heading in enumerate(headings, start=1):
@@ -107,17 +123,30 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
             src = row[j]
             target = ws.cell(row=r, column=c)
             text = ""
+            if detail in ("value", "upper"):
+                bound = src.value if detail == "value" else src.upper
+                if src.worded and bound is not None:
+                    target.value = round(bound, 10)
+                    target.number_format = _number_format(src, lang)
+                    target.alignment = Alignment(vertical="top")
+                    widths[c - 1] = max(widths[c - 1], len(f"{bound:,.2f}"))
+                continue
             if detail:
-                if src.value is not None and "\n" in src.text:
-                    text = src.text.split("\n", 1)[1].replace("\n", "; ")
-            elif src.value is not None:
+                text = _detail(src)
+            elif src.value is not None and not src.worded:
                 number: float | int = round(src.value, 10)  # no float noise (0.11030..01)
                 if src.kind in ("integer", "year") and float(number).is_integer():
                     number = int(number)
                 target.value = number
-                target.number_format = _number_format(src, lang)
-                target.alignment = Alignment(vertical="top")
-                widths[c - 1] = max(widths[c - 1], len(f"{number:,.2f}"))
+                target.number_format = _number_format(src, lang) + (
+                    f' "({src.mark})"' if src.mark else "")
+                target.alignment = Alignment(vertical="top", horizontal="center"
+                                             if src.span > 1 else None)
+                widths[c - 1] = max(widths[c - 1], len(f"{number:,.2f}") +
+                                    (len(src.mark) + 3 if src.mark else 0))
+                if src.span > 1:  # one figure over several columns (years): merged
+                    ws.merge_cells(start_row=r, start_column=c, end_row=r,
+                                   end_column=last_of[j + src.span - 1])
                 continue
             elif src.text != "—":
                 text = src.text.replace("\n", " ")
@@ -125,6 +154,8 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
                 text_cell(target, text)
                 target.alignment = Alignment(vertical="top", wrap_text=len(text) > MAX_WIDTH)
                 widths[c - 1] = max(widths[c - 1], min(MAX_WIDTH, len(text)))
+    for i, line in enumerate(table.notes, start=len(table.rows) + 3):
+        text_cell(ws.cell(row=i, column=1), line)
     _fit(ws, widths)
     ws.freeze_panes = "A2"
 
@@ -161,7 +192,7 @@ def render_xlsx(view: View) -> bytes:
     for n, table in enumerate(tables, start=1):
         ws: Any = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_title(table.title, n, lang, used)
+        ws.title = _sheet_title(table.title or table.sheet, n, lang, used)
         _write_table(ws, table, lang)
     sources: Any = wb.active if first else wb.create_sheet()
     sources.title = _sheet_title(t("xlsx.sources", lang), 0, lang, used)

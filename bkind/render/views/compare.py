@@ -26,20 +26,20 @@ def _clusters_record(c: Clusters | None) -> dict[str, Any] | None:
             "occupancy_covers": c.occupancy_covers, "sources": list(c.sources)}
 
 
-def _declared_text(nc: NotComparable, lang: str) -> str:
+def _declared_text(nc: NotComparable, lang: str, labels: dict[str, str]) -> str:
     parts = []
     for ws, d in nc.declared.items():
         unit = d.metric.unit_in(lang) or "—"
         year = str(d.latest_year) if d.latest_year is not None else "—"
-        parts.append(t("compare.declared", lang, ws=ws, unit=unit, kind=d.metric.kind, year=year,
-                       prices=t(f"err.prices.{d.metric.prices}", lang)))
+        parts.append(t("compare.declared", lang, ws=labels.get(ws, ws), unit=unit,
+                       kind=d.metric.kind, year=year,
+                       prices=t(f"prices.{d.metric.prices}", lang)))
     return "; ".join(parts)
 
 
 def _metric_label(nc: NotComparable, lang: str) -> str:
-    """The metric's name (its id too in English; never a raw id in Vietnamese prose)."""
-    name = next(iter(nc.declared.values())).metric.name.get(lang)
-    return name if lang == "vi" else f"{name} ({nc.id})"
+    """The metric's name, never its id (a reader cannot use it)."""
+    return next(iter(nc.declared.values())).metric.name.get(lang)
 
 
 def _cluster_cell(c: Clusters | None, row: str, lang: str) -> str:
@@ -59,9 +59,20 @@ def _cluster_cell(c: Clusters | None, row: str, lang: str) -> str:
     return fmt_number(value, lang, 0)
 
 
-def compare_view(cmp: Comparison, names: dict[str, str], lang: str) -> View:
-    """`names`: each workspace's title in `lang`, for the header."""
+def _cluster_number(c: Clusters | None, row: str, lang: str) -> Cell:
+    """A cluster figure's cell, with its number for spreadsheets."""
+    value = getattr(c, row) if c is not None else None
+    kind = "percent" if row == "occupancy" else "number" if row == "area_ha" else "integer"
+    return Cell(_cluster_cell(c, row, lang), align="right", value=value, kind=kind)
+
+
+def compare_view(cmp: Comparison, names: dict[str, str], lang: str,
+                 labels: dict[str, str] | None = None) -> View:
+    """`names`: each workspace's title in `lang`, for the header; `labels`: what a
+    reader calls each (Bắc Kạn), in place of its name in the tables, charts and notes
+    (JSON and CSV keep the names)."""
     wss = list(cmp.workspaces)
+    label = {ws: (labels or {}).get(ws, ws) for ws in wss}
     metrics_data = [{
         "id": m.id, "name": m.metric.name.get(lang), "kind": m.metric.kind,
         "unit": m.metric.unit, "prices": m.metric.prices,
@@ -103,7 +114,7 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str) -> View:
                             "prices": d.metric.prices, "from": None, "reason": nc.reason,
                             "source": None})
 
-    ws_columns = [Column(ws, ws, "right") for ws in wss]
+    ws_columns = [Column(ws, label[ws], "right") for ws in wss]
     tables: list[Table] = []
     if cmp.metrics:
         table = Table(columns=[Column("metric", t("compare.col.metric", lang)), *ws_columns],
@@ -111,29 +122,29 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str) -> View:
         for m in cmp.metrics:
             table.rows.append([Cell(m.metric.name.get(lang))] + [
                 Cell(f"{fmt_value(m.sides[ws].value, m.metric, lang)}\n{m.sides[ws].year}",
-                     align="right") for ws in wss])
+                     align="right", value=m.sides[ws].value,
+                     kind="percent" if m.metric.is_rate else "number") for ws in wss])
         tables.append(table)
     clusters_table = Table(columns=[Column("what", t("compare.col.metric", lang)),
                                     *ws_columns], title=t("compare.clusters_title", lang))
     for row_key in CLUSTER_ROWS:
         clusters_table.rows.append(
             [Cell(t(f"compare.row.{row_key}", lang))]
-            + [Cell(_cluster_cell(cmp.clusters[ws], row_key, lang), align="right")
-               for ws in wss])
+            + [_cluster_number(cmp.clusters[ws], row_key, lang) for ws in wss])
     clusters_table.rows.append(
         [Cell(t("compare.row.from", lang))]
         + [Cell(t(f"compare.from.{c.source}", lang) + f"\n{c.year}" if c else "—",
                 align="right") for ws in wss for c in [cmp.clusters[ws]]])
     tables.append(clusters_table)
 
-    header = [t("compare.title", lang, names=", ".join(wss))]
-    header += [f"{ws}: {names[ws]}" for ws in wss]
+    header = [t("compare.title", lang, names=", ".join(label[ws] for ws in wss))]
+    header += [f"{label[ws]}: {names[ws]}" for ws in wss]
     header.append(t("compare.year", lang, year=cmp.year) if cmp.year is not None
                   else t("compare.no_year", lang))
     cluster_years = {ws: c.year for ws, c in cmp.clusters.items() if c is not None}
     if len(set(cluster_years.values())) > 1:  # each its latest: say so, plainly
         header.append(t("compare.cluster_years", lang, years=", ".join(
-            f"{ws} {year}" for ws, year in cluster_years.items())))
+            f"{label[ws]} {year}" for ws, year in cluster_years.items())))
     if not cmp.metrics:
         header.append(t("compare.none_comparable", lang))
     sections: list[Section] = []
@@ -142,26 +153,27 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str) -> View:
         for nc in cmp.not_comparable:
             sections[-1].lines.append(t(f"compare.reason.{nc.reason}", lang,
                                         id=_metric_label(nc, lang),
-                                        details=_declared_text(nc, lang)))
-    sources = [t("compare.source", lang, ws=ws, name=m.metric.name.get(lang), year=s.year,
+                                        details=_declared_text(nc, lang, label)))
+    sources = [t("compare.source", lang, ws=label[ws], name=m.metric.name.get(lang), year=s.year,
                  source=s.source or t("note.no_source", lang))
                for m in cmp.metrics for ws, s in m.sides.items()]
-    sources += [t("compare.source_clusters", lang, ws=ws, year=c.year, source=src)
+    sources += [t("compare.source_clusters", lang, ws=label[ws], year=c.year, source=src)
                 for ws, c in cmp.clusters.items() if c is not None for src in c.sources]
     if sources:
         sections.append(Section(t("compare.sources_title", lang), sources, appendix=True))
 
-    charts = [Chart(t("compare.chart.occupancy", lang), wss, [ChartSeries(
+    shown = [label[ws] for ws in wss]
+    charts = [Chart(t("compare.chart.occupancy", lang), shown, [ChartSeries(
         t("compare.row.occupancy", lang),
         [c.occupancy if c else None for c in (cmp.clusters[ws] for ws in wss)])],
         percent=True, bar=True),
-        Chart(t("compare.chart.count", lang), wss, [ChartSeries(
+        Chart(t("compare.chart.count", lang), shown, [ChartSeries(
             t("compare.row.count", lang),
             [c.count if c else None for c in (cmp.clusters[ws] for ws in wss)])],
             integer=True, bar=True)]
     for m in cmp.metrics:
         rate = m.metric.is_rate
-        charts.append(Chart(f"{m.metric.name.get(lang)} ({m.year})", wss, [ChartSeries(
+        charts.append(Chart(f"{m.metric.name.get(lang)} ({m.year})", shown, [ChartSeries(
             m.metric.name.get(lang), [m.sides[ws].value for ws in wss])], percent=rate,
             bar=True, caption=None if rate else m.metric.unit_in(lang)))
     return View(data=data, records=records, fields=[

@@ -58,7 +58,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         Column("published", t("col.published", lang), width=10),
         Column("change", t("col.change", lang), "right", width=15),
         Column("source", t("col.source", lang)),
-    ])
+    ], sheet=t("xlsx.sheet.vintages", lang))
     footer: list[str] = []
     for y in years:
         for i, rev in enumerate(y.revisions):
@@ -101,10 +101,10 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
                             old=fmt_value(first.value, metric, lang),
                             new=fmt_value(last.value, metric, lang),
                             change=fmt_change(total, metric, lang, first=False)))
-    header = [t("history.title", lang, name=metric.name.get(lang), id=metric.id)]
+    header = [t("history.title", lang, name=metric.name.get(lang))]
     if not years:
         header.append(t("history.none", lang, id=metric.id,
                         year=t("history.in_year", lang, year=year) if year else ""))
     sections = [Section(t("history.revisions", lang), footer)] if footer else []
     return View(data=data, records=records, fields=HistoryRow.columns(),
-                tables=[table] if years else [], header=header, sections=sections)
+                tables=[table] if years else [], header=header, sections=sections, lang=lang)

@@ -144,7 +144,9 @@ def metric_table(ws: Workspace, mp: MetricProjection, lang: str) -> Table:
         else:
             kind = figure_status(p.status, p.derived, lang)
         year = f"{p.year}" + (" →" if p.projected else "")
-        table.rows.append([Cell(year), Cell(fmt_value(p.value, metric, lang), align="right"),
+        table.rows.append([Cell(year, value=p.year, kind="year"),
+                           Cell(fmt_value(p.value, metric, lang), align="right", value=p.value,
+                                kind="percent" if metric.is_rate else "number"),
                            Cell(kind)])
     return table
 
@@ -205,7 +207,7 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
         Column("projected", t("project.col.projected", lang), "right", width=9),
         Column("meets", t("project.col.meets", lang), width=11),
         Column("reached", t("project.col.reached", lang), "right", width=8),
-    ])
+    ], sheet=t("xlsx.sheet.projection", lang))
     footer: list[str] = []
     by_id = {t.id: t for t in ws.targets}
     for n, (tp, rec) in enumerate(zip(proj.targets, records, strict=True), start=1):
@@ -215,12 +217,15 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
         has_series = tp.metric is not None and bool(proj.metrics[tp.metric].series)
         reached = str(tp.reached_in) if tp.reached_in is not None else (
             t("project.not_by", lang, year=proj.year) if has_series else "—")
+        target = ws.target(tp.id)
+        kind = "percent" if is_rate(ws, target) else \
+            "integer" if target_type(target).integer else "number"
         table.rows.append([
             Cell(f"[{n}] {by_id[tp.id].label(lang)}"),
-            Cell(goal_text(ws, ws.target(tp.id), lang)),
-            Cell(projected, align="right"),
+            Cell(goal_text(ws, target, lang)),
+            Cell(projected, align="right", value=tp.projected, kind=kind),
             _meets_cell(tp.meets, lang),
-            Cell(reached, align="right"),
+            Cell(reached, align="right", value=tp.reached_in, kind="year"),
         ])
         if by_id[tp.id].short is not None:  # the full wording, as the table shows the short
             footer.append(f"[{n}] {rec.name}")
@@ -242,5 +247,5 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             footer.extend(f"{name}: {note_text(n, lang)}" for n in proj.metrics[m].notes)
     tables = [table] + [metric_table(ws, proj.metrics[m], lang) for m in shown]
     return View(data=data, records=records, fields=ProjectionRecord.columns(), tables=tables,
-                header=header,
+                header=header, lang=lang,
                 sections=[Section(t("notes.title", lang), footer)] if footer else [])

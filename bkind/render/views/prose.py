@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from bkind.core.targets import target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, TargetResult, Workspace
-from bkind.render.fmt import goal_text, resolution_about, value_text
+from bkind.render.fmt import goal_text, resolution_name, value_text
 from bkind.render.model import Column, Table
 
 if TYPE_CHECKING:  # bkind.core.ytd costs `bkind status` milliseconds (dataclasses)
@@ -25,9 +25,14 @@ DOCUMENT_COLUMNS = (("target", "doc.col.target"), ("goal", "doc.col.goal"),
 
 
 def subject(res: Resolution, lang: str, period: str) -> str:
-    """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ... (period)'."""
-    issued, about = resolution_about(res, lang)
-    return t("doc.subject", lang, id=res.id, issued=issued, about=about, period=period)
+    """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 ... (period)'."""
+    return t("doc.subject", lang, name=resolution_name(res, lang), period=period)
+
+
+def review_subject(res: Resolution, lang: str) -> str:
+    """'Tổng kết thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 của Tỉnh ủy Bắc Kạn về
+    ...' (SPEC: the review is titled as a review)."""
+    return t("doc.subject.review", lang, name=resolution_name(res, lang))
 
 
 def _verb(status: str | None, lang: str) -> str:

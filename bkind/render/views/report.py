@@ -7,7 +7,7 @@ from typing import Any
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.ytd import MonthReport, MonthRow, YtdSource, so_report
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
-from bkind.model import Metric, Note, TargetResult, Workspace, text_in
+from bkind.model import Issue, Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.fmt import (
     clean,
     figure_status,
@@ -27,6 +27,7 @@ from bkind.render.views import monthly
 from bkind.render.views.figures import target_chart, ytd_chart
 from bkind.render.views.status import (
     result_record,
+    series_ended,
     status_view,
     targets_table,
 )
@@ -141,8 +142,9 @@ def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
                                              if row.plan_derived else ""), align="right",
              value=row.plan, kind=kind),
         Cell(share, align="right", value=row.plan_share, kind="percent"),
-        Cell("×" + fmt_number(row.pace, lang) if row.pace is not None else "—", align="right",
-             value=row.pace, kind="times"),
+        # leaders read a share of the pace, not a multiplier: 105,8% (GLOSSARY)
+        Cell(fmt_percent(row.pace, lang, 1) if row.pace is not None else "—", align="right",
+             value=row.pace, kind="percent"),
         Cell(fmt_percent(row.yoy, lang, sign=True) if row.yoy is not None else "—",
              align="right", value=row.yoy, kind="percent"),
         Cell(required, align="right", value=row.required_monthly, kind="number"),
@@ -185,11 +187,11 @@ def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
 
 def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult], as_of: int,
                 lang: str, nowcasts: list[TargetResult] | None = None,
-                prose: bool = False) -> View:
+                prose: bool = False, issue: Issue | None = None) -> View:
     """The monthly report. `prose`: a sentence per target too (documents)."""
     nowcasts = nowcasts or []
     y, m = report.year, report.month
-    status = status_view(ws, results, as_of, lang, prose=prose)
+    status = status_view(ws, results, as_of, lang, prose=prose, issue=issue)
     assert isinstance(status.data, StatusData)
     records = [row_record(ws, row, lang) for row in report.rows]
     data = ReportData(
@@ -207,7 +209,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         Column("ytd", t("report.col.ytd", lang), "right", width=10),
         Column("plan", t("report.col.plan", lang), "right", width=8),
         Column("plan_share", t("report.col.plan_share", lang), "right", width=9),
-        Column("pace", t("report.col.pace", lang), "right", width=5),
+        Column("pace", t("report.col.pace", lang), "right", width=6),
         Column("yoy", t("report.col.yoy", lang), "right", width=8),
         Column("required", t("report.col.required", lang), "right", width=7),
         Column("average", t("report.col.average", lang), "right", width=7),
@@ -257,8 +259,8 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     header = [resolution_heading(ws, lang),
               t(period_key, lang, year=y, month=m, months=m,
                 month_name=t(f"month.{m}", lang), elapsed=fmt_percent(m / 12, lang))]
-    if ws.resolution.note is not None:  # e.g. the merger that ends the standalone series
-        header.append(ws.resolution.note.get(lang))
+    if ws.resolution.note is not None and series_ended(ws, issue):
+        header.append(ws.resolution.note.get(lang))  # the merger, once it is known
     charts = [c for row, _ in headline if (c := ytd_chart(ws, report, row, lang)) is not None]
     charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
     from bkind.render.views import prose as sentences
@@ -283,4 +285,4 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang, said)
                 + status.paragraphs,
                 document_tables=[table, sentences.document_table(targets, lang)],
-                document=ws.resolution.document)
+                document=status.document, issue=issue)

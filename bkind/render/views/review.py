@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
 from bkind.i18n import CATALOGUE, fmt_date, fmt_number, t
-from bkind.model import Target, Workspace
+from bkind.model import Issue, Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
-from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.model import Cell, Column, Part, Section, Table, View
 from bkind.render.records import (
     ReviewData,
     ReviewRecord,
@@ -56,6 +58,36 @@ def _range(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
         return ""
     return t("review.range", lang, lo=value_text(ws, target, rng[0], lang),
              hi=value_text(ws, target, rng[1], lang))
+
+
+def _items_sentence(target: Target, r: TargetReview, lang: str) -> str | None:
+    """A count or an `every` target as the Sở says it: "Đến năm 2025 có 01 cụm công
+    nghiệp (CCN Huyền Tụng) hoàn thành đầu tư hạ tầng kỹ thuật" (a count is never "ước
+    đạt"); None where the catalogue has no words for the list or its condition."""
+    from bkind.render.fmt import fmt_condition
+
+    thing, where = f"review.items.{target.of}", [f"review.where.{k}" for k in target.where]
+    if thing not in CATALOGUE or not all(k in CATALOGUE for k in where) or r.value is None:
+        return None
+    o = r.result.outcome
+    condition = ", ".join(t(k, lang) for k in where)
+    ids = next((n.params["ids"] for n in r.result.notes if n.key in ("matching", "meeting")
+                and n.params.get("ids") not in (None, "—")), None)
+    name_key = f"review.item_name.{target.of}"
+    names = " (" + ", ".join(t(name_key, lang, name=x.strip()) if name_key in CATALOGUE
+                             else x.strip() for x in str(ids).split(",")) + ")" if ids else ""
+
+    def count(x: float | int | None) -> str:
+        n = int(x or 0)
+        return f"{n:02d}" if lang == "vi" else str(n)
+
+    year = r.result.actual_year
+    if target.comparator is None:  # every: those matching, and how many meet the condition
+        return t("review.s.every_items", lang, year=year, meeting=count(o.meeting),
+                 matching=count(o.matching), thing=t(thing, lang), names=names,
+                 condition=condition, each=fmt_condition(target.each, lang, words=True))
+    return t("review.s.count_items", lang, year=year, value=count(r.value),
+             thing=t(thing, lang), names=names, condition=condition)
 
 
 def _names(r: TargetReview) -> str:
@@ -121,6 +153,8 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     elif metric is not None:
         text = t("review.s.level", lang, name=metric.name.get(lang), est=est, value=value,
                  year=res.actual_year, range=rng)
+    elif (items := _items_sentence(target, r, lang)) is not None:
+        text = items
     else:
         key = "review.s.count" if target_type(target).integer else "review.s.list"
         # "Cụm công nghiệp" -> "số cụm công nghiệp", but an acronym (CCN) stays
@@ -228,7 +262,126 @@ def record(ws: Workspace, r: TargetReview, lang: str) -> ReviewRecord:
     )
 
 
-def review_view(ws: Workspace, review: Review, lang: str) -> View:
+# a figure's kind as the appendix marks it beside the number
+MARKS = {"estimate": "review.mark.estimate", "preliminary": "review.mark.preliminary",
+         "derived": "review.mark.derived", "nowcast": "review.mark.nowcast",
+         "covered": "review.mark.covered"}
+PARTS = ("results", "shortcomings", "lessons", "directions")  # I-IV of a tổng kết
+
+
+def _annex_unit(ws: Workspace, target: Target, lang: str) -> str:
+    metric = ws.metrics.get(target.metric or "")
+    if target_is_rate(ws, target) or target.comparator is None:  # rates; every: a share
+        return "%"
+    if metric is not None:
+        return metric.unit_in(lang) or ""
+    key = f"review.unit.{target.of}"
+    return t(key, lang) if key in CATALOGUE else ""
+
+
+def _annex_number(ws: Workspace, target: Target, x: float | None,
+                  lang: str) -> tuple[str, float | None, str]:
+    """A figure as the appendix prints it (the unit is in its own column): its text,
+    its value and its kind for a spreadsheet."""
+    if x is None:
+        return "", None, "number"
+    if target_is_rate(ws, target) or target.comparator is None:  # one precision throughout
+        text = f"{x * 100:,.2f}"
+        return (text.translate({ord(","): ".", ord("."): ","}) if lang == "vi" else text), \
+            x, "percent"
+    if target.metric is None:  # a count: 01 cụm
+        return f"{int(x):02d}" if lang == "vi" and float(x).is_integer() else \
+            fmt_number(x, lang, 0), x, "integer"
+    return fmt_number(x, lang), x, "number"
+
+
+def _annex_cell(ws: Workspace, target: Target, x: float | None, kind: str | None,
+                lang: str, span: int = 1, listed: bool = False) -> Cell:
+    text, value, number_kind = _annex_number(ws, target, x, lang)
+    key = "review.mark.list" if listed and kind == "estimate" else MARKS.get(kind or "")
+    mark = t(key, lang) if key and x is not None else None
+    if mark:
+        text += f"\n({mark})"
+    return Cell(text, align="right", value=value, kind=number_kind, span=span, mark=mark)
+
+
+def annex_table(ws: Workspace, review: Review, lang: str) -> Table:
+    """"Biểu tổng hợp kết quả thực hiện các chỉ tiêu": one row per target, one column
+    per year from the baseline year to the review's year, the whole period's result and
+    the verdict; each figure's kind marked; a run of years covered by levels is one
+    merged cell (one average, never a rate of each year)."""
+    first = ws.resolution.baseline_year
+    last = max([first, *(min(review.as_of, t_.deadline) for t_ in ws.targets)])
+    years = list(range(first, last + 1))
+    table = Table(title=t("review.annex.title", lang), columns=[
+        Column("no", t("review.annex.no", lang), "center", width=4),
+        Column("target", t("review.annex.target", lang), width=24),
+        Column("unit", t("review.annex.unit", lang), "center", width=7),
+        Column("goal", t("review.annex.goal", lang), width=14),
+        *[Column(str(y), str(y), "right", width=7) for y in years],
+        Column("period", t("review.annex.period", lang), "right", width=9),
+        Column("verdict", t("review.annex.verdict", lang), width=10),
+    ], notes=[t("review.annex.legend", lang)])
+    for n, r in enumerate(review.targets, start=1):
+        target = ws.target(r.id)
+        cells = [Cell(str(n), align="center", value=n, kind="integer"),
+                 Cell(target.name.get(lang)),
+                 Cell(_annex_unit(ws, target, lang), align="center"),
+                 Cell(goal_text(ws, target, lang, "sentence"))]
+        by_year = {y.year: y for y in r.years}
+        i = 0
+        while i < len(years):
+            y = by_year.get(years[i])
+            if y is None or y.value is None:
+                cells.append(Cell(""))
+                i += 1
+                continue
+            span = 1
+            if y.kind == "covered":  # the run's years share one average: one cell
+                while i + span < len(years) and (nxt := by_year.get(years[i + span])) \
+                        is not None and nxt.kind == "covered" and nxt.value == y.value:
+                    span += 1
+            cells.append(_annex_cell(ws, target, y.value, y.kind, lang, span,
+                                     listed=target.metric is None))
+            cells += [Cell("", span=0)] * (span - 1)
+            i += span
+        if r.verdict == "in_progress" or r.value is None:
+            cells.append(Cell(""))
+        else:
+            whole = _annex_cell(ws, target, r.value, "nowcast" if r.estimated else None,
+                                lang)
+            rng = r.result.outcome.range
+            if rng is not None and rng[0] != rng[1]:
+                lo, hi = (_annex_number(ws, target, v, lang)[0] for v in rng)
+                whole = msgspec.structs.replace(
+                    whole, text=whole.text + "\n" + t("review.annex.range", lang, lo=lo,
+                                                       hi=hi))
+            cells.append(whole)
+        cells.append(Cell(verdict_text(r, lang),
+                          status=VERDICT_STATUS.get(r.verdict, r.result.status)))
+        table.rows.append(cells)
+    return table
+
+
+def review_parts(ws: Workspace, review: Review, lang: str) -> list[Part]:
+    """The body of the tổng kết: I. the count and one paragraph per target; II-IV from
+    targets.yaml `review:`, else empty (dotted lines to fill in by hand)."""
+    written = ws.resolution.review
+    parts = [Part(t("review.part.results", lang),
+                  [summary_text(review, lang)] + [sentence(ws, r, lang)
+                                                  for r in review.targets], charts=True)]
+    for key in PARTS[1:]:
+        text = getattr(written, key, None) if written is not None else None
+        body = text.get(lang) if text is not None else ""
+        parts.append(Part(t(f"review.part.{key}", lang),
+                          [line.strip() for line in body.splitlines() if line.strip()]))
+    return parts
+
+
+def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = None,
+                document: bool = False) -> View:
+    """The review; `document`: as a Word or Excel document (parts I-IV, and the
+    appendix table in place of the terminal's table)."""
     res = ws.resolution
     records = [record(ws, r, lang) for r in review.targets]
     data = ReviewData(
@@ -263,21 +416,33 @@ def review_view(ws: Workspace, review: Review, lang: str) -> View:
         ])
         notes += [f"[{n}] {line}" for line in target_lines(ws, r.result, target, lang,
                                                            shown, n)]
-    header = header_lines(ws, review.as_of, lang)
+    header = header_lines(ws, review.as_of, lang, issue)
     header[1] = t("review.as_of", lang, year=review.as_of)
     header.insert(2, summary_text(review, lang))
     sections = [Section(t("review.notes", lang), notes)] if notes else []
     found = source_lines(ws, results, lang)
     if found:
         sections.append(Section(t("sources.title", lang), found, appendix=True))
-    from bkind.render.views.prose import subject
+    from bkind.render.views.prose import review_subject
 
+    if document:
+        annex = annex_table(ws, review, lang)
+        intro = [line for line in header_lines(ws, review.as_of, lang, issue)[2:]
+                 if line != t("status.no_targets", lang)]
+        return View(data=data, records=[rec.row() for rec in records],
+                    tables=[annex], header=[header[0], *intro], sections=sections,
+                    lang=lang, subject=review_subject(ws.resolution, lang),
+                    document=ws.resolution.document_on(issue.date) if issue else None,
+                    issue=issue, document_tables=[], annex=annex,
+                    parts=review_parts(ws, review, lang),
+                    charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
+                            for n, r in enumerate(review.targets, start=1)])
     return View(data=data,
                 records=[rec.row() for rec in records], fields=ReviewRow.columns(),
                 tables=[table], header=header, sections=sections, lang=lang,
-                subject=subject(ws.resolution, lang,
-                                t("doc.subject.review", lang, year=review.as_of)),
-                document=ws.resolution.document,
+                subject=review_subject(ws.resolution, lang),
+                document=ws.resolution.document_on(issue.date) if issue else None,
+                issue=issue,
                 paragraphs=[rec.sentence for rec in records],
                 charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
                         for n, r in enumerate(review.targets, start=1)])

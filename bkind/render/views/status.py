@@ -13,6 +13,7 @@ from bkind.core.targets import target_type
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import (
     STATUSES,
+    Issue,
     SourceRef,
     Target,
     TargetResult,
@@ -244,26 +245,39 @@ def source_lines(ws: Workspace, results: list[TargetResult], lang: str) -> list[
     return [f"{''.join(f'[{n}]' for n in ns)} {text}" for text, ns in seen.items()]
 
 
-def header_lines(ws: Workspace, as_of: int, lang: str) -> list[str]:
-    """Title, evaluation year and the resolution's own note (e.g. the series end)."""
+def series_ended(ws: Workspace, issue: Issue | None) -> bool:
+    """Whether a document issued on `issue` may speak of the series' end (its month is
+    not after the issue date); True without a series end (a note then always holds)."""
+    from bkind.core.issue_date import published_after
+
+    end = ws.resolution.series_end
+    return end is None or issue is None or not published_after(end, issue.known_until)
+
+
+def header_lines(ws: Workspace, as_of: int, lang: str,
+                 issue: Issue | None = None) -> list[str]:
+    """Title, evaluation year and the resolution's own note (e.g. the series end, not
+    before a document issued before it)."""
     res = ws.resolution
     as_of_text = t("status.as_of", lang, year=as_of)
     if as_of == default_as_of(ws):  # said once: which year "latest" is, and why
         as_of_text += t("status.as_of_latest", lang)
     header = [resolution_heading(ws, lang), as_of_text]
-    if res.note is not None:
+    ended = series_ended(ws, issue)
+    if res.note is not None and ended:
         header.append(res.note.get(lang))
-    elif res.series_end is not None:
+    elif res.series_end is not None and ended:
         header.append(t("series_end", lang, end=fmt_date(res.series_end, lang)))
-    if res.successor is not None and is_closed(ws, as_of):
-        header.append(t("status.successor", lang, name=res.successor))
+    if res.successor_resolution is not None and is_closed(ws, as_of) and ended:
+        header.append(t("status.successor", lang, name=res.successor_resolution.get(lang)))
     if not ws.targets:
         header.append(t("status.no_targets", lang))
     return header
 
 
 def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: str,
-                sources: bool = True, prose: bool = False, human: bool = True) -> View:
+                sources: bool = True, prose: bool = False, human: bool = True,
+                issue: Issue | None = None) -> View:
     """The status of every target. `sources`: list every figure's source below the
     table; `prose`: one sentence per target before it (documents); `human`: False for
     the machine formats (JSON, CSV), which need the records only."""
@@ -284,7 +298,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     if not human:
         return View(data=data, records=records_out, lang=lang, fields=StatusRow.columns())
     table, notes = targets_table(ws, results, lang)
-    header = header_lines(ws, as_of, lang)
+    header = header_lines(ws, as_of, lang, issue)
     if results and not prose:  # the prose opens with its own summary sentence
         header.insert(2, summary_line(results, lang))
     sections = [Section(t("notes.title", lang), notes)] if notes else []
@@ -292,20 +306,32 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
         found = source_lines(ws, results, lang)
         if found:
             sections.append(Section(t("sources.title", lang), found, appendix=True))
-    elif any(r.sources for r in results):
-        sections.append(Section(None, [t("sources.hint", lang)]))
     view = View(data=data, records=records_out, fields=StatusRow.columns(),
-                tables=[table] if results else [], header=header, sections=sections, lang=lang)
+                tables=[table] if results else [], header=header, sections=sections, lang=lang,
+                issue=issue, document=res.document_on(issue.date) if issue is not None else None)
     if prose:  # a document: its subject, sentences, printed table and who signs it
         from bkind.render.views import prose as sentences
 
         view.subject = sentences.subject(res, lang,
                                          t("doc.subject.status", lang, year=as_of))
         view.paragraphs = sentences.target_paragraphs(ws, results, lang)
-        view.document_tables = [sentences.document_table(
-            table, lang, t("report.targets_title", lang, year=as_of))]
-        view.document = res.document
+        printed = sentences.document_table(table, lang,
+                                           t("report.targets_title", lang, year=as_of))
+        goal = next(i for i, c in enumerate(printed.columns) if c.key == "goal")
+        for row, r in zip(printed.rows, results, strict=True):  # the goal in words, no ">"
+            row[goal] = Cell(goal_text(ws, ws.target(r.id), lang, "sentence"))
+        view.document_tables = [printed]
+        view.header = [header[0], *header[2:]]  # the year is in the subject: no fragment
     return view
+
+
+def _goal_cell(ws: Workspace, target: Target, lang: str, kind: str) -> Cell:
+    """The goal in words, with the target's value (a range: both bounds) as numbers."""
+    value = target.value
+    if target.comparator is None or not isinstance(value, (int, float, tuple)):
+        return Cell(goal_text(ws, target, lang))
+    lo, hi = value if isinstance(value, tuple) else (value, None)
+    return Cell(goal_text(ws, target, lang), value=lo, upper=hi, kind=kind, worded=True)
 
 
 def targets_table(ws: Workspace, results: list[TargetResult],
@@ -318,7 +344,7 @@ def targets_table(ws: Workspace, results: list[TargetResult],
         Column("gap", t("col.gap", lang), "right", width=9),
         Column("required", t("col.required", lang), "right", width=8),
         Column("status", t("col.status", lang), width=14),
-    ])
+    ], sheet=t("xlsx.sheet.targets", lang))
     notes: list[str] = []
     shown: dict[str, int] = {}
     for n, r in enumerate(results, start=1):
@@ -334,7 +360,7 @@ def targets_table(ws: Workspace, results: list[TargetResult],
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
             Cell(latest, align="right", value=r.actual, kind=kind),
-            Cell(goal_text(ws, target, lang)),
+            _goal_cell(ws, target, lang, kind),
             Cell(fmt_gap(ws, r, lang), align="right",
                  value=None if r.gap is None else r.gap * 100 if kind == "percent" else r.gap,
                  kind="points" if kind == "percent" else kind),

@@ -28,7 +28,7 @@ def workspaces_view(loaded: list[tuple[str, Workspace]], default: str, lang: str
         Column("years", t("workspaces.col.years", lang), width=11),
         Column("targets", t("workspaces.col.targets", lang), "right", width=8),
         Column("links", t("workspaces.col.links", lang), width=22),
-    ])
+    ], sheet=t("xlsx.sheet.workspaces", lang))
     for name, ws in loaded:
         res = ws.resolution
         years = years_with_figures(ws)
@@ -51,7 +51,8 @@ def workspaces_view(loaded: list[tuple[str, Workspace]], default: str, lang: str
         table.rows.append([
             Cell(label), Cell(title), Cell(_span(years)),
             Cell(str(len(ws.targets)) if ws.targets else t("workspaces.none", lang),
-                 align="right"),
+                 align="right", value=len(ws.targets) if ws.targets else None,
+                 kind="integer"),
             Cell("\n".join(links) or "—"),
         ])
     records = [{"name": e["name"], "default": e["default"],

@@ -315,12 +315,12 @@ def annex_table(ws: Workspace, review: Review, lang: str) -> Table:
     years = list(range(first, last + 1))
     table = Table(title=t("review.annex.title", lang), columns=[
         Column("no", t("review.annex.no", lang), "center", width=4),
-        Column("target", t("review.annex.target", lang), width=24),
+        Column("target", t("review.annex.target", lang), width=21),
         Column("unit", t("review.annex.unit", lang), "center", width=7),
-        Column("goal", t("review.annex.goal", lang), width=14),
-        *[Column(str(y), str(y), "right", width=7) for y in years],
+        Column("goal", t("review.annex.goal", lang), width=13),
+        *[Column(str(y), str(y), "right", width=8) for y in years],
         Column("period", t("review.annex.period", lang), "right", width=9),
-        Column("verdict", t("review.annex.verdict", lang), width=10),
+        Column("verdict", t("review.annex.verdict", lang), width=12),
     ], notes=[t("review.annex.legend", lang)])
     for n, r in enumerate(review.targets, start=1):
         target = ws.target(r.id)

@@ -300,20 +300,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{ytd} / {share} = {plan} {unit} (số tính toán)"},
     "report.nowcasts": {"en": "Estimates for {year}, the year in progress",
                         "vi": "Ước thực hiện năm {year}"},
-    "sentence.level": {"en": "{name}, {months} months: {v} {unit}",
-                       "vi": "{name} {months} tháng đạt {v} {unit}"},
-    "sentence.level_est": {"en": "{name}, {months} months: an estimated {v} {unit}",
-                           "vi": "{name} {months} tháng ước đạt {v} {unit}"},
-    "sentence.yoy_up": {"en": "up {g} on the same period last year",
-                        "vi": "tăng {g} so với cùng kỳ"},
-    "sentence.yoy_down": {"en": "down {g} on the same period last year",
-                          "vi": "giảm {g} so với cùng kỳ"},
-    "sentence.plan": {"en": "{s} of the annual plan", "vi": "đạt {s} kế hoạch năm"},
-    "sentence.growth_up": {"en": "{name}, {months} months: up {g} on the same period last year",
-                           "vi": "{name} {months} tháng tăng {g} so với cùng kỳ"},
-    "sentence.growth_down": {"en": "{name}, {months} months: down {g} on the same period "
-                                   "last year",
-                             "vi": "{name} {months} tháng giảm {g} so với cùng kỳ"},
     "report.of_plan": {"en": "{v} of plan", "vi": "{v} kế hoạch"},
     "report.growth_ytd": {"en": "y/y, cumulative", "vi": "so cùng kỳ, lũy kế"},
     "report.month_alone": {"en": "month {month} alone: {v}", "vi": "riêng tháng {month}: {v}"},
@@ -369,9 +355,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "chart.series.even_pace": {"en": "Even pace (months / 12)",
                                "vi": "Tiến độ thời gian (số tháng / 12)"},
     "chart.series.actual": {"en": "Actual", "vi": "Thực hiện"},
-    "chart.series.target_average": {"en": "Target average", "vi": "Mục tiêu bình quân"},
-    "chart.series.target_path": {"en": "Path to the target", "vi": "Lộ trình đạt mục tiêu"},
-    "chart.series.target": {"en": "Target", "vi": "Mục tiêu"},
     "chart.no_figures": {"en": "{name}: no figures to draw",
                          "vi": "{name}: chưa có số liệu để vẽ biểu đồ"},
     "chart.series.estimate": {"en": "{year}: bkind's estimate{range}",
@@ -993,9 +976,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.unknown_metric_known": {"en": "unknown metric '{id}' (known: {known})",
                                  "vi": "chỉ tiêu '{id}' không tồn tại (các chỉ tiêu có: "
                                        "{known})"},
-    "err.unknown_method": {"en": "unknown method '{method}' (one of: {choices})",
-                           "vi": "phương pháp '{method}' không hợp lệ (chọn một trong: "
-                                 "{choices})"},
     "err.year_before_data": {"en": "{year} is before the latest year with figures ({end}): a "
                                    "projection starts after the data",
                              "vi": "năm {year} trước năm gần nhất có số liệu ({end}): dự báo "
@@ -1018,7 +998,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                "bằng bảng mã khác, như Windows-1258 hoặc TCVN3); hãy lưu bằng "
                                "CSV UTF-8 (trong Excel: Lưu dưới dạng, chọn CSV UTF-8 (Comma "
                                "delimited))"},
-    "err.csv_invalid": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
     "err.xlsx_invalid": {"en": "not a readable XLSX workbook ({detail})",
                          "vi": "không đọc được tệp XLSX ({detail})"},
     "err.xlsx_not_zip": {"en": "not an Excel workbook (.xlsx): the file is damaged, or is "
@@ -1056,8 +1035,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "vi": "cần tệp .csv hoặc .xlsx"},
     "err.empty_header": {"en": "empty file: expected a header row with the columns {columns}",
                          "vi": "tệp trống: cần một dòng tiêu đề với các cột {columns}"},
-    "err.unknown_column": {"en": "unknown column '{name}' (columns: {columns})",
-                           "vi": "cột '{name}' không hợp lệ (các cột: {columns})"},
     "err.missing_column": {"en": "missing column '{name}'", "vi": "thiếu cột '{name}'"},
     "err.column_twice": {"en": "column '{name}' appears twice",
                          "vi": "cột '{name}' xuất hiện hai lần"},

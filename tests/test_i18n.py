@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import re
-import string
 
 import pytest
 
-from bkind.i18n import CATALOGUE, LANGS, detect_lang, fmt_date, fmt_number, fmt_percent, t
+from bkind.i18n import detect_lang, fmt_date, fmt_number, fmt_percent, t
 
 ENGLISH_STATUS_WORDS = ["Achieved", "On track", "Acceleration needed", "Limited progress",
                         "Deterioration", "Missed", "Insufficient data"]
-
-
-def fields(template: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
-
-
-# keys whose languages say it differently: "January–March" against "đến hết tháng 3"
-DIFFERENT_PLACEHOLDERS = {"report.period": ({"month_name"}, {"month"}),
-                          # a text given in both languages (numbers, metric names)
-                          "text.by_lang": ({"en"}, {"vi"}),
-                          # the Sở's "cộng dồn 7 tháng" against "January-July"
-                          **{key: ({"month_name"}, {"m"}) for key in (
-                              "so.index.cumulative", "so.trade.cumulative", "so.trade.then")},
-                          "so.level.cumulative": ({"month_name", "name"}, {"m", "name_lc"}),
-                          "so.level.cumulative_one": ({"name"}, {"name_lc"})}
-
-
-@pytest.mark.parametrize("key", sorted(CATALOGUE))
-def test_every_key_in_both_languages_with_the_same_placeholders(key):
-    entry = CATALOGUE[key]
-    assert set(entry) == set(LANGS), key
-    en, vi = fields(entry["en"]), fields(entry["vi"])
-    only_en, only_vi = DIFFERENT_PLACEHOLDERS.get(key, (set(), set()))
-    assert (en - only_en, vi - only_vi) == (vi - only_vi, en - only_en), key
 
 
 def test_status_names_are_the_official_terms():

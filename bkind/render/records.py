@@ -5,12 +5,15 @@ set to UNSET is left out (the `every` target's item counts appear only on its re
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from msgspec import UNSET, Struct, UnsetType
 
 from bkind.model import Comparator, Outlook, Status, Verdict
 
 Number = float | int  # a count target's figures are whole numbers
 Bound = Number | list[float | None]  # a value, or a `between` range
+R = TypeVar("R", bound=Struct)
 
 
 class Record(Struct):
@@ -22,6 +25,10 @@ class Record(Struct):
         from msgspec.structs import fields
 
         return [f.encode_name for f in fields(cls)]
+
+    def narrowed(self, row_type: type[R]) -> R:
+        """This record as its CSV row: the fields `row_type` has, taken from this record."""
+        return row_type(**{f: getattr(self, f) for f in row_type.__struct_fields__})
 
 
 class ResolutionRecord(Record):
@@ -100,7 +107,7 @@ class StatusRecord(StatusSpec):
     context: list[ContextRecord] = []
 
     def row(self) -> StatusRow:
-        return StatusRow(**{f: getattr(self, f) for f in StatusRow.__struct_fields__})
+        return self.narrowed(StatusRow)
 
 
 class StatusData(Record):
@@ -159,7 +166,7 @@ class ReviewRecord(Record):
     sources: list[SourceRecord]
 
     def row(self) -> ReviewRow:
-        return ReviewRow(**{f: getattr(self, f) for f in ReviewRow.__struct_fields__})
+        return self.narrowed(ReviewRow)
 
 
 class ReviewResolution(Record):
@@ -304,7 +311,7 @@ class MonthRecord(YtdRow):
     sources: list[YtdSourceRecord]
 
     def row(self) -> YtdRow:
-        return YtdRow(**{f: getattr(self, f) for f in YtdRow.__struct_fields__})
+        return self.narrowed(YtdRow)
 
 
 class ReportData(Record):

@@ -129,7 +129,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "unit.pp": {"en": "pp", "vi": "điểm %"},
     # notes from the progress method
     "note.no_figures": {"en": "no figures published for {years}",
-                        "vi": "chưa có số liệu công bố cho {years}"},
+                        "vi": "chưa có số liệu công bố năm {years}"},
     "note.missing_years": {"en": "figures missing for {years}: the average shown is of the "
                                  "observed years only",
                            "vi": "thiếu số liệu các năm {years}: số bình quân chỉ tính trên "

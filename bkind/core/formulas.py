@@ -265,8 +265,15 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 
 def years_text(years: Iterable[int]) -> str:
-    """Years as a note shows them: 2021, 2022, 2023."""
-    return ", ".join(str(y) for y in years)
+    """Years as a note shows them: a run of three or more as its ends (2021-2025), others
+    listed (2021, 2023), as a provincial report writes them."""
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) >= 3 else ", ".join(map(str, r)) for r in runs)
 
 
 # -------------------------------------------------------------------------- items

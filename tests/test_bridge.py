@@ -80,7 +80,7 @@ def test_a_proxy_is_calibrated_on_the_three_latest_years_both_grew(workspace):
     assert point.value == pytest.approx(1.20 ** e - 1)
     first = point.basis[0]
     assert first.key == "basis.proxy_central"
-    assert first.params["years"] == "2021, 2022, 2023"
+    assert first.params["years"] == "2021-2023"
     assert first.params["factor"] == pytest.approx(e)
     # q has no full-year figure at all: used as it is, and said so; the range spans both
     assert point.basis[1].key == "basis.proxy_uncalibrated"

@@ -78,7 +78,8 @@ def _context_text(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
     for c in r.context:
         metric = ws.metrics[c.metric]
         parts = []
-        if c.average is not None and c.years:
+        # an "average" of one year is that year's figure, shown below with its year
+        if c.average is not None and c.years and (len(c.years) > 1 or c.latest is None):
             span = f"{c.years[0]}–{c.years[-1]}" if len(c.years) > 1 else str(c.years[0])
             parts.append(t("note.context_avg", lang, years=span,
                            avg=fmt_percent(c.average, lang)))

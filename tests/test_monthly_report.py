@@ -198,3 +198,10 @@ def test_no_so_sections_without_their_figures(cli, workspace):
     ws = workspace(SECTORS, {2020: "year: 2020\nytd:\n  3:\n    va: {value: 5, source: r}\n"})
     text = opening(cli, "2020-03", root=ws)
     assert "Công nghiệp" not in text and "Thương mại" not in text
+
+
+def test_no_price_basis_claimed_where_the_source_states_none(cli):
+    # August 2022's gross output: the article gives no price basis
+    assert "1.2. Giá trị sản xuất công nghiệp\n" in opening(cli, "2022-08").replace(
+        "#### ", "")
+    assert "(theo giá so sánh 2010)" in opening(cli, "2020-07")

@@ -42,7 +42,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 WorkspaceOpt = Annotated[
-    Path | None,
+    str | None,  # as typed: ./bacgiang is a folder, bacgiang a shipped workspace
     typer.Option("--workspace", "-w", help="Workspace folder (targets.yaml + actuals/), or "
                  "the name of a shipped one (bkind workspaces). Default: $BKIND_WORKSPACE, "
                  "the current folder if it has targets.yaml, else the embedded Bắc Kạn "
@@ -88,7 +88,7 @@ class Run:
             self.fmt = choose_format(options.get("fmt"), self.output)
             check_binary_output(self.fmt, self.output)  # refused before anything is done
         self.fail_on = parse_fail_on(options.get("fail_on"))
-        self.workspace_option: Path | None = options.get("workspace")
+        self.workspace_option: str | None = options.get("workspace")
 
     @property
     def data_lang(self) -> str:
@@ -230,12 +230,12 @@ def message_lang(option: str | None) -> str:
     return lang if lang in LANGS else "en"
 
 
-def open_workspace(option: Path | None, lang: str) -> Workspace:
+def open_workspace(option: str | None, lang: str) -> Workspace:
     from bkind.io.cache import cache_folder
     from bkind.io.load import load_workspace
     from bkind.io.workspaces import find_workspace, workspace_name
 
-    root, embedded = find_workspace(str(option) if option else None, os.environ, Path.cwd())
+    root, embedded = find_workspace(option or None, os.environ, Path.cwd())
     shown = str(root) if embedded or option or os.environ.get("BKIND_WORKSPACE") else "."
     ws = load_workspace(root, embedded=embedded, shown_root=shown,
                         cache=cache_folder(os.environ))
@@ -334,10 +334,23 @@ def render_view(view: Any, fmt: Format, output: Path | None) -> None:
     if fmt.binary:
         from bkind.render.model import printable_view
 
-        emit(fmt.document_renderer()(printable_view(view)), output)
+        emit(build_document(fmt.document_renderer(), printable_view(view), output), output)
         return
     width, color = terminal()
     emit(fmt.renderer(width=width, color=color and output is None)(view), output)
+
+
+def build_document(render: Callable[[Any], bytes], view: Any, output: Path | None) -> bytes:
+    """A Word or Excel file's bytes; the libraries stage parts in the temporary folder
+    (TMPDIR), so a full or unwritable one is bad input (exit 2, one line), not a bug."""
+    try:
+        return render(view)
+    except OSError as exc:
+        import tempfile
+
+        raise BkindError.one(str(output) if output else "--output", None, msg(
+            "err.temp_not_written", reason=exc.strerror or str(exc),
+            folder=tempfile.gettempdir())) from None
 
 
 def check_binary_output(fmt: Format, output: Path | None) -> None:
@@ -470,11 +483,17 @@ def compare_command(
     if not others:
         raise BkindError.one("--with", None, msg("err.compare_nothing"))
     loaded: list[tuple[str, Workspace]] = []
-    for ws in [first, *(open_workspace(Path(w), run.lang) for w in others)]:
+    seen: set[Path] = set()
+    for ws in [first, *(open_workspace(w, run.lang) for w in others)]:
         name = workspace_name(Path(ws.path)) if ws.embedded else None
         label = name or Path(ws.path).resolve().name
-        if label in (n for n, _ in loaded):
+        if Path(ws.path).resolve() in seen:  # the same folder, however it was written
             raise BkindError.one("--with", None, msg("err.compare_twice", name=label))
+        seen.add(Path(ws.path).resolve())
+        clash = next((i for i, (n, _) in enumerate(loaded) if n == label), None)
+        if clash is not None:  # a/ws and b/ws: told apart by their paths
+            loaded[clash] = (loaded[clash][1].path, loaded[clash][1])
+            label = ws.path
         loaded.append((label, ws))
     titles = {n: (f"{w.resolution.id}: " if w.resolution.id else "")
               + w.resolution.title.get(view_lang) for n, w in loaded}
@@ -518,7 +537,7 @@ def export_command(
         export.DESCRIPTOR_NAME: json.dumps(export.descriptor(ws, name), ensure_ascii=False,
                                            indent=2) + "\n",
     }
-    written = write_folder(output, files, export.DESCRIPTOR_NAME)
+    written = write_folder(output, files, export.DESCRIPTOR_NAME, export.is_ours)
     typer.echo(t("export.written", run.lang, paths=", ".join(str(p) for p in written)),
                err=True)
 
@@ -779,12 +798,11 @@ def ingest_command(
     lang: LangOpt = None,
 ) -> None:
     from bkind.io.ingest import ingest
-    from bkind.io.workspaces import find_workspace
+    from bkind.io.workspaces import find_workspace, is_shipped
     from bkind.render.views.ingest import ingest_view
 
-    root, embedded = find_workspace(str(workspace) if workspace else None, os.environ,
-                                    Path.cwd())
-    if embedded:
+    root, embedded = find_workspace(workspace or None, os.environ, Path.cwd())
+    if embedded or is_shipped(root):  # by name, by path, BKIND_WORKSPACE or here
         raise BkindError.one("--workspace", None, msg("err.ingest_embedded"))
     shown = str(root) if workspace or os.environ.get("BKIND_WORKSPACE") else "."
     typer.secho(t("workspace.used", run.lang, path=root), err=True, dim=True)
@@ -844,7 +862,8 @@ def template_command(
         raise BkindError.one("--output", None, msg("err.xlsx_needs_output"))
     rates = frozenset(i for i, mid in enumerate(report_order(ws.metrics))
                       if ws.metrics[mid].is_rate)
-    write_bytes_atomic(output, template_xlsx(rows, sheet_title(year, m, run.lang), rates))
+    write_bytes_atomic(output, build_document(
+        lambda r: template_xlsx(r, sheet_title(year, m, run.lang), rates), rows, output))
 
 
 @command(
@@ -863,7 +882,10 @@ def init_command(
     from bkind.io.scaffold import init_workspace
 
     written = init_workspace(folder, str(folder), run.lang)
-    typer.echo(t("init.done", run.lang, paths=", ".join(written), folder=folder), err=True)
+    import shlex
+
+    typer.echo(t("init.done", run.lang, paths=", ".join(written),
+                 folder=shlex.quote(str(folder))), err=True)
 
 
 def main() -> None:

@@ -660,6 +660,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.output_is_input": {"en": "is an input file of the workspace: choose another --output",
                             "vi": "là tệp đầu vào của không gian làm việc: hãy chọn --output "
                                   "khác"},
+    "err.output_in_workspace": {
+        "en": "is inside the workspace's actuals folder, where every file is read as data: "
+              "choose another --output",
+        "vi": "nằm trong thư mục actuals của thư mục dữ liệu, nơi mọi tệp đều được đọc làm số "
+              "liệu: hãy chọn --output khác"},
+    "err.temp_not_written": {
+        "en": "cannot build the document: {reason} in the temporary folder {folder} (set "
+              "TMPDIR to a folder with room); nothing written",
+        "vi": "không tạo được tài liệu: {reason} trong thư mục tạm {folder} (hãy đặt TMPDIR "
+              "là một thư mục còn chỗ trống); chưa ghi gì"},
     "err.output_is_folder": {"en": "is a folder: --output needs a file name",
                              "vi": "là thư mục: --output cần tên tệp"},
     "err.ingest_interrupted": {
@@ -696,6 +706,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "vi": "{what}: {raw} không phải là số hữu hạn"},
     "err.number_too_large": {"en": "{what}: {raw} is too large (at most {most} in size)",
                              "vi": "{what}: {raw} quá lớn (độ lớn tối đa {most})"},
+    "err.negative_amount": {"en": "{what}: {raw} is below zero",
+                            "vi": "{what}: {raw} nhỏ hơn 0"},
+    "err.percent_out_of_range": {"en": "{what}: {raw} is outside 0% to 100%",
+                                 "vi": "{what}: {raw} nằm ngoài khoảng 0% đến 100%"},
     "err.file_too_large": {"en": "file too large", "vi": "tệp quá lớn"},
     "err.internal": {
         "en": "internal error (a bug in bkind, not in your files): {detail}; run again "
@@ -723,6 +737,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.type.object": {"en": "object", "vi": "ánh xạ (khóa: giá trị)"},
     "err.type.array": {"en": "array", "vi": "danh sách"},
     "err.type.date": {"en": "date", "vi": "ngày"},
+    "err.year_range": {"en": "a year has four digits ({low} to {high})",
+                       "vi": "năm phải có bốn chữ số (từ {low} đến {high})"},
     "err.bad_date": {"en": "invalid RFC3339 encoded date",
                      "vi": "ngày không hợp lệ (cần dạng YYYY-MM-DD)"},
     "err.detail": {"en": "{detail}", "vi": "{detail}"},
@@ -754,10 +770,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # targets.yaml
     "err.targets_not_mapping": {"en": "expected a mapping with resolution, metrics, targets",
                                 "vi": "cần một ánh xạ gồm resolution, metrics, targets"},
+    "err.metric_id_reserved": {
+        "en": "metric id '{id}' ends in '{suffix}', which the open-data export gives the "
+              "figures printed beside a metric's year-to-date value: choose another id",
+        "vi": "mã chỉ tiêu '{id}' kết thúc bằng '{suffix}', là hậu tố mà tệp dữ liệu mở (export) "
+              "dùng cho số liệu in kèm số lũy kế của một chỉ tiêu: hãy chọn mã khác"},
     "err.of_only_share": {"en": "metric '{id}': 'of' is only for a share",
                           "vi": "chỉ tiêu '{id}': 'of' chỉ dùng cho chỉ tiêu tỷ trọng (share)"},
     "err.of_unknown": {"en": "metric '{id}': unknown metric '{name}'",
                        "vi": "chỉ tiêu '{id}': không có chỉ tiêu '{name}'"},
+    "err.of_not_level": {"en": "metric '{id}': '{name}' is a {kind} metric: a share's "
+                               "numerator and denominator are levels",
+                         "vi": "chỉ tiêu '{id}': '{name}' là chỉ tiêu loại {kind}: tử số và "
+                               "mẫu số của tỷ trọng phải là chỉ tiêu giá trị (level)"},
+    "err.of_unit_mix": {"en": "metric '{id}': numerator '{num}' is in {num_unit} but "
+                              "denominator '{den}' in {den_unit}: a share needs one unit",
+                        "vi": "chỉ tiêu '{id}': tử số '{num}' tính bằng {num_unit} nhưng "
+                              "mẫu số '{den}' tính bằng {den_unit}: tỷ trọng phải cùng một "
+                              "đơn vị tính"},
     "err.price_mix": {"en": "metric '{id}': numerator '{num}' is {num_prices} but denominator "
                             "'{den}' is {den_prices}: a share needs one price basis",
                       "vi": "chỉ tiêu '{id}': tử số '{num}' tính theo {num_prices} nhưng "
@@ -1490,6 +1520,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.range": {"en": " (range {lo} to {hi})", "vi": " (khoảng {lo} - {hi})"},
     "review.s.avg": {"en": "{name} averaged {est}{value}/yr over {s}-{e}{range}",
                      "vi": "{name} bình quân giai đoạn {s}-{e} {est} {value}/năm{range}"},
+    "review.s.avg_years": {"en": "{name} averaged {est}{value}/yr in the years with figures "
+                                 "({years}){range}",
+                           "vi": "{name} bình quân các năm có số liệu ({years}) {est} "
+                                 "{value}/năm{range}"},
     "review.s.level": {"en": "{name} in {year} was {est}{value}{range}",
                        "vi": "{name} năm {year} {est} {value}{range}"},
     "review.s.list": {"en": "{label}: {est}{value} in {year}{names}",

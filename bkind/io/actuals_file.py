@@ -146,7 +146,18 @@ def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
                     v, err = quantity(fields[pf], True, pf)
                     if err:
                         problems.append(Problem.of(p, doc.line((name, i, pf)), err))
+                    elif v is not None and not 0 <= v <= 1:  # a share of the area
+                        problems.append(Problem.of(p, doc.line((name, i, pf)), msg(
+                            "err.percent_out_of_range", what=pf, raw=fields[pf])))
                     fields[pf] = v
+            for nf in LIST_NUMBER_FIELDS.get(name, ()):
+                if nf in fields:  # finite, within MAX_MAGNITUDE, not below zero
+                    v, err = quantity(fields[nf], False, nf)
+                    if err is None and v is not None and v < 0:
+                        err = msg("err.negative_amount", what=nf, raw=fields[nf])
+                    if err:
+                        problems.append(Problem.of(p, doc.line((name, i, nf)), err))
+                    fields[nf] = v
             if "published" in fields:
                 try:
                     fields["published"] = _published(fields["published"])
@@ -162,6 +173,9 @@ def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
         lists[name] = tuple(items_out)
     plan, ytd = _load_plan_ytd(doc, data, metrics, problems)
     return YearActuals(year=file_year, path=p, values=values, lists=lists, plan=plan, ytd=ytd)
+
+
+LIST_NUMBER_FIELDS: dict[str, tuple[str, ...]] = {"clusters": ("area_ha", "investment_bn")}
 
 
 # ------------------------------------------------- actuals: plan and year-to-date (ytd)

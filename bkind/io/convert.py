@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 
 from bkind.errors import Msg, Problem, msg
-from bkind.io.shapes import CHOICES, Doc, Path_, TextLike
+from bkind.io.shapes import CHOICES, YEAR_MAX, YEAR_MIN, Doc, Path_, TextLike
 from bkind.model import Text
 
 _MSGSPEC_AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
@@ -37,6 +37,8 @@ def _detail(message: str) -> Msg:
     if expected:
         return msg("err.expected_type", expected=_type_name(expected.group(1)),
                    got=_type_name(expected.group(2)))
+    if re.fullmatch(r"Expected `int` [<>]= \d+", message):  # only years are bounded
+        return msg("err.year_range", low=YEAR_MIN, high=YEAR_MAX)
     if message == "Invalid RFC3339 encoded date":
         return msg("err.bad_date")
     return msg("err.detail", detail=f"{message[0].lower()}{message[1:]}" if message else "")

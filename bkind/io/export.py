@@ -23,6 +23,11 @@ DESCRIPTOR_NAME = "datapackage.json"
 PLAN = "plan"  # the Status of a figure from a year's plan (kế hoạch)
 
 
+# the figures printed beside a year-to-date value, exported as rows METRIC.yoy, ...: a
+# metric id may not end in one of them (targets.yaml refuses it), so no row collides
+EXPORT_PARTS = ("yoy", "plan_share", "month_value")
+
+
 def unit_of(metric: Metric) -> str:
     """The Unit column: the metric's unit; `fraction` for rates and shares; `count`."""
     if metric.is_rate:
@@ -31,8 +36,12 @@ def unit_of(metric: Metric) -> str:
 
 
 def _number(x: float) -> str:
-    x = round(x, 10)
-    return str(int(x)) if x.is_integer() else repr(x)
+    """A figure as open data: whole numbers as integers, others with 15 significant
+    digits (what a double holds without float noise: 0.1103, not 0.11030000000000001;
+    1e-11 stays 1e-11 and -0.999999999999 is not -1)."""
+    if x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return f"{x:.15g}"
 
 
 def rows(ws: Workspace) -> list[dict[str, str]]:
@@ -71,7 +80,7 @@ def rows(ws: Workspace) -> list[dict[str, str]]:
                         own_prices=fig.prices)
                 # what a press release prints beside it: METRIC.yoy (growth on the same
                 # months of the year before), .plan_share, .month_value (the month alone)
-                for n, part in enumerate(("yoy", "plan_share", "month_value"), start=1):
+                for n, part in enumerate(EXPORT_PARTS, start=1):
                     extra = getattr(fig, part)
                     if extra is not None:
                         add(year, month, mid, extra, fig.status, fig.published, fig.source,
@@ -86,13 +95,26 @@ def csv_text(table: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
-    from bkind.render.formats.csvfmt import _guard
+    from bkind.cells import inert
 
     # text a spreadsheet would run as a formula is made inert; numbers (Value, Year,
     # Month: '-5' is a number) are written as they are
-    writer.writerows({k: v if k in NUMERIC_COLUMNS else _guard(v) for k, v in row.items()}
+    writer.writerows({k: v if k in NUMERIC_COLUMNS else inert(v) for k, v in row.items()}
                      for row in table)
     return buffer.getvalue()
+
+
+def is_ours(data: bytes) -> bool:
+    """Whether a datapackage.json is one an export wrote (its name, its one resource),
+    so that the export may replace it."""
+    import json
+
+    try:
+        desc = json.loads(data)
+        return isinstance(desc, dict) and str(desc.get("name", "")).startswith("bkind-") and \
+            [r.get("path") for r in desc.get("resources", [])] == [CSV_NAME]
+    except (ValueError, TypeError, AttributeError):
+        return False
 
 
 def package_name(name: str) -> str:
@@ -136,7 +158,7 @@ def descriptor(ws: Workspace, name: str, lang: str = "en") -> dict[str, Any]:
                                     "printed beside a year-to-date figure",
                      "constraints": {"required": True, "enum": [
                          *ws.metrics, *(f"{m}.{part}" for m in ws.metrics
-                                        for part in ("yoy", "plan_share", "month_value"))]}},
+                                        for part in EXPORT_PARTS)]}},
                     {"name": "Unit", "type": "string"},
                     {"name": "Prices", "type": "string", "constraints": {"enum": list(PRICES)}},
                     {"name": "Status", "type": "string",

@@ -39,6 +39,7 @@ def stage(path: Path, text: str | bytes) -> str:
 
 
 PROTECTED: set[str] = set()  # the input files of the workspaces read by this run
+PROTECTED_FOLDERS: set[str] = set()  # their actuals/ folders: nothing is written inside
 
 
 def protect(path: Path) -> None:
@@ -47,6 +48,29 @@ def protect(path: Path) -> None:
         PROTECTED.add(os.path.realpath(path))
     except (OSError, ValueError):  # pragma: no cover
         pass
+
+
+def protect_folder(path: Path) -> None:
+    """Note a data folder of a workspace (actuals/): --output may write nothing inside it,
+    not even a new file (the loader would read it as data)."""
+    try:
+        PROTECTED_FOLDERS.add(os.path.realpath(path))
+    except (OSError, ValueError):  # pragma: no cover
+        pass
+
+
+def check_output(path: Path, shown: str) -> None:
+    """Refuse an output that is an input file of a workspace read by this run, or that
+    lies inside one of its data folders (new files included), before anything is written."""
+    try:
+        target = os.path.realpath(path)
+    except (OSError, ValueError):
+        return
+    if target in PROTECTED:
+        raise BkindError.one(shown, None, msg("err.output_is_input"))
+    for folder in PROTECTED_FOLDERS:
+        if target == folder or target.startswith(folder.rstrip(os.sep) + os.sep):
+            raise BkindError.one(shown, None, msg("err.output_in_workspace"))
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
@@ -70,8 +94,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except (OSError, ValueError) as exc:
         raise BkindError.one(shown, None, msg("err.cannot_write", reason=os_reason(exc)
             if isinstance(exc, OSError) else str(exc))) from None
-    if str(target) in PROTECTED:
-        raise BkindError.one(shown, None, msg("err.output_is_input"))
+    check_output(path, shown)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise BkindError.one(shown, None, msg("err.output_is_folder"))
     if info is not None and not stat.S_ISREG(info.st_mode):

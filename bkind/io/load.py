@@ -80,6 +80,9 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
             store.put(targets_key, (resolution, metrics, targets))
     years: dict[int, YearActuals] = {}
     actuals_dir = root / "actuals"
+    from bkind.io.files import protect_folder
+
+    protect_folder(actuals_dir)
     # an ingest killed midway: finished here (hot journal), before the files are listed
     interrupted = os.path.lexists(actuals_dir / JOURNAL_NAME) and (
         embedded or not finish_interrupted(root))

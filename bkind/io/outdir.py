@@ -8,6 +8,7 @@ and renamed over the old one, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from bkind.errors import BkindError, msg
@@ -15,14 +16,21 @@ from bkind.io.files import stage
 from bkind.io.oserrors import reason as os_reason
 
 
-def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]:
+def write_folder(folder: Path, files: dict[str, str], marker: str,
+                 ours: Callable[[bytes], bool] = lambda _: True) -> list[Path]:
     """Write `files` (name -> text) into `folder`; `marker` is the file that proves a
-    previous export. Returns the paths written."""
+    previous export, if `ours` says its bytes are what an export writes (a
+    datapackage.json of another tool is never replaced). Returns the paths written."""
+    from bkind.io.files import check_output
+
+    check_output(folder, str(folder))
     if folder.exists() and not folder.is_dir():
         raise BkindError.one(str(folder), None, msg("err.export_not_folder"))
     if folder.is_dir():
         present = {p.name for p in folder.iterdir()}
         foreign = sorted(present - set(files))
+        if marker in present and not _ours(folder / marker, ours):
+            foreign.append(marker)
         if present and (foreign or marker not in present):
             shown = foreign or sorted(present)
             files_text = ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
@@ -55,3 +63,12 @@ def write_folder(folder: Path, files: dict[str, str], marker: str) -> list[Path]
             if os.path.exists(tmp):
                 os.unlink(tmp)
     return [path for _, path in staged]
+
+
+def _ours(path: Path, ours: Callable[[bytes], bool]) -> bool:
+    from bkind.errors import Problem
+    from bkind.io.reading import read_bytes
+
+    problems: list[Problem] = []
+    data = read_bytes(path, str(path), problems)
+    return data is not None and ours(data)

@@ -58,7 +58,7 @@ def read_csv(path: Path, shown: str) -> tuple[list[str], Rows]:
                 header = record
             else:
                 problems.extend(_malformed(shown, start, record, header, delimiter))
-                rows.append((start, [(c, False) for c in record]))
+                rows.append((start, [(unguard(c), False) for c in record]))
             start = reader.line_num + 1
     except csv.Error as exc:
         # a quoted field that ran over lines before failing: its quote was left open
@@ -68,6 +68,15 @@ def read_csv(path: Path, shown: str) -> tuple[list[str], Rows]:
     if problems:
         raise BkindError(problems)
     return header, rows
+
+
+def unguard(text: str) -> str:
+    """A cell as typed before a CSV writer made it inert: `'+lv` (bkind template, export
+    and every CSV output guard text a spreadsheet would run as a formula) reads `+lv`,
+    so that what bkind writes, ingest takes back."""
+    from bkind.cells import FORMULA_START
+
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_START else text
 
 
 def _malformed(shown: str, line: int, record: list[str], header: list[str],
@@ -80,8 +89,10 @@ def _malformed(shown: str, line: int, record: list[str], header: list[str],
         out.append(Problem.of(shown, line, msg(
             "err.csv_extra_fields", n=len(record), columns=len(header),
             delimiter=delimiter.replace("\t", "tab"))))
-    for cell in record:
-        if "\n" in cell and any(delimiter in part for part in cell.split("\n")[1:]):
+    for cell in record:  # a line of its own inside: as many fields as a row (a note's
+        # second line may hold a `;` or two)
+        if "\n" in cell and any(part.count(delimiter) >= max(len(header) - 2, 2)
+                                for part in cell.split("\n")[1:]):
             out.append(Problem.of(shown, line, msg("err.csv_unterminated",
                                                    detail=cell.split("\n")[0][:40])))
             break

@@ -578,6 +578,9 @@ def _cluster_fields(cell: Any, given: Any, bad: Any, comma: bool,
         fields["occupancy"], err = parse_percent(raw, pct, comma, "occupancy")
         if err:
             bad(err)
+        elif fields["occupancy"] is not None and \
+                not 0 <= float(fields["occupancy"].rstrip("%")) <= 100:
+            bad(msg("err.percent_out_of_range", what="occupancy", raw=fields["occupancy"]))
     if given("infrastructure_complete"):
         fields["infrastructure_complete"] = _yes_no(cell("infrastructure_complete")[0])
         if fields["infrastructure_complete"] is None:
@@ -593,6 +596,14 @@ def _cluster_fields(cell: Any, given: Any, bad: Any, comma: bool,
                 bad(_bad_number(raw, "area", comma))
             else:
                 fields["area"] = float(number)
+        if fields.get("area") is not None:  # as the loader: finite, not below zero
+            from bkind.io.numbers import quantity
+
+            area, err = quantity(fields["area"], False, "area")
+            if err is None and area is not None and area < 0:
+                err = msg("err.negative_amount", what="area", raw=str(raw))
+            if err:
+                bad(err)
 
 
 def what(row: Row) -> Msg:

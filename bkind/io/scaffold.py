@@ -245,15 +245,44 @@ def in_vietnamese(text: str) -> str:
 def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
     """Write a new workspace into `folder` (absent or empty); the files written.
     `lang` vi: comments and sample sources in Vietnamese."""
+    import shutil
+    import tempfile
+
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BkindError.one(shown, None, msg("err.init_not_empty"))
+    # all or nothing: the files are built in a hidden staging folder (beside a new DIR,
+    # inside an existing empty one: DIR may be the current folder or a mount point, which
+    # is never replaced), then renamed into place, targets.yaml last; a failure leaves
+    # neither a half-written targets.yaml nor a folder that init would then refuse
+    staging: str | None = None
+    folder = Path(os.path.realpath(folder))  # a link to an empty folder: filled, kept
+    existed = folder.is_dir()
     try:
-        (folder / "actuals").mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = tempfile.mkdtemp(dir=folder if existed else folder.parent,
+                                   prefix=f".{folder.name}.", suffix=".tmp")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)
+        (Path(staging) / "actuals").mkdir()
         say = in_vietnamese if lang == "vi" else str
-        (folder / "targets.yaml").write_text(say(TARGETS), encoding="utf-8")
-        (folder / "actuals" / "2024.yaml").write_text(say(ACTUALS), encoding="utf-8")
+        for rel, text in (("targets.yaml", TARGETS), ("actuals/2024.yaml", ACTUALS)):
+            with open(Path(staging) / rel, "w", encoding="utf-8") as handle:
+                handle.write(say(text))
+                handle.flush()
+                os.fsync(handle.fileno())
+        if existed:
+            os.rename(Path(staging) / "actuals", folder / "actuals")
+            os.rename(Path(staging) / "targets.yaml", folder / "targets.yaml")
+            os.rmdir(staging)
+        else:
+            os.rename(staging, folder)
+        staging = None
     except OSError as exc:
         raise BkindError.one(shown, None, msg("err.cannot_write", reason=os_reason(exc))) from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     return [os.path.join(shown, "targets.yaml"), os.path.join(shown, "actuals", "2024.yaml")]
 
 
@@ -305,11 +334,11 @@ def report_order(metrics: Mapping[str, Metric]) -> list[str]:
 def template_csv(rows: list[list[object]], lang: str) -> str:
     """`;` and a BOM in Vietnamese (what Excel under a Vietnamese locale opens), `,` in
     English."""
-    from bkind.render.formats.csvfmt import _guard
+    from bkind.cells import inert
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "vi" else ",", lineterminator="\r\n")
-    writer.writerows([[_guard(c) if isinstance(c, str) else c for c in row] for row in rows])
+    writer.writerows([[inert(c) if isinstance(c, str) else c for c in row] for row in rows])
     return ("\ufeff" if lang == "vi" else "") + out.getvalue()
 
 
@@ -329,7 +358,7 @@ def template_xlsx(rows: list[list[object]], title: str = "Sheet",
     sheet = book.active
     assert sheet is not None
     sheet.title = title[:31]
-    from bkind.render.formats.xlsx import _text_cell
+    from bkind.cells import text_cell
 
     columns = [TEMPLATE_COLUMNS[i] if i < len(TEMPLATE_COLUMNS) else "" for i in
                range(len(rows[0]))]
@@ -337,7 +366,7 @@ def template_xlsx(rows: list[list[object]], title: str = "Sheet",
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
             if isinstance(value, str):  # text stays text, never a formula
-                _text_cell(cell, value)
+                text_cell(cell, value)
             else:
                 cell.value = value  # type: ignore[assignment]
             name = columns[c - 1]

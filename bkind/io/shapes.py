@@ -4,7 +4,7 @@ keys refused), and `Doc`, a parsed file: plain data and the line of every node."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 from msgspec import Struct, field
@@ -23,6 +23,12 @@ from bkind.model import (
 )
 
 Path_ = tuple[Any, ...]
+
+
+# a calendar year as written in a file: four digits (a baseline of 10**20 is a typo, and
+# no output can carry it)
+YEAR_MIN, YEAR_MAX = 1000, 9999
+Year = Annotated[int, msgspec.Meta(ge=YEAR_MIN, le=YEAR_MAX)]
 
 
 class Doc(Struct):
@@ -59,7 +65,7 @@ TextLike = str | TextS
 
 class ResolutionS(_S):
     title: TextLike
-    baseline_year: int
+    baseline_year: Year
     id: str = ""  # a workspace of figures only (a peer) may have no resolution id
     issued: dt.date | None = None
     note: TextLike | None = None
@@ -123,14 +129,14 @@ class TargetBaseS(_S, tag_field="type"):
 
 class AverageGrowthS(TargetBaseS, tag="average_growth"):
     metric: str | None = None
-    period: list[int] | None = None
+    period: list[Year] | None = None
 
     NEEDS = ("metric", "period")
 
 
 class LevelS(TargetBaseS, tag="level"):
     metric: str | None = None
-    year: int | None = None
+    year: Year | None = None
 
     NEEDS = ("metric", "year")
 
@@ -138,7 +144,7 @@ class LevelS(TargetBaseS, tag="level"):
 class CountS(TargetBaseS, tag="count"):
     of: str | None = None
     where: dict[str, Any] | None = None
-    year: int | None = None
+    year: Year | None = None
 
     NEEDS = ("of", "year")
 
@@ -146,7 +152,7 @@ class CountS(TargetBaseS, tag="count"):
 class EveryS(TargetBaseS, tag="every"):
     of: str | None = None
     where: dict[str, Any] | None = None
-    year: int | None = None
+    year: Year | None = None
     each: dict[str, Any] | None = None
 
     NEEDS = ("of", "year", "each")

@@ -11,6 +11,7 @@ import msgspec
 
 from bkind.errors import Msg, Problem, guess, msg
 from bkind.io.convert import _convert, _prices, _text
+from bkind.io.export import EXPORT_PARTS
 from bkind.io.numbers import PERCENT_RE, quantity
 from bkind.io.shapes import (
     LISTS,
@@ -78,6 +79,11 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
                                    msg("err.expected_mapping", what="metrics")))
         raw_metrics = {}
     for mid, raw in raw_metrics.items():
+        reserved = next((p for p in EXPORT_PARTS if str(mid).endswith(f".{p}")), None)
+        if reserved is not None:  # export names its rows METRIC.yoy, METRIC.plan_share...
+            problems.append(Problem.of(p, doc.line(("metrics", mid)), msg(
+                "err.metric_id_reserved", id=mid, suffix=f".{reserved}")))
+            continue
         ms = _convert(doc, raw, ("metrics", mid), MetricS, problems)
         if ms is None:
             continue
@@ -108,7 +114,16 @@ def load_targets(doc: Doc, problems: list[Problem]) -> tuple[
                     "err.of_unknown", id=metric.id, name=name), name, metrics)))
         num, den = parts
         if num is not None and den is not None:
-            if num.prices != den.prices:
+            not_level = [m for m in (num, den) if m.kind != "level"]
+            if not_level:  # a growth rate or another share divides into nothing
+                problems.append(Problem.of(p, line, msg(
+                    "err.of_not_level", id=metric.id, name=not_level[0].id,
+                    kind=not_level[0].kind)))
+            elif num.unit != den.unit:
+                problems.append(Problem.of(p, line, msg(
+                    "err.of_unit_mix", id=metric.id, num=num.id, den=den.id,
+                    num_unit=num.unit or "—", den_unit=den.unit or "—")))
+            elif num.prices != den.prices:
                 problems.append(Problem.of(p, line, msg(
                     "err.price_mix", id=metric.id, num=num.id, den=den.id,
                     num_prices=_prices(num.prices), den_prices=_prices(den.prices))))

@@ -58,6 +58,8 @@ def find_workspace(option: str | None, env: Mapping[str, str],
     if chosen:
         root = Path(chosen).expanduser()
         if not _is_dir(root, chosen):
+            if is_path(chosen):  # ./bacgiang is a folder, never the shipped bacgiang
+                raise BkindError.one(chosen, None, msg("err.workspace_not_found"))
             named = named_workspaces()
             if chosen in named:
                 return named[chosen], True
@@ -78,6 +80,18 @@ def find_workspace(option: str | None, env: Mapping[str, str],
             kind = "a link to nothing"
         raise BkindError.one("targets.yaml", None, msg("err.not_regular_file", kind=kind))
     return embedded_workspace(), True
+
+
+def is_path(text: str) -> bool:
+    """Whether a --workspace value is written as a path (`./x`, `x/`, `~/x`, `/x`), not
+    as the name of a shipped workspace."""
+    return "/" in text or os.sep in text or text.startswith((".", "~"))
+
+
+def is_shipped(root: Path) -> bool:
+    """Whether `root` is a workspace shipped with bkind, however it was reached (by name,
+    by path, through a link, as the current folder)."""
+    return workspace_name(root) is not None
 
 
 def _is_dir(root: Path, shown: str) -> bool:

@@ -17,6 +17,7 @@ from bkind.model import (
     Metric,
     Note,
     Percent,
+    Resolution,
     Target,
     TargetResult,
     Text,
@@ -101,6 +102,40 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
     if target.period is not None:
         return text + t("doc.avg_period", lang, s=target.period[0], e=target.period[1])
     return text + t("doc.by_year", lang, year=target.deadline)
+
+
+# ----------------------------------------------------------------- the resolution
+
+
+def _date(iso: str, lang: str) -> str:
+    y, m, d = (int(p) for p in iso.split("-"))
+    return f"{d}/{m}/{y}" if lang == "vi" else f"{d} {t(f'month.{m}', 'en')} {y}"
+
+
+def resolution_about(res: Resolution, lang: str) -> tuple[str, str]:
+    """The resolution's date ("ngày 12/8/2021") and subject ("về phát triển ...")."""
+    title = res.title.get(lang)
+    lead = "Nghị quyết về " if lang == "vi" else "Resolution on "
+    about = title[len(lead) - 3:] if title.startswith(lead) else f"({title})"
+    issued = t("doc.issued", lang, date=_date(res.issued, lang)) if res.issued else ""
+    return issued, about
+
+
+def resolution_name(res: Resolution, lang: str) -> str:
+    """'Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ...', as a provincial report names it."""
+    issued, about = resolution_about(res, lang)
+    return t("doc.resolution", lang, id=res.id, issued=issued, about=about)
+
+
+def resolution_heading(ws: Workspace, lang: str) -> str:
+    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 về
+    ..."); the title alone for a workspace without a resolution id."""
+    res = ws.resolution
+    if not res.id:
+        return res.title.get(lang)
+    if not res.title.get(lang).startswith(("Nghị quyết về ", "Resolution on ")):
+        return t("status.title", lang, id=res.id, title=res.title.get(lang))
+    return resolution_name(res, lang)
 
 
 def note_text(note: Note, lang: str) -> str:

@@ -119,6 +119,9 @@ class View(Struct):
     subject: str | None = None
     document_tables: list[Table] | None = None
     document: DocumentInfo | None = None
+    # the CSV columns, for a header row when there are no records (an empty table is
+    # still a table a script can read)
+    fields: list[str] = field(default_factory=list)
     # the Sở's monthly report: headings, paragraphs and tables in order, before the rest
     opening: list[Block] = field(default_factory=list)
 

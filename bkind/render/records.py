@@ -16,6 +16,13 @@ Bound = Number | list[float | None]  # a value, or a `between` range
 class Record(Struct):
     """A record of the contract (JSON object, CSV row)."""
 
+    @classmethod
+    def columns(cls) -> list[str]:
+        """The keys of a record of this type, in order (an empty CSV's header row)."""
+        from msgspec.structs import fields
+
+        return [f.encode_name for f in fields(cls)]
+
 
 class ResolutionRecord(Record):
     id: str

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from importlib import import_module
 
-from bkind.render.model import View
+from bkind.render.model import Chart, View
 
 Renderer = Callable[[View], str]
 
@@ -71,6 +71,24 @@ _RENDERERS: dict[Format, tuple[str, str]] = {
     Format.md: ("markdown", "render_markdown"),
     Format.html: ("html", "render_html"),
 }
+
+
+MAX_CHARTS = 24  # charts drawn in one document or page; its tables hold every figure
+
+
+def capped_charts(charts: list[Chart]) -> tuple[list[Chart], int]:
+    """The charts a document draws, in order: every one without points (a sentence) and
+    the first MAX_CHARTS with points (a chart per target of a 500-target review takes
+    minutes and hundreds of MB); and how many were left out, for a note that says so."""
+    out: list[Chart] = []
+    drawn = 0
+    for chart in charts:
+        if chart.has_points():
+            if drawn == MAX_CHARTS:
+                continue
+            drawn += 1
+        out.append(chart)
+    return out, len(charts) - len(out)
 
 
 MAX_PROPERTY = 255  # characters of a document's core property (Word's and Excel's limit)

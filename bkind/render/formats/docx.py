@@ -22,7 +22,7 @@ from typing import Any
 
 from bkind.i18n import t
 from bkind.model import DocumentInfo, Text
-from bkind.render.formats import core_property
+from bkind.render.formats import capped_charts, core_property
 from bkind.render.model import Heading, Section, Table, View
 
 FONT = "Times New Roman"
@@ -34,7 +34,6 @@ MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 17}
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 HEADER_COLS_MM = (62, TEXT_MM - 62)
 BLANK = "......"
-MAX_CHARTS = 24  # charts drawn in one document; the table holds every target
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 # w:pPr's children in the order the schema requires (python-docx keeps it private)
 PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
@@ -257,13 +256,11 @@ def _table(w: _Writer, table: Table) -> None:
 def _charts(w: _Writer, view: View) -> None:
     from bkind.render.formats.charts import chart_png
 
-    n = left_out = 0
-    for chart in view.charts:
+    n = 0
+    charts, left_out = capped_charts(view.charts)
+    for chart in charts:
         if not chart.has_points():  # nothing to draw: a sentence, not an empty figure
             w.para(w.doc, chart.empty or chart.title, italic=True, size=13)
-            continue
-        if n == MAX_CHARTS:  # a print-resolution chart per target of a long list: minutes
-            left_out += 1
             continue
         n += 1
         caption = w.para(w.doc, t("doc.figure", w.lang, n=n, title=chart.title),
@@ -276,7 +273,7 @@ def _charts(w: _Writer, view: View) -> None:
         for run in paragraph.runs:
             w.fonts(run._r.get_or_add_rPr())
     if left_out:
-        w.para(w.doc, t("doc.charts_capped", w.lang, shown=MAX_CHARTS, left_out=left_out),
+        w.para(w.doc, t("doc.charts_capped", w.lang, shown=n, left_out=left_out),
                align="center", italic=True, size=13)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from html import escape as _escape_html
 
-from bkind.i18n import STATUS_SYMBOLS
+from bkind.i18n import STATUS_SYMBOLS, t
+from bkind.render.formats import capped_charts
 from bkind.render.model import Chart, Heading, Table, View
 
 FONT = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
@@ -118,8 +119,13 @@ def render_html(view: View) -> str:
         out += _table(table)
     if view.charts:
         out.append('<section class="charts">')
-        for n, chart in enumerate(view.charts, start=1):
+        charts, left_out = capped_charts(view.charts)
+        for n, chart in enumerate(charts, start=1):
             out += _figure(chart, n, lang)
+        if left_out:
+            shown = sum(1 for chart in charts if chart.has_points())
+            note = t("doc.charts_capped", lang, shown=shown, left_out=left_out)
+            out.append(f'<p class="empty">{escape(note)}</p>')
         out.append("</section>")
     for section in view.sections:
         if section.title:

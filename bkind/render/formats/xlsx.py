@@ -15,11 +15,11 @@ import io
 import re
 from typing import Any
 
+from bkind.cells import text_cell
 from bkind.i18n import t
 from bkind.render.formats import core_property
 from bkind.render.model import Cell, Heading, Table, View
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00', "year": "0"}
 POINTS = {"en": '+0.00" pp";-0.00" pp";0" pp"', "vi": '+0.00" điểm %";-0.00" điểm %";0'}
 MAX_WIDTH = 60
@@ -33,17 +33,6 @@ def _number_format(cell: Cell, lang: str) -> str:
         value = cell.value or 0.0
         return "#,##0" if float(value).is_integer() else "#,##0.00"
     return FORMATS[kind]
-
-
-def _text_cell(cell: Any, text: str) -> None:
-    """A text cell that stays text: never a formula, whatever it starts with."""
-    from bkind.errors import printable
-
-    text = printable(text, newlines=True)  # XML cannot hold most control characters
-    cell.value = text
-    cell.data_type = "s"
-    if text.startswith(FORMULA_START):
-        cell.quotePrefix = True  # what Excel sets for '=text typed by hand
 
 
 SHEET_MAX = 31  # UTF-16 code units, Excel's limit for a sheet name
@@ -109,7 +98,7 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
                 for j, detail in layout]
     for c, heading in enumerate(headings, start=1):
         cell = ws.cell(row=1, column=c)
-        _text_cell(cell, heading)
+        text_cell(cell, heading)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = [len(h) for h in headings]
@@ -133,7 +122,7 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
             elif src.text != "—":
                 text = src.text.replace("\n", " ")
             if text:
-                _text_cell(target, text)
+                text_cell(target, text)
                 target.alignment = Alignment(vertical="top", wrap_text=len(text) > MAX_WIDTH)
                 widths[c - 1] = max(widths[c - 1], min(MAX_WIDTH, len(text)))
     _fit(ws, widths)
@@ -163,7 +152,7 @@ def render_xlsx(view: View) -> bytes:
                  if not isinstance(b, Table)]
         for r, text in enumerate(texts, start=1):
             cell = ws0.cell(row=r, column=1)
-            _text_cell(cell, text)
+            text_cell(cell, text)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if text in [b.text for b in view.opening if isinstance(b, Heading)]:
                 cell.font = Font(bold=True)
@@ -176,13 +165,13 @@ def render_xlsx(view: View) -> bytes:
         _write_table(ws, table, lang)
     sources: Any = wb.active if first else wb.create_sheet()
     sources.title = _sheet_title(t("xlsx.sources", lang), 0, lang, used)
-    _text_cell(sources["A1"], t("xlsx.sources", lang))
+    text_cell(sources["A1"], t("xlsx.sources", lang))
     sources["A1"].font = Font(bold=True)
     for r, line in enumerate([*view.header, "", *view.section_lines()], start=2):
         if not line:
             continue
         cell = sources.cell(row=r, column=1)
-        _text_cell(cell, line.replace("\n", " "))
+        text_cell(cell, line.replace("\n", " "))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if line.endswith(":"):
             cell.font = Font(bold=True)

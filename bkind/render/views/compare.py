@@ -164,5 +164,7 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str) -> View:
         charts.append(Chart(f"{m.metric.name.get(lang)} ({m.year})", wss, [ChartSeries(
             m.metric.name.get(lang), [m.sides[ws].value for ws in wss])], percent=rate,
             bar=True, caption=None if rate else m.metric.unit_in(lang)))
-    return View(data=data, records=records, tables=tables, header=header, sections=sections,
+    return View(data=data, records=records, fields=[
+        "section", "id", "workspace", "year", "value", "unit", "prices", "from", "reason",
+        "source"], tables=tables, header=header, sections=sections,
                 charts=charts, lang=lang)

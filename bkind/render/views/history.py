@@ -108,5 +108,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         header.append(t("history.none", lang, id=metric.id,
                         year=t("history.in_year", lang, year=year) if year else ""))
     sections = [Section(t("history.revisions", lang), footer)] if footer else []
-    return View(data=data, records=records, tables=[table] if years else [], header=header,
+    return View(data=data, records=records, fields=[
+        "metric", "year", "value", "status", "published", "source", "note", "prices",
+        "current", "change", "change_relative"], tables=[table] if years else [], header=header,
                 sections=sections)

@@ -75,5 +75,7 @@ def ingest_view(result: Result, lang: str) -> View:
         footer += [f"{place(f)}: {word}: {m}" for f, m in zip(result.warnings, texts,
                                                              strict=True)]
     header = [t("ingest.title", lang, file=result.file, workspace=result.workspace)]
-    return View(data=data, records=records, tables=[table], header=header,
+    return View(data=data, records=records, fields=[
+        "line", "path", "year", "month", "metric", "cluster", "part", "action", "value",
+        "status", "published", "source", "old"], tables=[table], header=header,
                 sections=[Section(None, footer)])

@@ -9,7 +9,14 @@ from bkind.core.projection import MetricProjection, Projection, TargetProjection
 from bkind.core.targets import is_rate, target_type
 from bkind.i18n import fmt_percent, t
 from bkind.model import Metric, Workspace
-from bkind.render.fmt import clean, figure_status, fmt_value, goal_text, note_text
+from bkind.render.fmt import (
+    clean,
+    figure_status,
+    fmt_value,
+    goal_text,
+    note_text,
+    resolution_heading,
+)
 from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.records import (
     MetricRecord,
@@ -18,7 +25,6 @@ from bkind.render.records import (
     ProjectionRecord,
     ResolutionRecord,
 )
-from bkind.render.views.status import resolution_heading
 
 
 def fmt_target(ws: Workspace, tp: TargetProjection, lang: str, value: float) -> str:

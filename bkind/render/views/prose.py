@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from bkind.core.targets import target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, TargetResult, Workspace
-from bkind.render.fmt import goal_text, value_text
+from bkind.render.fmt import goal_text, resolution_about, value_text
 from bkind.render.model import Column, Table
 
 if TYPE_CHECKING:  # bkind.core.ytd costs `bkind status` milliseconds (dataclasses)
@@ -24,29 +24,9 @@ DOCUMENT_COLUMNS = (("target", "doc.col.target"), ("goal", "doc.col.goal"),
                     ("latest", "doc.col.latest"), ("status", "doc.col.status"))
 
 
-def _date(iso: str, lang: str) -> str:
-    y, m, d = (int(p) for p in iso.split("-"))
-    return f"{d}/{m}/{y}" if lang == "vi" else f"{d} {t(f'month.{m}', 'en')} {y}"
-
-
-def _about(res: Resolution, lang: str) -> tuple[str, str]:
-    """The resolution's date ("ngày 12/8/2021") and subject ("về phát triển ...")."""
-    title = res.title.get(lang)
-    lead = "Nghị quyết về " if lang == "vi" else "Resolution on "
-    about = title[len(lead) - 3:] if title.startswith(lead) else f"({title})"
-    issued = t("doc.issued", lang, date=_date(res.issued, lang)) if res.issued else ""
-    return issued, about
-
-
-def resolution_name(res: Resolution, lang: str) -> str:
-    """'Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ...', as a provincial report names it."""
-    issued, about = _about(res, lang)
-    return t("doc.resolution", lang, id=res.id, issued=issued, about=about)
-
-
 def subject(res: Resolution, lang: str, period: str) -> str:
     """'Tình hình thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 về ... (period)'."""
-    issued, about = _about(res, lang)
+    issued, about = resolution_about(res, lang)
     return t("doc.subject", lang, id=res.id, issued=issued, about=about, period=period)
 
 

@@ -8,13 +8,18 @@ from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.ytd import MonthReport, MonthRow, YtdSource, so_report
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Metric, Note, TargetResult, Workspace, text_in
-from bkind.render.fmt import clean, figure_status, fmt_value, status_text
+from bkind.render.fmt import (
+    clean,
+    figure_status,
+    fmt_value,
+    resolution_heading,
+    status_text,
+)
 from bkind.render.model import Cell, Column, Heading, Section, Table, View
 from bkind.render.records import StatusData
 from bkind.render.views import monthly
 from bkind.render.views.figures import target_chart, ytd_chart
 from bkind.render.views.status import (
-    resolution_heading,
     result_record,
     status_view,
     targets_table,
@@ -273,6 +278,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
         subject = sentences.subject(ws.resolution, lang, period)
     return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
+                fields=[*SPEC_KEYS],
                 tables=[table, targets], header=header, sections=sections, charts=charts,
                 lang=lang, subject=subject, opening=opening,
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang, said)

@@ -9,7 +9,13 @@ from bkind.i18n import fmt_number, t
 from bkind.model import Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.records import ReviewData, ReviewRecord, ReviewResolution, YearRecord
+from bkind.render.records import (
+    ReviewData,
+    ReviewRecord,
+    ReviewResolution,
+    ReviewRow,
+    YearRecord,
+)
 from bkind.render.views.figures import target_chart
 from bkind.render.views.status import (
     header_lines,
@@ -85,7 +91,17 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     rng = _range(ws, target, r, lang)
     value = _value_text(ws, target, r, lang)
     metric = ws.metrics.get(target.metric or "")
-    if target.period is not None and metric is not None:
+    # the years the average covers: "over 2021-2024" only when each of them has a figure
+    seen = [y for y in res.observed_years or () if target.period and target.period[0] <= y
+            <= upto]
+    if target.period is not None and metric is not None and len(seen) == 1:
+        text = t("review.s.level", lang, name=metric.name.get(lang), est=est, value=value,
+                 year=seen[0], range=rng)
+    elif target.period is not None and metric is not None and \
+            seen and seen != list(range(target.period[0], upto + 1)):
+        text = t("review.s.avg_years", lang, name=metric.name.get(lang), est=est,
+                 value=value, years=", ".join(str(y) for y in seen), range=rng)
+    elif target.period is not None and metric is not None:
         text = t("review.s.avg", lang, name=metric.name.get(lang), est=est, value=value,
                  s=target.period[0], e=upto, range=rng)
     elif metric is not None:
@@ -233,7 +249,7 @@ def review_view(ws: Workspace, review: Review, lang: str) -> View:
     from bkind.render.views.prose import subject
 
     return View(data=data,
-                records=[rec.row() for rec in records],
+                records=[rec.row() for rec in records], fields=ReviewRow.columns(),
                 tables=[table], header=header, sections=sections, lang=lang,
                 subject=subject(ws.resolution, lang,
                                 t("doc.subject.review", lang, year=review.as_of)),

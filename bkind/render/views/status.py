@@ -23,6 +23,7 @@ from bkind.render.fmt import (
     fmt_value,
     goal_text,
     note_text,
+    resolution_heading,
     status_text,
 )
 from bkind.render.model import Cell, Column, Section, Table, View
@@ -32,20 +33,8 @@ from bkind.render.records import (
     SourceRecord,
     StatusData,
     StatusRecord,
+    StatusRow,
 )
-
-
-def resolution_heading(ws: Workspace, lang: str) -> str:
-    """The resolution as a report names it ("Nghị quyết số 16-NQ/TU ngày 12/8/2021 về
-    ..."); the title alone for a workspace without a resolution id."""
-    res = ws.resolution
-    if not res.id:
-        return res.title.get(lang)
-    if not res.title.get(lang).startswith(("Nghị quyết về ", "Resolution on ")):
-        return t("status.title", lang, id=res.id, title=res.title.get(lang))
-    from bkind.render.views.prose import resolution_name
-
-    return resolution_name(res, lang)
 
 
 def is_closed(ws: Workspace, as_of: int) -> bool:
@@ -285,7 +274,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     )
     records_out = [rec.row() for rec in records]
     if not human:
-        return View(data=data, records=records_out, lang=lang)
+        return View(data=data, records=records_out, lang=lang, fields=StatusRow.columns())
     table, notes = targets_table(ws, results, lang)
     header = header_lines(ws, as_of, lang)
     if results and not prose:  # the prose opens with its own summary sentence
@@ -297,8 +286,8 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
             sections.append(Section(t("sources.title", lang), found, appendix=True))
     elif any(r.sources for r in results):
         sections.append(Section(None, [t("sources.hint", lang)]))
-    view = View(data=data, records=records_out, tables=[table] if results else [],
-                header=header, sections=sections, lang=lang)
+    view = View(data=data, records=records_out, fields=StatusRow.columns(),
+                tables=[table] if results else [], header=header, sections=sections, lang=lang)
     if prose:  # a document: its subject, sentences, printed table and who signs it
         from bkind.render.views import prose as sentences
 

@@ -85,7 +85,8 @@ def validate_view(ws: Workspace, findings: list[Finding], lang: str) -> View:
     word = t("validate.warning", lang)
     lines = [f"{where(f)}: {word}: {r['message']}" for f, r in zip(findings, records,
                                                                  strict=True)]
-    return View(data=data, records=records, sections=[Section(None, lines)])
+    return View(data=data, records=records, sections=[Section(None, lines)],
+                fields=["path", "line", "code", "message"])
 
 
 def render_lines(view: View) -> str:

@@ -311,6 +311,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.role.previous_month": {"en": "year to date {month}/{year}",
                                    "vi": "lũy kế đến tháng {month}/{year}"},
     "report.role.plan": {"en": "annual plan {year}", "vi": "kế hoạch năm {year}"},
+    "report.ytd_clash": {
+        "en": "{name}: two sources disagree on {what} ({a} and {b}); the report uses {used}",
+        "vi": "{name}: hai nguồn công bố khác nhau về {what} ({a} và {b}); báo cáo dùng số "
+              "{used}"},
+    "report.field.value": {"en": "the cumulative value", "vi": "số lũy kế"},
+    "report.field.month_value": {"en": "the month's value", "vi": "số riêng tháng"},
+    "report.field.yoy": {"en": "the growth on the same period", "vi": "tốc độ so cùng kỳ"},
+    "report.field.plan_share": {"en": "the share of the annual plan",
+                                "vi": "tỷ lệ so kế hoạch năm"},
+    "report.field.month_yoy": {"en": "the month on the same month of the year before",
+                               "vi": "tốc độ riêng tháng so cùng kỳ"},
+    "report.field.mom": {"en": "the month on the month before",
+                         "vi": "tốc độ so tháng trước"},
+    "report.source_parts": {"en": "{names}, year to date {month}/{year}: {source}",
+                            "vi": "{names}, lũy kế đến tháng {month}/{year}: {source}"},
     "report.source": {"en": "{name}, {role}: {value}{info}: {source}",
                       "vi": "{name}, {role}: {value}{info}: {source}"},
     "report.plan_not_published": {

@@ -205,3 +205,16 @@ def test_no_price_basis_claimed_where_the_source_states_none(cli):
     assert "1.2. Giá trị sản xuất công nghiệp\n" in opening(cli, "2022-08").replace(
         "#### ", "")
     assert "(theo giá so sánh 2010)" in opening(cli, "2020-07")
+
+
+def test_the_sections_sources_and_the_q1_2020_clash_are_in_the_report(cli):
+    result = cli("report", "--workspace", str(REPO), "--month", "2020-03", "--lang", "vi",
+                 "--format", "md")
+    text = result.stdout
+    assert "Giá trị sản xuất công nghiệp: hai nguồn công bố khác nhau về tỷ lệ so kế hoạch " \
+           "năm (27,4% và 22,26%); báo cáo dùng số 22,26%" in text
+    assert "Chỉ số sản xuất ngành khai khoáng; Chỉ số sản xuất ngành chế biến, chế tạo; " \
+           in text
+    assert "lũy kế đến tháng 3/2020: Sở Kế hoạch và Đầu tư Bắc Kạn, 'Sản xuất công nghiệp " \
+           "quý I năm 2020', https://sokhdt.backan.gov.vn/" in text
+    assert "plan_share" not in text and "output_d" not in text

@@ -62,9 +62,12 @@ def guess(message: Msg, word: str, choices: Any) -> Msg:
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
 _CONTROLS[0x0A] = "\\n"
-# bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they reorder what
-# follows on screen and in documents ("Trojan source"), so they are shown, not obeyed
-_CONTROLS.update({c: f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+# bidi embeddings, overrides, isolates and marks (U+202A-202E, U+2066-2069, U+200E-200F,
+# U+061C): they reorder what follows on screen and in documents ("Trojan source"); and
+# the line and paragraph separators (U+2028-2029), line breaks to some readers: shown,
+# not obeyed
+_CONTROLS.update({c: f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                             0x200E, 0x200F, 0x061C, 0x2028, 0x2029]})
 # what XML (Word, Excel) cannot hold, and no text means: surrogates, the non-characters
 # U+FDD0-FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE...)
 _CONTROLS.update({c: f"\\u{c:04x}" for c in [*range(0xD800, 0xE000), *range(0xFDD0, 0xFDF0)]})

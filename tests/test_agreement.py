@@ -44,7 +44,7 @@ def test_report_states_the_status_of_its_year(name):
 
         view = report_view(ws, ytd.month_report(ws, year, month), evaluate_all(ws, as_of),
                            as_of, "en")
-        assert [t.required for t in view.data["targets"]] == \
+        assert [t.required for t in view.data.targets] == \
             [None if r.required is None else round(r.required, 10)
              for r in evaluate_all(ws, as_of)]
 

@@ -94,7 +94,8 @@ def test_an_ingested_non_character_reaches_documents_escaped(ws2, cli, tmp_path,
         assert f"bad\\u{ord(evil):04x}source" in _document_text(out.read_bytes())
 
 
-BIDI = ["\u202e", "\u202a", "\u202d", "\u2066", "\u2067", "\u2069"]
+BIDI = ["\u202e", "\u202a", "\u202d", "\u2066", "\u2067", "\u2069", "\u200f", "\u061c",
+        "\u2028"]
 
 
 @pytest.mark.parametrize("evil", BIDI)

@@ -54,8 +54,8 @@ class ContextRecord(Record):
     source: str | None
 
 
-class StatusRow(Record):
-    """One target's status as SPEC states it (the CSV row), with its name."""
+class StatusSpec(Record):
+    """One target's status as SPEC states it."""
 
     id: str
     type: str
@@ -76,31 +76,17 @@ class StatusRow(Record):
     basis: list[str]
     range: list[float | None] | None
     required_unobserved: float | None
+
+
+class StatusRow(StatusSpec):
+    """The CSV row: SPEC's fields and the target's name."""
+
     name: str
 
 
-class StatusRecord(Record):
+class StatusRecord(StatusSpec):
     """One target's status (JSON): SPEC's fields, then bkind's."""
 
-    id: str
-    type: str
-    metric: str | None
-    comparator: Comparator | None
-    target: Bound | None
-    deadline: int
-    status: Status
-    actual: Number | None
-    actual_year: int | None
-    required: float | None
-    gap: Number | None
-    progress_ratio: float | None
-    observed_years: list[int]
-    note: str | None
-    within: float | None
-    estimated: bool
-    basis: list[str]
-    range: list[float | None] | None
-    required_unobserved: float | None
     matching: int | None | UnsetType = UNSET  # a target on each item of a list
     meeting: int | None | UnsetType = UNSET
     failing: list[str] | UnsetType = UNSET
@@ -258,3 +244,74 @@ class ProjectData(Record):
     workspace: str
     resolution: ResolutionRecord
     as_of: int
+
+
+# --------------------------------------------------------------------------- report
+
+
+class YtdSourceRecord(Record):
+    role: str
+    year: int
+    month: int | None
+    value: float | None
+    source: str | None
+    status: str | None
+    published: str | None
+    note: str | None
+
+
+class YtdRow(Record):
+    """One metric's year to date as SPEC states it (the CSV row)."""
+
+    id: str
+    ytd: float | None
+    plan: float | None
+    plan_share: float | None
+    elapsed_share: float | None
+    pace: float | None
+    yoy: float | None
+    required_monthly: float | None
+    average_monthly: float | None
+    warnings: list[str]
+
+
+class MonthRecord(YtdRow):
+    """One metric's year to date (JSON): SPEC's fields, then bkind's."""
+
+    name: str
+    kind: str
+    unit: str | None
+    month_value: float | None
+    plan_share_published: float | None
+    plan_share_computed: float | None
+    yoy_published: float | None
+    yoy_computed: float | None
+    required_monthly_share: float | None
+    average_monthly_share: float | None
+    warning_codes: list[str]
+    month_yoy: float | None
+    mom: float | None
+    computed: list[str]
+    group: str
+    section: str | None
+    part_of: str | None
+    parts: list[str]
+    status: str | None
+    plan_derived: bool
+    sources: list[YtdSourceRecord]
+
+    def row(self) -> YtdRow:
+        return YtdRow(**{f: getattr(self, f) for f in YtdRow.__struct_fields__})
+
+
+class ReportData(Record):
+    """`bkind report --format json`."""
+
+    workspace: str
+    resolution: ResolutionRecord
+    month: str
+    elapsed_share: float | None
+    as_of: int
+    metrics: list[MonthRecord]
+    targets: list[StatusRecord]
+    nowcasts: list[StatusRecord]

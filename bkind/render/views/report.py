@@ -16,7 +16,13 @@ from bkind.render.fmt import (
     status_text,
 )
 from bkind.render.model import Cell, Column, Heading, Section, Table, View
-from bkind.render.records import StatusData
+from bkind.render.records import (
+    MonthRecord,
+    ReportData,
+    StatusData,
+    YtdRow,
+    YtdSourceRecord,
+)
 from bkind.render.views import monthly
 from bkind.render.views.figures import target_chart, ytd_chart
 from bkind.render.views.status import (
@@ -24,9 +30,6 @@ from bkind.render.views.status import (
     status_view,
     targets_table,
 )
-
-SPEC_KEYS = ("id", "ytd", "plan", "plan_share", "elapsed_share", "pace", "yoy",
-             "required_monthly", "average_monthly", "warnings")
 
 
 def _letter(i: int) -> str:
@@ -59,48 +62,44 @@ def warning_text(note: Note, metric: Metric, lang: str) -> str:
     return t(f"warn.{key}", lang, **p)
 
 
-def _source_record(s: YtdSource, lang: str) -> dict[str, Any]:
-    return {"role": s.role, "year": s.year, "month": s.month, "value": clean(s.value),
-            "source": s.source, "status": s.status, "published": s.published,
-            "note": text_in(s.note, lang)}
-
-
-def row_record(ws: Workspace, row: MonthRow, lang: str) -> dict[str, Any]:
+def row_record(ws: Workspace, row: MonthRow, lang: str) -> MonthRecord:
     """SPEC fields of one metric (raw numbers), then bkind's extensions."""
     metric = ws.metrics[row.metric]
-    return {
-        "id": row.metric,
-        "ytd": clean(row.ytd),
-        "plan": clean(row.plan),
-        "plan_share": clean(row.plan_share),
-        "elapsed_share": clean(row.elapsed_share),
-        "pace": clean(row.pace),
-        "yoy": clean(row.yoy),
-        "required_monthly": clean(row.required_monthly),
-        "average_monthly": clean(row.average_monthly),
-        "warnings": [warning_text(w, metric, lang) for w in row.warnings],
-        "name": metric.name.get(lang),
-        "kind": metric.kind,
-        "unit": metric.unit,
-        "month_value": clean(row.month_value),
-        "plan_share_published": clean(row.plan_share_published),
-        "plan_share_computed": clean(row.plan_share_computed),
-        "yoy_published": clean(row.yoy_published),
-        "yoy_computed": clean(row.yoy_computed),
-        "required_monthly_share": clean(row.required_monthly_share),
-        "average_monthly_share": clean(row.average_monthly_share),
-        "warning_codes": [w.key for w in row.warnings],
-        "month_yoy": clean(row.month_yoy),
-        "mom": clean(row.mom),
-        "computed": [what for what, _, _ in row.computed],
-        "group": row.group,
-        "section": row.section,
-        "part_of": row.part_of,
-        "parts": list(row.parts),
-        "status": row.status,
-        "plan_derived": row.plan_derived,
-        "sources": [_source_record(s, lang) for s in row.sources],
-    }
+    return MonthRecord(
+        id=row.metric,
+        ytd=clean(row.ytd),
+        plan=clean(row.plan),
+        plan_share=clean(row.plan_share),
+        elapsed_share=clean(row.elapsed_share),
+        pace=clean(row.pace),
+        yoy=clean(row.yoy),
+        required_monthly=clean(row.required_monthly),
+        average_monthly=clean(row.average_monthly),
+        warnings=[warning_text(w, metric, lang) for w in row.warnings],
+        name=metric.name.get(lang),
+        kind=metric.kind,
+        unit=metric.unit,
+        month_value=clean(row.month_value),
+        plan_share_published=clean(row.plan_share_published),
+        plan_share_computed=clean(row.plan_share_computed),
+        yoy_published=clean(row.yoy_published),
+        yoy_computed=clean(row.yoy_computed),
+        required_monthly_share=clean(row.required_monthly_share),
+        average_monthly_share=clean(row.average_monthly_share),
+        warning_codes=[w.key for w in row.warnings],
+        month_yoy=clean(row.month_yoy),
+        mom=clean(row.mom),
+        computed=[what for what, _, _ in row.computed],
+        group=row.group,
+        section=row.section,
+        part_of=row.part_of,
+        parts=list(row.parts),
+        status=row.status,
+        plan_derived=row.plan_derived,
+        sources=[YtdSourceRecord(s.role, s.year, s.month, clean(s.value), s.source,
+                                 s.status, s.published, text_in(s.note, lang))
+                 for s in row.sources],
+    )
 
 
 def _cells(ws: Workspace, row: MonthRow, label: str, lang: str) -> list[Cell]:
@@ -193,16 +192,16 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     status = status_view(ws, results, as_of, lang, prose=prose)
     assert isinstance(status.data, StatusData)
     records = [row_record(ws, row, lang) for row in report.rows]
-    data: dict[str, Any] = {
-        "workspace": ws.path,
-        "resolution": status.data.resolution,
-        "month": f"{y}-{m:02d}",
-        "elapsed_share": clean(m / 12),
-        "as_of": as_of,
-        "metrics": records,
-        "targets": status.data.targets,
-        "nowcasts": [result_record(ws, r, ws.target(r.id), lang) for r in nowcasts],
-    }
+    data = ReportData(
+        workspace=ws.path,
+        resolution=status.data.resolution,
+        month=f"{y}-{m:02d}",
+        elapsed_share=clean(m / 12),
+        as_of=as_of,
+        metrics=records,
+        targets=status.data.targets,
+        nowcasts=[result_record(ws, r, ws.target(r.id), lang) for r in nowcasts],
+    )
     table = Table(title=t("report.metrics_title", lang), columns=[
         Column("metric", t("report.col.metric", lang)),
         Column("ytd", t("report.col.ytd", lang), "right", width=10),
@@ -225,7 +224,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
         label = _letter(i)
         metric = ws.metrics[row.metric]
         table.rows.append(_cells(ws, row, label, lang))
-        warnings += [f"[{label}] {w}" for w in rec["warnings"]]
+        warnings += [f"[{label}] {w}" for w in rec.warnings]
         sources += [f"[{label}] {_source_line(ws, row, s, lang)}" for s in row.sources]
         unit = metric.unit_in(lang) or ""
         if row.plan_derived and row.plan is not None and row.ytd is not None \
@@ -306,8 +305,8 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     else:
         period = t("doc.subject.report", lang, year=y, month_name=t(f"month.{m}", lang))
         subject = sentences.subject(ws.resolution, lang, period)
-    return View(data=data, records=[{k: rec[k] for k in SPEC_KEYS} for rec in records],
-                fields=[*SPEC_KEYS],
+    return View(data=data, records=[rec.row() for rec in records],
+                fields=YtdRow.columns(),
                 tables=[table, targets], header=header, sections=sections, charts=charts,
                 lang=lang, subject=subject, opening=opening,
                 paragraphs=sentences.ytd_paragraphs(ws, report, lang, said)

@@ -287,6 +287,7 @@ def test_a_metric_id_that_export_would_collide_with_is_refused(workspace, cli, s
     (("review",), "id,name,verdict,status,"),
     (("validate",), "path,line,code,message"),
     (("history", "va", "--year", "2030"), "metric,year,value,status,published,"),
+    (("project", "--year", "2025"), "id,deadline,projected,meets,reached_in,"),
 ])
 def test_an_empty_csv_still_has_its_header(workspace, cli, command, header):
     targets = MINIMAL_TARGETS.split("targets:")[0] + "targets: []\n"

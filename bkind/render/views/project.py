@@ -241,6 +241,6 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
             name = ws.metrics[m].name.get(lang)
             footer.extend(f"{name}: {note_text(n, lang)}" for n in proj.metrics[m].notes)
     tables = [table] + [metric_table(ws, proj.metrics[m], lang) for m in shown]
-    return View(data=data, records=records, tables=tables,
+    return View(data=data, records=records, fields=ProjectionRecord.columns(), tables=tables,
                 header=header,
                 sections=[Section(t("notes.title", lang), footer)] if footer else [])

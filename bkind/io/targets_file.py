@@ -274,7 +274,7 @@ def _target_shape(doc: Doc, raw: Any, where: Path_,
     shape = TARGET_SHAPES.get(kind) if isinstance(kind, str) else None
     if shape is None:  # no type, or not one we know: the union says what is wrong
         return _convert(doc, raw, where, TargetS, problems, TARGET_KEYS), ()
-    own = {f.name for f in msgspec.structs.fields(shape)}
+    own = shape.__struct_fields__  # not structs.fields(): it evaluates annotations
     foreign = tuple(k for k in TYPE_KEYS if k in raw and k not in own)
     kept = {k: v for k, v in raw.items() if k not in foreign}
     return _convert(doc, kept, where, shape, problems, TARGET_KEYS), foreign

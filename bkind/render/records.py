@@ -316,3 +316,23 @@ class ReportData(Record):
     metrics: list[MonthRecord]
     targets: list[StatusRecord]
     nowcasts: list[StatusRecord]
+
+
+# ------------------------------------------------------------------------- validate
+
+
+class FindingRecord(Record):
+    """A warning of `validate` (and of `ingest`, on the figures it took in)."""
+
+    path: str
+    line: int | None
+    code: str
+    message: str
+
+
+class ValidateData(Record):
+    """`bkind validate --format json` (errors stop loading: none here)."""
+
+    workspace: str
+    errors: list[FindingRecord]
+    warnings: list[FindingRecord]

@@ -8,6 +8,7 @@ from bkind.i18n import fmt_date, fmt_percent, t
 from bkind.io.ingest import Change, Result
 from bkind.render.fmt import clean, figure_status, fmt_value
 from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.records import FindingRecord
 
 
 def _record(c: Change) -> dict[str, Any]:
@@ -70,7 +71,7 @@ def ingest_view(result: Result, lang: str) -> View:
 
         word = t("validate.warning", lang)
         texts = [message(result.after, f, lang, names=True) for f in result.warnings]
-        data["warnings"] = [{"path": f.path, "line": f.line, "code": f.code, "message": m}
+        data["warnings"] = [FindingRecord(f.path, f.line, f.code, m)
                             for f, m in zip(result.warnings, texts, strict=True)]
         footer += [f"{place(f)}: {word}: {m}" for f, m in zip(result.warnings, texts,
                                                              strict=True)]

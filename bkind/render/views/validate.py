@@ -8,6 +8,7 @@ from bkind.core.validate import Finding
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Workspace
 from bkind.render.model import Section, View
+from bkind.render.records import FindingRecord, ValidateData
 
 # Parameters shown as percents (all others are levels, shown as numbers); signed ones
 # are growth rates.
@@ -78,15 +79,15 @@ def where(finding: Finding) -> str:
 
 
 def validate_view(ws: Workspace, findings: list[Finding], lang: str) -> View:
-    records = [{"path": f.path, "line": f.line,
-                "code": f.params["note"].key if f.code == "month" else f.code,
-                "message": message(ws, f, lang)} for f in findings]
-    data = {"workspace": ws.path, "errors": [], "warnings": records}
+    records = [FindingRecord(f.path, f.line,
+                             f.params["note"].key if f.code == "month" else f.code,
+                             message(ws, f, lang)) for f in findings]
+    data = ValidateData(ws.path, [], records)
     word = t("validate.warning", lang)
-    lines = [f"{where(f)}: {word}: {r['message']}" for f, r in zip(findings, records,
-                                                                 strict=True)]
+    lines = [f"{where(f)}: {word}: {r.message}" for f, r in zip(findings, records,
+                                                              strict=True)]
     return View(data=data, records=records, sections=[Section(None, lines)],
-                fields=["path", "line", "code", "message"])
+                fields=FindingRecord.columns())
 
 
 def render_lines(view: View) -> str:

@@ -248,7 +248,31 @@ def open_workspace(option: str | None, lang: str) -> Workspace:
         typer.secho(t("workspace.named", lang, name=name, path=root), err=True, dim=True)
     else:
         typer.secho(printable(t(key, lang, path=root)), err=True, dim=True)
-    return ws
+    return with_successor(ws)
+
+
+def with_successor(ws: Workspace) -> Workspace:
+    """The workspace with its successor's resolution (id and title), which the notes of
+    its discontinued targets name; unchanged when the successor is not a shipped one."""
+    from msgspec.structs import replace
+
+    from bkind.io.cache import cache_folder
+    from bkind.io.load import load_workspace
+    from bkind.io.workspaces import named_workspaces
+    res = ws.resolution
+    folder = named_workspaces().get(res.successor or "")
+    if folder is None or res.series_end is None:
+        return ws
+    other = load_workspace(folder, embedded=True, cache=cache_folder(os.environ))
+    title = other.resolution.title
+    return replace(ws, resolution=replace(res, successor_resolution=title))
+
+
+def today() -> str:
+    """Today's date (ISO): evaluations give no verdict on a year not yet over."""
+    import datetime as dt
+
+    return dt.date.today().isoformat()
 
 
 def parse_fail_on(value: str | None) -> set[str]:
@@ -393,7 +417,7 @@ def status(
 
     ws = run.workspace()
     year = as_of if as_of is not None else default_as_of(ws)
-    results = evaluate_all(ws, year)
+    results = evaluate_all(ws, year, today=today())
     view = status_view(ws, results, year, run.data_lang,
                        sources=sources or run.fmt is not Format.table,
                        prose=run.fmt is Format.docx, human=not run.fmt.machine)
@@ -426,7 +450,7 @@ def review_cmd(
 
     ws = run.workspace()
     year = as_of if as_of is not None else default_as_of(ws)
-    result = review(ws, year)
+    result = review(ws, year, today=today())
     run.render(review_view(ws, result, run.data_lang))
     run.exit_on_fail([r.result for r in result.targets])
 
@@ -626,7 +650,7 @@ def project_cmd(
     if year > end + MAX_HORIZON:
         raise BkindError.one("--year", None, msg("err.year_too_far", year=year, end=end,
                                                  most=end + MAX_HORIZON))
-    proj = project(ws, year, method.value, assumptions, as_of)
+    proj = project(ws, year, method.value, assumptions, as_of, today=today())
     run.render(project_view(ws, proj, run.data_lang))
     if not chart:
         return
@@ -695,8 +719,9 @@ def report(
     # before December the annual targets are judged as of the last full year; the year
     # in progress is shown beside them as estimates
     as_of = year if m == 12 else year - 1
-    results = evaluate_all(ws, as_of)
-    nowcasts = [r for r in evaluate_all(ws, year, month=m) if r.estimated] if m < 12 else []
+    results = evaluate_all(ws, as_of, today=today())
+    nowcasts = [r for r in evaluate_all(ws, year, month=m, today=today()) if r.estimated] \
+        if m < 12 else []
     view = report_view(ws, monthly.month_report(ws, year, m), results, as_of,
                        run.data_lang, nowcasts, prose=run.fmt is Format.docx)
     run.render(view)
@@ -884,8 +909,10 @@ def init_command(
     written = init_workspace(folder, str(folder), run.lang)
     import shlex
 
-    typer.echo(t("init.done", run.lang, paths=", ".join(written),
-                 folder=shlex.quote(str(folder))), err=True)
+    from bkind.errors import printable
+
+    typer.echo(printable(t("init.done", run.lang, paths=", ".join(written),
+                           folder=shlex.quote(str(folder))), newlines=True), err=True)
 
 
 def main() -> None:

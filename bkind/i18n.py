@@ -19,6 +19,7 @@ STATUS_SYMBOLS = {
     "deterioration": "▼",
     "missed": "✘",
     "insufficient_data": "?",
+    "discontinued": "⊘",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -30,11 +31,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.deterioration": {"en": "Deterioration", "vi": "Suy giảm"},
     "status.missed": {"en": "Missed", "vi": "Không đạt"},
     "status.insufficient_data": {"en": "Insufficient data", "vi": "Chưa đủ số liệu đánh giá"},
+    "status.discontinued": {"en": "Discontinued", "vi": "Không còn theo dõi"},
+    "outlook.likely_met": {"en": "on current estimates, likely to be met",
+                           "vi": "theo số ước hiện nay, có khả năng đạt"},
+    "outlook.likely_missed": {"en": "on current estimates, likely to be missed",
+                              "vi": "theo số ước hiện nay, có khả năng không đạt"},
+    "outlook.uncertain": {"en": "on current estimates, too close to call",
+                          "vi": "theo số ước hiện nay, chưa đủ cơ sở dự báo"},
     "status.estimated": {"en": "(est.)", "vi": "(ước tính)"},
     "summary.status": {"en": "{total} targets: {parts}.", "vi": "{total} chỉ tiêu: {parts}."},
     "summary.part": {"en": "{n} {status}", "vi": "{n} {status}"},
     "summary.estimated": {"en": "{n} of them rest on estimates.",
                           "vi": "{n} chỉ tiêu đánh giá trên số ước tính."},
+    "summary.outlooks": {
+        "en": "{n} with an outlook only: their deadline year is not over.",
+        "vi": "{n} chỉ tiêu mới có nhận định theo số ước: năm của mục tiêu chưa kết thúc."},
     "year.estimate": {"en": "{year} est.", "vi": "ƯTH {year}"},
     "year.preliminary": {"en": "{year} prelim.", "vi": "{year} sơ bộ"},
     "year.official": {"en": "{year}", "vi": "{year}"},
@@ -87,6 +98,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # status table
     "status.title": {"en": "{id}: {title}", "vi": "{id}: {title}"},
     "status.as_of": {"en": "Evaluated as of {year}", "vi": "Đánh giá tính đến năm {year}"},
+    "status.as_of_latest": {
+        "en": " (the latest year with figures, year-to-date ones included)",
+        "vi": " (năm gần nhất có số liệu, kể cả số lũy kế từ đầu năm)"},
     "col.target": {"en": "Target", "vi": "Chỉ tiêu"},
     "col.latest": {"en": "Latest", "vi": "Kết quả thực hiện (mới nhất)"},
     "col.goal": {"en": "Goal", "vi": "Mục tiêu"},
@@ -1110,6 +1124,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "kết luận"},
     "note.collapse": {"en": "the yearly figures imply a fall below zero: no average",
                       "vi": "số liệu các năm cho kết quả giảm dưới 0: không tính được bình quân"},
+    "note.outlook_before": {
+        "en": "{year} is not over: an outlook on the estimates, not a verdict",
+        "vi": "năm {year} chưa kết thúc: nhận định theo số ước, chưa phải kết quả đánh giá"},
+    "note.discontinued": {
+        "en": "not tracked any more: its own series ended in {end}, before the deadline "
+              "year; the last value, gap and trend are context only",
+        "vi": "không còn theo dõi: chuỗi số liệu riêng kết thúc tháng {end}, trước năm của "
+              "mục tiêu; số mới nhất, chênh lệch và xu hướng chỉ để tham khảo"},
+    "note.discontinued_successor": {
+        "en": "the target is followed up under the successor resolution: {title}",
+        "vi": "mục tiêu được tiếp nối theo {title}"},
+    "note.proj_one_year": {
+        "en": "only {year} is observed: one year is not a trend, so no projected verdict "
+              "(give the rate with --assume)",
+        "vi": "mới có số liệu năm {year}: một năm chưa đủ để đánh giá xu hướng, nên không "
+              "dự báo kết quả (có thể giả định tốc độ bằng --assume)"},
     "note.one_year": {"en": "only {year} is observed: one year is not a trend",
                       "vi": "mới có số liệu năm {year}: một năm chưa đủ để đánh giá xu hướng"},
     "note.covered_by_levels": {
@@ -1517,6 +1547,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.verdict.not_achieved": {"en": "Not achieved", "vi": "Không đạt"},
     "review.verdict.not_assessable": {"en": "Not assessable", "vi": "Chưa đủ cơ sở đánh giá"},
     "review.verdict.in_progress": {"en": "In progress", "vi": "Đang thực hiện"},
+    "review.verdict.discontinued": {"en": "Discontinued", "vi": "Không còn theo dõi"},
     "review.summary": {"en": "{parts}.", "vi": "Có {parts}."},
     "review.part": {"en": "{n} of {total} targets {verdict}",
                     "vi": "{n}/{total} chỉ tiêu {verdict}"},
@@ -1525,6 +1556,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.sum.not_achieved": {"en": "not achieved", "vi": "không đạt"},
     "review.sum.not_assessable": {"en": "not assessable", "vi": "chưa đủ cơ sở đánh giá"},
     "review.sum.in_progress": {"en": "in progress", "vi": "đang thực hiện"},
+    "review.sum.discontinued": {"en": "no longer tracked (series ended)",
+                                "vi": "không còn theo dõi (chuỗi số liệu kết thúc)"},
     "review.col.years": {"en": "By year", "vi": "Kết quả từng năm"},
     "review.col.value": {"en": "Result", "vi": "Thực hiện"},
     "review.col.verdict": {"en": "Verdict", "vi": "Đánh giá"},
@@ -1557,6 +1590,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.v.in_progress": {
         "en": "; the target for {deadline} ({goal}) is in progress ({status}).",
         "vi": "; mục tiêu đến năm {deadline} là {goal}, đang thực hiện ({status})."},
+    "review.v.discontinued": {
+        "en": "; the target for {deadline} ({goal}) is no longer tracked: the province's "
+              "own series ended in {end}{successor}.",
+        "vi": "; mục tiêu đến năm {deadline} là {goal}, không còn theo dõi do chuỗi số liệu "
+              "riêng của tỉnh kết thúc tháng {end}{successor}."},
+    "review.v.successor": {"en": "; it is followed up under the successor resolution ({title})",
+                           "vi": "; mục tiêu được tiếp nối theo {title}"},
     "review.s.none": {
         "en": "{label}: not assessable against the resolution's target ({goal}): {reason}.",
         "vi": "{label}: chưa đủ cơ sở đánh giá so với mục tiêu Nghị quyết đề ra ({goal}): "

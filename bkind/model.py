@@ -19,9 +19,13 @@ Group = Literal["industry", "products", "trade"]  # the monthly report's parts
 Section = Literal["B", "C", "D", "E"]  # VSIC sections of industry, in order
 # Evaluation statuses, in the order the progress method tries them.
 Status = Literal["achieved", "on_track", "acceleration_needed", "limited_progress",
-                 "deterioration", "missed", "insufficient_data"]
+                 "deterioration", "missed", "insufficient_data", "discontinued"]
+# Before the end of its deadline year, an estimated deadline value gives an outlook,
+# not a verdict (SPEC "Outlook before the deadline, verdict after it").
+Outlook = Literal["likely_met", "likely_missed", "uncertain"]
 # A review's verdict on a target (`bkind review`)
-Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress"]
+Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress",
+                  "discontinued"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 PRICES: tuple[Prices, ...] = get_args(Prices)
@@ -30,6 +34,7 @@ FIGURE_STATUSES: tuple[FigureStatus, ...] = get_args(FigureStatus)
 GROUPS: tuple[Group, ...] = get_args(Group)
 SECTIONS: tuple[Section, ...] = get_args(Section)
 STATUSES: tuple[Status, ...] = get_args(Status)
+OUTLOOKS: tuple[Outlook, ...] = get_args(Outlook)
 RATE_KINDS: tuple[Kind, ...] = ("growth", "share")
 LIST_PERCENT_FIELDS: dict[str, set[str]] = {"clusters": {"occupancy"}}  # list fields in %
 UNSTATED: Prices = "not-stated"  # a price basis the source does not state
@@ -201,6 +206,8 @@ class Resolution(Struct, frozen=True):
     successor: str | None = None  # the named workspace that takes over (e.g. after a merger)
     peers: tuple[str, ...] = ()  # named workspaces it compares itself with
     document: DocumentInfo | None = None  # targets.yaml `document:` (beside `resolution:`)
+    # the successor's resolution (id and title), read from its workspace when opened
+    successor_resolution: Text | None = None
 
 
 class Item(Struct, frozen=True):
@@ -342,6 +349,7 @@ class Outcome(Struct, frozen=True):
     estimated: bool = False
     basis: tuple[Note, ...] = ()  # each derivation or assumption, in order
     range: tuple[float, float] | None = None  # of the value the status is judged on
+    outlook: Outlook | None = None  # an estimated deadline value before the deadline's end
     required_unobserved: float | None = None  # average_growth
     matching: int | None = None  # every: items matching `where`
     meeting: int | None = None  # every: those that also meet `each`
@@ -371,6 +379,10 @@ class TargetResult(Struct, frozen=True):
     @property
     def status(self) -> Status:
         return self.outcome.status
+
+    @property
+    def outlook(self) -> Outlook | None:
+        return self.outcome.outlook
 
     @property
     def actual(self) -> float | None:

@@ -217,7 +217,7 @@ def test_docx_of_status(files):
     texts = [p.text for p in doc.paragraphs]
     assert texts[texts.index("BÁO CÁO") + 1] == (
         "Tình hình thực hiện Nghị quyết số TEST-1 ngày 12/8/2021 (Nghị quyết thử) "
-        "(đánh giá đến năm 2024)")
+        "(đánh giá đến năm 2025)")
     assert any(t.startswith("Có ") and "/2 chỉ tiêu" in t for t in texts)
     assert not doc.inline_shapes  # status draws no charts
 

@@ -101,7 +101,10 @@ def test_statuses_as_of_latest(ws):
     observed = (s25 / 0.062) ** (1 / 5) - 1
     needed = (0.15 / 0.062) ** (1 / 10) - 1
     assert share_2030.progress_ratio == pytest.approx(observed / needed)
-    assert share_2030.status == "limited_progress" and share_2030.estimated
+    # the series ended in 06/2025, before 2030: discontinued, its trend kept as context
+    assert share_2030.status == "discontinued" and share_2030.estimated
+    assert share_2030.outcome.outlook is None
+    assert share_2030.notes[0].key == "discontinued"
     assert share_2030.required == pytest.approx((0.15 / s25) ** (1 / 5) - 1)
     assert share_2030.outcome.required_points == pytest.approx(0.15 - s25)
 

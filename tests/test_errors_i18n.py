@@ -161,7 +161,8 @@ def test_an_unknown_language_is_reported_in_english(cli, workspace):
 @pytest.mark.parametrize(("args", "line"), [
     (("status", "--fail-on", "late"),
      "--fail-on: đánh giá 'late' không hợp lệ (chọn một trong: achieved, on_track, "
-     "acceleration_needed, limited_progress, deterioration, missed, insufficient_data)"),
+     "acceleration_needed, limited_progress, deterioration, missed, insufficient_data, "
+     "discontinued)"),
     (("project", "--year", "2030", "--assume", "grdp=7"),
      "--assume: grdp: số 7 thiếu dấu % (ở đây cần tỷ lệ phần trăm): hãy viết 7%"),
     (("project", "--year", "2030", "--assume", "nope=5%"),

@@ -607,3 +607,11 @@ def test_the_review_says_which_years_an_average_covers(workspace, cli, years, en
         assert result.exit_code == 0, result.stderr
         assert sentence in result.stdout
         assert "2021-2024" not in result.stdout
+
+
+def test_the_init_message_never_drives_the_terminal(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "x\x1b[31mred\x07")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "x\\x1b[31mred\\x07" in result.stderr

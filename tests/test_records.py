@@ -24,7 +24,8 @@ from bkind.render.views.review import review_view
 from bkind.render.views.status import status_view
 
 WS = Path(__file__).parent / "data" / "ws_golden"
-SPEC_STATUS = ["id", "type", "metric", "comparator", "target", "deadline", "status", "actual",
+SPEC_STATUS = ["id", "type", "metric", "comparator", "target", "deadline", "status",
+               "outlook", "actual",
                "actual_year", "required", "gap", "progress_ratio", "observed_years", "note",
                "within", "estimated", "basis", "range", "required_unobserved"]
 

@@ -74,10 +74,15 @@ def test_plan_and_ytd_are_loaded(workspace):
     assert sorted(year.ytd) == [1, 2, 3]
 
 
-def test_ytd_only_year_does_not_move_status_as_of(cli, workspace):
+def test_a_year_with_year_to_date_figures_only_is_the_default_as_of(cli, workspace):
+    """Status evaluates the year in progress by default (SPEC "latest year with
+    actuals", year-to-date included), and says so."""
     root = workspace(TARGETS, {2024: Y2024, 2025: Y2025})
     result = cli("status", "--workspace", str(root), "--format", "json")
-    assert json.loads(result.stdout)["as_of"] == 2024
+    assert json.loads(result.stdout)["as_of"] == 2025
+    table = cli("status", "--workspace", str(root), env={"COLUMNS": "120"})
+    assert "Evaluated as of 2025 (the latest year with figures, year-to-date ones " \
+        "included)" in table.stdout
 
 
 BAD = [

@@ -119,7 +119,7 @@ def test_count_years_and_summary():
     assert c.verdict == "exceeded" and c.value == 5  # 5 > 4 + 0.4
     assert {y.year: y.value for y in c.years if y.value is not None} == {2023: 1.0, 2025: 5.0}
     assert rv.summary() == {"exceeded": 1, "achieved": 0, "not_achieved": 1,
-                            "not_assessable": 0, "in_progress": 1}
+                            "not_assessable": 0, "in_progress": 1, "discontinued": 0}
 
 
 # ------------------------------------------------------------------ the embedded workspace
@@ -140,14 +140,16 @@ def test_embedded_review_as_of_2025(embedded):
         "budget-revenue-growth": ("not_assessable", False),
         "clusters-complete-2025": ("not_achieved", True),
         "clusters-occupied-2025": ("achieved", True),
-        "industry-share-2030": ("in_progress", True),
+        # Bắc Kạn's own series ended in 06/2025: the 2030 share will never be judged
+        "industry-share-2030": ("discontinued", True),
     }
     growth = rv.targets[0]
     assert [y.kind for y in growth.years] == ["covered"] * 4 + ["nowcast"]
     clusters = {y.year: y.kind for y in rv.targets[3].years if y.value is not None}
     assert clusters == {2023: "published", 2024: "published", 2025: "estimate"}  # part-year
     assert rv.summary() == {"exceeded": 0, "achieved": 1, "not_achieved": 3,
-                            "not_assessable": 1, "in_progress": 1}
+                            "not_assessable": 1, "in_progress": 0,
+                            "discontinued": 1}
 
 
 def test_embedded_sentences_read_like_a_report(embedded):
@@ -156,13 +158,15 @@ def test_embedded_sentences_read_like_a_report(embedded):
     assert vi[0].startswith("Tăng trưởng giá trị tăng thêm ngành công nghiệp bình quân giai "
                             "đoạn 2021-2025 ước đạt 9,9%/năm")
     assert vi[0].endswith("không đạt mục tiêu Nghị quyết đề ra (trên 13%/năm).")
-    assert "đang thực hiện" in vi[5]
+    assert "không còn theo dõi do chuỗi số liệu riêng của tỉnh kết thúc tháng 06/2025" \
+        in vi[5]
     for text in vi + [sentence(ws, r, "en") for r in rv.targets]:
         for metric_id in ws.metrics:
             assert metric_id not in text.replace("-", " ").split()
     view = review_view(ws, rv, "vi")
     assert view.header[2].startswith("Có 1/6 chỉ tiêu đạt, 3/6 chỉ tiêu không đạt, 1/6 chỉ "
-                                     "tiêu chưa đủ cơ sở đánh giá, 1/6 chỉ tiêu đang thực hiện.")
+                                     "tiêu chưa đủ cơ sở đánh giá, 1/6 chỉ tiêu không còn theo "
+                                     "dõi (chuỗi số liệu kết thúc).")
     verdicts = [row[-1].text for row in view.tables[0].rows]
     assert verdicts[0] == "Không đạt (ước tính)" and verdicts[2] == "Chưa đủ cơ sở đánh giá"
     assert view.sections[-1].appendix
@@ -177,7 +181,7 @@ def test_json_keys(cli):
     data = json.loads(result.stdout)
     assert {"resolution", "as_of", "summary", "targets"} <= set(data)
     assert set(data["summary"]) == {"exceeded", "achieved", "not_achieved", "not_assessable",
-                                    "in_progress"}
+                                    "in_progress", "discontinued"}
     for t in data["targets"]:
         assert {"id", "verdict", "status", "estimated", "basis", "value", "range", "target",
                 "years", "sentence"} <= set(t)

@@ -64,7 +64,7 @@ def test_unknown_fail_on_status_is_bad_input(cli, workspace):
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         "--fail-on: unknown status 'late' (one of: achieved, on_track, acceleration_needed, "
-        "limited_progress, deterioration, missed, insufficient_data)")
+        "limited_progress, deterioration, missed, insufficient_data, discontinued)")
 
 
 def test_broken_targets_gives_path_line_and_exit_2(cli, tmp_path, monkeypatch):

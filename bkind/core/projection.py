@@ -284,12 +284,27 @@ def project_target(series: Series, target: Target, proj: Projection) -> TargetPr
     met = None
     if p.projected is not None and p.complete and target.comparator is not None:
         met = meets(p.projected, target.comparator, target.value, within(ws, target))
+    reached = p.reached_in
+    if target.metric is not None and _one_year(series, target.metric, proj.assumptions) \
+            and (met is not None or reached is not None):
+        # one observed year is not a trend (SPEC): no projected verdict unless assumed
+        met = reached = None
+        notes.append(Note("proj_one_year", {"year": max(series.points(target.metric))}))
     return TargetProjection(
         result=status, projected=p.projected, at_year=p.at_year, meets=met,
-        reached_in=p.reached_in, goal=p.goal,
+        reached_in=reached, goal=p.goal,
         required_numerator_growth=p.required_numerator_growth,
         denominator_growth=p.denominator_growth, notes=tuple(notes),
     )
+
+
+def _one_year(series: Series, metric_id: str, assumptions: Mapping[str, float]) -> bool:
+    """Whether a metric's projection rests on a single observed year, with no
+    `--assume` setting its rate (for a share with `of:`, its numerator's or its
+    denominator's)."""
+    metric = series.metric(metric_id)
+    assumed = {metric_id, *(metric.of or ())} & set(assumptions)
+    return not assumed and len(series.points(metric_id)) == 1
 
 
 # ---------------------------------------------------------------------- the whole
@@ -302,12 +317,12 @@ def data_end(ws: Workspace, as_of: int | None) -> int:
 
 def project(ws: Workspace, year: int, method: Method = "trend",
             assumptions: Mapping[str, float] | None = None,
-            as_of: int | None = None) -> Projection:
+            as_of: int | None = None, today: str | None = None) -> Projection:
     """Extend every metric to `year` and judge every target there. The caller has
     checked the method, the assumed metrics and that `year` is not before the data."""
     assumed = dict(assumptions or {})
     end = data_end(ws, as_of)
-    series = Series(ws, end)
+    series = Series(ws, end, today=today)
     cache: dict[str, MetricProjection] = {}
     for metric_id in ws.metrics:
         project_metric(series, metric_id, year, method, assumed, cache)

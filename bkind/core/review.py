@@ -63,8 +63,12 @@ class Review(Struct, frozen=True):
 
 def verdict(target: Target, result: TargetResult, as_of: int) -> Verdict:
     """The review verdict of a target's status (see the module doc). `between` is
-    exceeded above its upper bound although its status there is `missed` (SPEC)."""
-    if target.deadline > as_of:
+    exceeded above its upper bound although its status there is `missed` (SPEC). A
+    discontinued target (its series ended before its deadline year) is counted apart,
+    before `in_progress`; one with an outlook (its deadline year not over) is in progress."""
+    if result.status == "discontinued":
+        return "discontinued"
+    if target.deadline > as_of or result.outlook is not None:
         return "in_progress"
     value = result.actual
     if result.status not in ("achieved", "missed"):
@@ -136,13 +140,14 @@ def yearly_values(ws: Workspace, target: Target, series: Series) -> tuple[YearVa
     return tuple(found.get(y, YearValue(y, None, None)) for y in range(start, end + 1))
 
 
-def review(ws: Workspace, as_of: int) -> Review:
-    """Every target reviewed as of `as_of` (each judged at min(as_of, its deadline))."""
+def review(ws: Workspace, as_of: int, today: str | None = None) -> Review:
+    """Every target reviewed as of `as_of` (each judged at min(as_of, its deadline));
+    `today` (ISO) bounds the reference date."""
     series: dict[int, Series] = {}
     out = []
     for target in ws.targets:
         year = min(as_of, target.deadline)
-        s = series.setdefault(year, Series(ws, year))
+        s = series.setdefault(year, Series(ws, year, today=today))
         result = evaluate(ws, target, year, s)
         out.append(TargetReview(result, verdict(target, result, as_of),
                                 yearly_values(ws, target, s), year))

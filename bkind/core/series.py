@@ -131,6 +131,18 @@ class Candidate(Struct, frozen=True):
     years: tuple[int, ...] = ()  # the years e rests on
 
 
+def last_day(year: int, month: int) -> str:
+    """The last day of a month, ISO."""
+    import calendar
+
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def year_over(reference: str, year: int) -> bool:
+    """Whether the reference date is on or after the last day of `year`."""
+    return reference >= f"{year:04d}-12-31"
+
+
 def in_progress(ws: Workspace, year: int) -> bool:
     """A year is in progress when its year-to-date figures stop before December and no
     later year has figures (a past year's monthly reports do not make it a year in
@@ -192,12 +204,17 @@ class Series:
     """The values bkind evaluates, as of year `as_of`; computed once per metric."""
 
     def __init__(self, ws: Workspace, as_of: int, nowcasts: bool = True,
-                 month: int | None = None) -> None:
+                 month: int | None = None, today: str | None = None) -> None:
         """`month`: year-to-date figures after this month of the year in progress are
         not used (a March report estimates from what was known in March)."""
         self.ws = ws
         self.as_of = as_of
         self.month = month
+        # the reference date (SPEC "Outlook before the deadline"): the earlier of today
+        # (ISO, given by the caller: the core reads no clock) and the last day of `as_of`
+        # or of its month
+        end = last_day(as_of, month or 12)
+        self.reference = min(end, today) if today is not None else end
         # the year estimated: the latest year in progress up to as_of with year-to-date
         # figures (as_of itself, or the year the series ended in when as_of is later)
         progressing = [y for y, a in ws.years.items()

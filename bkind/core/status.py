@@ -7,16 +7,40 @@ target shares: the context series beside it and the closing notes.
 
 from __future__ import annotations
 
+from msgspec.structs import replace
+
 from bkind.core.formulas import realized_average
 from bkind.core.series import Series, figures
 from bkind.core.targets import target_type, within
-from bkind.model import Context, Note, Outcome, Target, TargetResult, Workspace
+from bkind.model import Context, IsoDate, Note, Outcome, Target, TargetResult, Workspace
 
 
 def default_as_of(ws: Workspace) -> int:
-    """The evaluation year by default: the latest year with actuals."""
-    latest = ws.latest_year()
-    return latest if latest is not None else ws.resolution.baseline_year
+    """The evaluation year by default: the latest year with any figures, year-to-date
+    ones included (a workspace in its year in progress is evaluated in it, with the
+    outlooks its estimates give)."""
+    with_data = [y for y, a in ws.years.items()
+                 if a.values or a.lists or any(a.ytd.values())]
+    return max(with_data) if with_data else ws.resolution.baseline_year
+
+
+def discontinued(ws: Workspace, target: Target, reference: str) -> bool:
+    """The workspace's series end (`series_end`) before the target's deadline year, and
+    that end is reached on the reference date: the target will never be judged."""
+    end = ws.resolution.series_end
+    return end is not None and int(end[:4]) < target.deadline and end <= reference[:7]
+
+
+def _discontinue(ws: Workspace, outcome: Outcome) -> Outcome:
+    """A discontinued target keeps its last value, gap and trend as context."""
+    res = ws.resolution
+    assert res.series_end is not None
+    note = Note("discontinued", {"end": IsoDate(res.series_end)})
+    notes = [note]
+    if res.successor_resolution is not None:
+        notes.append(Note("discontinued_successor", {"title": res.successor_resolution}))
+    return replace(outcome, status="discontinued", outlook=None,
+                   notes=(*notes, *outcome.notes))
 
 
 def _context(ws: Workspace, target: Target, as_of: int) -> tuple[Context, ...]:
@@ -61,11 +85,14 @@ def evaluate(ws: Workspace, target: Target, as_of: int,
     """Evaluate one target as of a year (only actuals up to that year are used)."""
     series = series if series is not None else Series(ws, as_of)
     outcome = target_type(target).evaluate(target, series)
+    if discontinued(ws, target, series.reference):
+        outcome = _discontinue(ws, outcome)
     return result(ws, target, outcome, as_of)
 
 
-def evaluate_all(ws: Workspace, as_of: int, month: int | None = None) -> list[TargetResult]:
+def evaluate_all(ws: Workspace, as_of: int, month: int | None = None,
+                 today: str | None = None) -> list[TargetResult]:
     """Every target as of a year; `month` limits the year in progress's year-to-date
-    figures to those known by then."""
-    series = Series(ws, as_of, month=month)
+    figures to those known by then; `today` (ISO) bounds the reference date."""
+    series = Series(ws, as_of, month=month, today=today)
     return [evaluate(ws, t, as_of, series) for t in ws.targets]

@@ -36,13 +36,14 @@ from bkind.core.formulas import (
     required_numerator_growth,
     years_text,
 )
-from bkind.core.series import Series, part_year, steps_factor
+from bkind.core.series import Series, part_year, steps_factor, year_over
 from bkind.model import (
     Amount,
     Item,
     Metric,
     Note,
     Outcome,
+    Outlook,
     Percent,
     SourceRef,
     Status,
@@ -160,6 +161,30 @@ def _verdict(series: Series, target: Target, value: float,
     return "achieved" if _meets(series, target, value) else "missed"
 
 
+def _outlook(series: Series, target: Target, lo: float, hi: float) -> Outlook:
+    """What an estimated deadline value points to before the deadline year is over:
+    the whole range meets the target, none of it does, or it cannot be told."""
+    low, high = _meets(series, target, lo), _meets(series, target, hi)
+    if low and high:
+        return "likely_met"
+    if not low and not high and not _crosses(series, target, lo, hi):
+        return "likely_missed"
+    return "uncertain"
+
+
+def _before_verdict(series: Series, deadline: int, rng: tuple[float, float] | None) -> bool:
+    """An estimated deadline value whose year is not over on the reference date gets an
+    outlook, not a verdict."""
+    return rng is not None and not year_over(series.reference, deadline)
+
+
+def _progress_class(progress: float | None, notes: list[Note]) -> Status:
+    """The status beside an outlook: a progress class (never achieved or missed)."""
+    if progress is None:
+        return "insufficient_data"
+    return band(progress)
+
+
 def _crosses(series: Series, target: Target, lo: float, hi: float) -> bool:
     """A `between` or `about` target can be met strictly inside a range whose two
     ends both miss it (a range straddling the whole target band)."""
@@ -212,7 +237,9 @@ class AverageGrowth(TargetType):
             else:
                 notes.append(Note("no_figures",
                                   {"years": years_text(range(s, min(e, as_of) + 1))}))
-            return Outcome("insufficient_data", notes=tuple(notes))
+            # nothing observed: every year of the period needs the target itself
+            return Outcome("insufficient_data", notes=tuple(notes),
+                           required_unobserved=nearer_bound(None, target.value))
         factor, f_lo, f_hi = steps_factor(steps)
         n = len(observed)
         actual = average_of_factor(factor, n)
@@ -244,6 +271,11 @@ class AverageGrowth(TargetType):
             return replace(base, notes=tuple(notes))
         required = required_average(t_value, factor, n_total, n)
         if e <= as_of:
+            if n == n_total and rng is not None and _before_verdict(series, e, rng):
+                notes.append(Note("outlook_before", {"year": e}))
+                return replace(base, status=_progress_class(base.progress_ratio, notes),
+                               outlook=_outlook(series, target, *rng), required=None,
+                               notes=tuple(notes))
             if n == n_total:
                 status = _verdict(series, target, actual, rng, notes)
             else:
@@ -360,6 +392,10 @@ class Level(TargetType):
             denominator_growth=den_growth if num_growth is not None else None,
         )
         if deadline <= as_of:
+            if t == deadline and rng is not None and _before_verdict(series, deadline, rng):
+                notes.append(Note("outlook_before", {"year": deadline}))
+                return replace(base, status=_progress_class(progress, notes),
+                               outlook=_outlook(series, target, *rng), notes=tuple(notes))
             if t == deadline:
                 status = _verdict(series, target, current, rng, notes)
             else:
@@ -486,8 +522,9 @@ class _ListTarget(TargetType):
 
     def _judge(self, target: Target, series: Series, year: int, met: bool,
                ratio_value: float | None, notes: list[Note],
-               basis: list[Note]) -> tuple[Status, bool]:
-        """Status and whether it is estimated (a part-year list in the deadline year)."""
+               basis: list[Note]) -> tuple[Status, bool, Outlook | None]:
+        """Status, whether it is estimated (a part-year list in the deadline year), and
+        the outlook where the deadline year is not over on the reference date."""
         deadline = target.deadline
         partial = year == deadline and part_year(series.ws, year, series.as_of)
         if partial:
@@ -496,15 +533,19 @@ class _ListTarget(TargetType):
                                               for part in i.source.split(";")))
             basis.append(Note("basis.part_year_list", {"year": year, "sources": sources}))
         if deadline <= series.as_of:
+            if year == deadline and partial and not year_over(series.reference, deadline):
+                notes.append(Note("outlook_before", {"year": deadline}))
+                return (_progress_class(ratio_value, notes), True,
+                        "likely_met" if met else "likely_missed")
             if year == deadline:
-                return ("achieved" if met else "missed"), partial
+                return ("achieved" if met else "missed"), partial, None
             notes.append(Note("deadline_without_figures", {"years": str(deadline)}))
-            return "insufficient_data", False
+            return "insufficient_data", False, None
         if met:
-            return "achieved", partial
+            return "achieved", partial, None
         if ratio_value is None:
-            return "insufficient_data", False
-        return band(ratio_value), partial
+            return "insufficient_data", False, None
+        return band(ratio_value), partial, None
 
 
 class Count(_ListTarget):
@@ -524,14 +565,15 @@ class Count(_ListTarget):
         met = _meets(series, target, actual)
         ratio_value = ratio(actual, t_value)
         basis: list[Note] = []
-        status, estimated = self._judge(target, series, year, met, ratio_value, notes, basis)
+        status, estimated, outlook = self._judge(target, series, year, met, ratio_value,
+                                                 notes, basis)
         names = ", ".join(str(i.fields.get("name", i.id)) for i in hits) or "—"
         notes.append(Note("matching", {"ids": names}))
         return Outcome(status, actual, year, None, gap(actual, target.comparator or "",
                                                         target.value),
                        ratio_value, (year,), tuple(notes),
                        _list_sources(year, hits or list(items)), estimated, tuple(basis),
-                       (actual, actual) if estimated else None)
+                       (actual, actual) if estimated else None, outlook=outlook)
 
     def trajectory(self, target: Target, series: Series, goal: float) -> Trajectory:
         assert target.of is not None
@@ -585,14 +627,15 @@ class Every(_ListTarget):
         actual = len(good) / len(hits)
         met = len(good) == len(hits)
         basis: list[Note] = []
-        status, estimated = self._judge(target, series, year, met, actual, notes, basis)
+        status, estimated, outlook = self._judge(target, series, year, met, actual, notes,
+                                                 basis)
         names = ", ".join(str(i.fields.get("name", i.id)) for i in good) or "—"
         notes.append(Note("meeting", {"ids": names, "meeting": len(good),
                                       "matching": len(hits)}))
         return Outcome(status, actual, year, None, actual - 1.0, actual, (year,),
                        tuple(notes), _list_sources(year, hits), estimated, tuple(basis),
-                       (actual, actual) if estimated else None, matching=len(hits),
-                       meeting=len(good), failing=failing)
+                       (actual, actual) if estimated else None, outlook=outlook,
+                       matching=len(hits), meeting=len(good), failing=failing)
 
     def trajectory(self, target: Target, series: Series, goal: float) -> Trajectory:
         assert target.of is not None

@@ -167,6 +167,11 @@ def figure_status(status: str | None, derived: bool, lang: str) -> str:
 
 
 def status_text(r: TargetResult, lang: str) -> str:
-    """The status in words, "(estimated)" after it when it rests on an estimate."""
+    """The status in words, "(estimated)" after it when it rests on an estimate; before
+    its deadline year is over, the outlook its estimates give after it."""
     text = t(f"status.{r.status}", lang)
-    return text + " " + t("status.estimated", lang) if r.estimated else text
+    if r.estimated:
+        text += " " + t("status.estimated", lang)
+    if r.outlook is not None:
+        text += "; " + t(f"outlook.{r.outlook}", lang)
+    return text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from msgspec import UNSET, Struct, UnsetType
 
-from bkind.model import Comparator, Status, Verdict
+from bkind.model import Comparator, Outlook, Status, Verdict
 
 Number = float | int  # a count target's figures are whole numbers
 Bound = Number | list[float | None]  # a value, or a `between` range
@@ -64,6 +64,7 @@ class StatusSpec(Record):
     target: Bound | None
     deadline: int
     status: Status
+    outlook: Outlook | None
     actual: Number | None
     actual_year: int | None
     required: float | None
@@ -128,6 +129,7 @@ class ReviewRow(Record):
     name: str
     verdict: Verdict
     status: Status
+    outlook: Outlook | None
     estimated: bool
     value: Number | None
     range: list[float | None] | None
@@ -142,6 +144,7 @@ class ReviewRecord(Record):
     id: str
     verdict: Verdict
     status: Status
+    outlook: Outlook | None
     estimated: bool
     basis: list[str]
     value: Number | None

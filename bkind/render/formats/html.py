@@ -22,6 +22,7 @@ STATUS_COLORS = {  # text: each at least 4.5:1 against white (WCAG 2.1 AA)
     "deterioration": "#b03a2e",
     "missed": "#b03a2e",
     "insufficient_data": "#8e3a8e",
+    "discontinued": "#555555",
 }
 
 CSS = """

@@ -22,6 +22,7 @@ STATUS_STYLES = {
     "deterioration": "bold red",
     "missed": "bold red",
     "insufficient_data": "magenta",
+    "discontinued": "dim",
 }
 
 

@@ -61,6 +61,8 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     status = status[0].lower() + status[1:] if lang == "vi" else status.lower()
     if r.estimated:
         status += " " + t("status.estimated", lang)
+    if r.outlook is not None:
+        status += "; " + t(f"outlook.{r.outlook}", lang)
     goal = goal_text(ws, target, lang, "sentence")
     if r.actual is None or r.actual_year is None:
         return t("doc.target_no_figure", lang, label=label, goal=goal, status=status)

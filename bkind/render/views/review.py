@@ -5,7 +5,7 @@ from __future__ import annotations
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
-from bkind.i18n import fmt_number, t
+from bkind.i18n import fmt_date, fmt_number, t
 from bkind.model import Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
 from bkind.render.model import Cell, Column, Section, Table, View
@@ -27,7 +27,7 @@ from bkind.render.views.status import (
 WHY_NOT = ("deadline_without_figures", "no_figures", "range_undecided", "one_point", "no_ratio")
 # the status whose symbol and colour a verdict takes (in progress: its own status)
 VERDICT_STATUS = {"exceeded": "achieved", "achieved": "achieved", "not_achieved": "missed",
-                  "not_assessable": "insufficient_data"}
+                  "not_assessable": "insufficient_data", "discontinued": "discontinued"}
 
 
 def verdict_text(r: TargetReview, lang: str) -> str:
@@ -36,13 +36,16 @@ def verdict_text(r: TargetReview, lang: str) -> str:
     text = t(f"review.verdict.{r.verdict}", lang)
     if r.verdict == "in_progress":
         return f"{text}:\n{_status_words(r, lang)}"
-    if r.estimated and r.verdict != "not_assessable":
+    if r.estimated and r.verdict not in ("not_assessable", "discontinued"):
         text += " " + t("status.estimated", lang)
     return text
 
 
 def _status_words(r: TargetReview, lang: str) -> str:
-    """The status of a target in progress, in lower case: chậm tiến độ, theo số ước tính."""
+    """The status of a target in progress, in lower case: chậm tiến độ, theo số ước tính;
+    before its deadline year is over, the outlook its estimates give."""
+    if r.result.outlook is not None:
+        return t(f"outlook.{r.result.outlook}", lang)
     text = t(f"status.{r.result.status}", lang).lower()
     return t("review.on_estimates", lang, status=text) if r.estimated else text
 
@@ -118,6 +121,12 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     if r.verdict == "in_progress":
         return text + t("review.v.in_progress", lang, deadline=target.deadline, goal=goal,
                         status=_status_words(r, lang))
+    if r.verdict == "discontinued":
+        res_ = ws.resolution
+        successor = "" if res_.successor_resolution is None else t(
+            "review.v.successor", lang, title=res_.successor_resolution.get(lang))
+        return text + t("review.v.discontinued", lang, deadline=target.deadline, goal=goal,
+                        end=fmt_date(res_.series_end, lang), successor=successor)
     text += t(f"review.v.{r.verdict}", lang, goal=goal)
     if r.verdict == "not_assessable":  # say why: the figures or the range it lacks
         why = [note_text(n, lang) for n in res.notes if n.key in WHY_NOT]
@@ -189,6 +198,7 @@ def record(ws: Workspace, r: TargetReview, lang: str) -> ReviewRecord:
         id=r.id,
         verdict=r.verdict,
         status=r.result.status,
+        outlook=r.result.outlook,
         estimated=r.estimated,
         basis=status.basis,
         value=status.actual,

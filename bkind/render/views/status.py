@@ -7,6 +7,7 @@ from typing import Any
 
 from msgspec import UNSET
 
+from bkind.core.status import default_as_of
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
@@ -65,6 +66,9 @@ def summary_line(results: list[TargetResult], lang: str) -> str:
     estimated = sum(1 for r in results if r.estimated)
     if estimated:
         text += " " + t("summary.estimated", lang, n=estimated)
+    outlooks = sum(1 for r in results if r.outlook is not None)
+    if outlooks:
+        text += " " + t("summary.outlooks", lang, n=outlooks)
     return text
 
 
@@ -146,6 +150,7 @@ def result_record(ws: Workspace, r: TargetResult, target_model: Target,
         target=target,
         deadline=r.deadline,
         status=r.status,
+        outlook=r.outlook,
         actual=int(r.actual) if count and r.actual is not None else clean(r.actual),
         actual_year=r.actual_year,
         required=clean(r.required),
@@ -242,7 +247,10 @@ def source_lines(ws: Workspace, results: list[TargetResult], lang: str) -> list[
 def header_lines(ws: Workspace, as_of: int, lang: str) -> list[str]:
     """Title, evaluation year and the resolution's own note (e.g. the series end)."""
     res = ws.resolution
-    header = [resolution_heading(ws, lang), t("status.as_of", lang, year=as_of)]
+    as_of_text = t("status.as_of", lang, year=as_of)
+    if as_of == default_as_of(ws):  # said once: which year "latest" is, and why
+        as_of_text += t("status.as_of_latest", lang)
+    header = [resolution_heading(ws, lang), as_of_text]
     if res.note is not None:
         header.append(res.note.get(lang))
     elif res.series_end is not None:

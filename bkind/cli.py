@@ -895,18 +895,34 @@ def template_command(
     "init", formats=False,
     help="Create a new workspace in DIR: a commented targets.yaml showing every target type "
     "and comparator, and actuals/ with one commented example year. DIR must be new or "
-    "empty.\n\nExamples:\n\n  bkind init my-province\n\n"
-    "  bkind init my-province && bkind validate --workspace my-province",
+    "empty. With --from NAME, DIR starts as a copy of a shipped workspace (its targets and "
+    "figures), to enter the next months' figures into.\n\nExamples:\n\n"
+    "  bkind init my-province\n\n"
+    "  bkind init my-province && bkind validate --workspace my-province\n\n"
+    "  bkind init thai-nguyen --from thainguyen-2030",
 )
 def init_command(
     run: Run,
     folder: Annotated[Path, typer.Argument(help="The new workspace folder.", metavar="DIR",
                                            show_default=False)],
+    source: Annotated[str | None, typer.Option(
+        "--from", metavar="NAME", show_default=False,
+        help="Start from a copy of this shipped workspace (see bkind workspaces).")] = None,
     lang: LangOpt = None,
 ) -> None:
-    from bkind.io.scaffold import init_workspace
+    from bkind.io.scaffold import copy_of, init_workspace
 
-    written = init_workspace(folder, str(folder), run.lang)
+    files = None
+    if source is not None:
+        from bkind.errors import guess
+        from bkind.io.workspaces import named_workspaces
+
+        named = named_workspaces()
+        if source not in named:
+            raise BkindError.one("--from", None, guess(msg(
+                "err.workspace_not_found_named", names=", ".join(named)), source, named))
+        files = copy_of(named[source])
+    written = init_workspace(folder, str(folder), run.lang, files)
     import shlex
 
     from bkind.errors import printable

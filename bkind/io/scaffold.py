@@ -242,14 +242,30 @@ def in_vietnamese(text: str) -> str:
     return text
 
 
-def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
+def copy_of(source: Path) -> list[tuple[str, str]]:
+    """The files of a workspace to start a new one from (`bkind init --from NAME`): its
+    targets.yaml and every actuals/YYYY.yaml, as they are."""
+    files = [("targets.yaml", (source / "targets.yaml").read_text(encoding="utf-8"))]
+    actuals = source / "actuals"
+    if actuals.is_dir():
+        files += [(f"actuals/{path.name}", path.read_text(encoding="utf-8"))
+                  for path in sorted(actuals.glob("*.yaml"))]
+    return files
+
+
+def init_workspace(folder: Path, shown: str, lang: str = "en",
+                   files: list[tuple[str, str]] | None = None) -> list[str]:
     """Write a new workspace into `folder` (absent or empty); the files written.
-    `lang` vi: comments and sample sources in Vietnamese."""
+    `files` (relative path, text): a copy of another workspace; by default the commented
+    sample, with `lang` vi: comments and sample sources in Vietnamese."""
     import shutil
     import tempfile
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BkindError.one(shown, None, msg("err.init_not_empty"))
+    if files is None:
+        say = in_vietnamese if lang == "vi" else str
+        files = [("targets.yaml", say(TARGETS)), ("actuals/2024.yaml", say(ACTUALS))]
     # all or nothing: the files are built in a hidden staging folder (beside a new DIR,
     # inside an existing empty one: DIR may be the current folder or a mount point, which
     # is never replaced), then renamed into place, targets.yaml last; a failure leaves
@@ -265,10 +281,9 @@ def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)
         (Path(staging) / "actuals").mkdir()
-        say = in_vietnamese if lang == "vi" else str
-        for rel, text in (("targets.yaml", TARGETS), ("actuals/2024.yaml", ACTUALS)):
+        for rel, text in files:
             with open(Path(staging) / rel, "w", encoding="utf-8") as handle:
-                handle.write(say(text))
+                handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
         if existed:
@@ -283,7 +298,7 @@ def init_workspace(folder: Path, shown: str, lang: str = "en") -> list[str]:
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-    return [os.path.join(shown, "targets.yaml"), os.path.join(shown, "actuals", "2024.yaml")]
+    return [os.path.join(shown, *rel.split("/")) for rel, _ in files]
 
 
 # ------------------------------------------------------------------ template

@@ -1461,7 +1461,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "so.targets": {"en": "{n}. The Resolution's targets",
                    "vi": "{n}. Thực hiện các chỉ tiêu của Nghị quyết"},
     "so.products": {"en": "{n}. Main industrial products",
-                    "vi": "{n}. Một số sản phẩm công nghiệp chủ yếu"},
+                    "vi": "{n}. Sản phẩm công nghiệp chủ yếu"},
     "so.prices.constant-2010": {"en": " (at constant 2010 prices)",
                                 "vi": " (theo giá so sánh 2010)"},
     "so.prices.constant-2020": {"en": " (at constant 2020 prices)",

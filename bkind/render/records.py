@@ -339,3 +339,59 @@ class ValidateData(Record):
     workspace: str
     errors: list[FindingRecord]
     warnings: list[FindingRecord]
+
+
+# -------------------------------------------------------------------------- history
+
+
+class VintageRecord(Record):
+    """One published vintage of a figure, and what it changed."""
+
+    value: float | None
+    status: str | None
+    published: str | None
+    source: str | None
+    note: str | None
+    prices: str | None
+    current: bool
+    change: float | None
+    change_relative: float | None
+
+
+class HistoryRow(Record):
+    """A vintage with its metric and year (the CSV row)."""
+
+    metric: str
+    year: int
+    value: float | None
+    status: str | None
+    published: str | None
+    source: str | None
+    note: str | None
+    prices: str | None
+    current: bool
+    change: float | None
+    change_relative: float | None
+
+    def vintage(self) -> VintageRecord:
+        return VintageRecord(**{f: getattr(self, f) for f in VintageRecord.__struct_fields__})
+
+
+class YearHistoryRecord(Record):
+    year: int
+    path: str | None
+    derived: bool
+    current: float | None
+    revised: bool
+    vintages: list[VintageRecord]
+
+
+class HistoryData(Record):
+    """`bkind history METRIC --format json`."""
+
+    metric: str
+    name: str
+    kind: str
+    unit: str | None
+    prices: str
+    years: list[YearHistoryRecord]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bkind.core.history import Revision, YearHistory
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Metric, Workspace, text_in
 from bkind.render.fmt import clean, figure_status, fmt_value
 from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.records import HistoryData, HistoryRow, YearHistoryRecord
 
 
 def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:
@@ -28,30 +27,29 @@ def fmt_change(rev: Revision, metric: Metric, lang: str, first: bool) -> str:
     return text
 
 
-def _record(metric: Metric, year: YearHistory, rev: Revision, lang: str) -> dict[str, Any]:
+def _record(metric: Metric, year: YearHistory, rev: Revision, lang: str) -> HistoryRow:
     v = rev.vintage
-    return {
-        "metric": metric.id, "year": year.year, "value": clean(v.value),
-        "status": "derived" if year.derived else v.status, "published": v.published,
-        "source": v.source, "note": text_in(v.note, lang),
-        "prices": v.prices or metric.prices,
-        "current": rev.current,
-        "change": clean(rev.change), "change_relative": clean(rev.change_relative),
-    }
+    return HistoryRow(
+        metric=metric.id, year=year.year, value=clean(v.value),
+        status="derived" if year.derived else v.status, published=v.published,
+        source=v.source, note=text_in(v.note, lang),
+        prices=v.prices or metric.prices,
+        current=rev.current,
+        change=clean(rev.change), change_relative=clean(rev.change_relative),
+    )
 
 
 def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: str,
                  year: int | None = None) -> View:
-    data: dict[str, Any] = {
-        "metric": metric.id, "name": metric.name.get(lang), "kind": metric.kind,
-        "unit": metric.unit, "prices": metric.prices,
-        "years": [{
-            "year": y.year, "path": y.path, "derived": y.derived,
-            "current": clean(y.current.vintage.value), "revised": y.revised,
-            "vintages": [{k: v for k, v in _record(metric, y, r, lang).items()
-                          if k not in ("metric", "year")} for r in y.revisions],
-        } for y in years],
-    }
+    data = HistoryData(
+        metric=metric.id, name=metric.name.get(lang), kind=metric.kind,
+        unit=metric.unit, prices=metric.prices,
+        years=[YearHistoryRecord(
+            year=y.year, path=y.path, derived=y.derived,
+            current=clean(y.current.vintage.value), revised=y.revised,
+            vintages=[_record(metric, y, r, lang).vintage() for r in y.revisions],
+        ) for y in years],
+    )
     records = [_record(metric, y, r, lang) for y in years for r in y.revisions]
     table = Table(columns=[
         Column("year", t("col.year", lang), width=5),
@@ -108,7 +106,5 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         header.append(t("history.none", lang, id=metric.id,
                         year=t("history.in_year", lang, year=year) if year else ""))
     sections = [Section(t("history.revisions", lang), footer)] if footer else []
-    return View(data=data, records=records, fields=[
-        "metric", "year", "value", "status", "published", "source", "note", "prices",
-        "current", "change", "change_relative"], tables=[table] if years else [], header=header,
-                sections=sections)
+    return View(data=data, records=records, fields=HistoryRow.columns(),
+                tables=[table] if years else [], header=header, sections=sections)

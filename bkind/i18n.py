@@ -1151,6 +1151,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                 "điều kiện"},
     "note.none_matching": {"en": "no item of the {year} list is concerned by the condition",
                            "vi": "danh sách năm {year} không có mục nào thuộc diện đánh giá"},
+    "note.few_matching": {
+        "en": "the condition concerns {matching} of the {total} items listed only (fewer "
+              "than half)",
+        "vi": "điều kiện chỉ áp dụng cho {matching}/{total} mục trong danh sách (chưa "
+              "đến một nửa)"},
     "note.meeting": {"en": "{meeting} of {matching} meet it: {ids}",
                      "vi": "{meeting}/{matching} đạt yêu cầu: {ids}"},
     "note.proj_not_projected": {"en": "not projected", "vi": "không dự báo"},
@@ -1562,9 +1567,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.col.value": {"en": "Result", "vi": "Thực hiện"},
     "review.col.verdict": {"en": "Verdict", "vi": "Đánh giá"},
     "review.notes": {"en": "Notes and basis of the figures", "vi": "Ghi chú và cơ sở tính"},
-    "review.est": {"en": "an estimated ", "vi": "ước đạt"},
+    # two kinds of estimate, two words (GLOSSARY): the province's published estimate
+    # ("ước đạt") and bkind's own, from related indicators or computed ("theo tính toán")
+    "review.est": {"en": "a published estimate of ", "vi": "ước đạt"},
+    "review.est_proxy": {"en": "about ", "vi": "ước tính theo chỉ tiêu gián tiếp khoảng"},
+    "review.est_derived": {"en": "", "vi": "theo tính toán đạt"},
+    "review.tail.review.est_proxy": {"en": " (bkind's estimate from related indicators)",
+                                     "vi": ""},
+    "review.tail.review.est_derived": {"en": " (computed by bkind)", "vi": ""},
     "review.actual": {"en": "", "vi": "đạt"},
-    "review.range": {"en": " (range {lo} to {hi})", "vi": " (khoảng {lo} - {hi})"},
+    "review.range": {"en": " (range {lo} to {hi})", "vi": " (dao động từ {lo} đến {hi})"},
+    "review.few_items": {
+        "en": "; this rests on {matching} of the {total} items listed only",
+        "vi": "; kết quả này chỉ dựa trên {matching}/{total} mục trong danh sách"},
     "review.s.avg": {"en": "{name} averaged {est}{value}/yr over {s}-{e}{range}",
                      "vi": "{name} bình quân giai đoạn {s}-{e} {est} {value}/năm{range}"},
     "review.s.avg_years": {"en": "{name} averaged {est}{value}/yr in the years with figures "

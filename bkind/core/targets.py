@@ -632,6 +632,8 @@ class Every(_ListTarget):
         names = ", ".join(str(i.fields.get("name", i.id)) for i in good) or "—"
         notes.append(Note("meeting", {"ids": names, "meeting": len(good),
                                       "matching": len(hits)}))
+        if 2 * len(hits) < len(items):  # a verdict on fewer than half the items
+            notes.append(Note("few_matching", {"matching": len(hits), "total": len(items)}))
         return Outcome(status, actual, year, None, actual - 1.0, actual, (year,),
                        tuple(notes), _list_sources(year, hits), estimated, tuple(basis),
                        (actual, actual) if estimated else None, outlook=outlook,

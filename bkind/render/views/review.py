@@ -5,7 +5,7 @@ from __future__ import annotations
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
-from bkind.i18n import fmt_date, fmt_number, t
+from bkind.i18n import CATALOGUE, fmt_date, fmt_number, t
 from bkind.model import Target, Workspace
 from bkind.render.fmt import clean, goal_text, note_text, value_text
 from bkind.render.model import Cell, Column, Section, Table, View
@@ -88,10 +88,21 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
         return t("review.s.none", lang, label=label, goal=goal, reason=reason)
     # "ước đạt" when the value rests on an estimate: a nowcast, or a published estimate
     upto = res.actual_year if res.actual_year is not None else target.deadline
-    estimate = r.estimated or any(y.kind in ("estimate", "nowcast") for y in r.years
-                                  if y.year <= upto and y.value is not None)
-    est = t("review.est" if estimate else "review.actual", lang)
+    kinds = {y.kind for y in r.years if y.year <= upto and y.value is not None}
+    if target.metric is None:  # a published list (part of a year at most): its count
+        key = "review.actual"
+    elif "nowcast" in kinds:  # bkind's estimate from related indicators
+        key = "review.est_proxy"
+    elif "estimate" in kinds:  # the province's own published estimate
+        key = "review.est"
+    elif kinds & {"derived", "covered"}:  # bkind's arithmetic on published figures
+        key = "review.est_derived"
+    else:
+        key = "review.actual"
+    est = t(key, lang)
     rng = _range(ws, target, r, lang)
+    if f"review.tail.{key}" in CATALOGUE:  # English says whose estimate after the figure
+        rng += t(f"review.tail.{key}", lang)
     value = _value_text(ws, target, r, lang)
     metric = ws.metrics.get(target.metric or "")
     # the years the average covers: "over 2021-2024" only when each of them has a figure
@@ -118,6 +129,9 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
                  value=value, year=res.actual_year, names=_names(r))
         text = text[:1].upper() + text[1:]
     text = " ".join(text.split())  # an empty verb leaves no double space
+    few = next((n for n in res.notes if n.key == "few_matching"), None)
+    if few is not None:
+        text += t("review.few_items", lang, **few.params)
     if r.verdict == "in_progress":
         return text + t("review.v.in_progress", lang, deadline=target.deadline, goal=goal,
                         status=_status_words(r, lang))

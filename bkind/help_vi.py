@@ -122,6 +122,8 @@ OPTIONS: dict[str, str] = {
     "dry_run": "Hiện các thay đổi (và phần khác biệt) mà không ghi.",
     "init.source": "Bắt đầu từ bản sao của thư mục dữ liệu có sẵn này (xem bkind workspaces).",
     "template.fmt": "csv hoặc xlsx. Mặc định: theo tên tệp đầu ra, nếu không thì csv.",
+    "init.source": "Bắt đầu từ bản sao của thư mục dữ liệu có sẵn này (xem bkind "
+                   "workspaces).",
     "folder": "Thư mục dữ liệu mới.",
     "with_": "Bộ dữ liệu khác để so sánh (thư mục hoặc tên kèm theo); dùng được nhiều lần. "
              "Mặc định: các tỉnh so sánh khai báo trong resolution: peers:.",

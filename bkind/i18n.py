@@ -964,6 +964,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.actuals_name": {"en": "actuals file name must be YYYY.yaml",
                          "vi": "tên tệp số liệu thực hiện phải có dạng YYYY.yaml"},
     # command-line options
+    "err.where_bool": {"en": "{what}: expected true or false, got {raw} (yes/no are text "
+                             "in bkind's YAML: write true or false)",
+                       "vi": "{what}: phải là true hoặc false, đang nhập {raw} (yes/no là chữ, "
+                             "không phải đúng/sai: hãy viết true hoặc false)"},
     "err.guess": {"en": "{text}; did you mean '{guess}'?",
                   "vi": "{text}; có phải ý bạn là '{guess}'?"},
     "err.unknown_lang": {"en": "unknown language '{lang}' (use vi or en)",

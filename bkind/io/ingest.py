@@ -64,7 +64,8 @@ def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
     lock = workspace_lock(root) if not dry_run else no_lock()
     with lock:
         if not dry_run:
-            recover(root / "actuals" / JOURNAL_NAME)
+            recover(root / "actuals" / JOURNAL_NAME,
+                    _shown(shown_root, os.path.join("actuals", JOURNAL_NAME)))
         ws = load_workspace(root, shown_root=shown_root)
         rows = parse_rows(header, raw_rows, shown_file, ws.metrics, decimal_comma)
         result = _ingest_rows(ws, root, shown_root, rows, shown_file, replace, dry_run)

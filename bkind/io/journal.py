@@ -122,7 +122,7 @@ def _old_text(path: Path) -> bytes | None:
         return None
 
 
-def recover(journal: Path) -> list[str]:
+def recover(journal: Path, shown: str | None = None) -> list[str]:
     """Finish the renames of an ingest that was killed midway (its journal is left):
     the files it had staged are put in place, so that the files are all new. Returns the
     names put in place. Call with the workspace locked."""
@@ -130,10 +130,16 @@ def recover(journal: Path) -> list[str]:
 
     folder = journal.parent
     done: list[str] = []
-    try:
-        text = journal.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        text = None
+    text = None
+    if os.path.lexists(journal):  # read safely: a folder or a pipe there is named, not read
+        from bkind.errors import Problem
+        from bkind.io.reading import read_bytes
+
+        problems: list[Problem] = []
+        data = read_bytes(journal, shown or str(journal), problems, most=1 << 20)
+        if data is None:
+            raise BkindError(problems)
+        text = data.decode("utf-8", "replace")
     try:
         entries = json.loads(text)["renames"] if text is not None else []
     except (ValueError, KeyError, TypeError):
@@ -157,7 +163,7 @@ def recover(journal: Path) -> list[str]:
     return done
 
 
-def finish_interrupted(root: Path) -> bool:
+def finish_interrupted(root: Path, shown: str | None = None) -> bool:
     """An `actuals/.bkind.journal` is there: an ingest runs now, or was killed midway.
     Wait for the workspace lock (the running ingest ends, or a killed one has released
     it), then finish the killed one's renames when this user may write the folder.
@@ -174,7 +180,17 @@ def finish_interrupted(root: Path) -> bool:
                 return True
             if not writable:
                 return False
-            recover(journal)
+            try:
+                recover(journal, shown)
+            except BkindError as exc:  # not a journal (a folder, a pipe): said as it is
+                raise _NotAJournal(exc) from None
+    except _NotAJournal as exc:
+        raise exc.error from None
     except (BkindError, OSError):
         return False
     return not os.path.lexists(journal)
+
+
+class _NotAJournal(Exception):
+    def __init__(self, error: BkindError) -> None:
+        self.error = error

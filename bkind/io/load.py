@@ -85,7 +85,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
     protect_folder(actuals_dir)
     # an ingest killed midway: finished here (hot journal), before the files are listed
     interrupted = os.path.lexists(actuals_dir / JOURNAL_NAME) and (
-        embedded or not finish_interrupted(root))
+        embedded or not finish_interrupted(root, shown(os.path.join("actuals", JOURNAL_NAME))))
     try:
         entries = sorted(actuals_dir.iterdir()) if actuals_dir.is_dir() else None
     except OSError as exc:

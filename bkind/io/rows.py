@@ -285,7 +285,8 @@ def parse_percent(raw: Any, percent_cell: bool, decimal_comma: bool,
 
 
 def _fraction(x: float, column: str) -> Msg:
-    return msg("err.row_fraction", column=column, raw=_both(x), pct=msg(
+    heading = msg("text.by_lang", en=column, vi=VI_HEADERS.get(column, column))
+    return msg("err.row_fraction", column=heading, raw=_both(x), pct=msg(
         "text.by_lang", en=f"{plain(x * 100)}%", vi=fmt_number(x * 100, "vi", 4) + "%"))
 
 

@@ -232,6 +232,7 @@ def _conditions(raw: dict[str, Any], of: str | None, key_name: str,
     schema = LISTS.get(of or "")
     known = {f.name for f in msgspec.structs.fields(schema)} if schema else set()
     pct_fields = LIST_PERCENT_FIELDS.get(of or "", set())
+    kinds = _field_kinds(schema) if schema else {}
     out: dict[str, Any] = {}
     for key, cond in raw.items():
         if known and key not in known:
@@ -247,9 +248,41 @@ def _conditions(raw: dict[str, Any], of: str | None, key_name: str,
                 bad(key_name, err)
                 continue
             out[key] = {comp: v}
-        else:
-            out[key] = cond
+        else:  # an exact value, read by the rules of the field's own values
+            value, problem = _exact(cond, key, kinds.get(key), key in pct_fields, key_name)
+            if problem is not None:
+                bad(key_name, problem)
+                continue
+            out[key] = value
     return out
+
+
+def _field_kinds(schema: Any) -> dict[str, str]:
+    """A list's fields that hold booleans or numbers: name -> "bool" | "number"."""
+    import typing
+
+    out: dict[str, str] = {}
+    for f in msgspec.structs.fields(schema):
+        types = set(typing.get_args(f.type)) or {f.type}
+        if bool in types:
+            out[f.name] = "bool"
+        elif float in types or int in types:
+            out[f.name] = "number"
+    return out
+
+
+def _exact(cond: Any, key: str, kind: str | None, percent: bool,
+           key_name: str) -> tuple[Any, Msg | None]:
+    """`where: {infrastructure_complete: true}`, `{occupancy: 100%}`: the value as the
+    list's items hold it (`yes`, YAML 1.1's true, is text in YAML 1.2 and would match
+    nothing: refused)."""
+    if kind == "bool":
+        if isinstance(cond, bool):
+            return cond, None
+        return None, msg("err.where_bool", what=f"{key_name}.{key}", raw=repr(cond))
+    if percent or kind == "number":
+        return quantity(cond, percent, f"{key_name}.{key}")
+    return cond, None
 
 
 def _document(doc: Doc, raw: Any, problems: list[Problem]) -> DocumentInfo | None:

@@ -120,7 +120,6 @@ OPTIONS: dict[str, str] = {
     "decimal_point": "Đọc số kiểu 2,023.72 và 13.2%.",
     "replace": "Ghi đè số đã lưu có cùng chỉ tiêu, năm và ngày công bố (thay vì từ chối).",
     "dry_run": "Hiện các thay đổi (và phần khác biệt) mà không ghi.",
-    "init.source": "Bắt đầu từ bản sao của thư mục dữ liệu có sẵn này (xem bkind workspaces).",
     "template.fmt": "csv hoặc xlsx. Mặc định: theo tên tệp đầu ra, nếu không thì csv.",
     "init.source": "Bắt đầu từ bản sao của thư mục dữ liệu có sẵn này (xem bkind "
                    "workspaces).",

@@ -46,8 +46,9 @@ class _Resolver:
         self.cache: dict[str, Any] = {}
 
     def plain(self, text: str) -> Any:
-        if text in self.cache:
-            return self.cache[text]
+        value: Any = self.cache.get(text, _MISSING)
+        if value is not _MISSING:
+            return value
         if not text or text[0] in _PLAIN_BAD_START and not _numberish(text) or "\t" in text \
                 or " #" in text or ": " in text or text.endswith(":"):
             raise _Fallback
@@ -57,15 +58,30 @@ class _Resolver:
         if tag in NUMBER_OR_TEXT:  # numbers as YAML 1.2 reads them (the loader's rule)
             from bkind.io.yaml_scalars import yaml12_scalar
 
-            value: Any = yaml12_scalar(text)
+            value = yaml12_scalar(text)
         else:
             try:
                 value = self.constructor.construct_object(yaml.ScalarNode(tag, text))
             except (yaml.YAMLError, ValueError) as exc:
                 raise _Fallback from exc
         if isinstance(value, str | int | float | bool) or value is None:
+            if len(self.cache) >= MAX_CACHED:
+                self.cache.clear()
             self.cache[text] = value
         return value
+
+
+_MISSING = object()
+MAX_CACHED = 100_000  # scalars remembered across files (a long-lived process stays small)
+_shared: list[_Resolver] = []
+
+
+def _resolver() -> _Resolver:
+    """One resolver for every file read: the files of a workspace repeat their keys and
+    many values (each year's file names the same metrics), each typed once."""
+    if not _shared:
+        _shared.append(_Resolver())
+    return _shared[0]
 
 
 def _numberish(text: str) -> bool:
@@ -121,7 +137,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         if _NON_PRINTABLE.search(text):
             raise _Fallback
-        self.res = _Resolver()
+        self.res = _resolver()
         self.lines: dict[Path_, int] = {}
         self.rows: list[tuple[int, int, str]] = []  # (line number, indent, content)
         for n, raw in enumerate(text.split("\n"), start=1):

@@ -52,7 +52,7 @@ from bkind.model import (
 )
 
 
-class Point(Struct, frozen=True):
+class Point(Struct, frozen=True, gc=False):
     """A metric's value in one year, with how it was obtained."""
 
     year: int

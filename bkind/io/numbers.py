@@ -35,9 +35,9 @@ def quantity(raw: Any, percent: bool, what: str) -> tuple[float | None, Msg | No
     elif kind is str and percent:
         m = PERCENT_RE.match(raw)
         if m is not None:
-            value = float(m.group(1)) / 100
-            if abs(value * 100) <= MAX_MAGNITUDE:
-                return value, None
+            fraction = float(m.group(1)) / 100
+            if abs(fraction * 100) <= MAX_MAGNITUDE:
+                return fraction, None
     value, problem = _quantity(raw, percent, what)
     if value is not None and not (abs(value * (100 if percent else 1)) <= MAX_MAGNITUDE):
         from bkind.errors import clip

@@ -55,7 +55,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "year.part_year": {"en": "{year} part-year", "vi": "{year} (một phần năm)"},
     "year.covered": {"en": "{year} average a year, from levels",
                      "vi": "{year} bình quân/năm, tính từ số tuyệt đối"},
-    "range": {"en": "{lo} to {hi}", "vi": "{lo} - {hi}"},
+    "range": {"en": "range {lo} to {hi}", "vi": "dao động từ {lo} đến {hi}"},
     "explain.share_points": {
         "en": "the share must still gain {points} percentage points by {year} ({per_year} "
               "points a year).",
@@ -182,6 +182,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "project.col.year": {"en": "Year", "vi": "Năm"},
     "project.col.value": {"en": "Value", "vi": "Giá trị"},
     "project.col.figure": {"en": "Figure", "vi": "Loại số liệu"},
+    "project.per_year": {"en": "/yr", "vi": "/năm"},
+    "project.levels_average": {
+        "en": "average a year over {s}-{e}, from levels (no yearly figure)",
+        "vi": "bình quân/năm giai đoạn {s}-{e}, tính từ số tuyệt đối (không có số từng năm)"},
     "project.yes": {"en": "yes", "vi": "đạt"},
     "project.no": {"en": "no", "vi": "không đạt"},
     "project.unknown": {"en": "unknown", "vi": "chưa rõ"},
@@ -1099,8 +1103,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.range_undecided": {
         "en": "the estimate's range ({lo} to {hi}) lies on both sides of the target: "
               "no verdict yet",
-        "vi": "khoảng ước tính ({lo} - {hi}) nằm cả hai phía mục tiêu: chưa đủ cơ sở "
-              "kết luận"},
+        "vi": "số ước tính dao động từ {lo} đến {hi}, nằm cả hai phía mục tiêu: chưa đủ "
+              "cơ sở kết luận"},
     "note.collapse": {"en": "the yearly figures imply a fall below zero: no average",
                       "vi": "số liệu các năm cho kết quả giảm dưới 0: không tính được bình quân"},
     "note.outlook_before": {
@@ -1206,16 +1210,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "basis.same_as": {"en": "{title}: as for [{n}]", "vi": "{title}: như chỉ tiêu [{n}]"},
     "basis.growth_nowcast": {
         "en": "{year} estimated: {metric} {value} (range {lo} to {hi})",
-        "vi": "Ước tính năm {year}: {metric} {value} (khoảng {lo} đến {hi})"},
+        "vi": "Ước tính năm {year}: {metric} {value} (dao động từ {lo} đến {hi})"},
     "basis.level_nowcast": {
         "en": "{year} estimated: {metric} = {prev} ({prev_year}) × (1 + {growth}) = {value} "
               "(range {lo} to {hi})",
         "vi": "Ước tính năm {year}: {metric} = {prev} (năm {prev_year}) × (1 + {growth}) = "
-              "{value} (khoảng {lo} đến {hi})"},
+              "{value} (dao động từ {lo} đến {hi})"},
     "basis.share_nowcast": {
         "en": "{year} estimated: {metric} = {num} / {den} = {value} (range {lo} to {hi})",
-        "vi": "Ước tính năm {year}: {metric} = {num} / {den} = {value} (khoảng {lo} đến "
-              "{hi})"},
+        "vi": "Ước tính năm {year}: {metric} = {num} / {den} = {value} (dao động từ {lo} "
+              "đến {hi})"},
     "basis.part_year_list": {
         "en": "judged on the {year} list, which covers part of the year only ({sources})",
         "vi": "đánh giá theo danh sách năm {year}, chỉ gồm một phần năm ({sources})"},
@@ -1521,6 +1525,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "xlsx.sheet.workspaces": {"en": "Workspaces", "vi": "Bộ dữ liệu"},
     "xlsx.value": {"en": "{heading}: value", "vi": "{heading}: giá trị"},
     "xlsx.upper": {"en": "{heading}: upper bound", "vi": "{heading}: cận trên"},
+    "xlsx.low": {"en": "{heading}: range from", "vi": "{heading}: dao động từ"},
+    "xlsx.high": {"en": "{heading}: range to", "vi": "{heading}: dao động đến"},
     "xlsx.detail": {"en": "{heading}: detail", "vi": "{heading}: chi tiết"},
     "err.document_dates": {"en": "document: until {end} is before from {start}",
                            "vi": "document: ngày until {end} trước ngày from {start}"},
@@ -1607,7 +1613,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                      "vi": ""},
     "review.tail.review.est_derived": {"en": " (computed by bkind)", "vi": ""},
     "review.actual": {"en": "", "vi": "đạt"},
-    "review.range": {"en": " (range {lo} to {hi})", "vi": " (dao động từ {lo} đến {hi})"},
     "review.few_items": {
         "en": "; this rests on {matching} of the {total} items listed only",
         "vi": "; kết quả này chỉ dựa trên {matching}/{total} mục trong danh sách"},
@@ -1699,28 +1704,35 @@ def detect_lang(option: str | None, env: Mapping[str, str]) -> str:
     return "en"
 
 
-def fmt_number(x: float, lang: str, digits: int = 2) -> str:
-    """2,023.72 in English, 2.023,72 in Vietnamese; trailing zeros dropped."""
+def fmt_number(x: float, lang: str, digits: int = 2, trim: bool = True) -> str:
+    """2,023.72 in English, 2.023,72 in Vietnamese; trailing zeros dropped (kept with
+    `trim=False`: a value shown beside its range has the range's precision, 9,90%)."""
     text = f"{x:,.{digits}f}"
-    if "." in text:
+    if "." in text and trim:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
+    if text.startswith("-") and not text.strip("-0.,"):  # -0.00 kept as 0.00
+        text = text[1:]
     if lang == "vi":
         text = text.translate({ord(","): ".", ord("."): ","})
     return text
 
 
-def fmt_percent(x: float, lang: str, digits: int = 2, sign: bool = False) -> str:
+def fmt_percent(x: float, lang: str, digits: int = 2, sign: bool = False,
+                trim: bool = True) -> str:
     """A fraction as a percent: 0.1103 -> 11.03% (11,03% in Vietnamese)."""
-    text = fmt_number(x * 100, lang, digits)
+    text = fmt_number(x * 100, lang, digits, trim)
     if sign and x > 0:
         text = "+" + text
     return text + "%"
 
 
 def fmt_date(iso: str | None, lang: str) -> str:
-    """ISO dates (or YYYY-MM) as dd/mm/yyyy (mm/yyyy) in Vietnamese."""
+    """ISO dates (or YYYY-MM) as a Vietnamese document writes them: a month as 6/2025
+    (never 06/2025, as in "tháng 6/2025"); a day as 01/7/2025, the day in two digits and
+    the month in two only for January and February (Nghị định 30/2020/NĐ-CP's rule, so
+    that 1 and 2 cannot be turned into 11 and 12: 05/01/2025, 13/6/2025)."""
     if not iso:
         return ""
     if lang != "vi":
@@ -1728,4 +1740,10 @@ def fmt_date(iso: str | None, lang: str) -> str:
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso)
     if not m:
         return iso
-    return "/".join(p for p in (m.group(3), m.group(2), m.group(1)) if p)
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is None:
+        return year
+    if day is None:
+        return f"{int(month)}/{year}"
+    month_text = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
+    return f"{day}/{month_text}/{year}"

@@ -89,6 +89,8 @@ def _detail(cell: Cell) -> str:
     """What a number cell says beside its number (its other lines), less its mark,
     which the number format shows."""
     lines = cell.text.split("\n")[1:] if cell.value is not None else []
+    if cell.low is not None:  # the range in words: its ends are in their own columns
+        lines = [x for x in lines if not (x.startswith("(") and x.endswith(")"))]
     return "; ".join(x for x in lines if not (cell.mark and x == f"({cell.mark})"))
 
 

@@ -156,7 +156,7 @@ def metric_table(ws: Workspace, mp: MetricProjection, lang: str) -> Table:
         if len(run) > 1:  # one average for the run's years, said once, as an average
             span = f"{run[0].year}–{run[-1].year}"
             table.rows.append([
-                Cell(span),
+                Cell(span, value=run[0].year, kind="year"),  # a sheet: its first year
                 Cell(fmt_value(p.value, metric, lang) + t("project.per_year", lang),
                      align="right", value=p.value,
                      kind="percent" if metric.is_rate else "number"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import re
 import shutil
 import string
@@ -14,6 +15,9 @@ import sys
 import types
 from pathlib import Path
 
+import typer.main
+
+from bkind.cli import app
 from bkind.i18n import CATALOGUE, CATALOGUE_FILE, LANGS, load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
@@ -130,18 +134,78 @@ def wrong_languages() -> list[str]:
     return wrong
 
 
+# texts in one language that the code matches in the data rather than shows: the lead of
+# a resolution's own title ("Nghị quyết về ...")
+MATCHED_IN_DATA = {("bkind/render/fmt.py", "Nghị quyết về ")}
+
+
+def _words(node: ast.expr) -> str:
+    """The literal text of a string or f-string expression ("" for anything else)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_words(v) for v in node.values)
+    return ""
+
+
+def _picks_a_language(test: ast.expr) -> bool:
+    """`lang == "vi"`, `run.lang != "en"` and the like."""
+    return isinstance(test, ast.Compare) and "lang" in ast.unparse(test) and any(
+        isinstance(n, ast.Constant) and n.value in LANGS for n in [test.left, *test.comparators])
+
+
 def translations_in_code() -> list[str]:
-    """Dicts written in a module with a text for every language ({"en": ..., "vi": ...}):
-    a translation that belongs in the catalogue file."""
+    """Translations written in a module, which belong in the catalogue file: a dict with a
+    text for every language ({"en": ..., "vi": ...}), or words chosen by the language
+    ("Tháng {m}" if lang == "vi" else "Month {m}")."""
     found = []
     for path in SOURCES:
+        where = path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else str(path)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict) and set(LANGS) <= {
                     k.value for k, v in zip(node.keys, node.values, strict=True)
                     if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)}:
-                found.append(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}"
-                             f":{node.lineno}")
+                found.append(f"{where}:{node.lineno}")
+            elif isinstance(node, ast.IfExp) and _picks_a_language(node.test):
+                texts = {_words(node.body), _words(node.orelse)}
+                if any(re.search(r"[^\W\d_]{2,}", s) for s in texts) and not any(
+                        (where, s) in MATCHED_IN_DATA for s in texts):
+                    found.append(f"{where}:{node.lineno}")
     return found
+
+
+def help_problems() -> tuple[list[str], list[str], list[str]]:
+    """The command line's help against the catalogue: (commands and options without a
+    help.* key, help.* keys no command or option has, help.* keys whose English is not the
+    one cli.py writes beside the option: the English changed, the translation needs a look)."""
+    group = typer.main.get_command(app)
+    wanted: dict[str, str | None] = {}  # key -> the English --help shows
+    wanted["help.command.bkind"] = group.help
+    for param in group.params:
+        if param.name != "traceback":
+            wanted[f"help.option.{param.name}"] = param.help
+    missing = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        wanted[f"help.command.{name}"] = command.help
+        for param in command.params:
+            if param.name == "traceback" or getattr(param, "hidden", False):
+                continue
+            key = next((k for k in (f"help.option.{name}.{param.name}",
+                                    f"help.option.{param.name}") if k in CATALOGUE), None)
+            if key is None:
+                missing.append(f"help.option.{param.name} (or help.option.{name}.{param.name})")
+            elif wanted.setdefault(key, param.help) != param.help:
+                missing.append(f"help.option.{name}.{param.name}: {name} --{param.name} "
+                               f"says {param.help!r}, not {wanted[key]!r}")
+    missing += sorted(k for k in wanted if k.startswith("help.command.") and k not in CATALOGUE)
+    ours = {k for k in CATALOGUE if k.startswith("help.")}
+    changed = [f"{k}: en = {json_string(wanted[k])}" for k in sorted(ours & set(wanted))
+               if isinstance(CATALOGUE[k], dict) and CATALOGUE[k].get("en") != wanted[k]]
+    return missing, sorted(ours - set(wanted)), changed
+
+
+def json_string(text: str | None) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def test_catalogue_complete():
@@ -149,10 +213,14 @@ def test_catalogue_complete():
     _, asked, patterns, suffixes = references()
     # the reading of the code works
     assert len(asked) > 300 and len(patterns) > 10 and {"_one", ".est"} <= suffixes
+    no_help, help_unused, help_changed = help_problems()
     problems = {
         f"asked for by the code, missing from {CATALOGUE_FILE.name}":
-            sorted(asked - set(CATALOGUE)),
-        f"in {CATALOGUE_FILE.name}, used by no code": unused_keys(),
+            sorted(asked - set(CATALOGUE)) + no_help,
+        f"in {CATALOGUE_FILE.name}, used by no code":
+            sorted({*unused_keys(), *help_unused}),
+        "the English of --help changed in cli.py: check the translation, then copy the "
+        "English": help_changed,
         "not in every language, or with different placeholders": wrong_languages(),
         f"translations written in code: move them to {CATALOGUE_FILE.name}":
             translations_in_code(),
@@ -179,12 +247,15 @@ def test_the_check_sees_each_kind_of_problem(monkeypatch, tmp_path):
     module = tmp_path / "new_view.py"
     module.write_text('from bkind.i18n import t\n\n'
                       'WORDS = {"en": "Total", "vi": "Tổng"}\n\n\n'
-                      'def title(lang):\n    return t("zz.missing", lang)\n', encoding="utf-8")
+                      'def title(lang):\n    return t("zz.missing", lang)\n\n\n'
+                      'def sheet(m, lang):\n'
+                      '    return f"Tháng {m}" if lang == "vi" else f"Month {m}"\n',
+                      encoding="utf-8")
     monkeypatch.setitem(globals(), "SOURCES", [*SOURCES, module])
     monkeypatch.setitem(CATALOGUE, "status.achieved", {"en": "Achieved"})
     monkeypatch.setitem(CATALOGUE, "status.missed", {"en": "Missed {n}", "vi": "Không đạt"})
     assert "zz.missing" in references()[1]
-    assert translations_in_code() == [f"{module}:3"]
+    assert translations_in_code() == [f"{module}:3", f"{module}:11"]
     assert wrong_languages() == [
         "status.achieved: {'en': 'Achieved'} (wanted a text in each of en, vi)",
         "status.missed: en ['n'] vi []"]
@@ -231,3 +302,16 @@ def test_the_wheel_ships_the_copy_bkind_reads(tmp_path, monkeypatch):
         raise AssertionError("the TOML was parsed")
     monkeypatch.setattr("tomllib.loads", no_parsing)
     assert load_catalogue(tmp_path / "catalogue.toml") == CATALOGUE
+
+
+def test_the_check_sees_help_missing_unused_or_out_of_date(monkeypatch):
+    monkeypatch.delitem(CATALOGUE, "help.option.metric")
+    monkeypatch.delitem(CATALOGUE, "help.command.review")
+    monkeypatch.setitem(CATALOGUE, "help.option.zz", {"en": "x", "vi": "x"})
+    monkeypatch.setitem(CATALOGUE, "help.option.dry_run", {"en": "Old words.", "vi": "Cũ."})
+    missing, unused, changed = help_problems()
+    assert missing == ["help.option.metric (or help.option.history.metric)",
+                       "help.command.review"]
+    assert unused == ["help.option.zz"]
+    assert changed == ['help.option.dry_run: en = "Show the changes (and a diff) without '
+                       'writing."']

@@ -39,4 +39,5 @@ def test_a_year_to_date_growth_is_a_sentence(cli):
     assert "Tăng trưởng GRDP 6 tháng năm 2025 ước đạt 8,2% so với cùng kỳ." in md
     assert "6 tháng: tăng" not in md
     en = cli("report", "--month", "2025-06", "-f", "md").stdout
-    assert "GRDP growth in the first 6 months of 2025 is estimated at 8.2% on the same period last year." in en
+    assert ("GRDP growth in the first 6 months of 2025 is estimated at 8.2% on the same "
+            "period last year.") in en

@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from msgspec import Struct
 
-from bkind.model import Metric, Vintage, YearActuals, current_vintage
+from bkind.model import Metric, YearActuals, current_vintage
 
 FACTOR = 100.0  # how far from its neighbours a value must be to be refused
 LEVELS = ("year", "ytd", "month", "plan")
@@ -183,10 +183,6 @@ def check_new(stored: Mapping[Key, float], stored_confirmed: Collection[Key],
 # ---------------------------------------------------------------- series of a workspace
 
 
-def _current(vintages: tuple[Vintage, ...]) -> Vintage:
-    return vintages[0] if len(vintages) == 1 else current_vintage(vintages)
-
-
 def level_series(years: Mapping[int, YearActuals], metric: str, level: str
                  ) -> tuple[dict[Key, float], set[Key], list[Candidate]]:
     """A metric's values at one level: (key -> current value, the confirmed keys, every
@@ -202,19 +198,23 @@ def level_values(years: Mapping[int, YearActuals], metric: str, level: str
     series: dict[Key, float] = {}
     confirmed: set[Key] = set()
     revised = False
-    for year in sorted(years):
-        actuals = years[year]
-        if level in ("year", "plan"):
+    if level in ("year", "plan"):
+        for year in sorted(years):
+            actuals = years[year]
             vintages = (actuals.values if level == "year" else actuals.plan).get(metric)
             if not vintages:
                 continue
-            current = _current(vintages)
+            if len(vintages) == 1:
+                current = vintages[0]
+            else:
+                current = current_vintage(vintages)
+                revised = revised or any(v.value != current.value for v in vintages)
             series[(year, 0)] = current.value
             if current.confirmed:
                 confirmed.add((year, 0))
-            if len(vintages) > 1 and any(v.value != current.value for v in vintages):
-                revised = True
-            continue
+        return series, confirmed, revised
+    for year in sorted(years):
+        actuals = years[year]
         for month, entries in actuals.ytd.items():
             fig = entries.get(metric)
             value = None if fig is None else fig.value if level == "ytd" else fig.month_value

@@ -188,11 +188,19 @@ def render_xlsx(view: View) -> bytes:
             if text in [b.text for b in view.opening if isinstance(b, Heading)]:
                 cell.font = Font(bold=True)
         ws0.column_dimensions["A"].width = 120
-    tables = [b for b in view.opening if isinstance(b, Table)] + list(view.tables)
-    for n, table in enumerate(tables, start=1):
+    # an opening table without a title is named by the heading above it
+    titles: list[tuple[Table, str | None]] = []
+    heading: str | None = None
+    for block in view.opening:
+        if isinstance(block, Heading):
+            heading = block.text.split(". ", 1)[-1]  # "1.3. Sản phẩm ..." -> "Sản phẩm ..."
+        elif isinstance(block, Table):
+            titles.append((block, block.title or heading))
+    titles += [(table, table.title) for table in view.tables]
+    for n, (table, title) in enumerate(titles, start=1):
         ws: Any = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_title(table.title or table.sheet, n, lang, used)
+        ws.title = _sheet_title(title or table.sheet, n, lang, used)
         _write_table(ws, table, lang)
     sources: Any = wb.active if first else wb.create_sheet()
     sources.title = _sheet_title(t("xlsx.sources", lang), 0, lang, used)

@@ -21,14 +21,13 @@ from bkind.render.formats import core_property
 from bkind.render.model import Cell, Heading, Table, View
 
 FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00', "year": "0"}
-POINTS = {"en": '+0.00" pp";-0.00" pp";0" pp"', "vi": '+0.00" điểm %";-0.00" điểm %";0'}
 MAX_WIDTH = 60
 
 
 def _number_format(cell: Cell, lang: str) -> str:
     kind = cell.kind or "number"
     if kind == "points":
-        return POINTS.get(lang, POINTS["en"])
+        return t("xlsx.points_format", lang)
     if kind == "number":
         value = cell.value or 0.0
         return "#,##0" if float(value).is_integer() else "#,##0.00"

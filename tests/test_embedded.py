@@ -67,6 +67,17 @@ def test_known_revisions_resolve_to_the_latest(ws):
     assert current_vintage(grdp_2021).value == pytest.approx(0.0441)
     revenue = ws.years[2022].values["state_budget_revenue"]
     assert current_vintage(revenue).value == 855
+    # each year's figure in use: the revision, where there is one
+    from bkind.core.series import figures
+
+    def current(metric):
+        return {y: f.value for y, f in figures(ws, metric).items()}
+
+    assert current("grdp_growth")[2022] == pytest.approx(0.0588)
+    assert current("cnxd_va_growth") == pytest.approx(
+        {2020: 0.043, 2021: 0.0732, 2022: 0.0661, 2023: 0.0916, 2024: 0.0901})
+    assert [x.value for x in revenue] == [830, 853, 855]
+    assert current("state_budget_revenue") == {2022: 855}
 
 
 # Every number below is a formula on published figures (../shared/data/backan-figures.md):
@@ -115,6 +126,25 @@ def test_statuses_as_of_latest(ws):
     assert share_2030.notes[0].key == "discontinued"
     assert share_2030.required == pytest.approx((0.15 / s25) ** (1 / 5) - 1)
     assert share_2030.outcome.required_points == pytest.approx(0.15 - s25)
+
+
+def test_the_2025_estimate_is_calibrated(ws):
+    from bkind.core.series import Series
+
+    point = Series(ws, 2025).points("industry_va_growth")[2025]
+    estimates = (VA_OUT, VA_IIP, VA_CNXD)
+    assert point.value == pytest.approx(VA_OUT)
+    assert (point.lo, point.hi) == (pytest.approx(min(estimates)),
+                                    pytest.approx(max(estimates)))
+
+
+def test_the_docs_state_the_calibrated_estimate():
+    from conftest import docs_text
+
+    average = [(COVERED * (1 + g)) ** 0.2 - 1 for g in (VA_OUT, VA_IIP, VA_CNXD)]
+    stated = f"{average[0]:.2%} ({min(average):.2%} to {max(average):.2%})"
+    assert stated == "9.90% (9.89% to 11.05%)"
+    assert f"The 2021-2025 average lands at {stated}" in " ".join(docs_text().split())
 
 
 def test_statuses_as_of_2024_rest_on_published_figures_only(ws):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import re
 import shutil
 import string
@@ -14,6 +15,9 @@ import sys
 import types
 from pathlib import Path
 
+import typer.main
+
+from bkind.cli import app
 from bkind.i18n import CATALOGUE, CATALOGUE_FILE, LANGS, load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
@@ -144,15 +148,53 @@ def translations_in_code() -> list[str]:
     return found
 
 
+def help_problems() -> tuple[list[str], list[str], list[str]]:
+    """The command line's help against the catalogue: (commands and options without a
+    help.* key, help.* keys no command or option has, help.* keys whose English is not the
+    one cli.py writes beside the option: the English changed, the translation needs a look)."""
+    group = typer.main.get_command(app)
+    wanted: dict[str, str | None] = {}  # key -> the English --help shows
+    wanted["help.command.bkind"] = group.help
+    for param in group.params:
+        if param.name != "traceback":
+            wanted[f"help.option.{param.name}"] = param.help
+    missing = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        wanted[f"help.command.{name}"] = command.help
+        for param in command.params:
+            if param.name == "traceback" or getattr(param, "hidden", False):
+                continue
+            key = next((k for k in (f"help.option.{name}.{param.name}",
+                                    f"help.option.{param.name}") if k in CATALOGUE), None)
+            if key is None:
+                missing.append(f"help.option.{param.name} (or help.option.{name}.{param.name})")
+            elif wanted.setdefault(key, param.help) != param.help:
+                missing.append(f"help.option.{name}.{param.name}: {name} --{param.name} "
+                               f"says {param.help!r}, not {wanted[key]!r}")
+    missing += sorted(k for k in wanted if k.startswith("help.command.") and k not in CATALOGUE)
+    ours = {k for k in CATALOGUE if k.startswith("help.")}
+    changed = [f"{k}: en = {json_string(wanted[k])}" for k in sorted(ours & set(wanted))
+               if isinstance(CATALOGUE[k], dict) and CATALOGUE[k].get("en") != wanted[k]]
+    return missing, sorted(ours - set(wanted)), changed
+
+
+def json_string(text: str | None) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
 def test_catalogue_complete():
     """Every problem of the catalogue, listed at once."""
     _, asked, patterns, suffixes = references()
     # the reading of the code works
     assert len(asked) > 300 and len(patterns) > 10 and {"_one", ".est"} <= suffixes
+    no_help, help_unused, help_changed = help_problems()
     problems = {
         f"asked for by the code, missing from {CATALOGUE_FILE.name}":
-            sorted(asked - set(CATALOGUE)),
-        f"in {CATALOGUE_FILE.name}, used by no code": unused_keys(),
+            sorted(asked - set(CATALOGUE)) + no_help,
+        f"in {CATALOGUE_FILE.name}, used by no code":
+            sorted({*unused_keys(), *help_unused}),
+        "the English of --help changed in cli.py: check the translation, then copy the "
+        "English": help_changed,
         "not in every language, or with different placeholders": wrong_languages(),
         f"translations written in code: move them to {CATALOGUE_FILE.name}":
             translations_in_code(),
@@ -231,3 +273,16 @@ def test_the_wheel_ships_the_copy_bkind_reads(tmp_path, monkeypatch):
         raise AssertionError("the TOML was parsed")
     monkeypatch.setattr("tomllib.loads", no_parsing)
     assert load_catalogue(tmp_path / "catalogue.toml") == CATALOGUE
+
+
+def test_the_check_sees_help_missing_unused_or_out_of_date(monkeypatch):
+    monkeypatch.delitem(CATALOGUE, "help.option.metric")
+    monkeypatch.delitem(CATALOGUE, "help.command.review")
+    monkeypatch.setitem(CATALOGUE, "help.option.zz", {"en": "x", "vi": "x"})
+    monkeypatch.setitem(CATALOGUE, "help.option.dry_run", {"en": "Old words.", "vi": "Cũ."})
+    missing, unused, changed = help_problems()
+    assert missing == ["help.option.metric (or help.option.history.metric)",
+                       "help.command.review"]
+    assert unused == ["help.option.zz"]
+    assert changed == ['help.option.dry_run: en = "Show the changes (and a diff) without '
+                       'writing."']

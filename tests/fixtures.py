@@ -44,7 +44,8 @@ resolution:
   note: {en: "The province was merged on 1/7/2025.", vi: "Tỉnh đã hợp nhất từ 1/7/2025."}
 metrics:
   industry_va_growth:
-    name: {en: "Industrial value added growth", vi: "Tăng trưởng GTTT công nghiệp"}
+    name: {en: "Industrial value added (GRDP) growth",
+           vi: "Tăng trưởng giá trị tăng thêm ngành công nghiệp"}
     kind: growth
     prices: constant-2010
     level: industry_va

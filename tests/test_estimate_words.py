@@ -19,7 +19,7 @@ def test_bkinds_estimate_is_never_worded_as_the_provinces(cli, tmp_path):
     # the 2021-2025 average with 2025 from each proxy, calibrated: the gross output central
     estimates = [F.average(F.calibrated(g, g24)) for g, g24 in (
         (F.OUTPUT_H1, F.OUTPUT_GROWTH_2024), (F.IIP_Q1, F.IIP_2024), (F.CNXD_H1, F.CNXD_2024))]
-    assert f"ước tính theo chỉ tiêu gián tiếp khoảng {vi_percent(estimates[0], 1)}/năm" \
+    assert f"ước tính theo chỉ tiêu gián tiếp khoảng {vi_percent(estimates[0], 2)}/năm" \
         in growth
     assert "ước đạt" not in growth  # the province never published this figure
     assert f"(dao động từ {vi_percent(min(estimates), 2)} đến " \

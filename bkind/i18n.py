@@ -1339,6 +1339,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.slip_month": {"en": "{metric}, the month {month}/{year} alone",
                        "vi": "{metric} riêng tháng {month}/{year}"},
     "err.slip_plan": {"en": "{metric}, plan for {year}", "vi": "{metric}, kế hoạch năm {year}"},
+    # a new figure refused against a stored one that nothing else backs: either may be
+    # the slip, so no likely number (it would push the new figure toward an outlier)
+    "err.slip_either": {"en": "{what}: {value} is {how} the stored {neighbours}. One of "
+                              "the two may be in the wrong unit{unit} or have a thousands "
+                              "separator read as a decimal point: the new figure, or the "
+                              "stored one ({stored}). Check both against their source; "
+                              "`bkind validate` checks the stored figures. {advice}",
+                        "vi": "{what}: {value} {how} số đã lưu {neighbours}. Một trong hai "
+                              "số có thể bị sai đơn vị{unit} hoặc nhầm dấu phân cách hàng "
+                              "nghìn: số vừa nhập, hoặc số đã lưu ({stored}). Hãy đối chiếu "
+                              "cả hai với tài liệu gốc; lệnh `bkind validate` kiểm tra các số "
+                              "đã lưu. {advice}"},
+    "err.slip_unit": {"en": " (the metric is in {en})", "vi": " (đơn vị của chỉ tiêu: {vi})"},
+    "err.slip_stored_annual": {"en": "full year {year}", "vi": "cả năm {year}"},
+    "err.slip_stored_year": {"en": "{year}", "vi": "năm {year}"},
+    "err.slip_stored_plan": {"en": "plan for {year}", "vi": "kế hoạch năm {year}"},
+    "err.slip_stored_ytd": {"en": "year to date to {month}/{year}",
+                            "vi": "lũy kế {month} tháng năm {year}"},
+    "err.slip_stored_month": {"en": "the month {month}/{year} alone",
+                              "vi": "riêng tháng {month}/{year}"},
+    "err.slip_at_annual": {"en": "{value} (full year {year})",
+                           "vi": "{value} (cả năm {year})"},
     "err.slip_at_year": {"en": "{value} ({year})", "vi": "{value} ({year})"},
     "err.slip_at_month": {"en": "{value} ({month}/{year})", "vi": "{value} (tháng {month}/{year})"},
     "err.slip_smaller": {"en": "100 times or more smaller than",
@@ -1351,6 +1373,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                     "confirmed: true}}`."},
     "err.slip_confirm_row": {"en": "If it is right, put yes in the row's confirmed column.",
                              "vi": "Nếu số này đúng, ghi \"có\" vào cột Xác nhận của dòng."},
+    "err.slip_confirm_new": {"en": "If the new figure is right, put yes in the row's "
+                                   "confirmed column.",
+                             "vi": "Nếu số vừa nhập đúng, ghi \"có\" vào cột Xác nhận của "
+                                   "dòng."},
     # --- documents: Word in the form of Nghị định 30/2020/NĐ-CP, Excel workbooks ---
     "doc.motto1": {"en": "SOCIALIST REPUBLIC OF VIETNAM",
                    "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},

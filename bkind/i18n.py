@@ -725,7 +725,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "vi": "giá trị {value} không hợp lệ{choices}"},
     "err.one_of": {"en": " (one of: {choices})", "vi": " (chọn một trong: {choices})"},
     "err.expected_type": {"en": "expected `{expected}`, got `{got}`",
-                          "vi": "cần {expected}, nhưng nhận được {got}"},
+                          "vi": "phải là {expected}, giá trị đã nhập là {got}"},
     "err.type.or": {"en": "{a} | {b}", "vi": "{a} hoặc {b}"},
     "err.type.int": {"en": "int", "vi": "số nguyên"},
     "err.type.float": {"en": "float", "vi": "số"},
@@ -745,10 +745,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.expected_list": {"en": "{what}: expected a list", "vi": "{what}: cần một danh sách"},
     # numbers, percents, dates
     "err.expected_percent": {"en": "{what}: expected a percent such as 13%, got {raw}",
-                             "vi": "{what}: cần một tỷ lệ phần trăm như 13%, nhưng nhận được "
-                                   "{raw}"},
+                             "vi": "{what}: phải là tỷ lệ phần trăm như 13%, giá trị đã "
+                                   "nhập: {raw}"},
     "err.expected_number": {"en": "{what}: expected a number, got {raw}",
-                            "vi": "{what}: cần một số, nhưng nhận được {raw}"},
+                            "vi": "{what}: phải là một số, giá trị đã nhập: {raw}"},
     "err.bare_number": {"en": "{what}: bare number {n} where a percent is required: write "
                               "{hint}{extra}",
                         "vi": "{what}: số {n} thiếu dấu % (ở đây cần tỷ lệ phần trăm): hãy "
@@ -760,11 +760,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "vi": "{what}: {raw} là tỷ lệ phần trăm, nhưng chỉ tiêu này không "
                                    "phải tốc độ tăng hay tỷ trọng: hãy viết một số thông "
                                    "thường"},
-    "err.published": {"en": "published: expected a date YYYY-MM-DD (or YYYY-MM), got {raw}",
-                      "vi": "published: cần ngày dạng YYYY-MM-DD (hoặc YYYY-MM), nhưng nhận "
-                            "được {raw}"},
+    "err.published": {"en": "published: expected a date YYYY-MM-DD (or YYYY-MM), got "
+                            "{raw}{reason}",
+                      "vi": "published: phải là ngày dạng YYYY-MM-DD (hoặc YYYY-MM), giá trị "
+                            "đã nhập: {raw}{reason}"},
+    # why a date is no date, and a date before the period its figure reports (dates.py)
+    "err.date_reason": {"en": " ({why})", "vi": " ({why})"},
+    "err.date_month_range": {"en": "the month must be 1 to 12",
+                             "vi": "tháng phải từ 1 đến 12"},
+    "err.date_no_day": {"en": "month {month} has no day {day}",
+                        "vi": "tháng {month} không có ngày {day}"},
+    "err.date_no_day_in_year": {"en": "month {month} of {year} has no day {day}",
+                                "vi": "tháng {month} năm {year} không có ngày {day}"},
+    "err.date_time_of_day": {"en": "a time of day: write the date alone",
+                             "vi": "có cả giờ: chỉ ghi ngày"},
+    "err.published_early": {"en": "{column}: published {date}, before the period it reports "
+                                  "began ({period}, from {start}): a figure cannot be "
+                                  "published before its period; check the date, or the "
+                                  "year and month the figure is filed under",
+                            "vi": "{column}: công bố {date}, trước khi kỳ số liệu bắt đầu "
+                                  "({period}, từ ngày {start}): số liệu không thể công bố "
+                                  "trước kỳ của nó; kiểm tra lại ngày công bố, hoặc năm và "
+                                  "tháng của số liệu"},
+    "err.period_month": {"en": "{month}/{year}", "vi": "tháng {month}/{year}"},
+    "err.period_year": {"en": "the year {year}", "vi": "năm {year}"},
+    "err.date_day": {"en": "on {date}", "vi": "ngày {date}"},
+    "err.date_month": {"en": "in {date}", "vi": "tháng {date}"},
     "err.series_end": {"en": "series_end: expected YYYY-MM, got {raw}",
-                       "vi": "series_end: cần dạng YYYY-MM, nhưng nhận được {raw}"},
+                       "vi": "series_end: phải có dạng YYYY-MM (năm-tháng, như 2025-06), "
+                             "giá trị đã nhập: {raw}"},
     # targets.yaml
     "err.targets_not_mapping": {"en": "expected a mapping with resolution, metrics, targets",
                                 "vi": "cần một ánh xạ gồm resolution, metrics, targets"},
@@ -819,7 +843,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                  "vi": "within: chỉ chỉ tiêu `about` (khoảng) mới có sai số cho "
                                        "phép"},
     "err.within_negative": {"en": "within: the tolerance cannot be negative, got {raw}",
-                            "vi": "within: sai số cho phép không được âm, đang nhập {raw}"},
+                            "vi": "within: sai số cho phép không được âm, giá trị đã nhập: "
+                                  "{raw}"},
     "err.has": {"en": " (has {given})", "vi": " (đang có {given})"},
     "err.target_needs.a": {"en": "a {type} target needs '{key}'",
                            "vi": "thiếu khóa '{key}' (bắt buộc với loại {type})"},
@@ -882,8 +907,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.ytd_form": {"en": "ytd: expected a mapping of month (1-12) to figures",
                      "vi": "ytd: cần ánh xạ từ tháng (1-12) tới số liệu"},
     "err.ytd_month_key": {"en": "ytd: a month key must be a month number 1-12, got {key}",
-                          "vi": "ytd: khóa tháng phải là số tháng từ 1 đến 12, nhưng nhận được "
-                                "{key}"},
+                          "vi": "ytd: khóa tháng phải là số tháng từ 1 đến 12, giá trị đã "
+                                "nhập: {key}"},
     "err.ytd_month_range": {"en": "ytd: month {month} out of range (1-12)",
                             "vi": "ytd: tháng {month} nằm ngoài khoảng 1-12"},
     "err.ytd_month_twice": {"en": "ytd: month {month} given twice",
@@ -943,8 +968,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # command-line options
     "err.where_bool": {"en": "{what}: expected true or false, got {raw} (yes/no are text "
                              "in bkind's YAML: write true or false)",
-                       "vi": "{what}: phải là true hoặc false, đang nhập {raw} (yes/no là chữ, "
-                             "không phải đúng/sai: hãy viết true hoặc false)"},
+                       "vi": "{what}: phải là true hoặc false, giá trị đã nhập: {raw} (yes/no "
+                             "là chữ, không phải đúng/sai: hãy viết true hoặc false)"},
     "err.guess": {"en": "{text}; did you mean '{guess}'?",
                   "vi": "{text}; có phải ý bạn là '{guess}'?"},
     "err.unknown_lang": {"en": "unknown language '{lang}' (use vi or en)",
@@ -953,16 +978,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "vi": "đánh giá '{status}' không hợp lệ (chọn một trong: "
                                  "{choices})"},
     "err.assume_form": {"en": "expected METRIC=VALUE such as grdp=7%, got {raw}",
-                        "vi": "cần dạng METRIC=VALUE như grdp=7%, nhưng nhận được {raw}"},
+                        "vi": "phải có dạng CHỈ_TIÊU=GIÁ_TRỊ như grdp=7%, giá trị đã nhập: "
+                              "{raw}"},
     "err.assume_invalid": {"en": "{name}: invalid value", "vi": "{name}: giá trị không hợp lệ"},
     "err.assume_twice": {"en": "{name}: assumed twice", "vi": "{name}: được giả định hai lần"},
-    "err.month_form": {"en": "expected YYYY-MM or M/YYYY (e.g. 2025-03 or 3/2025), got {raw}",
-                       "vi": "tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), "
-                             "đang nhập {raw}"},
+    "err.month_form": {"en": "expected YYYY-MM or M/YYYY (e.g. 2025-03 or 3/2025), got "
+                             "{raw}{reason}",
+                       "vi": "phải là tháng/năm, ví dụ 3/2025, giá trị đã nhập: {raw}{reason}"},
     "err.date_form": {"en": "expected a date YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-04-15 or "
-                            "15/4/2025), got {raw}",
-                      "vi": "ngày phải là DD/MM/YYYY hoặc YYYY-MM-DD (ví dụ 15/4/2025 hoặc "
-                            "2025-04-15), giá trị đã nhập: {raw}"},
+                            "15/4/2025), got {raw}{reason}",
+                      "vi": "phải là ngày/tháng/năm, ví dụ 15/4/2025, giá trị đã nhập: "
+                            "{raw}{reason}"},
     "err.no_ytd": {"en": "no year-to-date figures (ytd:) in any actuals file",
                    "vi": "không tệp số liệu thực hiện nào có số liệu lũy kế (ytd:)"},
     "err.no_ytd_month": {"en": "no year-to-date figures for {month} (months with figures: "
@@ -1038,16 +1064,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.missing_column": {"en": "missing column '{name}'", "vi": "thiếu cột '{name}'"},
     "err.column_twice": {"en": "column '{name}' appears twice",
                          "vi": "cột '{name}' xuất hiện hai lần"},
-    "err.row_year": {"en": "year: expected a year such as 2024, got {raw}",
-                     "vi": "year: cần một năm như 2024, nhưng nhận được {raw}"},
-    "err.row_month": {"en": "month: expected 1-12 (year-to-date) or empty (the yearly value), "
-                            "got {raw}",
-                      "vi": "month: cần số tháng từ 1 đến 12 (số lũy kế) hoặc để trống (số cả "
-                            "năm), nhưng nhận được {raw}"},
+    "err.row_year": {"en": "{column}: expected a year such as 2024, got {raw}",
+                     "vi": "{column}: phải là năm như 2024, giá trị đã nhập: {raw}"},
+    "err.row_month": {"en": "{column}: expected 1-12 (year-to-date) or empty (the yearly "
+                            "value), got {raw}",
+                      "vi": "{column}: phải là số tháng từ 1 đến 12 (số lũy kế) hoặc để trống "
+                            "(số cả năm), giá trị đã nhập: {raw}"},
     "err.row_no_metric": {"en": "metric is empty", "vi": "cột metric (chỉ tiêu) để trống"},
     "err.row_no_value": {"en": "value is empty", "vi": "cột value (giá trị) để trống"},
     "err.row_number": {"en": "value: expected a number, got {raw}{hint}",
-                       "vi": "value: cần một số, nhưng nhận được {raw}{hint}"},
+                       "vi": "Giá trị: phải là một số, giá trị đã nhập: {raw}{hint}"},
     "err.hint_decimal_comma": {"en": " (a Vietnamese number such as 2.023,72 or 13,2%? pass "
                                      "--decimal-comma)",
                                "vi": " (số viết kiểu Việt Nam như 2.023,72 hoặc 13,2%? hãy "
@@ -1056,10 +1082,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                      "13,2%)",
                                "vi": " (với --decimal-comma, dấu thập phân là dấu phẩy: "
                                      "13,2%)"},
-    "err.row_published": {"en": "published: expected a date YYYY-MM-DD, YYYY-MM or "
-                                "dd/mm/yyyy, got {raw}",
-                          "vi": "published: cần ngày dạng YYYY-MM-DD, YYYY-MM hoặc "
-                                "dd/mm/yyyy, nhưng nhận được {raw}"},
+    "err.row_column": {"en": "{name} (column {letter})", "vi": "{name} (cột {letter})"},
+    "err.row_published": {"en": "{column}: expected a date dd/mm/yyyy (or mm/yyyy, "
+                                "YYYY-MM-DD), got {raw}{reason}",
+                          "vi": "{column}: phải là ngày dạng dd/mm/yyyy (hoặc tháng/năm "
+                                "như 4/2026), giá trị đã nhập: {raw}{reason}"},
     "err.row_repeated": {"en": "{what}: line {line} gives the same metric, year and "
                                "'published' with different figures",
                          "vi": "{what}: dòng {line} có cùng chỉ tiêu, năm và ngày công bố "
@@ -1295,7 +1322,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                    "--decimal-comma (kiểu Việt Nam: {raw} = {thousands}) "
                                    "hoặc --decimal-point ({raw} = {decimal})"},
     "err.row_number_in": {"en": "{column}: expected a number, got {raw}{hint}",
-                          "vi": "{column}: cần một số, đang nhập {raw}{hint}"},
+                          "vi": "{column}: phải là một số, giá trị đã nhập: {raw}{hint}"},
     "err.unknown_metric_guess": {"en": "unknown metric '{id}': did you mean '{guess}'?",
                                  "vi": "chỉ tiêu '{id}' chưa được khai báo: có phải là "
                                        "'{guess}'?"},
@@ -1304,7 +1331,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                "vi": "cột '{name}' không hợp lệ (các cột, tiếng Anh hoặc "
                                      "tiếng Việt: {columns})"},
     "err.row_yes_no": {"en": "{column}: expected yes or no, got {raw}",
-                       "vi": "{column}: phải là có hoặc không, đang nhập {raw}"},
+                       "vi": "{column}: phải là có hoặc không, giá trị đã nhập: {raw}"},
     "err.row_cluster_month": {"en": "a cluster row has no month (a cluster list is yearly)",
                               "vi": "dòng về cụm công nghiệp không ghi tháng (danh sách cụm "
                                     "theo năm)"},
@@ -1351,7 +1378,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "nghìn: số vừa nhập, hoặc số đã lưu ({stored}). Hãy đối chiếu "
                               "cả hai với tài liệu gốc; lệnh `bkind validate` kiểm tra các số "
                               "đã lưu. {advice}"},
-    "err.slip_unit": {"en": " (the metric is in {en})", "vi": " (đơn vị của chỉ tiêu: {vi})"},
+    "err.slip_unit": {"en": " (the metric is in {unit})",
+                      "vi": " (đơn vị của chỉ tiêu: {unit})"},
     "err.slip_stored_annual": {"en": "full year {year}", "vi": "cả năm {year}"},
     "err.slip_stored_year": {"en": "{year}", "vi": "năm {year}"},
     "err.slip_stored_plan": {"en": "plan for {year}", "vi": "kế hoạch năm {year}"},

@@ -163,3 +163,70 @@ def test_a_right_figure_refused_against_a_stored_one_does_not_suggest_the_slip(c
         assert "53.140.000" not in line and "53140000" not in line  # no push to the slip
         assert "2026.yaml" not in line
     assert snapshot(tn) == before
+
+
+# ------------------------------------------------ 3. published before the period began
+
+
+@pytest.mark.parametrize("published", ["3/2025", dt.datetime(2025, 3, 1), "31/03/2026"])
+def test_a_figure_published_before_its_period_began_is_refused(cli, tn, published):
+    before = snapshot(tn)
+    sheet(tn.parent / "t4.xlsx", [output_row(4, 418250, **{"Ngày công bố": published})])
+    result = cli("ingest", "t4.xlsx", "--workspace", "tn", "--lang", "vi")
+    assert result.exit_code == 2
+    assert snapshot(tn) == before
+    line = result.stderr.splitlines()[-1]
+    assert line.startswith("t4.xlsx:2: Ngày công bố (cột N): công bố ")
+    assert line.endswith(", trước khi kỳ số liệu bắt đầu (tháng 4/2026, từ ngày 01/04/2026): "
+                         "số liệu không thể công bố trước kỳ của nó; kiểm tra lại ngày công "
+                         "bố, hoặc năm và tháng của số liệu")
+
+
+def test_estimates_plans_and_dates_within_the_period_are_taken(cli, tn):
+    sheet(tn.parent / "t4.xlsx", [
+        output_row(4, 418250, **{"Ngày công bố": "25/04/2026"}),
+        {**output_row(5, 531400), "Ngày công bố": "28/04/2026", "Tình trạng": "ước"},
+        {"Năm": 2027, "Chỉ tiêu": "exports", "Kế hoạch năm": 37000, "Nguồn": "s",
+         "Ngày công bố": "15/12/2026"}])
+    result = cli("ingest", "t4.xlsx", "--workspace", "tn")
+    assert result.exit_code == 0, result.stderr
+    assert cli("validate", "--workspace", "tn").exit_code == 0
+
+
+@pytest.mark.parametrize(("where", "text", "ok"), [
+    ("ytd", "ytd:\n  4:\n    industrial_output: {value: 418250, source: s, "
+     "published: 2025-03-01}\n", False),
+    ("ytd", "ytd:\n  4:\n    industrial_output: {value: 418250, source: s, "
+     "published: 2026-03}\n", False),
+    ("ytd", "ytd:\n  4:\n    industrial_output: {value: 418250, source: s, "
+     "published: 2026-04}\n", True),
+    ("ytd", "ytd:\n  4:\n    industrial_output: {value: 418250, source: s, status: estimate, "
+     "published: 2026-03-28}\n", True),
+    ("values", "values:\n  industrial_output: {value: 1250000, source: s, "
+     "published: 2025-12-30}\n", False),
+    ("values", "values:\n  industrial_output: {value: 1250000, source: s, status: estimate, "
+     "published: 2025-12-30}\n", True),
+])
+def test_the_loader_refuses_the_same_dates(cli, tn, where, text, ok):
+    path = tn / "actuals" / "2026.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    result = cli("validate", "--workspace", "tn", "--lang", "vi")
+    assert (result.exit_code == 0) == ok, result.stderr
+    if not ok:
+        line = result.stderr.splitlines()[-1]
+        assert line.startswith("tn/actuals/2026.yaml:")
+        assert ": published: công bố " in line and "trước khi kỳ số liệu bắt đầu" in line
+
+
+# ------------------------------------------------ 4. errors as the GLOSSARY writes them
+
+
+def test_a_date_error_names_the_column_the_value_and_the_reason(cli, tn):
+    sheet(tn.parent / "t6.xlsx", [output_row(6, 600000, **{"Ngày công bố": "31/6/2026"})])
+    result = cli("ingest", "t6.xlsx", "--workspace", "tn", "--lang", "vi")
+    assert result.exit_code == 2
+    line = result.stderr.splitlines()[-1]
+    assert line == ("t6.xlsx:2: Ngày công bố (cột N): phải là ngày dạng dd/mm/yyyy (hoặc "
+                    "tháng/năm như 4/2026), giá trị đã nhập: '31/6/2026' (tháng 6 không có "
+                    "ngày 31)")
+    assert "published" not in line and "YYYY" not in line

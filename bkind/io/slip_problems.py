@@ -66,7 +66,8 @@ def message(slip: Slip, metrics: Mapping[str, Metric], advice: Msg | None = None
                    value=number(slip.candidate.value), how=how, neighbours=neighbours,
                    stored=_joined([_stored(n, slip.candidate.level)
                                    for n in slip.neighbours]),
-                   unit=msg("err.slip_unit", en=metric.unit_in("en"), vi=unit)
+                   unit=msg("err.slip_unit", unit=msg(
+                       "text.by_lang", en=metric.unit_in("en"), vi=unit))
                    if metric is not None and unit else "", advice=advice)
     return msg("err.slip", what=what(slip, metrics), value=number(slip.candidate.value),
                how=how, neighbours=neighbours, likely=number(slip.likely),

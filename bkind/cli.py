@@ -541,7 +541,7 @@ def compare_command(
 ) -> None:
     from bkind.core.compare import compare
     from bkind.io.workspaces import workspace_name
-    from bkind.render.views.compare import compare_view
+    from bkind.render.views.compare import compare_view, reader_label
 
     view_lang = run.data_lang
     first = run.workspace()
@@ -564,8 +564,7 @@ def compare_command(
     from bkind.render.fmt import resolution_name
 
     titles = {n: resolution_name(w.resolution, view_lang) for n, w in loaded}
-    labels = {n: w.resolution.short.get(view_lang) if w.resolution.short else n
-              for n, w in loaded}
+    labels = {n: reader_label(w.resolution, view_lang, n) for n, w in loaded}
     run.render(compare_view(compare(loaded, as_of), titles, view_lang, labels))
 
 

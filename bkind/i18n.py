@@ -364,6 +364,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Năm {year}: ước tính theo chỉ tiêu gián tiếp{range}"},
     "chart.series.part_year": {"en": "{year}: from the list at the start of the year",
                                "vi": "Năm {year} (theo danh sách đầu năm)"},
+    "chart.series.published_estimate": {"en": "Published estimate (the province's)",
+                                        "vi": "Ước thực hiện (số ước do tỉnh công bố)"},
+    "chart.series.published_estimate_derived": {
+        "en": "Published estimate (the province's), or derived from one",
+        "vi": "Ước thực hiện (số ước do tỉnh công bố) hoặc tính từ số ước"},
     "chart.span.covered": {
         "en": "Average {start}-{end}, derived from levels: {value}/yr",
         "vi": "Bình quân {start}-{end}, tính toán từ số tuyệt đối: {value}/năm"},

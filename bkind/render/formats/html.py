@@ -89,13 +89,31 @@ def _table(table: Table) -> list[str]:
     return out
 
 
-def _figure(chart: Chart, n: int, lang: str) -> list[str]:
+def _figure(chart: Chart, n: int, number: int, lang: str) -> list[str]:
+    """A chart as a figure captioned as the Word document numbers it ("Biểu đồ 2. ...",
+    `number` counting drawn charts only); `n` keeps its ids apart from the others'."""
     if not chart.has_points():  # nothing to draw: a sentence, not an empty figure
         return [f'<p class="empty">{escape(chart.empty or chart.title)}</p>']
     from bkind.render.formats.charts import chart_svg
 
-    return ['<figure class="chart">', f"<figcaption>{escape(chart.title)}</figcaption>",
+    caption = t("doc.figure", lang, n=number, title=chart.title)
+    return ['<figure class="chart">', f"<figcaption>{escape(caption)}</figcaption>",
             chart_svg(chart, n, lang), "</figure>"]
+
+
+def _charts(charts_: list[Chart], lang: str) -> list[str]:
+    out = ['<section class="charts">']
+    charts, left_out = capped_charts(charts_)
+    number = 0
+    for n, chart in enumerate(charts, start=1):
+        number += chart.has_points()
+        out += _figure(chart, n, number, lang)
+    if left_out:
+        shown = sum(1 for chart in charts if chart.has_points())
+        note = t("doc.charts_capped", lang, shown=shown, left_out=left_out)
+        out.append(f'<p class="empty">{escape(note)}</p>')
+    out.append("</section>")
+    return out
 
 
 def render_html(view: View) -> str:
@@ -119,15 +137,7 @@ def render_html(view: View) -> str:
     for table in view.tables:
         out += _table(table)
     if view.charts:
-        out.append('<section class="charts">')
-        charts, left_out = capped_charts(view.charts)
-        for n, chart in enumerate(charts, start=1):
-            out += _figure(chart, n, lang)
-        if left_out:
-            shown = sum(1 for chart in charts if chart.has_points())
-            note = t("doc.charts_capped", lang, shown=shown, left_out=left_out)
-            out.append(f'<p class="empty">{escape(note)}</p>')
-        out.append("</section>")
+        out += _charts(view.charts, lang)
     for section in view.sections:
         if section.title:
             out.append(f"<h2>{escape(section.title)}</h2>")

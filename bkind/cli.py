@@ -493,7 +493,10 @@ def review_cmd(
     ws = known_on(run.workspace(), issue)
     year = as_of if as_of is not None else default_as_of(ws)
     result = review(ws, year, today=reference(issue))
-    run.render(review_view(ws, result, run.data_lang, issue, document=run.fmt.binary))
+    # every document format (Word, Excel, Markdown, HTML) is a tổng kết: parts I-IV and
+    # the appendix table
+    run.render(review_view(ws, result, run.data_lang, issue,
+                           document=run.fmt.binary or run.fmt in (Format.md, Format.html)))
     run.exit_on_fail([r.result for r in result.targets])
 
 

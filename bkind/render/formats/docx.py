@@ -38,7 +38,6 @@ ANNEX_PT = 11
 BLANK = "......"
 FILL = "." * 118  # a dotted line to fill in by hand (14 pt, the text width)
 FILL_LINES = 3
-LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 # w:pPr's children in the order the schema requires (python-docx keeps it private)
 PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
@@ -113,12 +112,12 @@ class _Writer:
         if lang is None:
             lang = self.el("w:lang")
             rpr.append(lang)
-        lang.set(self.qn("w:val"), LANG_TAGS.get(self.lang, "en-GB"))
+        lang.set(self.qn("w:val"), t("doc.lang_tag", self.lang))
         fmt = normal.paragraph_format
         fmt.space_before, fmt.space_after = self.Pt(0), self.Pt(6)
         fmt.line_spacing = 1.0
         for lang_el in styles.element.iter(self.qn("w:lang")):
-            lang_el.set(self.qn("w:val"), LANG_TAGS.get(self.lang, "en-GB"))
+            lang_el.set(self.qn("w:val"), t("doc.lang_tag", self.lang))
 
     def _page_field(self, paragraph: Any) -> None:
         """A PAGE field: python-docx has no field API, so its runs are written as XML."""
@@ -442,7 +441,7 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
     _appendix(w, view.sections, new_section=view.annex is not None)
     props = w.doc.core_properties
     props.title, props.language, props.author = (
-        core_property(subject), LANG_TAGS.get(w.lang, ""), "bkind")
+        core_property(subject), t("doc.lang_tag", w.lang), "bkind")
     props.comments, props.subject = "", t("doc.title", w.lang)
     now = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     props.created = props.modified = now  # not the template's 2013

@@ -21,14 +21,13 @@ from bkind.render.formats import core_property
 from bkind.render.model import Cell, Heading, Table, View
 
 FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00', "year": "0"}
-POINTS = {"en": '+0.00" pp";-0.00" pp";0" pp"', "vi": '+0.00" điểm %";-0.00" điểm %";0'}
 MAX_WIDTH = 60
 
 
 def _number_format(cell: Cell, lang: str) -> str:
     kind = cell.kind or "number"
     if kind == "points":
-        return POINTS.get(lang, POINTS["en"])
+        return t("xlsx.points_format", lang)
     if kind == "number":
         value = cell.value or 0.0
         return "#,##0" if float(value).is_integer() else "#,##0.00"
@@ -188,11 +187,19 @@ def render_xlsx(view: View) -> bytes:
             if text in [b.text for b in view.opening if isinstance(b, Heading)]:
                 cell.font = Font(bold=True)
         ws0.column_dimensions["A"].width = 120
-    tables = [b for b in view.opening if isinstance(b, Table)] + list(view.tables)
-    for n, table in enumerate(tables, start=1):
+    # an opening table without a title is named by the heading above it
+    titles: list[tuple[Table, str | None]] = []
+    heading: str | None = None
+    for block in view.opening:
+        if isinstance(block, Heading):
+            heading = block.text.split(". ", 1)[-1]  # "1.3. Sản phẩm ..." -> "Sản phẩm ..."
+        elif isinstance(block, Table):
+            titles.append((block, block.title or heading))
+    titles += [(table, table.title) for table in view.tables]
+    for n, (table, title) in enumerate(titles, start=1):
         ws: Any = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_title(table.title or table.sheet, n, lang, used)
+        ws.title = _sheet_title(title or table.sheet, n, lang, used)
         _write_table(ws, table, lang)
     sources: Any = wb.active if first else wb.create_sheet()
     sources.title = _sheet_title(t("xlsx.sources", lang), 0, lang, used)

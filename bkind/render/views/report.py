@@ -237,6 +237,35 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 unit=unit))
         elif not metric.is_rate and row.plan is None and row.ytd is not None:
             notes.append(f"[{label}] " + t("report.no_plan", lang, unit=unit))
+    # the Sở's sections' other figures (sections, products): their sources, one line per
+    # source; versions of a figure that disagree, as validate names them
+    by_source: dict[str, list[str]] = {}
+    for row in report.rows:
+        if any(row is r for r, _ in headline):
+            continue
+        src = row.sources[0].source if row.sources else None
+        by_source.setdefault(src or t("note.no_source", lang), []).append(
+            ws.metrics[row.metric].name.get(lang))
+    sources += [t("report.source_parts", lang, names="; ".join(names), month=m, year=y,
+                  source=text) for text, names in by_source.items()]
+    from bkind.core.validate import ytd_clash
+    from bkind.core.ytd import ytd_figure
+
+    for f in ytd_clash(ws):
+        p = f.params
+        if (p["year"], p["month"]) != (y, m):
+            continue
+        metric = ws.metrics[p["metric"]]
+        current = ytd_figure(ws, y, m, p["metric"])
+        used = getattr(current, p["key"]) if current is not None else None
+
+        def show(x: float | None, level: bool = p["level"]) -> str:
+            return "—" if x is None else fmt_number(x, lang, 3) if level \
+                else fmt_percent(x, lang)
+
+        warnings.append(t("report.ytd_clash", lang, name=metric.name.get(lang),
+                          what=t(f"report.field.{p['key']}", lang), a=show(p["a"]),
+                          b=show(p["b"]), used=show(used)))
     for row in report.rows:  # a month's change the Sở's sections state, computed here
         metric = ws.metrics[row.metric]
         for what, this, that in row.computed:

@@ -134,17 +134,43 @@ def wrong_languages() -> list[str]:
     return wrong
 
 
+# texts in one language that the code matches in the data rather than shows: the lead of
+# a resolution's own title ("Nghị quyết về ...")
+MATCHED_IN_DATA = {("bkind/render/fmt.py", "Nghị quyết về ")}
+
+
+def _words(node: ast.expr) -> str:
+    """The literal text of a string or f-string expression ("" for anything else)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_words(v) for v in node.values)
+    return ""
+
+
+def _picks_a_language(test: ast.expr) -> bool:
+    """`lang == "vi"`, `run.lang != "en"` and the like."""
+    return isinstance(test, ast.Compare) and "lang" in ast.unparse(test) and any(
+        isinstance(n, ast.Constant) and n.value in LANGS for n in [test.left, *test.comparators])
+
+
 def translations_in_code() -> list[str]:
-    """Dicts written in a module with a text for every language ({"en": ..., "vi": ...}):
-    a translation that belongs in the catalogue file."""
+    """Translations written in a module, which belong in the catalogue file: a dict with a
+    text for every language ({"en": ..., "vi": ...}), or words chosen by the language
+    ("Tháng {m}" if lang == "vi" else "Month {m}")."""
     found = []
     for path in SOURCES:
+        where = path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else str(path)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict) and set(LANGS) <= {
                     k.value for k, v in zip(node.keys, node.values, strict=True)
                     if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)}:
-                found.append(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}"
-                             f":{node.lineno}")
+                found.append(f"{where}:{node.lineno}")
+            elif isinstance(node, ast.IfExp) and _picks_a_language(node.test):
+                texts = {_words(node.body), _words(node.orelse)}
+                if any(re.search(r"[^\W\d_]{2,}", s) for s in texts) and not any(
+                        (where, s) in MATCHED_IN_DATA for s in texts):
+                    found.append(f"{where}:{node.lineno}")
     return found
 
 
@@ -221,12 +247,15 @@ def test_the_check_sees_each_kind_of_problem(monkeypatch, tmp_path):
     module = tmp_path / "new_view.py"
     module.write_text('from bkind.i18n import t\n\n'
                       'WORDS = {"en": "Total", "vi": "Tổng"}\n\n\n'
-                      'def title(lang):\n    return t("zz.missing", lang)\n', encoding="utf-8")
+                      'def title(lang):\n    return t("zz.missing", lang)\n\n\n'
+                      'def sheet(m, lang):\n'
+                      '    return f"Tháng {m}" if lang == "vi" else f"Month {m}"\n',
+                      encoding="utf-8")
     monkeypatch.setitem(globals(), "SOURCES", [*SOURCES, module])
     monkeypatch.setitem(CATALOGUE, "status.achieved", {"en": "Achieved"})
     monkeypatch.setitem(CATALOGUE, "status.missed", {"en": "Missed {n}", "vi": "Không đạt"})
     assert "zz.missing" in references()[1]
-    assert translations_in_code() == [f"{module}:3"]
+    assert translations_in_code() == [f"{module}:3", f"{module}:11"]
     assert wrong_languages() == [
         "status.achieved: {'en': 'Achieved'} (wanted a text in each of en, vi)",
         "status.missed: en ['n'] vi []"]

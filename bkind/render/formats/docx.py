@@ -23,7 +23,7 @@ from typing import Any
 from bkind.i18n import t
 from bkind.model import DocumentInfo, Issue, Text
 from bkind.render.formats import capped_charts, core_property
-from bkind.render.model import Heading, Section, Table, View
+from bkind.render.model import Heading, Section, Table, View, glue
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -232,8 +232,10 @@ def _table(w: _Writer, table: Table) -> None:
     n = len(table.columns)
     if n > 4 and any(c.width for c in table.columns):
         # a wide table: each column in proportion to the width its view asks for (the
-        # free one, names, takes 16 characters' worth)
-        weights = [max(c.width, 8) if c.width else 14 for c in table.columns]
+        # free one, names, takes 16 characters' worth), never narrower than its longest
+        # number with its unit, which would fold digits onto two lines
+        weights = [max(c.width, 8, wide) if c.width else 14
+                   for c, wide in zip(table.columns, table.widest_numbers(), strict=True)]
         widths: tuple[float, ...] = tuple(TEXT_MM * x / sum(weights) for x in weights)
     else:
         first = TEXT_MM * 0.35 if n > 2 else TEXT_MM / 2
@@ -251,7 +253,7 @@ def _table(w: _Writer, table: Table) -> None:
     for row, cells in zip(grid.rows[1:], table.rows, strict=True):
         for cell, value, column in zip(row.cells, cells, table.columns, strict=True):
             align = "right" if value.align == "right" or column.align == "right" else "left"
-            w.para(cell, value.text, align=align, size=size, after=2, before=2,
+            w.para(cell, glue(value.text), align=align, size=size, after=2, before=2,
                    bold=value.status is not None, first=True)
     w.para(w.doc, after=0)
 

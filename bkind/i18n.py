@@ -104,28 +104,35 @@ def detect_lang(option: str | None, env: Mapping[str, str]) -> str:
     return "en"
 
 
-def fmt_number(x: float, lang: str, digits: int = 2) -> str:
-    """2,023.72 in English, 2.023,72 in Vietnamese; trailing zeros dropped."""
+def fmt_number(x: float, lang: str, digits: int = 2, trim: bool = True) -> str:
+    """2,023.72 in English, 2.023,72 in Vietnamese; trailing zeros dropped (kept with
+    `trim=False`: a value shown beside its range has the range's precision, 9,90%)."""
     text = f"{x:,.{digits}f}"
-    if "." in text:
+    if "." in text and trim:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
+    if text.startswith("-") and not text.strip("-0.,"):  # -0.00 kept as 0.00
+        text = text[1:]
     if lang == "vi":
         text = text.translate({ord(","): ".", ord("."): ","})
     return text
 
 
-def fmt_percent(x: float, lang: str, digits: int = 2, sign: bool = False) -> str:
+def fmt_percent(x: float, lang: str, digits: int = 2, sign: bool = False,
+                trim: bool = True) -> str:
     """A fraction as a percent: 0.1103 -> 11.03% (11,03% in Vietnamese)."""
-    text = fmt_number(x * 100, lang, digits)
+    text = fmt_number(x * 100, lang, digits, trim)
     if sign and x > 0:
         text = "+" + text
     return text + "%"
 
 
 def fmt_date(iso: str | None, lang: str) -> str:
-    """ISO dates (or YYYY-MM) as dd/mm/yyyy (mm/yyyy) in Vietnamese."""
+    """ISO dates (or YYYY-MM) as a Vietnamese document writes them: a month as 6/2025
+    (never 06/2025, as in "tháng 6/2025"); a day as 01/7/2025, the day in two digits and
+    the month in two only for January and February (Nghị định 30/2020/NĐ-CP's rule, so
+    that 1 and 2 cannot be turned into 11 and 12: 05/01/2025, 13/6/2025)."""
     if not iso:
         return ""
     if lang != "vi":
@@ -133,4 +140,10 @@ def fmt_date(iso: str | None, lang: str) -> str:
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso)
     if not m:
         return iso
-    return "/".join(p for p in (m.group(3), m.group(2), m.group(1)) if p)
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is None:
+        return year
+    if day is None:
+        return f"{int(month)}/{year}"
+    month_text = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
+    return f"{day}/{month_text}/{year}"

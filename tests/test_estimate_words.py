@@ -10,7 +10,7 @@ def test_bkinds_estimate_is_never_worded_as_the_provinces(cli, tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     vi = cli("review", "--lang", "vi", "--format", "md").stdout
     growth = next(line for line in vi.splitlines() if line.startswith("Tăng trưởng"))
-    assert "ước tính theo chỉ tiêu gián tiếp khoảng 9,9%/năm" in growth
+    assert "ước tính theo chỉ tiêu gián tiếp khoảng 9,90%/năm" in growth
     assert "ước đạt" not in growth  # the province never published this figure
     assert "(dao động từ 9,89% đến 11,05%)" in growth
     en = cli("review", "--format", "md").stdout

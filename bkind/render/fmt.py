@@ -43,6 +43,49 @@ def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = Fa
     return fmt_number(x, lang) + unit
 
 
+def has_range(rng: tuple[float, float] | None) -> bool:
+    """Whether an estimate's range says more than its value (two different ends)."""
+    return rng is not None and rng[0] != rng[1]
+
+
+def fmt_fixed(x: float | None, metric: Metric | None, lang: str, rate: bool = False) -> str:
+    """A value with its decimals kept (9,90%; 735,80 tỷ đồng): the precision of a value
+    and of its range is one, so 9,90% is not read as less precise than 9,89%."""
+    if x is None:
+        return "—"
+    if rate or (metric is not None and metric.is_rate):
+        return fmt_percent(x, lang, trim=False)
+    if metric is None:
+        return fmt_number(x, lang, 0)
+    unit = f" {metric.unit_in(lang)}" if metric.unit else ""
+    return fmt_number(x, lang, trim=False) + unit
+
+
+def range_words(rng: tuple[float, float], metric: Metric | None, lang: str,
+                rate: bool = False) -> str:
+    """An estimate's range in words: "range 9.89% to 11.05%" / "dao động từ 9,89% đến
+    11,05%" (GLOSSARY), the ends at the value's precision."""
+    return t("range", lang, lo=fmt_fixed(rng[0], metric, lang, rate),
+             hi=fmt_fixed(rng[1], metric, lang, rate))
+
+
+def value_and_range(x: float | None, rng: tuple[float, float] | None,
+                    metric: Metric | None, lang: str, rate: bool = False) -> tuple[str, str]:
+    """A value and its range as a table shows them: the value (at the range's precision
+    where there is a range), and the range in words, or "" without one."""
+    if x is None or not has_range(rng):
+        return fmt_value(x, metric, lang, rate), ""
+    assert rng is not None
+    return fmt_fixed(x, metric, lang, rate), range_words(rng, metric, lang, rate)
+
+
+def value_with_range(x: float | None, rng: tuple[float, float] | None,
+                     metric: Metric | None, lang: str, rate: bool = False) -> str:
+    """"9,90% (dao động từ 9,89% đến 11,05%)": a value with its range, one precision."""
+    value, words = value_and_range(x, rng, metric, lang, rate)
+    return f"{value} ({words})" if words else value
+
+
 def value_text(ws: Workspace, target: Target, x: float | None, lang: str) -> str:
     """A target's value: a percent for rates, else with its unit."""
     return fmt_value(x, ws.metrics.get(target.metric or ""), lang, is_rate(ws, target))
@@ -158,19 +201,23 @@ def note_text(note: Note, lang: str) -> str:
     """A note in `lang`: dates, percents and numbers formatted, texts (bilingual YAML
     notes, metric names) picked. Keys starting with `basis.` are steps of a basis."""
     params: dict[str, Any] = {}
+    # a value beside its range: the three at one precision (736,15; 735,80 to 775,66)
+    ranged = "lo" in note.params and "hi" in note.params
+    fixed = {"value", "lo", "hi"} if ranged else set()
     for key, value in note.params.items():
+        trim = key not in fixed
         if isinstance(value, IsoDate):
             value = fmt_date(value, lang)
         elif isinstance(value, Text):
             value = value.get(lang)
         elif isinstance(value, Growth):
-            value = fmt_percent(value, lang, sign=True)
+            value = fmt_percent(value, lang, sign=True, trim=trim)
         elif isinstance(value, Percent):
-            value = fmt_percent(value, lang)
+            value = fmt_percent(value, lang, trim=trim)
         elif isinstance(value, Factor):
             value = fmt_number(value, lang, 3)
         elif isinstance(value, Amount):
-            value = fmt_number(value, lang)
+            value = fmt_number(value, lang, trim=trim)
         params[key] = value
     key = note.key if note.key.startswith("basis.") else f"note.{note.key}"
     return t(key, lang, **params)

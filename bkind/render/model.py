@@ -41,6 +41,8 @@ class Cell(Struct, frozen=True):
     span: int = 1  # columns this cell covers (the next span - 1 cells are left empty)
     mark: str | None = None  # a short label of the number's kind (ước, tính toán): shown
     # beside it, in a spreadsheet as part of the number format (the number stays one)
+    low: float | None = None  # an estimate's range (in `kind`, as `value`): a spreadsheet
+    high: float | None = None  # puts both ends in columns beside the value
 
 
 class Column(Struct, frozen=True):

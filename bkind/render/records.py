@@ -214,6 +214,7 @@ class ProjectionRecord(Record):
     denominator_growth: float | None
     required_unobserved: float | None
     estimated: bool
+    range: list[float | None] | None  # of `projected`, where it is status's estimate
     note: str | None
 
 

@@ -88,6 +88,8 @@ def _detail(cell: Cell) -> str:
     """What a number cell says beside its number (its other lines), less its mark,
     which the number format shows."""
     lines = cell.text.split("\n")[1:] if cell.value is not None else []
+    if cell.low is not None:  # the range in words: its ends are in their own columns
+        lines = [x for x in lines if not (x.startswith("(") and x.endswith(")"))]
     return "; ".join(x for x in lines if not (cell.mark and x == f"({cell.mark})"))
 
 
@@ -106,8 +108,11 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
                 layout.append((j, "upper"))
         elif any(_detail(c) for c in cells):
             layout.append((j, True))
+        if any(c.low is not None for c in cells):  # an estimate's range, as numbers
+            layout += [(j, "low"), (j, "high")]
     last_of = {j: c for c, (j, _) in enumerate(layout, start=1)}  # a column's last sheet column
-    names = {True: "xlsx.detail", "value": "xlsx.value", "upper": "xlsx.upper"}
+    names = {True: "xlsx.detail", "value": "xlsx.value", "upper": "xlsx.upper",
+             "low": "xlsx.low", "high": "xlsx.high"}
     headings = [t(names[detail], lang, heading=table.columns[j].heading.replace("\n", " "))
                 if detail else table.columns[j].heading.replace("\n", " ")
                 for j, detail in layout]
@@ -122,6 +127,14 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
             src = row[j]
             target = ws.cell(row=r, column=c)
             text = ""
+            if detail in ("low", "high"):
+                end = src.low if detail == "low" else src.high
+                if end is not None:
+                    target.value = round(end, 10)
+                    target.number_format = _number_format(src, lang)
+                    target.alignment = Alignment(vertical="top")
+                    widths[c - 1] = max(widths[c - 1], len(f"{end:,.2f}"))
+                continue
             if detail in ("value", "upper"):
                 bound = src.value if detail == "value" else src.upper
                 if src.worded and bound is not None:

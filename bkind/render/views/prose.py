@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bkind.core.targets import target_type
+from bkind.core.targets import is_rate, target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, TargetResult, Workspace
-from bkind.render.fmt import goal_text, resolution_name, value_text
+from bkind.render.fmt import goal_text, resolution_name, value_and_range
 from bkind.render.model import Column, Table
 
 if TYPE_CHECKING:  # bkind.core.ytd costs `bkind status` milliseconds (dataclasses)
@@ -59,7 +59,16 @@ def _labels(ws: Workspace, results: list[TargetResult], lang: str) -> dict[str, 
 
 
 def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> str:
-    """'Tăng trưởng GTTT ... năm 2024 ước đạt 11,03%; mục tiêu Nghị quyết đề ra: ...'."""
+    """'Tăng trưởng GTTT ... năm 2024 ước đạt 11,03%; mục tiêu Nghị quyết đề ra: ...';
+    a condition on each item resting on fewer than half of the items says so."""
+    text = _target_sentence(ws, r, lang, label)
+    few = next((n for n in r.notes if n.key == "few_matching"), None)
+    if few is not None and text.endswith("."):
+        text = text[:-1] + t("review.few_items", lang, **few.params) + "."
+    return text
+
+
+def _target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> str:
     target = ws.target(r.id)
     metric = ws.metrics.get(r.metric or "")
     status = t(f"status.{r.status}", lang)
@@ -75,7 +84,8 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     figure = latest[-1] if latest and r.metric is not None else None
     verb = _verb("estimate" if r.estimated else figure.status if figure else None, lang)
     years = r.observed_years
-    value = value_text(ws, target, r.actual, lang)
+    value, words = value_and_range(r.actual, r.outcome.range, metric, lang,
+                                   is_rate(ws, target))
     if figure is not None and figure.derived:
         value += t("doc.derived", lang)
     if target_type(target).average and len(years) > 1:
@@ -83,6 +93,8 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
         value += t("doc.per_year", lang)
     else:
         when = t("doc.when.year", lang, year=r.actual_year)
+    if words:  # an estimate's range beside it (dao động từ 9,89% đến 11,05%)
+        value += f" ({words})"
     if r.status in ("achieved", "missed"):  # the glossary's verdict: đạt / không đạt
         key = "doc.target_met" if r.status == "achieved" else "doc.target_missed"
         return t(key, lang, label=label, when=when, verb=verb, value=value,

@@ -11,9 +11,9 @@ from bkind.model import Issue, Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.fmt import (
     clean,
     figure_status,
-    fmt_value,
     resolution_heading,
     status_text,
+    value_with_range,
 )
 from bkind.render.model import Cell, Column, Heading, Section, Table, View
 from bkind.render.records import (
@@ -177,11 +177,7 @@ def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
     target = ws.target(r.id)
     metric = ws.metrics.get(r.metric or "")
     rate = target_is_rate(ws, target)
-    value = fmt_value(r.actual, metric, lang, rate)
-    rng = r.outcome.range
-    if rng is not None and rng[0] != rng[1]:
-        value += " (" + t("range", lang, lo=fmt_value(rng[0], metric, lang, rate),
-                          hi=fmt_value(rng[1], metric, lang, rate)) + ")"
+    value = value_with_range(r.actual, r.outcome.range, metric, lang, rate)
     return f"{target.label(lang)}: {value}, {status_text(r, lang)}"
 
 

@@ -9,7 +9,15 @@ from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
 from bkind.i18n import CATALOGUE, fmt_date, fmt_number, t
 from bkind.model import Issue, Target, Workspace
-from bkind.render.fmt import clean, goal_text, note_text, value_text
+from bkind.render.fmt import (
+    clean,
+    fmt_fixed,
+    goal_text,
+    has_range,
+    note_text,
+    range_words,
+    value_text,
+)
 from bkind.render.model import Cell, Column, Part, Section, Table, View
 from bkind.render.records import (
     ReviewData,
@@ -53,11 +61,12 @@ def _status_words(r: TargetReview, lang: str) -> str:
 
 
 def _range(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
+    """" (dao động từ 9,89% đến 11,05%)": the value's range, at its precision."""
     rng = r.result.outcome.range
-    if rng is None or rng[0] == rng[1]:
+    if rng is None or not has_range(rng):
         return ""
-    return t("review.range", lang, lo=value_text(ws, target, rng[0], lang),
-             hi=value_text(ws, target, rng[1], lang))
+    return " (" + range_words(rng, ws.metrics.get(target.metric or ""), lang,
+                              target_is_rate(ws, target)) + ")"
 
 
 def _items_sentence(target: Target, r: TargetReview, lang: str) -> str | None:
@@ -101,6 +110,9 @@ def _value_text(ws: Workspace, target: Target, r: TargetReview, lang: str) -> st
     o = r.result.outcome
     if target_type(target).items and o.matching:
         return f"{o.meeting}/{o.matching}"
+    if has_range(o.range) and r.value is not None:  # 9,90%, as its range's 9,89%
+        return fmt_fixed(r.value, ws.metrics.get(target.metric or ""), lang,
+                         target_is_rate(ws, target))
     return value_text(ws, target, r.value, lang)
 
 
@@ -396,7 +408,7 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
         Column("target", t("col.target", lang), width=14),
         Column("goal", t("col.goal", lang), width=10),
         Column("years", t("review.col.years", lang)),
-        Column("value", t("review.col.value", lang), "right", width=8),
+        Column("value", t("review.col.value", lang), "right", width=10),
         Column("verdict", t("review.col.verdict", lang), width=13),
     ])
     notes: list[str] = []
@@ -405,6 +417,8 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
     for n, r in enumerate(review.targets, start=1):
         target = ws.target(r.id)
         value = _value_text(ws, target, r, lang)
+        if _range(ws, target, r, lang):  # an estimate: its range beside it
+            value += "\n" + _range(ws, target, r, lang).strip()
         if r.result.actual_year is not None and r.value is not None:
             value += f"\n{r.result.actual_year}"
         table.rows.append([

@@ -26,6 +26,13 @@ Outlook = Literal["likely_met", "likely_missed", "uncertain"]
 # A review's verdict on a target (`bkind review`)
 Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress",
                   "discontinued"]
+# What an ingested row did (`bkind ingest`), and to which part of the year's file
+Action = Literal["added", "new_vintage", "replaced", "completed", "unchanged"]
+ChangePart = Literal["value", "plan", "cluster"]
+# `bkind compare`: why a metric cannot be compared; where cluster totals come from
+NotComparableReason = Literal["kind", "unit", "prices", "prices_not_stated",
+                              "no_common_year"]
+ClusterSource = Literal["list", "published"]  # the clusters: list, or published totals
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 PRICES: tuple[Prices, ...] = get_args(Prices)

@@ -53,6 +53,9 @@ class Text(Struct, frozen=True):
 
     en: str | None = None
     vi: str | None = None
+    # a note's publication date (YYYY-MM-DD or YYYY-MM): a document issued before it
+    # does not state it (SPEC "a document states nothing dated after its issue date")
+    published: str | None = None
 
     def get(self, lang: str) -> str:
         if lang == "vi":

@@ -232,6 +232,10 @@ def figure_status(status: str | None, derived: bool, lang: str) -> str:
 def status_text(r: TargetResult, lang: str) -> str:
     """The status in words, "(estimated)" after it when it rests on an estimate; before
     its deadline year is over, the outlook its estimates give after it."""
+    from bkind.core.status import not_started
+
+    if not_started(r):  # before the period: no status, no verdict
+        return t("status.not_started", lang)
     text = t(f"status.{r.status}", lang)
     if r.estimated:
         text += " " + t("status.estimated", lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bkind.core.status import not_started
 from bkind.core.targets import is_rate, target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, TargetResult, Workspace
@@ -71,7 +72,7 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
 def _target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> str:
     target = ws.target(r.id)
     metric = ws.metrics.get(r.metric or "")
-    status = t(f"status.{r.status}", lang)
+    status = t(f"status.{'not_started' if not_started(r) else r.status}", lang)
     status = status[0].lower() + status[1:] if lang == "vi" else status.lower()
     if r.estimated:
         status += " " + t("status.estimated", lang)
@@ -113,8 +114,9 @@ def summary_sentence(results: list[TargetResult], lang: str) -> str:
     """'Có 2/6 chỉ tiêu đạt, 3/6 chỉ tiêu không đạt, 1/6 chỉ tiêu chưa đủ ...'."""
     n = len(results)
     parts = []
-    for status in STATUSES:
-        k = sum(r.status == status for r in results)
+    for status in (*STATUSES, "not_started"):
+        k = sum((not_started(r) and status == "not_started") or
+                (not not_started(r) and r.status == status) for r in results)
         if k:
             name = t(f"status.{status}", lang)
             name = name[0].lower() + name[1:] if lang == "vi" else name.lower()
@@ -144,9 +146,10 @@ def ytd_sentence(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -
         value = row.ytd if row.ytd is not None else None
         if value is None:
             return None
-        key = "doc.ytd.up" if value >= 0 else "doc.ytd.down"
-        return t("doc.ytd.growth", lang, name=name, period=period,
-                 change=t(key, lang, v=_rate(abs(value), lang)))
+        # a sentence, not a fragment: "Tăng trưởng GRDP 6 tháng năm 2025 ước đạt 8,2% so
+        # với cùng kỳ" (the name already says it is a growth: no "tăng" after it)
+        return t("doc.ytd.growth", lang, name=name, period=period, year=report.year,
+                 verb=verb, v=_rate(value, lang))
     if row.ytd is None:
         return None
     if metric.kind == "share":

@@ -39,36 +39,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
                               "vi": "theo số ước hiện nay, có khả năng không đạt"},
     "outlook.uncertain": {"en": "on current estimates, too close to call",
                           "vi": "theo số ước hiện nay, chưa đủ cơ sở dự báo"},
-    "status.estimated": {"en": "(est.)", "vi": "(ước tính)"},
-    "summary.status": {"en": "{total} targets: {parts}.", "vi": "{total} chỉ tiêu: {parts}."},
-    "summary.part": {"en": "{n} {status}", "vi": "{n} {status}"},
-    "summary.estimated": {"en": "{n} of them rest on estimates.",
-                          "vi": "{n} chỉ tiêu đánh giá trên số ước tính."},
+    "status.estimated": {"en": "(est. from proxies)", "vi": "(ước tính theo chỉ tiêu gián tiếp)"},
+    "status.estimated.list": {"en": "(early-year list)", "vi": "(theo danh sách đầu năm)"},
+    "summary.achieved": {"en": "achieved", "vi": "đạt và vượt"},
+    "summary.estimated": {
+        "en": "{n} of them rest on bkind's own estimates (from proxies or an early-year "
+              "list), not on published results.",
+        "vi": "{n} chỉ tiêu được đánh giá theo số tính toán (ước tính theo chỉ tiêu gián "
+              "tiếp hoặc theo danh sách đầu năm), chưa phải số liệu công bố."},
     "summary.outlooks": {
         "en": "{n} with an outlook only: their deadline year is not over.",
         "vi": "{n} chỉ tiêu mới có nhận định theo số ước: năm của mục tiêu chưa kết thúc."},
-    "year.estimate": {"en": "{year} est.", "vi": "ƯTH {year}"},
+    "year.estimate": {"en": "{year} est.", "vi": "{year} (ước thực hiện)"},
     "year.preliminary": {"en": "{year} prelim.", "vi": "{year} sơ bộ"},
     "year.official": {"en": "{year}", "vi": "{year}"},
     "year.derived": {"en": "{year} derived", "vi": "{year} (số tính toán)"},
-    "year.nowcast": {"en": "{year} nowcast", "vi": "{year} (ước tính)"},
-    "year.part_year": {"en": "{year} part-year", "vi": "{year} (một phần năm)"},
+    "year.nowcast": {"en": "{year} est. from proxies",
+                     "vi": "{year} (ước tính theo chỉ tiêu gián tiếp)"},
+    "year.part_year": {"en": "{year} early-year list", "vi": "{year} (theo danh sách đầu năm)"},
     "year.covered": {"en": "{year} average a year, from levels",
                      "vi": "{year} bình quân/năm, tính từ số tuyệt đối"},
-    "range": {"en": "{lo} to {hi}", "vi": "{lo} - {hi}"},
+    "range": {"en": "range {lo} to {hi}", "vi": "dao động từ {lo} đến {hi}"},
     "explain.share_points": {
         "en": "the share must still gain {points} percentage points by {year} ({per_year} "
               "points a year).",
         "vi": "tỷ trọng phải tăng thêm {points} điểm phần trăm đến năm {year} (bình quân "
               "{per_year} điểm phần trăm/năm)."},
     "explain.share_numerator": {
-        "en": "With {den} growing at its own pace ({den_g}/yr), {num} must grow {g}/yr.",
-        "vi": "Với {den} tăng theo tốc độ của chính nó ({den_g}/năm), {num} phải tăng "
-              "{g}/năm."},
+        "en": "If {den} keeps growing at its {s}-{e} trend ({den_g}/yr), {num} must grow "
+              "{g}/yr on average.",
+        "vi": "Nếu {den} tiếp tục tăng theo xu hướng giai đoạn {s}-{e} ({den_g}/năm) thì {num} "
+              "phải tăng bình quân {g}/năm."},
     "explain.required_unobserved": {
-        "en": "to meet the target, the years not yet observed would have needed {g}/yr",
-        "vi": "để đạt mục tiêu, các năm chưa có số liệu chính thức phải tăng {g}/năm"},
-    "basis.estimated": {"en": "estimated, on this basis", "vi": "ước tính, cơ sở tính"},
+        "en": "to meet the target, the years without published results ({years}) need "
+              "{g}/yr on average",
+        "vi": "để đạt mục tiêu, các năm chưa có số liệu công bố ({years}) phải tăng bình quân "
+              "{g}/năm"},
+    "explain.required_unobserved.past_one": {
+        "en": "to meet the target, {years} alone would have needed {g}",
+        "vi": "để đạt mục tiêu, riêng năm {years} lẽ ra phải tăng {g}"},
+    "explain.required_unobserved.past": {
+        "en": "to meet the target, {years} would have needed {g}/yr on average",
+        "vi": "để đạt mục tiêu, các năm {years} lẽ ra phải tăng bình quân {g}/năm"},
+    "basis.estimated": {"en": "bkind's estimate from proxies, on this basis",
+                        "vi": "ước tính theo chỉ tiêu gián tiếp, cơ sở tính"},
+    "basis.list": {"en": "basis", "vi": "cơ sở"},
     "basis.exact": {"en": "computed from published figures",
                     "vi": "tính từ số liệu đã công bố"},
     "sources.title": {"en": "Sources", "vi": "Nguồn số liệu"},
@@ -83,15 +98,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                "sau số liệu ({end})"},
     "series_end": {"en": "standalone series end {end}: no later full-year figures",
                    "vi": "số liệu riêng của tỉnh chỉ có đến {end}"},
-    "figure.nowcast": {"en": "nowcast (estimated)", "vi": "ước tính"},
+    "figure.nowcast": {"en": "bkind's estimate from proxies",
+                       "vi": "ước tính theo chỉ tiêu gián tiếp"},
     "figure.levels": {"en": "covered by levels", "vi": "tính từ số tuyệt đối"},
     "sources.hint": {"en": "sources of every figure: bkind status --sources",
                      "vi": "nguồn của từng số liệu: bkind status --sources"},
     # figure statuses
-    "figure.estimate": {"en": "estimate", "vi": "ước tính"},
+    "figure.estimate": {"en": "estimate", "vi": "ước thực hiện"},
     "figure.preliminary": {"en": "preliminary", "vi": "sơ bộ"},
     "figure.official": {"en": "official", "vi": "chính thức"},
-    "figure.derived": {"en": "derived", "vi": "tính toán"},
+    "figure.derived": {"en": "derived", "vi": "số tính toán"},
     "short.estimate": {"en": "est.", "vi": "ước"},
     "short.preliminary": {"en": "prelim.", "vi": "sơ bộ"},
     "short.official": {"en": "official", "vi": "chính thức"},
@@ -113,15 +129,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "vi": "thư mục dữ liệu: {path} (mặc định kèm theo)"},
     "workspace.used": {"en": "workspace: {path}", "vi": "thư mục dữ liệu: {path}"},
     "workspace.named": {"en": "workspace: {name} (shipped with bkind: {path})",
-                        "vi": "bộ dữ liệu: {name} (kèm theo bkind: {path})"},
+                        "vi": "thư mục dữ liệu: {name} (kèm theo bkind: {path})"},
     "fail_on.matched": {"en": "--fail-on: {ids} reached status {statuses}",
                         "vi": "--fail-on: {ids} có đánh giá {statuses}"},
     # comparators
-    "cmp.above": {"en": "> {v}", "vi": "> {v}"},
-    "cmp.at_least": {"en": "≥ {v}", "vi": "≥ {v}"},
-    "cmp.below": {"en": "< {v}", "vi": "< {v}"},
-    "cmp.at_most": {"en": "≤ {v}", "vi": "≤ {v}"},
-    "cmp.between": {"en": "{lo} – {hi}", "vi": "{lo} – {hi}"},
+    "cmp.above": {"en": "> {v}", "vi": "trên {v}"},
+    "cmp.at_least": {"en": "≥ {v}", "vi": "từ {v} trở lên"},
+    "cmp.at_least_count": {"en": "≥ {v}", "vi": "ít nhất {v}"},
+    "cmp.below": {"en": "< {v}", "vi": "dưới {v}"},
+    "cmp.at_most": {"en": "≤ {v}", "vi": "không quá {v}"},
+    "cmp.between": {"en": "{lo} – {hi}", "vi": "từ {lo} đến {hi}"},
     "cmp.about": {"en": "≈ {v}", "vi": "khoảng {v}"},
     "cmp.within": {"en": "(± {w})", "vi": "(± {w})"},
     "avg.period": {"en": "avg {s}–{e}", "vi": "bình quân {s}–{e}"},
@@ -129,16 +146,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "unit.pp": {"en": "pp", "vi": "điểm %"},
     # notes from the progress method
     "note.no_figures": {"en": "no figures published for {years}",
-                        "vi": "chưa có số liệu công bố năm {years}"},
+                        "vi": "chưa có số liệu công bố {years}"},
     "note.missing_years": {"en": "figures missing for {years}: the average shown is of the "
                                  "observed years only",
-                           "vi": "thiếu số liệu các năm {years}: số bình quân chỉ tính trên "
+                           "vi": "thiếu số liệu {years}: số bình quân chỉ tính trên "
                                  "các năm có số liệu"},
     "note.deadline_without_figures": {
         "en": "the deadline has passed without figures for {years}",
-        "vi": "đã đến thời hạn nhưng chưa có số liệu năm {years}"},
+        "vi": "đã đến thời hạn nhưng chưa có số liệu {years}"},
     "note.not_yet_published": {"en": "no figures yet for {years}",
-                               "vi": "chưa có số liệu năm {years}"},
+                               "vi": "chưa có số liệu {years}"},
     "note.one_point": {"en": "only one figure ({year}): no trend yet",
                        "vi": "chỉ có một số liệu ({year}): chưa tính được xu hướng"},
     "note.no_ratio": {"en": "progress ratio undefined (zero or negative values)",
@@ -146,8 +163,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.no_list": {"en": "no list published", "vi": "chưa có danh sách"},
     "note.partial_year": {"en": "{years} figures cover part of the year only (the standalone "
                                 "series ends): the latest count is not the deadline's",
-                          "vi": "số liệu năm {years} chỉ gồm một phần năm (chuỗi số liệu riêng "
-                                "của tỉnh kết thúc): số đếm mới nhất chưa phải số cuối kỳ"},
+                          "vi": "danh sách năm {years} là danh sách đầu năm (chuỗi số liệu "
+                                "riêng của tỉnh kết thúc): số đếm mới nhất chưa phải số cuối "
+                                "kỳ"},
     "note.derived": {"en": "{year} value derived as {of}",
                      "vi": "giá trị năm {year} được tính bằng {of}"},
     "note.target_note": {"en": "{text}", "vi": "{text}"},
@@ -207,15 +225,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "project.required": {
         "en": "to reach {target} by {deadline}, it must grow {rate}/yr from {year}",
         "vi": "để đạt {target} vào năm {deadline}, chỉ tiêu phải tăng {rate}/năm từ năm {year}"},
+    "project.required_share": {
+        "en": "to reach {target} by {deadline}, the share must gain {pp} percentage points "
+              "from {year} ({per_year} points a year)",
+        "vi": "để đạt {target} vào năm {deadline}, tỷ trọng phải tăng thêm {pp} điểm phần trăm "
+              "so với năm {year} (bình quân {per_year} điểm phần trăm/năm)"},
     "project.required_avg": {"en": "to average {target} over the period: {rate}/yr needed "
                                    "in the remaining years",
                              "vi": "để bình quân cả giai đoạn đạt {target}: các năm còn lại cần "
                                    "tăng {rate}/năm"},
     "project.required_numerator": {
-        "en": "{num} must grow {rate}/yr from {year} to reach {target} by {deadline} if {den} "
-              "grows {g}/yr ({basis})",
-        "vi": "{num} phải tăng {rate}/năm từ năm {year} để đạt {target} vào năm {deadline} nếu "
-              "{den} tăng {g}/năm ({basis})"},
+        "en": "if {den} grows {g}/yr ({basis}), {num} must grow {rate}/yr on average from "
+              "{year} for the share to reach {target} by {deadline}",
+        "vi": "nếu {den} tăng {g}/năm ({basis}) thì {num} phải tăng bình quân {rate}/năm từ "
+              "năm {year} để tỷ trọng đạt {target} vào năm {deadline}"},
     "project.chart_skipped": {"en": "chart skipped: charts are drawn only on a terminal, "
                                     "with --format table",
                               "vi": "bỏ qua biểu đồ: chỉ vẽ biểu đồ trên màn hình terminal, "
@@ -262,7 +285,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.proj_avg_partial": {
         "en": "figures missing for {years}: the average covers the other years only, so "
               "whether the period average meets the target is unknown",
-        "vi": "thiếu số liệu các năm {years}: số bình quân chỉ tính trên các năm còn lại, nên "
+        "vi": "thiếu số liệu {years}: số bình quân chỉ tính trên các năm còn lại, nên "
               "chưa biết bình quân cả giai đoạn có đạt mục tiêu hay không"},
     "note.proj_no_denominator": {
         "en": "{metric} has no growth to assume: add --assume {metric}=X% to get the numerator "
@@ -298,8 +321,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{ytd} / {share} = {plan} {unit} (derived)",
         "vi": "kế hoạch năm không công bố bằng {unit}: suy ra từ tỷ lệ đã công bố, "
               "{ytd} / {share} = {plan} {unit} (số tính toán)"},
-    "report.nowcasts": {"en": "Estimates for {year}, the year in progress",
-                        "vi": "Ước thực hiện năm {year}"},
+    "report.nowcasts": {"en": "bkind's estimates for {year}, the year in progress (from "
+                              "proxies or an early-year list)",
+                        "vi": "Ước tính năm {year} (năm đang thực hiện), tính toán theo chỉ "
+                              "tiêu gián tiếp hoặc theo danh sách đầu năm"},
     "report.of_plan": {"en": "{v} of plan", "vi": "{v} kế hoạch"},
     "report.growth_ytd": {"en": "y/y, cumulative", "vi": "so cùng kỳ, lũy kế"},
     "report.month_alone": {"en": "month {month} alone: {v}", "vi": "riêng tháng {month}: {v}"},
@@ -656,7 +681,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "vi": "khóa '{key}' bị lặp (YAML sẽ chỉ giữ lại khóa cuối cùng)"},
     "err.yaml_value": {"en": "invalid value: {detail}", "vi": "giá trị không hợp lệ: {detail}"},
     "err.output_is_input": {"en": "is an input file of the workspace: choose another --output",
-                            "vi": "là tệp đầu vào của không gian làm việc: hãy chọn --output "
+                            "vi": "là tệp đầu vào của thư mục dữ liệu: hãy chọn --output "
                                   "khác"},
     "err.output_in_workspace": {
         "en": "is inside the workspace's actuals folder, where every file is read as data: "
@@ -679,8 +704,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.ingest_not_written": {
         "en": "nothing written: a file could not be replaced ({reason}); the workspace is "
               "as it was",
-        "vi": "chưa ghi gì: không thay được một tệp ({reason}); không gian làm việc giữ "
-              "nguyên như cũ"},
+        "vi": "chưa ghi gì: không thay được một tệp ({reason}); thư mục dữ liệu không "
+              "thay đổi"},
     "err.assume_below_collapse": {
         "en": "{name}: {raw} is below -100% (a fall of 100% is a collapse to zero; no level "
               "can fall further)",
@@ -1099,8 +1124,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "note.range_undecided": {
         "en": "the estimate's range ({lo} to {hi}) lies on both sides of the target: "
               "no verdict yet",
-        "vi": "khoảng ước tính ({lo} - {hi}) nằm cả hai phía mục tiêu: chưa đủ cơ sở "
-              "kết luận"},
+        "vi": "số ước tính dao động từ {lo} đến {hi}, nằm cả hai phía mục tiêu: chưa đủ "
+              "cơ sở kết luận"},
     "note.collapse": {"en": "the yearly figures imply a fall below zero: no average",
                       "vi": "số liệu các năm cho kết quả giảm dưới 0: không tính được bình quân"},
     "note.outlook_before": {
@@ -1170,55 +1195,71 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
               "{published} y/y; calibrated on {years} (factor {factor}): {growth} (central "
               "estimate)",
-        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác nội dung chỉ tiêu đánh giá): "
+              "{of} lũy kế {month} tháng "
               "{published} so với cùng kỳ; hiệu chỉnh theo năm {years} (hệ số {factor}): "
               "{growth} (dùng làm số ước tính)"},
     "basis.proxy": {
         "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
               "{published} y/y; calibrated on {years} (factor {factor}): {growth}",
-        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác nội dung chỉ tiêu đánh giá): "
+              "{of} lũy kế {month} tháng "
               "{published} so với cùng kỳ; hiệu chỉnh theo năm {years} (hệ số {factor}): "
               "{growth}"},
     "basis.proxy_uncalibrated_central": {
         "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
               "{growth} y/y, not calibrated (no earlier year where both grew by a known "
               "rate{years}), used as it is (central estimate)",
-        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác nội dung chỉ tiêu đánh giá): "
+              "{of} lũy kế {month} tháng "
               "{growth} so với cùng kỳ, chưa hiệu chỉnh (không có năm trước nào biết tốc độ "
               "tăng của cả hai{years}), dùng nguyên số (dùng làm số ước tính)"},
     "basis.proxy_uncalibrated": {
         "en": "{year}: proxy, a different measure: {of}, year to date (month {month}): "
               "{growth} y/y, not calibrated (no earlier year where both grew by a known "
               "rate{years}), used as it is",
-        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác chỉ tiêu): {of} lũy kế {month} tháng "
+        "vi": "Năm {year}: chỉ tiêu gián tiếp (khác nội dung chỉ tiêu đánh giá): "
+              "{of} lũy kế {month} tháng "
               "{growth} so với cùng kỳ, chưa hiệu chỉnh (không có năm trước nào biết tốc độ "
               "tăng của cả hai{years}), dùng nguyên số"},
     "basis.growth_nowcast_one": {
-        "en": "{year} estimated: {metric} {value}",
-        "vi": "Ước tính năm {year}: {metric} {value}"},
+        "en": "{year}, bkind's estimate from proxies: "
+              "{metric} {value}",
+        "vi": "Ước tính năm {year} theo chỉ tiêu gián tiếp: "
+              "{metric} {value}"},
     "basis.level_nowcast_one": {
-        "en": "{year} estimated: {metric} = {prev} ({prev_year}) × (1 + {growth}) = {value}",
-        "vi": "Ước tính năm {year}: {metric} = {prev} (năm {prev_year}) × (1 + {growth}) = "
+        "en": "{year}, bkind's estimate from proxies: "
+              "{metric} = {prev} ({prev_year}) × (1 + {growth}) = {value}",
+        "vi": "Ước tính năm {year} theo chỉ tiêu gián tiếp: "
+              "{metric} = {prev} (năm {prev_year}) × (1 + {growth}) = "
               "{value}"},
     "basis.share_nowcast_one": {
-        "en": "{year} estimated: {metric} = {num} / {den} = {value}",
-        "vi": "Ước tính năm {year}: {metric} = {num} / {den} = {value}"},
+        "en": "{year}, bkind's estimate from proxies: "
+              "{metric} = {num} / {den} = {value}",
+        "vi": "Ước tính năm {year} theo chỉ tiêu gián tiếp: "
+              "{metric} = {num} / {den} = {value}"},
     "basis.same_as": {"en": "{title}: as for [{n}]", "vi": "{title}: như chỉ tiêu [{n}]"},
     "basis.growth_nowcast": {
-        "en": "{year} estimated: {metric} {value} (range {lo} to {hi})",
-        "vi": "Ước tính năm {year}: {metric} {value} (khoảng {lo} đến {hi})"},
+        "en": "{year}, bkind's estimate from proxies: "
+              "{metric} {value} (range {lo} to {hi})",
+        "vi": "Ước tính năm {year} theo chỉ tiêu gián tiếp: "
+              "{metric} {value} (dao động từ {lo} đến {hi})"},
     "basis.level_nowcast": {
-        "en": "{year} estimated: {metric} = {prev} ({prev_year}) × (1 + {growth}) = {value} "
+        "en": "{year}, bkind's estimate from proxies: "
+              "{metric} = {prev} ({prev_year}) × (1 + {growth}) = {value} "
               "(range {lo} to {hi})",
-        "vi": "Ước tính năm {year}: {metric} = {prev} (năm {prev_year}) × (1 + {growth}) = "
-              "{value} (khoảng {lo} đến {hi})"},
+        "vi": "Ước tính năm {year} theo chỉ tiêu gián tiếp: "
+              "{metric} = {prev} (năm {prev_year}) × (1 + {growth}) = "
+              "{value} (dao động từ {lo} đến {hi})"},
     "basis.share_nowcast": {
-        "en": "{year} estimated: {metric} = {num} / {den} = {value} (range {lo} to {hi})",
-        "vi": "Ước tính năm {year}: {metric} = {num} / {den} = {value} (khoảng {lo} đến "
-              "{hi})"},
+        "en": "{year}, bkind's estimate from proxies: "
+              "{metric} = {num} / {den} = {value} (range {lo} to {hi})",
+        "vi": "Ước tính năm {year} theo chỉ tiêu gián tiếp: "
+              "{metric} = {num} / {den} = {value} (dao động từ {lo} "
+              "đến {hi})"},
     "basis.part_year_list": {
-        "en": "judged on the {year} list, which covers part of the year only ({sources})",
-        "vi": "đánh giá theo danh sách năm {year}, chỉ gồm một phần năm ({sources})"},
+        "en": "judged on the list published early in {year} ({sources})",
+        "vi": "đánh giá theo danh sách đầu năm {year} ({sources})"},
     "err.level_only_growth": {"en": "metric '{id}': `level:` is for growth metrics",
                               "vi": "chỉ tiêu '{id}': `level:` chỉ dùng cho chỉ tiêu tăng trưởng"},
     "err.unknown_link": {"en": "metric '{id}': {key}: '{name}' is not a declared metric",
@@ -1373,6 +1414,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "are in the tables above.",
         "vi": "Chỉ vẽ {shown} biểu đồ đầu tiên; số liệu của {left_out} biểu đồ còn lại có "
               "trong các bảng trên."},
+    "doc.abbreviations": {"en": "Abbreviations: {items}.", "vi": "Chữ viết tắt: {items}."},
     "doc.col.target": {"en": "Target", "vi": "Chỉ tiêu"},
     "doc.col.goal": {"en": "Goal", "vi": "Mục tiêu"},
     "doc.col.latest": {"en": "Actual", "vi": "Thực hiện"},
@@ -1392,14 +1434,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "doc.verb.preliminary": {"en": "reached (preliminary)", "vi": "sơ bộ đạt"},
     "doc.verb.official": {"en": "reached", "vi": "đạt"},
     "doc.verb.reached": {"en": "reached", "vi": "đạt"},
-    "doc.derived": {"en": " (derived)", "vi": " (số tính toán)"},
     "doc.cmp.above": {"en": "above {v}", "vi": "trên {v}"},
     "doc.cmp.at_least": {"en": "at least {v}", "vi": "từ {v} trở lên"},
+    "doc.cmp.at_least_count": {"en": "at least {v}", "vi": "ít nhất {v}"},
     "doc.cmp.below": {"en": "below {v}", "vi": "dưới {v}"},
     "doc.cmp.at_most": {"en": "at most {v}", "vi": "không quá {v}"},
     "doc.cmp.between": {"en": "between {lo} and {hi}", "vi": "từ {lo} đến {hi}"},
     "doc.cmp.about": {"en": "about {v}", "vi": "khoảng {v}"},
     "doc.cmp.every": {"en": "every one with {each}", "vi": "tất cả đạt {each}"},
+    "doc.cmp.every.infrastructure_complete": {
+        "en": "every cluster with its infrastructure completed at {each}",
+        "vi": "các CCN được đầu tư hạ tầng kỹ thuật đạt {each}"},
     "doc.avg_period": {"en": " on average over {s}-{e}", "vi": " giai đoạn {s}-{e}"},
     "doc.avg_lead": {"en": "", "vi": "tăng bình quân "},
     "doc.by_year": {"en": " by {year}", "vi": " đến năm {year}"},
@@ -1417,6 +1462,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                 "target ({goal}).",
                           "vi": "{label} {when} {verb} {value}, không đạt mục tiêu Nghị quyết "
                                 "đề ra ({goal})."},
+    "doc.target_goal": {"en": "the resolution's target: {goal}; status: {status}.",
+                        "vi": "mục tiêu Nghị quyết đề ra: {goal}; đánh giá: {status}."},
     "doc.target_no_figure": {"en": "{label}: no figures published yet; the resolution's "
                                    "target: {goal}; status: {status}.",
                              "vi": "{label}: chưa có số liệu công bố; mục tiêu Nghị quyết đề "
@@ -1555,12 +1602,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
                     "vi": "{n}/{total} chỉ tiêu {verdict}"},
     "review.sum.exceeded": {"en": "exceeded", "vi": "vượt mục tiêu"},
     "review.sum.achieved": {"en": "achieved", "vi": "đạt"},
+    "review.sum.met": {"en": "achieved or exceeded", "vi": "đạt và vượt"},
+    "review.sum.of_which_exceeded": {"en": " ({n} of them exceeded)",
+                                     "vi": " (trong đó {n} chỉ tiêu vượt)"},
     "review.sum.not_achieved": {"en": "not achieved", "vi": "không đạt"},
     "review.sum.not_assessable": {"en": "not assessable",
                                   "vi": "chưa đủ số liệu để đánh giá"},
     "review.sum.in_progress": {"en": "in progress", "vi": "đang thực hiện"},
-    "review.sum.discontinued": {"en": "no longer tracked (series ended)",
-                                "vi": "không còn theo dõi (chuỗi số liệu kết thúc)"},
+    "review.sum.discontinued": {"en": "no longer tracked",
+                                "vi": "không còn theo dõi"},
     "review.col.years": {"en": "By year", "vi": "Kết quả từng năm"},
     "review.part.results": {"en": "I. Results", "vi": "I. Kết quả thực hiện"},
     "review.part.shortcomings": {"en": "II. Shortcomings, limitations and their causes",
@@ -1581,17 +1631,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Figures without a mark are published (official). est.: the province's "
               "published estimate; prelim.: preliminary; derived: computed from published "
               "figures; average, derived: one yearly average over the merged years, "
-              "computed from the levels at both ends; estimated: estimated from related "
-              "indicators; early-year list: the list published early in the year.",
-        "vi": "Số không ghi chú là số đã công bố chính thức. ƯTH: số ước thực hiện do tỉnh "
-              "công bố; sơ bộ: số sơ bộ; tính toán: số tính từ số liệu đã công bố; bình "
-              "quân, tính toán: một tốc độ bình quân/năm cho cả các năm gộp ô, tính từ số "
-              "tuyệt đối đầu và cuối kỳ; ước tính: ước tính theo chỉ tiêu gián tiếp; danh "
-              "sách đầu năm: theo danh sách công bố đầu năm."},
-    "review.mark.estimate": {"en": "est.", "vi": "ƯTH"},
+              "computed from the levels at both ends; est. from proxies: bkind's estimate "
+              "from related indicators, not a published figure; early-year list: the list "
+              "published early in the year.",
+        "vi": "Số không ghi chú là số đã công bố chính thức. Ước thực hiện: số ước thực hiện "
+              "do tỉnh công bố; sơ bộ: số sơ bộ; tính toán: số tính từ số liệu đã công bố; "
+              "bình quân, tính toán: một tốc độ bình quân/năm cho cả các năm gộp ô, tính từ "
+              "số tuyệt đối đầu và cuối kỳ; ước tính theo chỉ tiêu gián tiếp: số tính toán "
+              "từ các chỉ tiêu gián tiếp (khác nội dung chỉ tiêu đánh giá), không phải số "
+              "tỉnh công bố; danh sách đầu năm: theo danh sách công bố đầu năm."},
+    "review.mark.estimate": {"en": "est.", "vi": "ước thực hiện"},
     "review.mark.preliminary": {"en": "prelim.", "vi": "sơ bộ"},
     "review.mark.derived": {"en": "derived", "vi": "tính toán"},
-    "review.mark.nowcast": {"en": "estimated", "vi": "ước tính"},
+    "review.mark.nowcast": {"en": "est. from proxies", "vi": "ước tính theo chỉ tiêu gián tiếp"},
     "review.mark.covered": {"en": "average, derived", "vi": "bình quân, tính toán"},
     "review.mark.list": {"en": "early-year list", "vi": "danh sách đầu năm"},
     "review.unit.clusters": {"en": "clusters", "vi": "cụm"},
@@ -1603,9 +1655,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.est": {"en": "a published estimate of ", "vi": "ước đạt"},
     "review.est_proxy": {"en": "about ", "vi": "ước tính theo chỉ tiêu gián tiếp khoảng"},
     "review.est_derived": {"en": "", "vi": "theo tính toán đạt"},
-    "review.tail.review.est_proxy": {"en": " (bkind's estimate from related indicators)",
+    "review.tail.review.est_proxy": {"en": "bkind's estimate from proxies",
                                      "vi": ""},
-    "review.tail.review.est_derived": {"en": " (computed by bkind)", "vi": ""},
+    "review.tail.review.est_derived": {"en": "derived by bkind", "vi": ""},
     "review.actual": {"en": "", "vi": "đạt"},
     "review.range": {"en": " (range {lo} to {hi})", "vi": " (dao động từ {lo} đến {hi})"},
     "review.few_items": {
@@ -1623,19 +1675,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "vi": "{label}: năm {year} {est} {value}{names}"},
     "review.s.count": {"en": "Number of {label_lc}: {est}{value} in {year}{names}",
                        "vi": "Số {label_lc} năm {year} {est} {value}{names}"},
-    "review.s.count_items": {"en": "By {year}, the number of {thing} that {condition}{names} "
-                                   "was {value}",
+    "review.s.count_items": {"en": "By {year}, {value} {thing}{names} had {condition}",
                              "vi": "Đến năm {year} có {value} {thing}{names} {condition}"},
     "review.s.every_items": {
-        "en": "By {year}, {meeting} of the {matching} {thing} that {condition}{names} had "
+        "en": "By {year}, {meeting} of the {matching} {thing} that had {condition}{names} had "
               "{each}",
         "vi": "Đến năm {year}, {meeting}/{matching} {thing} đã {condition}{names} có {each}"},
+    "review.s.every_one": {
+        "en": "the {thing_one} that had {condition_one}{names} had {field} {value}",
+        "vi": "{thing_one} đã {condition_one}{names} có {field} {value}"},
     "review.items.clusters": {"en": "industrial clusters", "vi": "cụm công nghiệp"},
+    "review.item.clusters": {"en": "industrial cluster", "vi": "cụm công nghiệp"},
     "review.item_name.clusters": {"en": "{name}", "vi": "CCN {name}"},
     "review.where.infrastructure_complete": {
         "en": "completed their infrastructure",
         "vi": "hoàn thành đầu tư hạ tầng kỹ thuật"},
-    "review.on_estimates": {"en": "{status}, on estimates", "vi": "{status}, theo số ước tính"},
+    "review.where1.infrastructure_complete": {
+        "en": "completed its infrastructure",
+        "vi": "hoàn thành đầu tư hạ tầng kỹ thuật"},
+    "review.on_estimates": {"en": "{status}, on bkind's estimates",
+                            "vi": "{status}, theo số ước tính"},
     "review.v.exceeded": {"en": ", exceeding the resolution's target ({goal}).",
                           "vi": ", vượt mục tiêu Nghị quyết đề ra ({goal})."},
     "review.v.achieved": {"en": ", meeting the resolution's target ({goal}).",
@@ -1651,14 +1710,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.v.discontinued": {
         "en": "; the target for {deadline} ({goal}) is no longer tracked: the province's "
               "own series ended in {end}{successor}.",
-        "vi": "; mục tiêu đến năm {deadline} là {goal}, không còn theo dõi do chuỗi số liệu "
-              "riêng của tỉnh kết thúc tháng {end}{successor}."},
+        "vi": "; mục tiêu đến năm {deadline} là {goal}, không còn theo dõi (chuỗi số liệu "
+              "riêng của tỉnh kết thúc tháng {end}){successor}."},
     "review.v.successor": {"en": "; it is followed up under the successor resolution ({title})",
                            "vi": "; mục tiêu được tiếp nối theo {title}"},
     "review.s.none": {
-        "en": "{label}: not assessable against the resolution's target ({goal}): {reason}.",
-        "vi": "{label}: chưa đủ số liệu để đánh giá so với mục tiêu Nghị quyết đề ra ({goal}): "
-              "{reason}."},
+        "en": "{label}: {reason}, not enough to assess against the resolution's target "
+              "({goal}).",
+        "vi": "{label}: {reason}, chưa đủ số liệu để đánh giá so với mục tiêu Nghị quyết đề ra "
+              "({goal})."},
     "review.s.none_in_progress": {
         "en": "{label}: no figures yet; the target for {deadline} ({goal}) is in progress.",
         "vi": "{label}: chưa có số liệu; mục tiêu đến năm {deadline} là {goal}, đang thực "
@@ -1728,4 +1788,6 @@ def fmt_date(iso: str | None, lang: str) -> str:
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", iso)
     if not m:
         return iso
+    if m.group(3) is None and m.group(2) is not None:  # a month: tháng 6/2025
+        return f"{int(m.group(2))}/{m.group(1)}"
     return "/".join(p for p in (m.group(3), m.group(2), m.group(1)) if p)

@@ -43,6 +43,44 @@ def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = Fa
     return fmt_number(x, lang) + unit
 
 
+def _decimals(x: float, digits: int = 2) -> int:
+    """How many decimals x needs, at most `digits` (9.9 -> 1, 9.89 -> 2, 10 -> 0)."""
+    text = f"{x:.{digits}f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def same_precision(values: list[float], lang: str, percent: bool,
+                   sign: bool = False) -> list[str]:
+    """A value and its range at one precision: 9,90% (dao động từ 9,89% đến 11,05%),
+    never 9,9% beside 9,89%."""
+    scaled = [v * 100 if percent else v for v in values]
+    digits = max(_decimals(v) for v in scaled)
+    out = []
+    for v, x in zip(values, scaled, strict=True):
+        text = f"{x:,.{digits}f}"
+        if text.lstrip("-").strip("0.,") == "":
+            text = "0" if digits == 0 else f"{0:.{digits}f}"
+        if lang == "vi":
+            text = text.translate({ord(","): ".", ord("."): ","})
+        if sign and v > 0:
+            text = "+" + text
+        out.append(text + ("%" if percent else ""))
+    return out
+
+
+def value_range_text(ws: Workspace, target: Target, x: float, lo: float, hi: float,
+                     lang: str) -> tuple[str, str, str]:
+    """A target's value and its range's ends, with their unit, at one precision."""
+    metric = ws.metrics.get(target.metric or "")
+    rate = is_rate(ws, target)
+    if rate or metric is None:
+        texts = same_precision([x, lo, hi], lang, percent=rate)
+        return texts[0], texts[1], texts[2]
+    unit = f" {metric.unit_in(lang)}" if metric.unit else ""
+    a, b, c = same_precision([x, lo, hi], lang, percent=False)
+    return a + unit, b + unit, c + unit
+
+
 def value_text(ws: Workspace, target: Target, x: float | None, lang: str) -> str:
     """A target's value: a percent for rates, else with its unit."""
     return fmt_value(x, ws.metrics.get(target.metric or ""), lang, is_rate(ws, target))
@@ -76,10 +114,13 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
     tolerance. "sentence" (a report): 'trên 13%/năm bình quân giai đoạn 2021-2025';
     without `when`, the comparison alone ('trên 13%/năm')."""
     sentence = register == "sentence"
-    per_year = t("doc.per_year", lang) if sentence and target.period is not None else ""
+    # a yearly rate says so: 13%/năm (a Vietnamese table cell too: trên 13%/năm)
+    per_year = t("doc.per_year", lang) if (sentence or lang == "vi") and \
+        target.period is not None else ""
+    count = target.metric is None and target.comparator is not None
 
-    def shown(x: float) -> str:  # in a sentence, a yearly rate says so: 13%/năm
-        if sentence and target.metric is None and float(x).is_integer():  # 04 cụm
+    def shown(x: float) -> str:
+        if (sentence or lang == "vi") and count and float(x).is_integer():  # 04 cụm
             unit = f"review.unit.{target.of}"
             number = f"{int(x):02d}" if lang == "vi" else str(int(x))
             return number + (" " + t(unit, lang) if unit in CATALOGUE else "")
@@ -92,12 +133,18 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
         each = fmt_condition(target.each, lang, words=sentence)
         key = "doc.cmp.every" if sentence else f"every.goal.{target.of}" \
             if f"every.goal.{target.of}" in CATALOGUE else "every.goal"
+        where = f"doc.cmp.every.{next(iter(target.where), '')}"
+        if sentence and len(target.where) == 1 and where in CATALOGUE:  # các CCN được ...
+            key = where
         text = t(key, lang, each=each)
     elif isinstance(target.value, tuple):
         lo, hi = (shown(v) for v in target.value)
         text = t(f"{cmp}between", lang, lo=lo, hi=hi)
     else:
-        text = t(f"{cmp}{target.comparator}", lang, v=shown(target.value))
+        key = f"{cmp}{target.comparator}"
+        if count and f"{key}_count" in CATALOGUE:  # ít nhất 04 cụm
+            key += "_count"
+        text = t(key, lang, v=shown(target.value))
         if target.comparator == "about" and not sentence:
             w = within(ws, target) or 0.0
             width = f"{fmt_number(w * 100, lang)} {t('unit.pp', lang)}" if rate else \
@@ -154,6 +201,11 @@ def resolution_heading(ws: Workspace, lang: str) -> str:
     return resolution_name(ws.resolution, lang)
 
 
+# notes whose years a Vietnamese sentence words itself: "năm 2025", "các năm 2021-2025"
+YEARS_WORDED = frozenset({"no_figures", "missing_years", "deadline_without_figures",
+                          "not_yet_published", "proj_avg_partial"})
+
+
 def note_text(note: Note, lang: str) -> str:
     """A note in `lang`: dates, percents and numbers formatted, texts (bilingual YAML
     notes, metric names) picked. Keys starting with `basis.` are steps of a basis."""
@@ -172,6 +224,16 @@ def note_text(note: Note, lang: str) -> str:
         elif isinstance(value, Amount):
             value = fmt_number(value, lang)
         params[key] = value
+    ends = [note.params.get(k) for k in ("value", "lo", "hi")]
+    if all(isinstance(v, (Growth, Percent, Amount)) for v in ends) and \
+            len({type(v) for v in ends}) == 1:  # a value and its range at one precision
+        kind = type(ends[0])
+        texts = same_precision([float(v) for v in ends if v is not None], lang,
+                               percent=kind is not Amount, sign=kind is Growth)
+        params.update(zip(("value", "lo", "hi"), texts, strict=True))
+    if lang == "vi" and note.key in YEARS_WORDED and isinstance(params.get("years"), str):
+        years = params["years"]  # "năm 2025", "các năm 2021-2025"
+        params["years"] = ("các năm " if "-" in years or "," in years else "năm ") + years
     key = note.key if note.key.startswith("basis.") else f"note.{note.key}"
     return t(key, lang, **params)
 
@@ -182,12 +244,27 @@ def figure_status(status: str | None, derived: bool, lang: str) -> str:
     return t(f"figure.{status}", lang) if status else "?"
 
 
+def estimated_mark(r: TargetResult, lang: str) -> str:
+    """Whose estimate a status rests on, said after it: bkind's from proxies ("(ước tính
+    theo chỉ tiêu gián tiếp)") or a list published early in its year ("(theo danh sách
+    đầu năm)"); never a bare "(ước tính)", which reads as the province's own estimate."""
+    if not r.estimated:
+        return ""
+    return t("status.estimated.list" if r.metric is None else "status.estimated", lang)
+
+
+def lower_first(name: str) -> str:
+    """A name inside a sentence: "Giá trị tăng thêm ..." -> "giá trị tăng thêm ...", but
+    an abbreviation (GRDP, IIP) stays as it is."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def status_text(r: TargetResult, lang: str) -> str:
-    """The status in words, "(estimated)" after it when it rests on an estimate; before
+    """The status in words, whose estimate after it when it rests on one; before
     its deadline year is over, the outlook its estimates give after it."""
     text = t(f"status.{r.status}", lang)
     if r.estimated:
-        text += " " + t("status.estimated", lang)
+        text += " " + estimated_mark(r, lang)
     if r.outlook is not None:
         text += "; " + t(f"outlook.{r.outlook}", lang)
     return text

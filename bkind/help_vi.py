@@ -2,9 +2,10 @@
 (Cách dùng:, Tùy chọn:, Lỗi: ...), chosen before Typer parses anything.
 
 English help stays where it is written, beside each option in `cli.py`; the Vietnamese
-is here, keyed by command and option name (a test checks every one has it). Typer
-vendors Click without gettext, so its fixed English phrases are rewritten on their way
-out: the help page (`Context.get_help`) and usage errors (`exceptions.echo`).
+is in the catalogue (bkind/catalogue.toml, help.command.NAME and help.option.NAME; the
+catalogue test checks every command and option has it). Typer vendors Click without
+gettext, so its fixed English phrases are rewritten here on their way out: the help page
+(`Context.get_help`) and usage errors (`exceptions.echo`).
 """
 
 from __future__ import annotations
@@ -14,125 +15,23 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from bkind.i18n import LANGS, detect_lang
+from bkind.i18n import CATALOGUE, LANGS, detect_lang
 
-EXAMPLES = "\n\nVí dụ:\n\n"
 
-COMMANDS: dict[str, str] = {
-    "": "Theo dõi việc thực hiện nghị quyết phát triển của tỉnh so với số liệu thực tế."
-        + EXAMPLES + "  bkind status\n\n  bkind status --format json --as-of 2023\n\n"
-        "  bkind status --fail-on deterioration,missed",
-    "status": "Tình hình thực hiện từng chỉ tiêu: kết quả mới nhất, chênh lệch, tốc độ còn "
-              "cần đạt, đánh giá." + EXAMPLES + "  bkind status\n\n  bkind status --format "
-              "json\n\n  bkind status --as-of 2023 --lang vi\n\n  bkind status --format csv "
-              "--fail-on deterioration,missed > status.csv",
-    "project": "Dự báo từng chỉ tiêu đến một năm: mức đạt được, có đạt mục tiêu không, năm "
-               "đạt và tốc độ cần có." + EXAMPLES + "  bkind project --year 2030\n\n"
-               "  bkind project --year 2030 --method last --format json\n\n"
-               "  bkind project --year 2030 --assume industry_va=12% --assume grdp=7% --chart",
-    "report": "Số liệu lũy kế của một tháng so với kế hoạch năm, kèm đánh giá các chỉ tiêu "
-              "của Nghị quyết: báo cáo hằng tháng." + EXAMPLES + "  bkind report\n\n"
-              "  bkind report --month 3/2025 --lang vi\n\n"
-              "  bkind report --month 3/2025 --format html --output bao-cao.html\n\n"
-              "  bkind report --format md --fail-on deterioration,missed > bao-cao.md",
-    "history": "Mọi lần công bố số liệu của một chỉ tiêu (số, tình trạng, ngày công bố, "
-               "nguồn) và mỗi lần điều chỉnh thay đổi những gì." + EXAMPLES +
-               "  bkind history grdp_growth\n\n"
-               "  bkind history state_budget_revenue --year 2022 --format json",
-    "validate": "Kiểm tra toàn bộ thư mục dữ liệu: mọi lỗi cùng lúc (tệp:dòng: nội dung, mã "
-                "thoát 2), rồi các cảnh báo không chặn (mã thoát 0): số tuyệt đối không khớp "
-                "với tốc độ tăng đã công bố, số lũy kế không cộng dồn được, tỷ lệ % kế hoạch "
-                "không khớp với kế hoạch và số lũy kế, số liệu không ghi nguồn, tỷ trọng khác "
-                "với tử số / mẫu số (khác loại giá)." + EXAMPLES + "  bkind validate\n\n"
-                "  bkind validate --workspace tinh-moi --format json",
-    "ingest": "Nhập số liệu đã công bố từ tệp CSV hoặc XLSX vào actuals/YYYY.yaml. Tên cột "
-              "bằng tiếng Việt hoặc tiếng Anh, không phân biệt hoa thường và dấu: Năm, Tháng "
-              "(trống: số cả năm; 1-12: số lũy kế), Chỉ tiêu (mã hoặc tên), Giá trị, So cùng "
-              "kỳ, % kế hoạch, Riêng tháng, Kế hoạch năm, Tình trạng, Ngày công bố, Nguồn, "
-              "Ghi chú; dòng về cụm công nghiệp: Cụm, Tỷ lệ lấp đầy, Hoàn thành hạ tầng, Diện "
-              "tích (ha). Mọi dòng được kiểm tra trước: một dòng sai hoặc mâu thuẫn với số đã "
-              "lưu thì không ghi gì. Nhập lại cùng một tệp không thay đổi gì." + EXAMPLES +
-              "  bkind ingest thang-3.csv --dry-run\n\n"
-              "  bkind ingest so-lieu.xlsx --workspace tinh-moi",
-    "template": "Tạo biểu mẫu trống để nhập số liệu một tháng: mỗi chỉ tiêu một dòng (mã, tên "
-                "và đơn vị để đọc), đã ghi sẵn năm và tháng. Điền xong, dùng ingest để nhập; "
-                "dòng để trống được bỏ qua." + EXAMPLES +
-                "  bkind template --month 3/2025 --lang vi --output thang-3.csv\n\n"
-                "  bkind template --month 3/2025 --format xlsx --output thang-3.xlsx",
-    "init": "Tạo thư mục dữ liệu mới DIR: targets.yaml có chú thích, minh họa mọi loại chỉ "
-            "tiêu và mọi phép so sánh, và actuals/ với một năm số liệu mẫu. DIR phải chưa có "
-            "hoặc đang trống." + EXAMPLES + "  bkind init tinh-moi\n\n"
-            "  bkind init tinh-moi && bkind validate --workspace tinh-moi",
-    "review": "Tổng kết nghị quyết: kết quả từng năm của mỗi chỉ tiêu trong giai đoạn, kết "
-              "quả đến thời hạn và đánh giá (vượt, đạt, không đạt, chưa đủ cơ sở đánh giá, "
-              "hoặc đang thực hiện với chỉ tiêu chưa đến hạn), mỗi chỉ tiêu một câu nhận định "
-              "và một câu tổng hợp." + EXAMPLES + "  bkind review --lang vi\n\n"
-              "  bkind review --as-of 2024 --format json\n\n"
-              "  bkind review --lang vi --format docx --output tong-ket.docx\n\n"
-              "  bkind review --fail-on missed",
-    "workspaces": "Các bộ dữ liệu kèm theo bkind: tên, nghị quyết, các năm có số liệu, số "
-                  "chỉ tiêu, bộ dữ liệu kế tiếp và các tỉnh so sánh." + EXAMPLES +
-                  "  bkind workspaces\n\n  bkind workspaces --format json\n\n"
-                  "  bkind status --workspace thainguyen-2030",
-    "compare": "So sánh các bộ dữ liệu: các chỉ tiêu chung (cùng cách đo, đơn vị và loại "
-               "giá) trong năm gần nhất cùng có số liệu, và các cụm công nghiệp (từ danh sách "
-               "hoặc từ số tổng hợp đã công bố). Chỉ tiêu không so sánh được thì chỉ liệt kê, "
-               "không đặt cạnh nhau." + EXAMPLES +
-               "  bkind compare --workspace backan-16 --with bacgiang\n\n"
-               "  bkind compare -w thainguyen-2030 --with bacgiang --format json\n\n"
-               "  bkind compare --with bacgiang --format html --output so-sanh.html --lang vi",
-    "export": "Xuất toàn bộ số liệu của một bộ dữ liệu thành dữ liệu mở: một tệp CSV dạng dài "
-              "(Year, Month, Metric, Unit, Prices, Status, Published, Source, Value) và "
-              "datapackage.json theo chuẩn Frictionless." + EXAMPLES +
-              "  bkind export --format datapackage --output du-lieu-mo\n\n"
-              "  bkind export -w thainguyen-2030 --output tn-2030",
-}
+def help_text(command: str, option: str | None, lang: str) -> str | None:
+    """The help of a command (`command`, "" for bkind itself) or of one of its options in
+    `lang`, from the catalogue: help.option.COMMAND.NAME where one command's option means
+    something else, else help.option.NAME; None where the catalogue has none."""
+    if option is None:
+        keys = [f"help.command.{command or 'bkind'}"]
+    else:
+        keys = [f"help.option.{command}.{option}"] if command else []
+        keys.append(f"help.option.{option}")
+    for key in keys:
+        if key in CATALOGUE:
+            return CATALOGUE[key].get(lang)
+    return None
 
-# option help by parameter name; "command.name" where a command means something else
-OPTIONS: dict[str, str] = {
-    "version": "Hiện phiên bản rồi thoát.",
-    "workspace": "Thư mục dữ liệu (targets.yaml + actuals/). Mặc định: $BKIND_WORKSPACE, thư "
-                 "mục hiện tại nếu có targets.yaml, nếu không thì bộ dữ liệu Bắc Kạn kèm theo.",
-    "fmt": "Định dạng đầu ra (docx và xlsx: văn bản Word, Excel, cùng với --output). Mặc "
-           "định: theo đuôi tên tệp --output (.docx .xlsx .html .md .csv .json), nếu không "
-           "thì bảng.",
-    "lang": "Ngôn ngữ hiển thị: vi hoặc en. Mặc định: $BKIND_LANG, rồi theo locale "
-            "(LANG=vi_* là vi), nếu không thì en.",
-    "as_of": "Đánh giá như thể chỉ có số liệu đến năm này.",
-    "date": "Ngày ban hành văn bản, DD/MM/YYYY (hoặc YYYY-MM-DD): chọn cơ quan ban hành có "
-            "hiệu lực vào ngày đó (document: trong targets.yaml) và bỏ mọi số liệu công bố "
-            "sau ngày đó. Mặc định: hôm nay; với report --month: tháng sau tháng báo cáo, "
-            "để trống ngày.",
-    "status.sources": "Liệt kê nguồn của từng số liệu dưới bảng (luôn có trong md, html và "
-                      "văn bản).",
-    "fail_on": "Thoát với mã 1 khi có chỉ tiêu mang một trong các đánh giá này (cách nhau "
-               "bằng dấu phẩy: achieved, on_track, acceleration_needed, limited_progress, "
-               "deterioration, missed, insufficient_data).",
-    "output": "Ghi ra TỆP (chỉ khi thành công, qua tệp tạm) thay vì ra màn hình.",
-    "project.year": "Dự báo đến năm này (bắt buộc).",
-    "method": "trend: giữ tốc độ tăng từ năm gốc; last: giữ tốc độ tăng của năm gần nhất.",
-    "assume": "CHỈ_TIÊU=GIÁ_TRỊ: cố định tốc độ tăng hằng năm của một chỉ tiêu, ví dụ "
-              "grdp=7% (dùng được nhiều lần).",
-    "chart": "Vẽ biểu đồ diễn biến từng chỉ tiêu (chỉ trên màn hình, --format table).",
-    "month": "Tháng: 3/2025 hoặc 2025-03.",
-    "report.month": "Tháng: 3/2025 hoặc 2025-03. Mặc định: tháng gần nhất có số liệu lũy kế.",
-    "metric": "Mã chỉ tiêu, như khai báo trong targets.yaml.",
-    "history.year": "Chỉ năm này.",
-    "file": "Tệp .csv hoặc .xlsx.",
-    "decimal_comma": "Đọc số kiểu Việt Nam: 2.023,72 và 13,2%. Mặc định: xác định theo các "
-                     "số trong tệp.",
-    "decimal_point": "Đọc số kiểu 2,023.72 và 13.2%.",
-    "replace": "Ghi đè số đã lưu có cùng chỉ tiêu, năm và ngày công bố (thay vì từ chối).",
-    "dry_run": "Hiện các thay đổi (và phần khác biệt) mà không ghi.",
-    "template.fmt": "csv hoặc xlsx. Mặc định: theo tên tệp đầu ra, nếu không thì csv.",
-    "init.source": "Bắt đầu từ bản sao của thư mục dữ liệu có sẵn này (xem bkind "
-                   "workspaces).",
-    "folder": "Thư mục dữ liệu mới.",
-    "with_": "Bộ dữ liệu khác để so sánh (thư mục hoặc tên kèm theo); dùng được nhiều lần. "
-             "Mặc định: các tỉnh so sánh khai báo trong resolution: peers:.",
-    "export.output": "Thư mục để ghi (tạo mới nếu chưa có).",
-    "export.fmt": "Định dạng xuất.",
-}
 
 def _no_such_option(m: re.Match[str]) -> str:
     text = f"Không có tùy chọn {m.group(1)}"
@@ -238,19 +137,16 @@ def localize(group: Any, lang: str) -> Any:
     """The click command built from the Typer app, with help in `lang`."""
     _install()
     _state["lang"] = lang
-    if lang != "vi":
+    if lang == "en":  # written beside each option in cli.py
         return group
-    group.help = COMMANDS[""]
+    group.help = help_text("", None, lang) or group.help
     for param in group.params:
-        if param.name in OPTIONS:
-            param.help = OPTIONS[param.name]
+        param.help = help_text("", param.name, lang) or param.help
     for name, command in group.commands.items():
-        command.help = COMMANDS.get(name, command.help)
+        command.help = help_text(name, None, lang) or command.help
         command.short_help = None
         for param in command.params:
-            text = OPTIONS.get(f"{name}.{param.name}") or OPTIONS.get(param.name)
-            if text is not None:
-                param.help = text
+            param.help = help_text(name, param.name, lang) or param.help
     return group
 
 

@@ -61,7 +61,7 @@ def text_in(note: str | Text | None, lang: str) -> str | None:
     return note.get(lang) or None
 
 
-class Vintage(Struct, frozen=True):
+class Vintage(Struct, frozen=True, gc=False):
     """One published figure: a value with where and when it came from."""
 
     value: float

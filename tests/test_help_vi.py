@@ -33,16 +33,11 @@ def run(cli, capsys, monkeypatch):
     help_vi.localize(typer.main.get_command(app), "en")
 
 
-def test_every_command_and_option_has_vietnamese_help():
+def test_every_command_has_vietnamese_examples():
+    """(That every command and option has its help is the catalogue test's.)"""
     group = typer.main.get_command(app)
-    assert set(help_vi.COMMANDS) == {"", *group.commands}  # type: ignore[attr-defined]
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        assert "Ví dụ:" in help_vi.COMMANDS[name], name
-        for param in command.params:
-            if param.name == "traceback" or getattr(param, "hidden", False):
-                continue
-            assert f"{name}.{param.name}" in help_vi.OPTIONS or param.name in help_vi.OPTIONS, \
-                (name, param.name)
+    for name in ("", *group.commands):  # type: ignore[attr-defined]
+        assert "Ví dụ:" in (help_vi.help_text(name, None, "vi") or ""), name
 
 
 @pytest.mark.parametrize("how", [("--lang", "vi"), ("--lang=vi",), "BKIND_LANG", "LANG"])

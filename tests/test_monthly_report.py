@@ -93,7 +93,7 @@ def test_july_2020_in_english(cli):
 
 def test_products_table_of_q1_2022(cli):
     text = opening(cli, "2022-03")
-    assert "Một số sản phẩm công nghiệp chủ yếu" in text
+    assert "1.3. Sản phẩm công nghiệp chủ yếu" in text
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     assert rows[0] == "| Sản phẩm | Đơn vị tính | Lũy kế 3 tháng | So cùng kỳ |"
     assert rows[1:] == [
@@ -198,3 +198,37 @@ def test_no_so_sections_without_their_figures(cli, workspace):
     ws = workspace(SECTORS, {2020: "year: 2020\nytd:\n  3:\n    va: {value: 5, source: r}\n"})
     text = opening(cli, "2020-03", root=ws)
     assert "Công nghiệp" not in text and "Thương mại" not in text
+
+
+def test_no_price_basis_claimed_where_the_source_states_none(cli):
+    # August 2022's gross output: the article gives no price basis
+    assert "1.2. Giá trị sản xuất công nghiệp\n" in opening(cli, "2022-08").replace(
+        "#### ", "")
+    assert "(theo giá so sánh 2010)" in opening(cli, "2020-07")
+
+
+def test_the_sections_sources_and_the_q1_2020_clash_are_in_the_report(cli):
+    result = cli("report", "--workspace", str(REPO), "--month", "2020-03", "--lang", "vi",
+                 "--format", "md")
+    text = result.stdout
+    assert "Giá trị sản xuất công nghiệp: hai nguồn công bố khác nhau về tỷ lệ so kế hoạch " \
+           "năm (27,4% và 22,26%); báo cáo dùng số 22,26%" in text
+    assert "Chỉ số sản xuất ngành khai khoáng; Chỉ số sản xuất ngành chế biến, chế tạo; " \
+           in text
+    assert "lũy kế đến tháng 3/2020: Sở Kế hoạch và Đầu tư Bắc Kạn, 'Sản xuất công nghiệp " \
+           "quý I năm 2020', https://sokhdt.backan.gov.vn/" in text
+    assert "plan_share" not in text and "output_d" not in text
+
+
+def test_excel_has_the_report_and_the_products_sheet(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    result = cli("report", "--workspace", str(REPO), "--month", "2022-03", "--lang", "vi",
+                 "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    book = load_workbook(out)
+    assert book.sheetnames[:2] == ["Báo cáo tháng", "Sản phẩm công nghiệp chủ yếu"]
+    rows = list(book["Sản phẩm công nghiệp chủ yếu"].iter_rows(values_only=True))
+    assert rows[0] == ("Sản phẩm", "Đơn vị tính", "Lũy kế 3 tháng", "So cùng kỳ")
+    assert rows[3] == ("Chì kim loại", "tấn", 1510, pytest.approx(0.517))

@@ -156,7 +156,8 @@ def test_embedded_sentences_read_like_a_report(embedded):
     ws, rv = embedded
     vi = [sentence(ws, r, "vi") for r in rv.targets]
     assert vi[0].startswith("Tăng trưởng giá trị tăng thêm ngành công nghiệp bình quân giai "
-                            "đoạn 2021-2025 ước tính theo chỉ tiêu gián tiếp khoảng 9,90%/năm")
+                            "đoạn 2021-2025 ước tính theo chỉ tiêu gián tiếp khoảng 9,90%/năm "
+                            "(dao động từ 9,89% đến 11,05%)")
     assert vi[0].endswith("không đạt mục tiêu Nghị quyết đề ra (trên 13%/năm).")
     assert "không còn theo dõi (chuỗi số liệu riêng của tỉnh kết thúc tháng 6/2025)" \
         in vi[5]

@@ -1,6 +1,7 @@
 """A target type is one class (core/targets.py): the rest of bkind asks the class and
 never branches on a type's name. Adding a type touches its class, its entry shape
-(io/shapes.py), the template (io/scaffold.py) and the catalogue (i18n.py), nothing else."""
+(io/shapes.py), the template (io/scaffold.py) and the catalogue (catalogue.toml), nothing
+else."""
 
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def test_a_type_name_unique_to_types_appears_in_at_most_four_modules():
     for name in names:
         found = {m for m, src in _modules().items() if _named(src, name)}
         assert found <= ALLOWED, f"{name!r} named in {sorted(found - ALLOWED)}"
-        assert len(found | {"i18n.py"}) <= 4
+        assert len(found | {"catalogue.toml"}) <= 4
 
 
 def test_no_module_branches_on_a_type_name():

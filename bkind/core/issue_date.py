@@ -30,6 +30,8 @@ def _vintages(vintages: tuple[Vintage, ...], until: str) -> tuple[Vintage, ...]:
 
 
 def _year(actuals: YearActuals, until: str) -> YearActuals:
+    if not _changes(actuals, until):
+        return actuals
     values = {m: kept for m, vs in actuals.values.items() if (kept := _vintages(vs, until))}
     plan = {m: kept for m, vs in actuals.plan.items() if (kept := _vintages(vs, until))}
     ytd = {month: known for month, figs in actuals.ytd.items()
@@ -38,6 +40,20 @@ def _year(actuals: YearActuals, until: str) -> YearActuals:
              for name, items in actuals.lists.items()}
     return replace(actuals, values=values, plan=plan, ytd=ytd,
                    lists={k: v for k, v in lists.items() if v})
+
+
+def _changes(actuals: YearActuals, until: str) -> bool:
+    """Whether `_year` would change anything: a dated entry after `until`, or an empty
+    entry it would drop. Each distinct date is compared once (a large workspace has tens
+    of thousands of vintages and few dates), so an issue date later than every figure
+    costs one pass over the year."""
+    dates = {v.published for vs in actuals.values.values() for v in vs}
+    dates.update(v.published for vs in actuals.plan.values() for v in vs)
+    dates.update(f.published for figs in actuals.ytd.values() for f in figs.values())
+    return (any(published_after(d, until) for d in dates)
+            or any(_item_after(i, until) for items in actuals.lists.values() for i in items)
+            or not all(actuals.values.values()) or not all(actuals.plan.values())
+            or not all(actuals.ytd.values()) or not all(actuals.lists.values()))
 
 
 def _ytd_after(fig: YtdFigure, until: str) -> bool:
@@ -57,7 +73,7 @@ def known_on(ws: Workspace, issue: Issue) -> Workspace:
     The same workspace when nothing is later."""
     until = issue.known_until
     years = {y: _year(a, until) for y, a in ws.years.items()}
-    if years == ws.years:
+    if all(years[y] is a for y, a in ws.years.items()) or years == ws.years:
         return ws
     return replace(ws, years=years)
 

@@ -46,6 +46,8 @@ class Point(Struct, frozen=True):
     projected: bool
     derived: bool = False
     status: str | None = None  # an actual figure's status: estimate, preliminary, official
+    low: float | None = None  # a nowcast's range
+    high: float | None = None
 
 
 class MetricProjection(Struct, frozen=True):
@@ -77,6 +79,9 @@ class TargetProjection(Struct, frozen=True):
     required_numerator_growth: float | None = None
     denominator_growth: float | None = None  # the G that required_numerator_growth assumes
     notes: tuple[Note, ...] = ()
+    # the range of `projected` where it is status's estimated value itself (nothing
+    # projected beyond the estimate); None otherwise
+    range: tuple[float, float] | None = None
 
     # the status's header and required growth, read through
     @property
@@ -192,9 +197,13 @@ def project_metric(series: Series, metric_id: str, year: int, method: Method,
     else:
         points = {y: p.value for y, p in pts.items()}
         covered = set()
+    # a year covered by levels is "levels" even where a rate was published: its value
+    # is the run's average, not that year's figure
     actual = [Point(y, v, False, y in covered or (y in pts and pts[y].kind == "derived"),
                     "nowcast" if y in pts and pts[y].estimated else
-                    (pts[y].status if y in pts else "levels"))
+                    "levels" if y in covered or y not in pts else pts[y].status,
+                    pts[y].lo if y in pts and pts[y].estimated else None,
+                    pts[y].hi if y in pts and pts[y].estimated else None)
               for y, v in points.items()]
     notes: list[Note] = []
     t = max(points) if points else None
@@ -281,6 +290,8 @@ def project_target(series: Series, target: Target, proj: Projection) -> TargetPr
     p = kind.project(target, series, values, growth, proj.year, denominator_growth)
     notes = list(proj.metrics[target.metric].notes) if target.metric is not None else []
     notes += list(p.notes) + closing_notes(ws, target)
+    # a condition on each item resting on few of them: said as status says it
+    notes += [n for n in status.notes if n.key == "few_matching"]
     met = None
     if p.projected is not None and p.complete and target.comparator is not None:
         met = meets(p.projected, target.comparator, target.value, within(ws, target))
@@ -290,11 +301,15 @@ def project_target(series: Series, target: Target, proj: Projection) -> TargetPr
         # one observed year is not a trend (SPEC): no projected verdict unless assumed
         met = reached = None
         notes.append(Note("proj_one_year", {"year": max(series.points(target.metric))}))
+    rng = status.outcome.range
+    same = p.projected is not None and status.actual is not None and \
+        p.at_year == status.actual_year and abs(p.projected - status.actual) < 1e-12
     return TargetProjection(
         result=status, projected=p.projected, at_year=p.at_year, meets=met,
         reached_in=reached, goal=p.goal,
         required_numerator_growth=p.required_numerator_growth,
         denominator_growth=p.denominator_growth, notes=tuple(notes),
+        range=rng if same else None,
     )
 
 

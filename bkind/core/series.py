@@ -52,7 +52,7 @@ from bkind.model import (
 )
 
 
-class Point(Struct, frozen=True):
+class Point(Struct, frozen=True, gc=False):
     """A metric's value in one year, with how it was obtained."""
 
     year: int
@@ -240,11 +240,19 @@ class Series:
 
     def published(self, metric_id: str) -> dict[int, Point]:
         out = {}
+        as_of = self.as_of
         for year, actuals in self.ws.years.items():
             vintages = actuals.values.get(metric_id)
-            if vintages is None or year > self.as_of or not usable(vintages):
+            if vintages is None or year > as_of:
                 continue
-            v = vintages[0] if len(vintages) == 1 else current_vintage(vintages)
+            if len(vintages) == 1:  # most years: one figure, usable unless unpriced
+                v = vintages[0]
+                if v.unpriced:
+                    continue
+            elif usable(vintages):
+                v = current_vintage(vintages)
+            else:
+                continue
             out[year] = Point(year, v.value, "published", v.status, metric=metric_id,
                               vintage=v)
         return dict(sorted(out.items()))

@@ -114,14 +114,16 @@ def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
             problems.append(Problem.of(p, doc.line(where), guess(
                 msg("err.unknown_metric", id=mid), mid, metrics)))
             continue
-        items = raw if isinstance(raw, list) else [raw]
-        if isinstance(raw, list) and not raw:
+        if not isinstance(raw, list):  # one figure (most years)
+            one = _vintage(doc, raw, where, metric, problems)
+            if one is not None:
+                values[str(mid)] = (one,)
+            continue
+        if not raw:
             problems.append(Problem.of(p, doc.line(where), msg("err.empty_vintages", id=mid)))
             continue
-        vintages = [
-            _vintage(doc, item, (*where, i) if isinstance(raw, list) else where, metric, problems)
-            for i, item in enumerate(items)
-        ]
+        vintages = [_vintage(doc, item, (*where, i), metric, problems)
+                    for i, item in enumerate(raw)]
         if all(v is not None for v in vintages):
             values[str(mid)] = tuple(v for v in vintages if v is not None)
     lists: dict[str, tuple[Item, ...]] = {}

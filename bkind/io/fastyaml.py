@@ -46,8 +46,9 @@ class _Resolver:
         self.cache: dict[str, Any] = {}
 
     def plain(self, text: str) -> Any:
-        if text in self.cache:
-            return self.cache[text]
+        value: Any = self.cache.get(text, _MISSING)
+        if value is not _MISSING:
+            return value
         if not text or text[0] in _PLAIN_BAD_START and not _numberish(text) or "\t" in text \
                 or " #" in text or ": " in text or text.endswith(":"):
             raise _Fallback
@@ -57,15 +58,30 @@ class _Resolver:
         if tag in NUMBER_OR_TEXT:  # numbers as YAML 1.2 reads them (the loader's rule)
             from bkind.io.yaml_scalars import yaml12_scalar
 
-            value: Any = yaml12_scalar(text)
+            value = yaml12_scalar(text)
         else:
             try:
                 value = self.constructor.construct_object(yaml.ScalarNode(tag, text))
             except (yaml.YAMLError, ValueError) as exc:
                 raise _Fallback from exc
         if isinstance(value, str | int | float | bool) or value is None:
+            if len(self.cache) >= MAX_CACHED:
+                self.cache.clear()
             self.cache[text] = value
         return value
+
+
+_MISSING = object()
+MAX_CACHED = 100_000  # scalars remembered across files (a long-lived process stays small)
+_shared: list[_Resolver] = []
+
+
+def _resolver() -> _Resolver:
+    """One resolver for every file read: the files of a workspace repeat their keys and
+    many values (each year's file names the same metrics), each typed once."""
+    if not _shared:
+        _shared.append(_Resolver())
+    return _shared[0]
 
 
 def _numberish(text: str) -> bool:
@@ -111,38 +127,45 @@ def _split_flow(body: str) -> list[str]:
     if not body.strip():
         return []
     items = _FLOW_ITEM.findall(body)
-    stripped = [item.strip() for item in items]
+    stripped = list(map(str.strip, items))
     if ",".join(items) != body or not all(stripped):
         raise _Fallback  # a bracket, an open quote, an empty or trailing item
     return stripped
+
+
+_COLLECTIONS = (dict, list)
+_NOT_PLAIN = frozenset("\"'{[")  # what scalar() reads other than a plain scalar
 
 
 class _Reader:
     def __init__(self, text: str) -> None:
         if _NON_PRINTABLE.search(text):
             raise _Fallback
-        self.res = _Resolver()
+        self.res = _resolver()
         self.lines: dict[Path_, int] = {}
         self.rows: list[tuple[int, int, str]] = []  # (line number, indent, content)
+        if "\t" in text or "\r" in text:
+            raise _Fallback
+        rows = self.rows
         for n, raw in enumerate(text.split("\n"), start=1):
-            if "\t" in raw or "\r" in raw:
-                raise _Fallback
-            content = _strip_comment(raw)
-            if not content.strip():
-                continue
+            content = _strip_comment(raw) if "#" in raw else raw.rstrip()
             stripped = content.lstrip(" ")
+            if not stripped:
+                continue
             if stripped.startswith(("---", "...", "%")):
                 raise _Fallback
-            self.rows.append((n, len(content) - len(stripped), stripped))
+            rows.append((n, len(content) - len(stripped), stripped))
         self.i = 0
 
     def scalar(self, text: str) -> Any:
-        if text[0] in "\"'":
+        first = text[0]
+        if first in "\"'":
             return _quoted(text)
-        if text[0] == "{":
+        if first == "{":
             if text[-1] != "}":
                 raise _Fallback
             out: dict[Any, Any] = {}
+            plain = self.res.plain
             for item in _split_flow(text[1:-1]):
                 key, sep, value = item.partition(":")
                 key, value = key.strip(), value.strip()
@@ -150,12 +173,17 @@ class _Reader:
                     raise _Fallback
                 if ":" in value and value[0] not in "\"'":
                     raise _Fallback  # a ':' in a flow plain scalar: PyYAML's call
-                k = self.res.plain(key)
-                if k in out or isinstance(k, dict | list):
+                k = plain(key)
+                if k in out or isinstance(k, _COLLECTIONS):
                     raise _Fallback
-                out[k] = self.scalar(value) if value else None
+                if not value:
+                    out[k] = None
+                elif value[0] in _NOT_PLAIN:
+                    out[k] = self.scalar(value)
+                else:
+                    out[k] = plain(value)
             return out
-        if text[0] == "[":
+        if first == "[":
             if text[-1] != "]":
                 raise _Fallback
             return [self.scalar(item) for item in _split_flow(text[1:-1])]
@@ -163,14 +191,14 @@ class _Reader:
 
     def flow_lines(self, value: Any, where: Path_, line: int) -> None:
         """Line numbers inside a one-line value: every part is on that line."""
-        if isinstance(value, dict):
-            for k, v in value.items():
-                self.lines[(*where, k)] = line
-                self.flow_lines(v, (*where, k), line)
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                self.lines[(*where, i)] = line
-                self.flow_lines(v, (*where, i), line)
+        lines = self.lines
+        parts = value.items() if isinstance(value, dict) else enumerate(value) \
+            if isinstance(value, list) else ()
+        for k, v in parts:
+            path = (*where, k)
+            lines[path] = line
+            if isinstance(v, _COLLECTIONS):
+                self.flow_lines(v, path, line)
 
     def block(self, indent: int, where: Path_) -> Any:
         """The block node starting at the current row, at exactly `indent`."""
@@ -201,22 +229,29 @@ class _Reader:
 
     def mapping(self, indent: int, where: Path_) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
-        while self.i < len(self.rows):
-            n, ind, content = self.rows[self.i]
+        rows, lines, plain, key_match = self.rows, self.lines, self.res.plain, _KEY.match
+        count = len(rows)  # rows are replaced, never added or removed
+        while self.i < count:
+            n, ind, content = rows[self.i]
             if ind < indent:
                 break
-            if ind > indent or content.startswith("- ") or content == "-":
+            m = key_match(content)  # None on "- " too (a sequence where a key belongs)
+            if ind > indent or m is None:
                 raise _Fallback
-            m = _KEY.match(content)
-            if m is None:
-                raise _Fallback
-            key = self.res.plain(m.group(1))
-            if key in out or isinstance(key, dict | list):
+            key = plain(m.group(1))
+            if key in out or isinstance(key, _COLLECTIONS):
                 raise _Fallback  # a duplicate key: PyYAML's path reports it
-            self.lines[(*where, key)] = n
+            path = (*where, key)
+            lines[path] = n
             self.i += 1
-            out[key] = self.value_after(indent, content[m.end():].strip(), (*where, key), n,
-                                        sequence_ok=True)
+            rest = content[m.end():].strip()
+            if rest:  # the value on the key's line (value_after's first case)
+                value = self.scalar(rest)
+                if isinstance(value, _COLLECTIONS):
+                    self.flow_lines(value, path, n)
+                out[key] = value
+            else:
+                out[key] = self.value_after(indent, rest, path, n, sequence_ok=True)
         return out
 
     def sequence(self, indent: int, where: Path_) -> list[Any]:

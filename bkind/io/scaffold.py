@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bkind.errors import BkindError, msg
+from bkind.i18n import t
 from bkind.io.oserrors import reason as os_reason
 from bkind.io.rows import VI_HEADERS
 from bkind.model import Metric
@@ -359,7 +360,7 @@ def template_csv(rows: list[list[object]], lang: str) -> str:
 
 def sheet_title(year: int, month: int, lang: str) -> str:
     """The sheet named for its month: `Tháng 3-2025` (a sheet name takes no `/`)."""
-    return f"Tháng {month}-{year}" if lang == "vi" else f"{year}-{month:02d}"
+    return t("xlsx.sheet.month", lang, year=year, month=month)
 
 
 def template_xlsx(rows: list[list[object]], title: str = "Sheet",

@@ -40,7 +40,10 @@ class Doc(Struct):
 
     def line(self, path: Path_) -> int | None:
         """The line of the node at `path`, or of its nearest ancestor."""
-        for end in range(len(path), -1, -1):
+        line = self.lines.get(path)
+        if line is not None:
+            return line
+        for end in range(len(path) - 1, -1, -1):
             if path[:end] in self.lines:
                 return self.lines[path[:end]]
         return None

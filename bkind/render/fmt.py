@@ -43,42 +43,47 @@ def fmt_value(x: float | None, metric: Metric | None, lang: str, rate: bool = Fa
     return fmt_number(x, lang) + unit
 
 
-def _decimals(x: float, digits: int = 2) -> int:
-    """How many decimals x needs, at most `digits` (9.9 -> 1, 9.89 -> 2, 10 -> 0)."""
-    text = f"{x:.{digits}f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
+def has_range(rng: tuple[float, float] | None) -> bool:
+    """Whether an estimate's range says more than its value (two different ends)."""
+    return rng is not None and rng[0] != rng[1]
 
 
-def same_precision(values: list[float], lang: str, percent: bool,
-                   sign: bool = False) -> list[str]:
-    """A value and its range at one precision: 9,90% (dao động từ 9,89% đến 11,05%),
-    never 9,9% beside 9,89%."""
-    scaled = [v * 100 if percent else v for v in values]
-    digits = max(_decimals(v) for v in scaled)
-    out = []
-    for v, x in zip(values, scaled, strict=True):
-        text = f"{x:,.{digits}f}"
-        if text.lstrip("-").strip("0.,") == "":
-            text = "0" if digits == 0 else f"{0:.{digits}f}"
-        if lang == "vi":
-            text = text.translate({ord(","): ".", ord("."): ","})
-        if sign and v > 0:
-            text = "+" + text
-        out.append(text + ("%" if percent else ""))
-    return out
-
-
-def value_range_text(ws: Workspace, target: Target, x: float, lo: float, hi: float,
-                     lang: str) -> tuple[str, str, str]:
-    """A target's value and its range's ends, with their unit, at one precision."""
-    metric = ws.metrics.get(target.metric or "")
-    rate = is_rate(ws, target)
-    if rate or metric is None:
-        texts = same_precision([x, lo, hi], lang, percent=rate)
-        return texts[0], texts[1], texts[2]
+def fmt_fixed(x: float | None, metric: Metric | None, lang: str, rate: bool = False) -> str:
+    """A value with its decimals kept (9,90%; 735,80 tỷ đồng): the precision of a value
+    and of its range is one, so 9,90% is not read as less precise than 9,89%."""
+    if x is None:
+        return "—"
+    if rate or (metric is not None and metric.is_rate):
+        return fmt_percent(x, lang, trim=False)
+    if metric is None:
+        return fmt_number(x, lang, 0)
     unit = f" {metric.unit_in(lang)}" if metric.unit else ""
-    a, b, c = same_precision([x, lo, hi], lang, percent=False)
-    return a + unit, b + unit, c + unit
+    return fmt_number(x, lang, trim=False) + unit
+
+
+def range_words(rng: tuple[float, float], metric: Metric | None, lang: str,
+                rate: bool = False) -> str:
+    """An estimate's range in words: "range 9.89% to 11.05%" / "dao động từ 9,89% đến
+    11,05%" (GLOSSARY), the ends at the value's precision."""
+    return t("range", lang, lo=fmt_fixed(rng[0], metric, lang, rate),
+             hi=fmt_fixed(rng[1], metric, lang, rate))
+
+
+def value_and_range(x: float | None, rng: tuple[float, float] | None,
+                    metric: Metric | None, lang: str, rate: bool = False) -> tuple[str, str]:
+    """A value and its range as a table shows them: the value (at the range's precision
+    where there is a range), and the range in words, or "" without one."""
+    if x is None or not has_range(rng):
+        return fmt_value(x, metric, lang, rate), ""
+    assert rng is not None
+    return fmt_fixed(x, metric, lang, rate), range_words(rng, metric, lang, rate)
+
+
+def value_with_range(x: float | None, rng: tuple[float, float] | None,
+                     metric: Metric | None, lang: str, rate: bool = False) -> str:
+    """"9,90% (dao động từ 9,89% đến 11,05%)": a value with its range, one precision."""
+    value, words = value_and_range(x, rng, metric, lang, rate)
+    return f"{value} ({words})" if words else value
 
 
 def value_text(ws: Workspace, target: Target, x: float | None, lang: str) -> str:
@@ -210,27 +215,24 @@ def note_text(note: Note, lang: str) -> str:
     """A note in `lang`: dates, percents and numbers formatted, texts (bilingual YAML
     notes, metric names) picked. Keys starting with `basis.` are steps of a basis."""
     params: dict[str, Any] = {}
+    # a value beside its range: the three at one precision (736,15; 735,80 to 775,66)
+    ranged = "lo" in note.params and "hi" in note.params
+    fixed = {"value", "lo", "hi"} if ranged else set()
     for key, value in note.params.items():
+        trim = key not in fixed
         if isinstance(value, IsoDate):
             value = fmt_date(value, lang)
         elif isinstance(value, Text):
             value = value.get(lang)
         elif isinstance(value, Growth):
-            value = fmt_percent(value, lang, sign=True)
+            value = fmt_percent(value, lang, sign=True, trim=trim)
         elif isinstance(value, Percent):
-            value = fmt_percent(value, lang)
+            value = fmt_percent(value, lang, trim=trim)
         elif isinstance(value, Factor):
             value = fmt_number(value, lang, 3)
         elif isinstance(value, Amount):
-            value = fmt_number(value, lang)
+            value = fmt_number(value, lang, trim=trim)
         params[key] = value
-    ends = [note.params.get(k) for k in ("value", "lo", "hi")]
-    if all(isinstance(v, (Growth, Percent, Amount)) for v in ends) and \
-            len({type(v) for v in ends}) == 1:  # a value and its range at one precision
-        kind = type(ends[0])
-        texts = same_precision([float(v) for v in ends if v is not None], lang,
-                               percent=kind is not Amount, sign=kind is Growth)
-        params.update(zip(("value", "lo", "hi"), texts, strict=True))
     if lang == "vi" and note.key in YEARS_WORDED and isinstance(params.get("years"), str):
         years = params["years"]  # "năm 2025", "các năm 2021-2025"
         params["years"] = ("các năm " if "-" in years or "," in years else "năm ") + years

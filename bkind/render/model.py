@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,6 +10,20 @@ from msgspec import Struct, field
 
 from bkind.model import DocumentInfo, Issue
 from bkind.render.records import Record
+
+# a number and its unit are one word to a reader: "-3,1 điểm %" is never split after "-3,1"
+_UNIT = re.compile(r"(?<=\d) (?=(?:điểm %|điểm|pp|%|points?)(?:\s|$))")
+NBSP = "\u00a0"
+
+
+def glue(text: str) -> str:
+    """`text` with a no-break space between a number and its unit (and inside "điểm %")."""
+    return _UNIT.sub(NBSP, text).replace("điểm %", "điểm" + NBSP + "%")
+
+
+def unbroken(text: str) -> list[str]:
+    """The runs of `text` a line may not break: its words, a number with its unit as one."""
+    return [w for w in re.split(r"[ \n]+", glue(text)) if w]
 
 
 class Cell(Struct, frozen=True):
@@ -26,6 +41,8 @@ class Cell(Struct, frozen=True):
     span: int = 1  # columns this cell covers (the next span - 1 cells are left empty)
     mark: str | None = None  # a short label of the number's kind (ước, tính toán): shown
     # beside it, in a spreadsheet as part of the number format (the number stays one)
+    low: float | None = None  # an estimate's range (in `kind`, as `value`): a spreadsheet
+    high: float | None = None  # puts both ends in columns beside the value
 
 
 class Column(Struct, frozen=True):
@@ -42,6 +59,13 @@ class Table(Struct):
     compact: bool = False  # no rule between rows (long, one-line rows)
     notes: list[str] = field(default_factory=list)  # lines under the table (a legend)
     sheet: str | None = None  # a spreadsheet's name for it when it has no title
+
+    def widest_numbers(self) -> list[int]:
+        """Per column, the longest number (with its unit) in its cells: a column narrower
+        than that folds digits onto two lines."""
+        return [max((len(w) for row in self.rows if not row[i].status
+                     for w in unbroken(row[i].text) if any(ch.isdigit() for ch in w)),
+                    default=0) for i in range(len(self.columns))]
 
 
 class ChartSeries(Struct, frozen=True):

@@ -214,6 +214,7 @@ class ProjectionRecord(Record):
     denominator_growth: float | None
     required_unobserved: float | None
     estimated: bool
+    range: list[float | None] | None  # of `projected`, where it is status's estimate
     note: str | None
 
 
@@ -283,6 +284,13 @@ class YtdRow(Record):
     required_monthly: float | None
     average_monthly: float | None
     warnings: list[str]
+    # the Sở's monthly report: the month alone, and where the metric goes in it
+    month_value: float | None
+    month_yoy: float | None
+    mom: float | None
+    group: str
+    section: str | None
+    part_of: str | None
 
 
 class MonthRecord(YtdRow):
@@ -291,7 +299,6 @@ class MonthRecord(YtdRow):
     name: str
     kind: str
     unit: str | None
-    month_value: float | None
     plan_share_published: float | None
     plan_share_computed: float | None
     yoy_published: float | None
@@ -299,12 +306,7 @@ class MonthRecord(YtdRow):
     required_monthly_share: float | None
     average_monthly_share: float | None
     warning_codes: list[str]
-    month_yoy: float | None
-    mom: float | None
     computed: list[str]
-    group: str
-    section: str | None
-    part_of: str | None
     parts: list[str]
     status: str | None
     plan_derived: bool

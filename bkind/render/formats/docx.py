@@ -23,7 +23,7 @@ from typing import Any
 from bkind.i18n import t
 from bkind.model import DocumentInfo, Issue, Text
 from bkind.render.formats import capped_charts, core_property
-from bkind.render.model import Heading, Section, Table, View
+from bkind.render.model import Heading, Section, Table, View, glue
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -38,7 +38,6 @@ ANNEX_PT = 11
 BLANK = "......"
 FILL = "." * 118  # a dotted line to fill in by hand (14 pt, the text width)
 FILL_LINES = 3
-LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 # w:pPr's children in the order the schema requires (python-docx keeps it private)
 PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
@@ -113,12 +112,12 @@ class _Writer:
         if lang is None:
             lang = self.el("w:lang")
             rpr.append(lang)
-        lang.set(self.qn("w:val"), LANG_TAGS.get(self.lang, "en-GB"))
+        lang.set(self.qn("w:val"), t("doc.lang_tag", self.lang))
         fmt = normal.paragraph_format
         fmt.space_before, fmt.space_after = self.Pt(0), self.Pt(6)
         fmt.line_spacing = 1.0
         for lang_el in styles.element.iter(self.qn("w:lang")):
-            lang_el.set(self.qn("w:val"), LANG_TAGS.get(self.lang, "en-GB"))
+            lang_el.set(self.qn("w:val"), t("doc.lang_tag", self.lang))
 
     def _page_field(self, paragraph: Any) -> None:
         """A PAGE field: python-docx has no field API, so its runs are written as XML."""
@@ -233,8 +232,10 @@ def _table(w: _Writer, table: Table) -> None:
     n = len(table.columns)
     if n > 4 and any(c.width for c in table.columns):
         # a wide table: each column in proportion to the width its view asks for (the
-        # free one, names, takes 16 characters' worth)
-        weights = [max(c.width, 8) if c.width else 14 for c in table.columns]
+        # free one, names, takes 16 characters' worth), never narrower than its longest
+        # number with its unit, which would fold digits onto two lines
+        weights = [max(c.width, 8, wide) if c.width else 14
+                   for c, wide in zip(table.columns, table.widest_numbers(), strict=True)]
         widths: tuple[float, ...] = tuple(TEXT_MM * x / sum(weights) for x in weights)
     else:
         first = TEXT_MM * 0.35 if n > 2 else TEXT_MM / 2
@@ -252,7 +253,7 @@ def _table(w: _Writer, table: Table) -> None:
     for row, cells in zip(grid.rows[1:], table.rows, strict=True):
         for cell, value, column in zip(row.cells, cells, table.columns, strict=True):
             align = "right" if value.align == "right" or column.align == "right" else "left"
-            w.para(cell, value.text, align=align, size=size, after=2, before=2,
+            w.para(cell, glue(value.text), align=align, size=size, after=2, before=2,
                    bold=value.status is not None, first=True)
     w.para(w.doc, after=0)
 
@@ -442,7 +443,7 @@ def render_docx(view: View, today: dt.date | None = None) -> bytes:
     _appendix(w, view.sections, new_section=view.annex is not None)
     props = w.doc.core_properties
     props.title, props.language, props.author = (
-        core_property(subject), LANG_TAGS.get(w.lang, ""), "bkind")
+        core_property(subject), t("doc.lang_tag", w.lang), "bkind")
     props.comments, props.subject = "", t("doc.title", w.lang)
     now = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     props.created = props.modified = now  # not the template's 2013

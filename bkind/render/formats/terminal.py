@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Literal
 
+import msgspec
 from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -12,7 +13,7 @@ from rich.text import Text
 
 from bkind.errors import printable as _p
 from bkind.i18n import STATUS_SYMBOLS
-from bkind.render.model import Cell, Column, Heading, Table, View
+from bkind.render.model import NBSP, Cell, Column, Heading, Table, View, glue, unbroken
 
 STATUS_STYLES = {
     "achieved": "bold green",
@@ -27,29 +28,68 @@ STATUS_STYLES = {
 
 
 MIN_FLEX = 14  # the narrowest a name column gets
+ROOM = 22  # what a name column keeps before the other columns may widen for their headings
+
+def _heading_lines(heading: str, width: int) -> int:
+    lines, used = 1, 0
+    for word in heading.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used = used + 1 + len(word) if used else len(word)
+    return lines
 
 
-def _bounds(table: Table, width: int) -> list[tuple[int | None, int | None]]:
-    """Column limits when the fixed widths leave the free column (sources, names) under
-    MIN_FLEX characters: each fixed column may shrink to its longest word, and the free
-    one keeps MIN_FLEX, so Rich shares the width out instead of folding one column to a
-    few letters. (None, None) everywhere when the fixed widths fit, or when even the
-    shrunk columns would not."""
+def _widths(table: Table, width: int) -> list[int | None]:
+    """Fixed columns at their width, or wider: wide enough for their longest number (with
+    its unit), so that digits are never folded onto two lines; then, while the name column
+    keeps ROOM characters, wide enough for their heading to take as few lines as the room
+    allows (two at most where it can)."""
+    widths: list[int | None] = [None if col.width is None else max(col.width, n)
+                                for col, n in zip(table.columns, table.widest_numbers(),
+                                                  strict=True)]
+    if sum(1 for w in widths if w is None) != 1:
+        return widths
+    spare = width - sum(w + 3 for w in widths if w is not None) - ROOM - 3
+    for i, col in enumerate(table.columns):
+        w = widths[i]
+        if w is None or spare <= 0 or _heading_lines(col.heading, w) <= 2:
+            continue
+        # the narrowest width within the spare room that gives the fewest lines
+        best = min(range(w, w + spare + 1), key=lambda n: (_heading_lines(col.heading, n), n))
+        widths[i], spare = best, spare - (best - w)
+    return widths
+
+
+def _bounds(table: Table, width: int, give: int | None = 2) -> list[int | None] | None:
+    """Explicit column widths when the columns do not fit as they are: each fixed column
+    gives up at most `give` characters (any number when None), never below its longest
+    word or number-with-unit, the widest first; a free column (names) keeps MIN_FLEX and
+    gets the rest. None when the widths fit as they are, or when even the shrunk columns
+    would not (then the names go below the table)."""
     flexible = [i for i, c in enumerate(table.columns) if c.width is None]
-    fixed = sum(c.width + 3 for c in table.columns if c.width is not None)
-    keep: list[tuple[int | None, int | None]] = [(None, None)] * len(table.columns)
-    if len(flexible) != 1 or width - fixed >= MIN_FLEX + 3:
-        return keep
-    longest = []
+    if len(flexible) > 1:
+        return None
+    budget = width - 3 * len(table.columns)
+    widths = [MIN_FLEX if c.width is None else c.width for c in table.columns]
+    if sum(widths) <= budget:
+        return None
+    lows: list[int] = []
     for i, col in enumerate(table.columns):
         words = [w for text in [col.heading, *(row[i].text for row in table.rows)]
-                 for w in text.split()]
-        longest.append(max((len(w) for w in words), default=1))
-    lows = [MIN_FLEX if c.width is None else min(c.width, n)
-            for c, n in zip(table.columns, longest, strict=True)]
-    if sum(n + 3 for n in lows) > width:
-        return keep
-    return [(low, c.width or width) for c, low in zip(table.columns, lows, strict=True)]
+                 for w in unbroken(text)]
+        longest = max((len(w) for w in words), default=1)
+        low = MIN_FLEX if col.width is None else min(col.width, longest)
+        lows.append(low if give is None or col.width is None else max(low, col.width - give))
+    if sum(lows) > budget:
+        return None
+    while sum(widths) > budget:
+        i = max((j for j in range(len(widths)) if j not in flexible),
+                key=lambda j: widths[j] - lows[j])
+        widths[i] -= 1
+    if flexible:
+        widths[flexible[0]] += budget - sum(widths)
+    return list(widths)
 
 
 def _narrow(table: Table, width: int) -> tuple[Table, list[str]]:
@@ -100,24 +140,30 @@ def render_terminal(view: View, width: int | None = None, color: bool = False) -
     lines = view.section_lines()
     if lines:
         console.print(Text(_p("\n".join(lines), newlines=True)))
-    return buffer.getvalue()
+    # the glue only steers the wrapping: what reaches the terminal (and grep) is a space
+    return buffer.getvalue().replace(NBSP, " ")
 
 
 def _print_table(console: Console, table: Table, width: int | None) -> None:
     """One table, its names moved below it when the terminal is too narrow."""
-    table, legend = _narrow(table, width or 100)
+    widths = _widths(table, width or 100)
+    table = Table(columns=[msgspec.structs.replace(c, width=w)
+                           for c, w in zip(table.columns, widths, strict=True)],
+                  rows=table.rows, title=table.title, compact=table.compact,
+                  notes=table.notes, sheet=table.sheet)
+    squeezed = _bounds(table, width or 100)
+    legend: list[str] = []
+    if squeezed is None:  # the widths fit, or squeezing does not help: names go below
+        table, legend = _narrow(table, width or 100)
+        if legend:
+            squeezed = _bounds(table, width or 100, give=None)
     rt = RichTable(title=_p(table.title) if table.title else table.title,
                    show_lines=not table.compact, title_justify="left",
                    box=box.SIMPLE_HEAD)
-    bounds = _bounds(table, width or 100)
-    for col, (low, high) in zip(table.columns, bounds, strict=True):
+    widths = squeezed or [c.width for c in table.columns]
+    for col, fixed in zip(table.columns, widths, strict=True):
         justify: Literal["left", "right"] = "right" if col.align == "right" else "left"
-        if low is None:
-            rt.add_column(_p(col.heading), justify=justify, overflow="fold",
-                          width=col.width)
-        else:  # squeezed: at least its longest word, at most its usual width
-            rt.add_column(_p(col.heading), justify=justify, overflow="fold",
-                          min_width=low, max_width=high)
+        rt.add_column(_p(col.heading), justify=justify, overflow="fold", width=fixed)
     for row in table.rows:
         cells = []
         for cell in row:
@@ -126,7 +172,7 @@ def _print_table(console: Console, table: Table, width: int | None) -> None:
                 cells.append(Text(f"{STATUS_SYMBOLS[cell.status]} {text}",
                                   style=STATUS_STYLES[cell.status]))
             else:
-                cells.append(Text(_p(cell.text, newlines=True)))
+                cells.append(Text(glue(_p(cell.text, newlines=True))))
         rt.add_row(*cells)
     console.print(rt)
     if legend:

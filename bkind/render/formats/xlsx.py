@@ -21,14 +21,13 @@ from bkind.render.formats import core_property
 from bkind.render.model import Cell, Heading, Table, View
 
 FORMATS = {"percent": "0.00%", "integer": "#,##0", "times": '"×"0.00', "year": "0"}
-POINTS = {"en": '+0.00" pp";-0.00" pp";0" pp"', "vi": '+0.00" điểm %";-0.00" điểm %";0'}
 MAX_WIDTH = 60
 
 
 def _number_format(cell: Cell, lang: str) -> str:
     kind = cell.kind or "number"
     if kind == "points":
-        return POINTS.get(lang, POINTS["en"])
+        return t("xlsx.points_format", lang)
     if kind == "number":
         value = cell.value or 0.0
         return "#,##0" if float(value).is_integer() else "#,##0.00"
@@ -89,6 +88,8 @@ def _detail(cell: Cell) -> str:
     """What a number cell says beside its number (its other lines), less its mark,
     which the number format shows."""
     lines = cell.text.split("\n")[1:] if cell.value is not None else []
+    if cell.low is not None:  # the range in words: its ends are in their own columns
+        lines = [x for x in lines if not (x.startswith("(") and x.endswith(")"))]
     return "; ".join(x for x in lines if not (cell.mark and x == f"({cell.mark})"))
 
 
@@ -107,8 +108,11 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
                 layout.append((j, "upper"))
         elif any(_detail(c) for c in cells):
             layout.append((j, True))
+        if any(c.low is not None for c in cells):  # an estimate's range, as numbers
+            layout += [(j, "low"), (j, "high")]
     last_of = {j: c for c, (j, _) in enumerate(layout, start=1)}  # a column's last sheet column
-    names = {True: "xlsx.detail", "value": "xlsx.value", "upper": "xlsx.upper"}
+    names = {True: "xlsx.detail", "value": "xlsx.value", "upper": "xlsx.upper",
+             "low": "xlsx.low", "high": "xlsx.high"}
     headings = [t(names[detail], lang, heading=table.columns[j].heading.replace("\n", " "))
                 if detail else table.columns[j].heading.replace("\n", " ")
                 for j, detail in layout]
@@ -123,6 +127,14 @@ def _write_table(ws: Any, table: Table, lang: str) -> None:
             src = row[j]
             target = ws.cell(row=r, column=c)
             text = ""
+            if detail in ("low", "high"):
+                end = src.low if detail == "low" else src.high
+                if end is not None:
+                    target.value = round(end, 10)
+                    target.number_format = _number_format(src, lang)
+                    target.alignment = Alignment(vertical="top")
+                    widths[c - 1] = max(widths[c - 1], len(f"{end:,.2f}"))
+                continue
             if detail in ("value", "upper"):
                 bound = src.value if detail == "value" else src.upper
                 if src.worded and bound is not None:
@@ -188,11 +200,19 @@ def render_xlsx(view: View) -> bytes:
             if text in [b.text for b in view.opening if isinstance(b, Heading)]:
                 cell.font = Font(bold=True)
         ws0.column_dimensions["A"].width = 120
-    tables = [b for b in view.opening if isinstance(b, Table)] + list(view.tables)
-    for n, table in enumerate(tables, start=1):
+    # an opening table without a title is named by the heading above it
+    titles: list[tuple[Table, str | None]] = []
+    heading: str | None = None
+    for block in view.opening:
+        if isinstance(block, Heading):
+            heading = block.text.split(". ", 1)[-1]  # "1.3. Sản phẩm ..." -> "Sản phẩm ..."
+        elif isinstance(block, Table):
+            titles.append((block, block.title or heading))
+    titles += [(table, table.title) for table in view.tables]
+    for n, (table, title) in enumerate(titles, start=1):
         ws: Any = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_title(table.title or table.sheet, n, lang, used)
+        ws.title = _sheet_title(title or table.sheet, n, lang, used)
         _write_table(ws, table, lang)
     sources: Any = wb.active if first else wb.create_sheet()
     sources.title = _sheet_title(t("xlsx.sources", lang), 0, lang, used)

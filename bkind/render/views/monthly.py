@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from bkind.core.ytd import Block as TotalBlock
-from bkind.core.ytd import MonthRow, SoReport
+from bkind.core.ytd import MonthRow, SoReport, ytd_figure
 from bkind.i18n import fmt_number, t
-from bkind.model import Metric, Workspace
+from bkind.model import UNSTATED, Metric, Workspace
 from bkind.render.model import Block, Cell, Column, Heading, Table
 
 LEVEL_DIGITS = 3  # 308,117 tỷ đồng: a figure printed in millions keeps them
@@ -203,8 +203,12 @@ def opening(ws: Workspace, so: SoReport, lang: str) -> list[Block]:
             if not sentences:
                 continue
             k += 1
-            prices = t(f"so.prices.{metric.prices}", lang) \
-                if metric.kind == "level" and f"so.prices.{metric.prices}" in _PRICED else ""
+            # the price basis, said where every figure of the block is on it
+            priced = all(f is not None and f.prices != UNSTATED for f in (
+                ytd_figure(ws, y, m, r.metric) for r in (
+                    *block.parts, *((block.total,) if block.total else ()))))
+            prices = t(f"so.prices.{metric.prices}", lang) if priced and \
+                metric.kind == "level" and f"so.prices.{metric.prices}" in _PRICED else ""
             out.append(Heading(f"{n}.{k}. {plain_name(metric, lang)}{prices}", level=2))
             out += sentences
         if so.products:

@@ -14,9 +14,11 @@ from bkind.render.fmt import (
     figure_status,
     fmt_value,
     goal_text,
+    has_range,
     lower_first,
     note_text,
     resolution_heading,
+    value_and_range,
 )
 from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.records import (
@@ -89,6 +91,7 @@ def target_record(ws: Workspace, proj: Projection, tp: TargetProjection,
         denominator_growth=clean(tp.denominator_growth),
         required_unobserved=clean(tp.required_unobserved),
         estimated=tp.estimated,
+        range=[clean(tp.range[0]), clean(tp.range[1])] if tp.range is not None else None,
         note="; ".join(notes) if notes else None,
     )
 
@@ -126,16 +129,40 @@ def shown_metrics(ws: Workspace, proj: Projection) -> list[str]:
     return [m for m in dict.fromkeys(out) if proj.metrics[m].series]
 
 
+def _has_run(mp: MetricProjection) -> bool:
+    """Whether two or more years are covered by levels (one row for them)."""
+    return sum(1 for p in mp.series if p.status == "levels" and not p.projected) > 1
+
+
 def metric_table(ws: Workspace, mp: MetricProjection, lang: str) -> Table:
     metric: Metric = ws.metrics[mp.metric]
     table = Table(
-        columns=[Column("year", t("project.col.year", lang), width=6),
+        columns=[Column("year", t("project.col.year", lang),
+                        width=9 if _has_run(mp) else 6),  # a run's years: 2021–2024
                  Column("value", t("project.col.value", lang), "right", width=16),
                  Column("figure", t("project.col.figure", lang), width=40)],
         title=f"{metric.name.get(lang)}: {rate_text(ws, mp, lang)}",
         compact=True,
     )
-    for p in mp.series:
+    series = list(mp.series)
+    i = 0
+    while i < len(series):
+        p = series[i]
+        run = [p]
+        while p.status == "levels" and not p.projected and i + len(run) < len(series) and \
+                series[i + len(run)].status == "levels" and \
+                series[i + len(run)].value == p.value:
+            run.append(series[i + len(run)])
+        i += len(run)
+        if len(run) > 1:  # one average for the run's years, said once, as an average
+            span = f"{run[0].year}–{run[-1].year}"
+            table.rows.append([
+                Cell(span, value=run[0].year, kind="year"),  # a sheet: its first year
+                Cell(fmt_value(p.value, metric, lang) + t("project.per_year", lang),
+                     align="right", value=p.value,
+                     kind="percent" if metric.is_rate else "number"),
+                Cell(t("project.levels_average", lang, s=run[0].year, e=run[-1].year))])
+            continue
         if p.projected:
             kind = t("project.projected", lang)
         elif p.status is None and not p.derived:
@@ -145,10 +172,13 @@ def metric_table(ws: Workspace, mp: MetricProjection, lang: str) -> Table:
         else:
             kind = figure_status(p.status, p.derived, lang)
         year = f"{p.year}" + (" →" if p.projected else "")
+        rng = (p.low, p.high) if p.low is not None and p.high is not None else None
+        value, words = value_and_range(p.value, rng, metric, lang)
         table.rows.append([Cell(year, value=p.year, kind="year"),
-                           Cell(fmt_value(p.value, metric, lang), align="right", value=p.value,
-                                kind="percent" if metric.is_rate else "number"),
-                           Cell(kind)])
+                           Cell(value, align="right", value=p.value,
+                                kind="percent" if metric.is_rate else "number",
+                                low=p.low if words else None, high=p.high if words else None),
+                           Cell(kind + (f" ({words})" if words else ""))])
     return table
 
 
@@ -224,18 +254,22 @@ def project_view(ws: Workspace, proj: Projection, lang: str) -> View:
     by_id = {t.id: t for t in ws.targets}
     for n, (tp, rec) in enumerate(zip(proj.targets, records, strict=True), start=1):
         projected = "—"
-        if tp.projected is not None:
-            projected = f"{fmt_target(ws, tp, lang, tp.projected)}\n{tp.at_year}"
+        target = ws.target(tp.id)
+        rng = tp.range if has_range(tp.range) else None
+        if tp.projected is not None:  # an estimate: its range beside it
+            value, words = value_and_range(tp.projected, rng, ws.metrics.get(tp.metric or ""),
+                                           lang, is_rate(ws, target))
+            projected = value + (f"\n({words})" if words else "") + f"\n{tp.at_year}"
         has_series = tp.metric is not None and bool(proj.metrics[tp.metric].series)
         reached = str(tp.reached_in) if tp.reached_in is not None else (
             t("project.not_by", lang, year=proj.year) if has_series else "—")
-        target = ws.target(tp.id)
         kind = "percent" if is_rate(ws, target) else \
             "integer" if target_type(target).integer else "number"
         table.rows.append([
             Cell(f"[{n}] {by_id[tp.id].label(lang)}"),
             Cell(goal_text(ws, target, lang)),
-            Cell(projected, align="right", value=tp.projected, kind=kind),
+            Cell(projected, align="right", value=tp.projected, kind=kind,
+                 low=rng[0] if rng else None, high=rng[1] if rng else None),
             _meets_cell(tp.meets, lang),
             Cell(reached, align="right", value=tp.reached_in, kind="year"),
         ])

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bkind.core.targets import target_type
+from bkind.core.targets import is_rate, target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, TargetResult, Workspace
 from bkind.render.fmt import (
     estimated_mark,
     goal_text,
     resolution_name,
-    value_range_text,
-    value_text,
+    value_and_range,
 )
 from bkind.render.model import Column, Table, View
 
@@ -97,7 +96,6 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     figure = latest[-1] if latest and r.metric is not None else None
     derived = figure is None and r.metric is not None or \
         figure is not None and figure.derived
-    rng = r.outcome.range
     if r.estimated and r.metric is not None:  # bkind's estimate from proxies
         verb = t("review.est_proxy", lang)
     elif derived:
@@ -105,19 +103,19 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     else:
         verb = _verb(figure.status if figure else None, lang)
     years = r.observed_years
-    if rng is not None and rng[0] != rng[1]:
-        value, lo, hi = value_range_text(ws, target, r.actual, rng[0], rng[1], lang)
-    else:
-        value, lo, hi = value_text(ws, target, r.actual, lang), "", ""
+    value, words = value_and_range(r.actual, r.outcome.range, metric, lang,
+                                   is_rate(ws, target))
     if target_type(target).average and len(years) > 1:
         when = t("doc.when.average", lang, s=years[0], e=years[-1])
         value += t("doc.per_year", lang)
     else:
         when = t("doc.when.year", lang, year=r.actual_year)
-    if lo:
-        value += t("review.range", lang, lo=lo, hi=hi)
-    if lang == "en" and r.estimated and r.metric is not None:
-        value += " (" + t("review.tail.review.est_proxy", lang) + ")"
+    whose = t("review.tail.review.est_proxy", lang) if lang == "en" and r.estimated \
+        and r.metric is not None else ""
+    if whose:  # English says whose estimate, with its range
+        value += f" ({whose}; {words})" if words else f" ({whose})"
+    elif words:  # an estimate's range beside it (dao động từ 9,89% đến 11,05%)
+        value += f" ({words})"
     items = _items_sentence(ws, r, lang) if r.metric is None else None
     few = next((n for n in r.notes if n.key == "few_matching"), None)
     tail = t("review.few_items", lang, **few.params) if few is not None else ""

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.ytd import MonthReport, MonthRow, YtdSource, so_report
 from bkind.i18n import CATALOGUE, fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Issue, Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.fmt import (
     clean,
     figure_status,
+    has_range,
     resolution_heading,
-    value_range_text,
     value_text,
+    value_with_range,
 )
 from bkind.render.model import Cell, Column, Heading, Section, Table, View
 from bkind.render.records import (
@@ -177,9 +179,9 @@ def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
     the status. The heading says whose estimate it is: no "(ước tính)" after each line."""
     target = ws.target(r.id)
     rng = r.outcome.range
-    if r.actual is not None and rng is not None and rng[0] != rng[1]:
-        value, lo, hi = value_range_text(ws, target, r.actual, rng[0], rng[1], lang)
-        value += " (" + t("range", lang, lo=lo, hi=hi) + ")"
+    if r.actual is not None and has_range(rng):
+        value = value_with_range(r.actual, rng, ws.metrics.get(r.metric or ""), lang,
+                                 target_is_rate(ws, target))
     elif r.metric is None and target.comparator is not None and r.actual is not None:
         n = int(r.actual)
         unit = f"review.unit.{target.of}"
@@ -251,6 +253,35 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                 unit=unit))
         elif not metric.is_rate and row.plan is None and row.ytd is not None:
             notes.append(f"[{label}] " + t("report.no_plan", lang, unit=unit))
+    # the Sở's sections' other figures (sections, products): their sources, one line per
+    # source; versions of a figure that disagree, as validate names them
+    by_source: dict[str, list[str]] = {}
+    for row in report.rows:
+        if any(row is r for r, _ in headline):
+            continue
+        src = row.sources[0].source if row.sources else None
+        by_source.setdefault(src or t("note.no_source", lang), []).append(
+            ws.metrics[row.metric].name.get(lang))
+    sources += [t("report.source_parts", lang, names="; ".join(names), month=m, year=y,
+                  source=text) for text, names in by_source.items()]
+    from bkind.core.validate import ytd_clash
+    from bkind.core.ytd import ytd_figure
+
+    for f in ytd_clash(ws):
+        p = f.params
+        if (p["year"], p["month"]) != (y, m):
+            continue
+        metric = ws.metrics[p["metric"]]
+        current = ytd_figure(ws, y, m, p["metric"])
+        used = getattr(current, p["key"]) if current is not None else None
+
+        def show(x: float | None, level: bool = p["level"]) -> str:
+            return "—" if x is None else fmt_number(x, lang, 3) if level \
+                else fmt_percent(x, lang)
+
+        warnings.append(t("report.ytd_clash", lang, name=metric.name.get(lang),
+                          what=t(f"report.field.{p['key']}", lang), a=show(p["a"]),
+                          b=show(p["b"]), used=show(used)))
     for row in report.rows:  # a month's change the Sở's sections state, computed here
         metric = ws.metrics[row.metric]
         for what, this, that in row.computed:

@@ -13,9 +13,11 @@ from bkind.render.fmt import (
     PERCENT_FIELDS,
     clean,
     estimated_mark,
+    fmt_fixed,
     goal_text,
+    has_range,
     note_text,
-    value_range_text,
+    range_words,
     value_text,
 )
 from bkind.render.model import Cell, Column, Part, Section, Table, View
@@ -61,11 +63,12 @@ def _status_words(r: TargetReview, lang: str) -> str:
 
 
 def _range(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
+    """" (dao động từ 9,89% đến 11,05%)": the value's range, at its precision."""
     rng = r.result.outcome.range
-    if rng is None or rng[0] == rng[1]:
+    if rng is None or not has_range(rng):
         return ""
-    _, lo, hi = value_range_text(ws, target, r.value or 0.0, rng[0], rng[1], lang)
-    return t("review.range", lang, lo=lo, hi=hi)
+    return " (" + range_words(rng, ws.metrics.get(target.metric or ""), lang,
+                              target_is_rate(ws, target)) + ")"
 
 
 def _items_sentence(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str | None:
@@ -151,9 +154,9 @@ def _value_text(ws: Workspace, target: Target, r: TargetReview, lang: str) -> st
     o = r.result.outcome
     if target_type(target).items and o.matching:
         return f"{o.meeting}/{o.matching}"
-    rng = o.range
-    if r.value is not None and rng is not None and rng[0] != rng[1]:  # one precision
-        return value_range_text(ws, target, r.value, rng[0], rng[1], lang)[0]
+    if has_range(o.range) and r.value is not None:  # 9,90%, as its range's 9,89%
+        return fmt_fixed(r.value, ws.metrics.get(target.metric or ""), lang,
+                         target_is_rate(ws, target))
     return value_text(ws, target, r.value, lang)
 
 
@@ -466,7 +469,7 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
         Column("target", t("col.target", lang), width=14),
         Column("goal", t("col.goal", lang), width=10),
         Column("years", t("review.col.years", lang)),
-        Column("value", t("review.col.value", lang), "right", width=8),
+        Column("value", t("review.col.value", lang), "right", width=10),
         Column("verdict", t("review.col.verdict", lang), width=13),
     ])
     notes: list[str] = []
@@ -475,6 +478,8 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
     for n, r in enumerate(review.targets, start=1):
         target = ws.target(r.id)
         value = _value_text(ws, target, r, lang)
+        if _range(ws, target, r, lang):  # an estimate: its range beside it
+            value += "\n" + _range(ws, target, r, lang).strip()
         if r.result.actual_year is not None and r.value is not None:
             value += f"\n{r.result.actual_year}"
         table.rows.append([

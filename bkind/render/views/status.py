@@ -25,10 +25,12 @@ from bkind.render.fmt import (
     figure_status,
     fmt_value,
     goal_text,
+    has_range,
     lower_first,
     note_text,
     resolution_heading,
     status_text,
+    value_and_range,
 )
 from bkind.render.model import Cell, Column, Section, Table, View
 from bkind.render.records import (
@@ -376,7 +378,11 @@ def targets_table(ws: Workspace, results: list[TargetResult],
     for n, r in enumerate(results, start=1):
         target = ws.target(r.id)
         metric = ws.metrics.get(r.metric or "")
-        latest = fmt_value(r.actual, metric, lang, target_is_rate(ws, ws.target(r.id)))
+        rng = r.outcome.range if has_range(r.outcome.range) else None
+        latest, words = value_and_range(r.actual, rng, metric, lang,
+                                        target_is_rate(ws, target))
+        if words:  # an estimate: its range beside it, at its precision
+            latest += f"\n({words})"
         if r.actual_year is not None:
             latest += f"\n{year_kind(ws, r, lang)}"
         # the numbers behind the texts, for spreadsheets
@@ -385,7 +391,8 @@ def targets_table(ws: Workspace, results: list[TargetResult],
         points = r.outcome.required_points_per_year
         table.rows.append([
             Cell(f"[{n}] {target.label(lang)}"),
-            Cell(latest, align="right", value=r.actual, kind=kind),
+            Cell(latest, align="right", value=r.actual, kind=kind,
+                 low=rng[0] if rng else None, high=rng[1] if rng else None),
             _goal_cell(ws, target, lang, kind),
             Cell(fmt_gap(ws, r, lang), align="right",
                  value=None if r.gap is None else r.gap * 100 if kind == "percent" else r.gap,

@@ -103,6 +103,8 @@ def references() -> tuple[set[str], set[str], set[str], set[str]]:
                     and node.func.id in ("t", "msg") and node.args \
                     and isinstance(node.args[0], ast.Constant):
                 asked.add(node.args[0].value)
+    # error keys travel as data too (a table of advice keys, an OS error's key)
+    asked |= {s for s in literals if re.fullmatch(r"err\.[\w.-]+", s) and s[-1] not in "._"}
     return literals, asked, patterns, suffixes
 
 

@@ -123,7 +123,7 @@ def test_docx_decree_30_header_block_and_signature(files):
     texts = [p.text for p in doc.paragraphs]
     title = texts.index("BÁO CÁO")
     # the Sở's monthly report: its own subject
-    assert texts[title + 1] == "Kết quả hoạt động công nghiệp - thương mại tháng 3 năm 2025"
+    assert texts[title + 1] == "Kết quả hoạt động công nghiệp tháng 3 năm 2025"  # no trade
     signature = doc.tables[-1]
     recipients, signer = (cell.text for cell in signature.rows[0].cells)
     assert recipients.splitlines() == ["Nơi nhận:", "- UBND tỉnh (b/c);",

@@ -99,8 +99,8 @@ def test_status_of_each_workspace_from_an_empty_folder(cli, tmp_path, monkeypatc
         assert ("no targets to evaluate" if lang == "en" else "Không có chỉ tiêu nào") \
             in result.stdout
     if name == "thainguyen-2030":
-        assert ("No Thái Nguyên figure for 2026" if lang == "en"
-                else "chưa có số liệu năm 2026") in result.stdout
+        assert ("2025 baseline is partly published" if lang == "en"
+                else "năm gốc) mới công bố một phần") in result.stdout
         md = cli("status", "-w", name, "--lang", lang, "-f", "md").stdout
         assert ("≈ 47% (± 1 pp)" if lang == "en" else "khoảng 47% (± 1 điểm %)") in md
     data = json.loads(cli("status", "-w", name, "-f", "json", "--lang", lang).stdout)

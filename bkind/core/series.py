@@ -224,6 +224,8 @@ class Series:
             progressing.append(as_of)
         self.nowcast_year = max(progressing) if nowcasts and progressing else None
         self._points: dict[str, dict[int, Point]] = {}
+        # each year's figures up to as_of, in year order (read once per metric)
+        self._values = [(y, a.values) for y, a in sorted(ws.years.items()) if y <= as_of]
         self._known: dict[str, dict[int, Point]] = {}
         self._shares_of: dict[str, list[str]] = {}  # numerator -> shares with `of:`
         self._growth_of: dict[str, list[str]] = {}  # level -> growth metrics naming it
@@ -240,10 +242,9 @@ class Series:
 
     def published(self, metric_id: str) -> dict[int, Point]:
         out = {}
-        as_of = self.as_of
-        for year, actuals in self.ws.years.items():
-            vintages = actuals.values.get(metric_id)
-            if vintages is None or year > as_of:
+        for year, values in self._values:
+            vintages = values.get(metric_id)
+            if vintages is None:
                 continue
             if len(vintages) == 1:  # most years: one figure, usable unless unpriced
                 v = vintages[0]
@@ -255,7 +256,7 @@ class Series:
                 continue
             out[year] = Point(year, v.value, "published", v.status, metric=metric_id,
                               vintage=v)
-        return dict(sorted(out.items()))
+        return out
 
     def points(self, metric_id: str) -> dict[int, Point]:
         """Published, derived and nowcast values up to `as_of`, by year."""

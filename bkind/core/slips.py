@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from msgspec import Struct
 
-from bkind.model import Metric, Vintage, YearActuals, current_vintage
+from bkind.model import Metric, YearActuals, current_vintage
 
 FACTOR = 100.0  # how far from its neighbours a value must be to be refused
 LEVELS = ("year", "ytd", "month", "plan")
@@ -183,30 +183,38 @@ def check_new(stored: Mapping[Key, float], stored_confirmed: Collection[Key],
 # ---------------------------------------------------------------- series of a workspace
 
 
-def _current(vintages: tuple[Vintage, ...]) -> Vintage:
-    return vintages[0] if len(vintages) == 1 else current_vintage(vintages)
-
-
 def level_series(years: Mapping[int, YearActuals], metric: str, level: str
                  ) -> tuple[dict[Key, float], set[Key], list[Candidate]]:
     """A metric's values at one level: (key -> current value, the confirmed keys, every
     typed value as a candidate with its file and line)."""
+    series, confirmed, _ = level_values(years, metric, level)
+    return series, confirmed, level_candidates(years, metric, level)
+
+
+def level_values(years: Mapping[int, YearActuals], metric: str, level: str
+                 ) -> tuple[dict[Key, float], set[Key], bool]:
+    """A metric's values at one level: (key -> current value, the confirmed keys, whether
+    a key has a figure of another value beside its current one, a revision)."""
     series: dict[Key, float] = {}
     confirmed: set[Key] = set()
-    typed: list[Candidate] = []
-    for year in sorted(years):
-        actuals = years[year]
-        if level in ("year", "plan"):
+    revised = False
+    if level in ("year", "plan"):
+        for year in sorted(years):
+            actuals = years[year]
             vintages = (actuals.values if level == "year" else actuals.plan).get(metric)
             if not vintages:
                 continue
-            current = _current(vintages)
+            if len(vintages) == 1:
+                current = vintages[0]
+            else:
+                current = current_vintage(vintages)
+                revised = revised or any(v.value != current.value for v in vintages)
             series[(year, 0)] = current.value
             if current.confirmed:
                 confirmed.add((year, 0))
-            typed.extend(Candidate(metric, year, v.value, v.confirmed, actuals.path, v.line,
-                                   None, level) for v in vintages)
-            continue
+        return series, confirmed, revised
+    for year in sorted(years):
+        actuals = years[year]
         for month, entries in actuals.ytd.items():
             fig = entries.get(metric)
             value = None if fig is None else fig.value if level == "ytd" else fig.month_value
@@ -215,25 +223,50 @@ def level_series(years: Mapping[int, YearActuals], metric: str, level: str
             series[(year, month)] = value
             if fig.confirmed:
                 confirmed.add((year, month))
+    return series, confirmed, revised
+
+
+def level_candidates(years: Mapping[int, YearActuals], metric: str, level: str
+                     ) -> list[Candidate]:
+    """Every typed value of a metric at one level, as a candidate with its file and line
+    (made only for a series that may hold a slip: tens of thousands in a large
+    workspace)."""
+    typed: list[Candidate] = []
+    for year in sorted(years):
+        actuals = years[year]
+        if level in ("year", "plan"):
+            vintages = (actuals.values if level == "year" else actuals.plan).get(metric)
+            typed.extend(Candidate(metric, year, v.value, v.confirmed, actuals.path, v.line,
+                                   None, level) for v in vintages or ())
+            continue
+        for month, entries in actuals.ytd.items():
+            fig = entries.get(metric)
+            value = None if fig is None else fig.value if level == "ytd" else fig.month_value
+            if fig is None or value is None:
+                continue
             typed.append(Candidate(metric, year, value, fig.confirmed, actuals.path, fig.line,
                                    month, level))
-    return series, confirmed, typed
+    return typed
 
 
 def find_slips(metrics: Mapping[str, Metric], years: Mapping[int, YearActuals]) -> list[Slip]:
     """Every likely slip among the typed levels of the level metrics."""
     out: list[Slip] = []
+    # the levels some file types at all (most workspaces: yearly values only)
+    typed_levels = [level for level in LEVELS if any(
+        a.values if level == "year" else a.plan if level == "plan" else a.ytd
+        for a in years.values())]
     for mid, metric in metrics.items():
         if metric.kind != "level":
             continue
-        for level in LEVELS:
-            series, confirmed, typed = level_series(years, mid, level)
+        for level in typed_levels:
+            series, confirmed, revised = level_values(years, mid, level)
             if len(series) < 2:
                 continue
-            # only values next to a 100x jump can hold a slip (the usual case: none)
-            values = list(series.values())
-            if max(values) < FACTOR * max(min(values), 1e-300) and \
-                    all(c.value == series[c.key] for c in typed):
+            # only values next to a 100x jump, or revised ones, can hold a slip (the
+            # usual case: none)
+            values = series.values()
+            if max(values) < FACTOR * max(min(values), 1e-300) and not revised:
                 continue
-            out.extend(check_series(series, typed, confirmed))
+            out.extend(check_series(series, level_candidates(years, mid, level), confirmed))
     return out

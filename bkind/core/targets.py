@@ -342,8 +342,8 @@ class Level(TargetType):
         ws, as_of = series.ws, series.as_of
         deadline = target.deadline
         baseline = ws.resolution.baseline_year
-        points = {y: p for y, p in series.points(target.metric).items()
-                  if y <= min(as_of, deadline)}
+        last = min(as_of, deadline)
+        points = {y: p for y, p in series.points(target.metric).items() if y <= last}
         notes: list[Note] = []
         if not points:
             years = range(baseline, min(as_of, deadline) + 1)

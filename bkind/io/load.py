@@ -114,7 +114,9 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
             text = read_text(path, rel, problems)
             if text is None:
                 continue
-            key = store.key(b"actuals", targets_bytes, rel.encode(), text.encode("utf-8"))
+            # targets.yaml's bytes enter as their hash (hashed once, not once a year)
+            key = store.key(b"actuals", targets_key.encode(), rel.encode(),
+                            text.encode("utf-8"))
             actuals = store.get(key, YearActuals)
             if actuals is None:
                 before = len(problems)

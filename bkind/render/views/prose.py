@@ -178,9 +178,10 @@ def ytd_sentence(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -
         value = row.ytd if row.ytd is not None else None
         if value is None:
             return None
-        key = "doc.ytd.up" if value >= 0 else "doc.ytd.down"
-        return t("doc.ytd.growth", lang, name=name, period=period,
-                 change=t(key, lang, v=_rate(abs(value), lang)))
+        # a sentence, not a fragment: "Tăng trưởng GRDP 6 tháng năm 2025 ước đạt 8,2% so
+        # với cùng kỳ" (the name already says it is a growth: no "tăng" after it)
+        return t("doc.ytd.growth", lang, name=name, period=period, year=report.year,
+                 verb=verb, v=_rate(value, lang))
     if row.ytd is None:
         return None
     if metric.kind == "share":

@@ -316,7 +316,9 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
                      if r.part_of is not None or r.group != "industry") | frozenset(
         b.metric for b in so.industry)
     if opening:  # the Sở's report: its subject, then the Resolution after its sections
-        subject = t("doc.subject.so", lang, month=m, year=y, month_name=t(f"month.{m}", lang))
+        # "- thương mại" only when the month has a trade section to report
+        subject = t("doc.subject.so" if so.trade else "doc.subject.so_industry", lang,
+                    month=m, year=y, month_name=t(f"month.{m}", lang))
         if results or any(r.metric not in said for r in report.rows):
             n = sum(isinstance(b, Heading) and b.level == 1 for b in opening)
             opening.append(Heading(t("so.targets", lang, n=n + 1)))

@@ -311,6 +311,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
     the machine formats (JSON, CSV), which need the records only."""
     res = ws.resolution
     records = [result_record(ws, r, ws.target(r.id), lang) for r in results]
+    counts = Counter(r.status for r in results)
     data = StatusData(
         workspace=ws.path,
         resolution=ResolutionRecord(res.id, res.title.get(lang),
@@ -318,7 +319,7 @@ def status_view(ws: Workspace, results: list[TargetResult], as_of: int, lang: st
                                     res.series_end, res.successor, list(res.peers)),
         as_of=as_of,
         summary={"targets": len(results),
-                 **{s: sum(1 for r in results if r.status == s) for s in STATUSES},
+                 **{s: counts.get(s, 0) for s in STATUSES},
                  "estimated": sum(1 for r in results if r.estimated)},
         targets=records,
     )

@@ -1,0 +1,43 @@
+"""The monthly report reads as the Sở writes it: its subject names only the sections it
+has, and a year-to-date growth is a sentence, not a fragment."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_the_subject_names_trade_only_when_the_month_has_trade(cli):
+    with_trade = cli("report", "--month", "2025-06", "--lang", "vi", "-f", "md").stdout
+    without = cli("report", "--month", "2025-03", "--lang", "vi", "-f", "md").stdout
+    assert "Thương mại" in with_trade and "Thương mại" not in without
+    from bkind.i18n import t
+
+    assert t("doc.subject.so", "vi", month=6, year=2025, month_name="tháng 6") \
+        .startswith("Kết quả hoạt động công nghiệp - thương mại")
+    assert t("doc.subject.so_industry", "vi", month=3, year=2025, month_name="tháng 3") \
+        == "Kết quả hoạt động công nghiệp tháng 3 năm 2025"
+
+
+@pytest.mark.parametrize("month,subject", [
+    ("2025-03", "Kết quả hoạt động công nghiệp tháng 3 năm 2025"),
+    ("2025-06", "Kết quả hoạt động công nghiệp - thương mại tháng 6 năm 2025"),
+])
+def test_the_word_subject_follows_the_sections(cli, tmp_path, month, subject):
+    import docx
+
+    out = tmp_path / "bc.docx"
+    result = cli("report", "--month", month, "--lang", "vi", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert subject in text
+    if "thương mại" not in subject:
+        assert "công nghiệp - thương mại" not in text
+
+
+def test_a_year_to_date_growth_is_a_sentence(cli):
+    md = cli("report", "--month", "2025-06", "--lang", "vi", "-f", "md").stdout
+    assert "Tăng trưởng GRDP 6 tháng năm 2025 ước đạt 8,2% so với cùng kỳ." in md
+    assert "6 tháng: tăng" not in md
+    en = cli("report", "--month", "2025-06", "-f", "md").stdout
+    assert ("GRDP growth in the first 6 months of 2025 is estimated at 8.2% on the same "
+            "period last year.") in en

@@ -26,6 +26,13 @@ Outlook = Literal["likely_met", "likely_missed", "uncertain"]
 # A review's verdict on a target (`bkind review`)
 Verdict = Literal["exceeded", "achieved", "not_achieved", "not_assessable", "in_progress",
                   "discontinued"]
+# What an ingested row did (`bkind ingest`), and to which part of the year's file
+Action = Literal["added", "new_vintage", "replaced", "completed", "unchanged"]
+ChangePart = Literal["value", "plan", "cluster"]
+# `bkind compare`: why a metric cannot be compared; where cluster totals come from
+NotComparableReason = Literal["kind", "unit", "prices", "prices_not_stated",
+                              "no_common_year"]
+ClusterSource = Literal["list", "published"]  # the clusters: list, or published totals
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 PRICES: tuple[Prices, ...] = get_args(Prices)
@@ -46,6 +53,9 @@ class Text(Struct, frozen=True):
 
     en: str | None = None
     vi: str | None = None
+    # a note's publication date (YYYY-MM-DD or YYYY-MM): a document issued before it
+    # does not state it (SPEC "a document states nothing dated after its issue date")
+    published: str | None = None
 
     def get(self, lang: str) -> str:
         if lang == "vi":

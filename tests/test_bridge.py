@@ -12,7 +12,6 @@ import pytest
 from bkind.core.formulas import bridge_factor, bridged
 from bkind.core.series import Series
 from bkind.io.load import load_workspace
-from bkind.io.workspaces import embedded_workspace
 
 TARGETS = """\
 resolution:
@@ -127,39 +126,3 @@ def test_a_self_proxy_or_an_undeclared_one_is_refused(workspace, cli, proxies, l
     result = cli("validate", "--workspace", str(root))
     assert result.exit_code == 2
     assert f"targets.yaml:{line}: {message}" in result.stderr
-
-
-# The shipped Bắc Kạn workspace, recomputed from ../shared/data/backan-figures.md with the
-# SPEC formulas (nothing from bkind): industry value added 2024 +11.03%; full-year 2024
-# gross output +13.38%, IIP +11.73%, industry-and-construction +9.01% (the 01/2025 figure);
-# 2025 year to date: gross output H1 +17.85%, IIP Q1 +22.2%, CN-XD H1 +11.9%.
-def e(proxy_2024: float) -> float:
-    return math.log(1.1103) / math.log(1 + proxy_2024)
-
-
-def test_the_shipped_2025_estimate_is_calibrated():
-    ws = load_workspace(embedded_workspace(), embedded=True)
-    estimates = [1.1785 ** e(0.1338) - 1, 1.222 ** e(0.1173) - 1, 1.119 ** e(0.0901) - 1]
-    point = Series(ws, 2025).points("industry_va_growth")[2025]
-    assert point.value == pytest.approx(estimates[0])
-    assert (point.lo, point.hi) == (pytest.approx(min(estimates)),
-                                    pytest.approx(max(estimates)))
-    assert round(estimates[0], 4) == 0.1467 and round(min(estimates), 4) == 0.1461
-    assert round(max(estimates), 4) == 0.2082
-    # 2021-2024 covered by the level at both ends: 642 / (6.2% x 7,406.5)
-    covered = 642 / (0.062 * 7406.5)
-    average = [(covered * (1 + g)) ** (1 / 5) - 1 for g in estimates]
-    assert round(average[0], 4) == 0.0990
-    assert round(min(average), 4) == 0.0989 and round(max(average), 4) == 0.1105
-
-
-def test_the_readme_states_the_calibrated_estimate():
-    from conftest import docs_text
-
-    readme = docs_text()
-    covered = 642 / (0.062 * 7406.5)
-    estimates = [1.1785 ** e(0.1338) - 1, 1.222 ** e(0.1173) - 1, 1.119 ** e(0.0901) - 1]
-    average = [(covered * (1 + g)) ** (1 / 5) - 1 for g in estimates]
-    stated = f"{average[0]:.2%} ({min(average):.2%} to {max(average):.2%})"
-    assert stated == "9.90% (9.89% to 11.05%)"
-    assert f"The 2021-2025 average lands at {stated}" in " ".join(readme.split())

@@ -12,6 +12,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import fixtures as F
 import pytest
 from PIL import Image
 
@@ -165,12 +166,13 @@ def test_a_month_line_joins_only_months_with_figures():
     assert all(isinstance(line, Line2D) for line in fig.axes[0].get_lines())
 
 
-# ------------------------------------------------- honest charts on the shipped data
+# ------------------------------- honest charts on a workspace shaped like the shipped one
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return load_workspace(REPO)
+def like(tmp_path_factory):
+    """A workspace shaped like the shipped one, with figures of its own."""
+    return load_workspace(F.backan_like(tmp_path_factory.mktemp("like") / "ws"), cache=None)
 
 
 def chart_of(ws, target_id: str, as_of: int, lang: str = "vi") -> Chart:
@@ -179,16 +181,17 @@ def chart_of(ws, target_id: str, as_of: int, lang: str = "vi") -> Chart:
     return target_chart(ws, evaluate(ws, target, as_of), n, as_of, lang)
 
 
-def test_a_run_covered_by_levels_is_one_average_and_a_proxy_is_not_the_series(shipped):
-    chart = chart_of(shipped, "industry-growth", 2025)
+def test_a_run_covered_by_levels_is_one_average_and_a_proxy_is_not_the_series(like):
+    chart = chart_of(like, "industry-growth", 2025)
     assert chart.x_labels == ["2021", "2022", "2023", "2024", "2025"]
     covered = [s for s in chart.spans if not s.estimate]
-    assert [(s.first, s.last, round(s.value, 4)) for s in covered] == [(0, 3, 0.0874)]
-    assert "Bình quân 2021-2024" in covered[0].name and "8,74%" in covered[0].name
-    # no yearly point for 2021-2024, and the gross-output proxy's +17.85% nowhere
+    assert [(s.first, s.last, s.value) for s in covered] == [
+        (0, 3, pytest.approx(F.COVERED ** 0.25 - 1))]
+    assert "Bình quân 2021-2024" in covered[0].name and "8,78%" in covered[0].name
+    # no yearly point for 2021-2024, and the gross-output proxy's own growth nowhere
     values = [v for s in chart.series for v in (*s.values, *(s.low or ()), *(s.high or ()))
               if v is not None]
-    assert not any(abs(v - 0.1785) < 1e-9 for v in values)
+    assert not any(abs(v - F.OUTPUT_H1) < 1e-9 for v in values)
     actual = chart.series[0]
     assert actual.kind == "figures" and all(v is None for v in actual.values)
     # the period's average, estimated: dashed, with its range, named as an estimate
@@ -197,25 +200,26 @@ def test_a_run_covered_by_levels_is_one_average_and_a_proxy_is_not_the_series(sh
     assert estimate.low is not None and estimate.high is not None
     assert estimate.low < estimate.value < estimate.high
     assert "ước tính" in estimate.name and "dao động từ" in estimate.name
-    assert chart.series[-1].kind == "reference" and chart.series[-1].values == [0.13] * 5
+    assert chart.series[-1].kind == "reference" and \
+        chart.series[-1].values == [F.TARGET_GROWTH] * 5
     assert (chart.x_title, chart.caption) == ("Năm", "Tốc độ tăng (%/năm)")
 
 
-def test_an_estimate_is_dashed_with_its_range(shipped):
-    chart = chart_of(shipped, "industry-share-2025", 2025)
+def test_an_estimate_is_dashed_with_its_range(like):
+    chart = chart_of(like, "industry-share-2025", 2025)
     (estimate,) = [s for s in chart.series if s.kind == "estimate"]
     i = chart.x_labels.index("2025")
     assert estimate.low is not None and estimate.high is not None
     assert estimate.low[i] < estimate.values[i] < estimate.high[i]  # type: ignore[operator]
     assert "ước tính theo chỉ tiêu gián tiếp" in estimate.name
     assert chart.series[0].values[i] is None  # not drawn as a figure
-    english = chart_of(shipped, "industry-share-2025", 2025, "en")
+    english = chart_of(like, "industry-share-2025", 2025, "en")
     assert any("estimate" in s.name for s in english.series)
     assert (english.x_title, english.caption) == ("Year", "Share (%)")
 
 
-def test_a_target_without_figures_is_a_sentence_not_a_numbered_chart(shipped):
-    chart = chart_of(shipped, "budget-revenue-growth", 2025)
+def test_a_target_without_figures_is_a_sentence_not_a_numbered_chart(like):
+    chart = chart_of(like, "budget-revenue-growth", 2025)
     assert not chart.has_points()
     assert chart.series == [] and chart.empty is not None
     assert chart.empty.startswith("[3] ")

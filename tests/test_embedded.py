@@ -1,15 +1,23 @@
-"""The shipped Bắc Kạn workspace: every figure sourced, honest statuses."""
+"""The shipped workspaces: every figure as published (checked here, once, against
+../shared/data/), every figure sourced, honest statuses."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
+import yaml
 
 from bkind.core.status import evaluate_all
 from bkind.io.load import load_workspace
 from bkind.io.workspaces import embedded_workspace
 from bkind.model import Text, text_in
+
+from conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +67,17 @@ def test_known_revisions_resolve_to_the_latest(ws):
     assert current_vintage(grdp_2021).value == pytest.approx(0.0441)
     revenue = ws.years[2022].values["state_budget_revenue"]
     assert current_vintage(revenue).value == 855
+    # each year's figure in use: the revision, where there is one
+    from bkind.core.series import figures
+
+    def current(metric):
+        return {y: f.value for y, f in figures(ws, metric).items()}
+
+    assert current("grdp_growth")[2022] == pytest.approx(0.0588)
+    assert current("cnxd_va_growth") == pytest.approx(
+        {2020: 0.043, 2021: 0.0732, 2022: 0.0661, 2023: 0.0916, 2024: 0.0901})
+    assert [x.value for x in revenue] == [830, 853, 855]
+    assert current("state_budget_revenue") == {2022: 855}
 
 
 # Every number below is a formula on published figures (../shared/data/backan-figures.md):
@@ -109,6 +128,25 @@ def test_statuses_as_of_latest(ws):
     assert share_2030.outcome.required_points == pytest.approx(0.15 - s25)
 
 
+def test_the_2025_estimate_is_calibrated(ws):
+    from bkind.core.series import Series
+
+    point = Series(ws, 2025).points("industry_va_growth")[2025]
+    estimates = (VA_OUT, VA_IIP, VA_CNXD)
+    assert point.value == pytest.approx(VA_OUT)
+    assert (point.lo, point.hi) == (pytest.approx(min(estimates)),
+                                    pytest.approx(max(estimates)))
+
+
+def test_the_docs_state_the_calibrated_estimate():
+    from conftest import docs_text
+
+    average = [(COVERED * (1 + g)) ** 0.2 - 1 for g in (VA_OUT, VA_IIP, VA_CNXD)]
+    stated = f"{average[0]:.2%} ({min(average):.2%} to {max(average):.2%})"
+    assert stated == "9.90% (9.89% to 11.05%)"
+    assert f"The 2021-2025 average lands at {stated}" in " ".join(docs_text().split())
+
+
 def test_statuses_as_of_2024_rest_on_published_figures_only(ws):
     r = by_id(evaluate_all(ws, 2024))
     growth = r["industry-growth"]
@@ -147,3 +185,288 @@ def test_every_human_view_states_the_merger_once_it_happened(cli, tmp_path, monk
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
     assert ("were arranged into Thái Nguyên province" in result.stdout) is after
+
+
+# ---------------------------------------------------------------- the shipped figures
+# Every figure of the shipped workspaces (value, period, status, price basis, source),
+# read from their YAML with PyYAML (not bkind's loader), checked against the published
+# figures of ../shared/data/*.md (parsed here from their markdown). Every mismatch of
+# every workspace is listed at once.
+
+DATA = REPO.parent / "shared" / "data"
+SHIPPED = {"backan-16": REPO, **{p.name: p for p in sorted((REPO / "workspaces").iterdir())
+                                if (p / "targets.yaml").is_file()}}
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w/]|[.,]\d)")
+_VI_NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\w/]|[.,]\d)")
+_YEAR = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
+_KEYS = re.compile(r"(post\d+|\b[ac]\d{5,}\b|\b(?!20\d\d\b)\d{4,}\b|[\w-]+(?:\.[\w-]+)*\."
+                   r"(?:vn|com|net|biz)(?:/[\w./-]*)?|Thế Đại|seed text|"
+                   r"\b(?:thanhnien|vietnamplus|nhandan|cafef|baomoi|danviet|vneconomy|lforum)\b)")
+
+
+@dataclass
+class Entry:
+    """A row of a table, or a bullet or paragraph, of a data file."""
+
+    where: str  # file:line
+    heading: str
+    cells: dict[str, str]  # column -> cell (a bullet or paragraph: {"text": ...})
+    caption: str = ""  # the paragraph above a table (its source, its year)
+    says_status: bool = True  # whether the table says a figure's status anywhere
+
+    @property
+    def text(self) -> str:
+        return " | ".join(self.cells.values())
+
+
+def data_entries() -> list[Entry]:
+    entries: list[Entry] = []
+    for path in sorted(DATA.glob("*.md")):
+        heading, columns, para = "", None, None
+        table: list[Entry] = []
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.name}:{n}"
+            if line.startswith("#"):
+                heading, columns, para = line.lstrip("#").strip(), None, None
+            elif line.startswith("|"):
+                para = None
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                if all(set(c) <= set("-: ") for c in cells):
+                    continue
+                if columns is None:
+                    columns, table = [c.lower() for c in cells], []
+                    caption = entries[-1].text if entries and "text" in entries[-1].cells \
+                        else ""
+                    continue
+                table.append(Entry(where, heading, dict(zip(columns, cells, strict=False)),
+                                   caption))
+                entries.append(table[-1])
+                says = any(_status_words(e.text) or "status" in e.cells for e in table)
+                for e in table:
+                    e.says_status = says
+            elif not line.strip():
+                columns, para = None, None
+            elif para is not None and not line.startswith("- "):
+                para.cells["text"] += " " + line.strip()
+            else:
+                columns = None
+                para = Entry(where, heading, {"text": line.removeprefix("- ").strip()})
+                entries.append(para)
+    return entries
+
+
+def numbers(text: str) -> set[Decimal]:
+    """The numbers of a text, in Western notation; quoted Vietnamese ("14,5%") too."""
+    out = {Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
+           for m in _NUMBER.finditer(text)}
+    for quoted in re.findall(r'"([^"]*)"', text):
+        out |= {Decimal(m.group(1).replace(".", "") + (m.group(2) or "").replace(",", "."))
+                for m in _VI_NUMBER.finditer(quoted)}
+    return out
+
+
+def _period(text: str) -> tuple[set[int], int | None, bool]:
+    """Years, month (None: the year) and whether it is a span of years (2021-2025)."""
+    low = text.lower()
+    if re.search(r"20\d\d\s*[-–]\s*20\d\d", low):
+        return set(), None, True
+    years = {int(y) for y in _YEAR.findall(low)}
+    month = None
+    if m := re.search(r"\b(q[1-4])\b", low):
+        month = 3 * int(m.group(1)[1])
+    elif m := re.search(r"\bh([12])\b", low):
+        month = 6 * int(m.group(1))
+    elif m := re.search(r"\b(\d{1,2})m\b", low):
+        month = int(m.group(1))
+    elif m := re.search(rf"\b({'|'.join(_MONTHS)})(?:-({'|'.join(_MONTHS)}))?\b", low):
+        month = _MONTHS[m.group(2) or m.group(1)]  # Jan-Sep: to September
+    return years, month, False
+
+
+def _status_words(text: str) -> str | None:
+    """A figure's status from the words beside it (est., ước, final); None: none said."""
+    low = text.lower()
+    if re.search(r"\bfinal\b|official|chính thức", low):
+        return "official"
+    if re.search(r"\best\b|estimat|ước", low):
+        return "estimate"
+    return None
+
+
+def _basis_words(text: str) -> str | None:
+    low = text.lower()
+    if "not stated" in low or "unknown" in low or "không nêu" in low:
+        return "not-stated"
+    if "ss2010" in low or "2010" in low.split("|")[-1].strip() or "2010 prices" in low:
+        return "constant-2010"
+    if "current prices" in low or "hiện hành" in low:
+        return "current"
+    return None
+
+
+@dataclass
+class Figure:
+    """A figure of a shipped workspace, as its YAML says."""
+
+    where: str  # workspace/file: place
+    value: Decimal
+    year: int
+    month: int | None  # year to date (or the month alone) of this month; None: the year
+    status: str | None
+    prices: str | None
+    source: str
+    item: str | None = None  # a list item's name
+
+
+def _decimal(raw: object) -> Decimal:
+    text = str(raw).strip()
+    return Decimal(text[:-1]) if text.endswith("%") else Decimal(text)
+
+
+def shipped_figures() -> list[Figure]:
+    out: list[Figure] = []
+    for name, root in SHIPPED.items():
+        targets = yaml.safe_load((root / "targets.yaml").read_text(encoding="utf-8"))
+        basis = {m: (spec or {}).get("prices") for m, spec in targets["metrics"].items()}
+        for path in sorted((root / "actuals").glob("*.yaml")):
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            year, place = doc["year"], f"{name}/actuals/{path.name}"
+
+            def add(section: str, metric: str, entry: object, month: int | None,
+                    fields: tuple[str, ...], place: str = place, year: int = year,
+                    basis: dict = basis) -> None:
+                for v in entry if isinstance(entry, list) else [entry]:
+                    for f in fields:
+                        if v.get(f) is None:
+                            continue
+                        out.append(Figure(
+                            f"{place}: {section} {metric} {f}", _decimal(v[f]), year, month,
+                            v.get("status"), v.get("prices", basis.get(metric)),
+                            str(v.get("source", ""))))
+
+            for section in ("values", "plan"):
+                for metric, entry in (doc.get(section) or {}).items():
+                    add(section, metric, entry, None, ("value",))
+            for month, metrics in (doc.get("ytd") or {}).items():
+                for metric, entry in metrics.items():
+                    add(f"ytd {month}", metric, entry, int(month),
+                        ("value", "yoy", "plan_share", "month_value", "month_yoy", "mom"))
+            for list_name, items in doc.items():
+                if not isinstance(items, list):
+                    continue
+                for item in items:
+                    for f in ("area_ha", "investment_bn", "occupancy"):
+                        if item.get(f) is not None:
+                            out.append(Figure(f"{place}: {list_name} {item['id']} {f}",
+                                              _decimal(item[f]), year, None, None, None,
+                                              str(item.get("source", "")), item["name"]))
+    return out
+
+
+def _segment(cell: str, value: Decimal) -> str | None:
+    for part in re.split(r";| / |\.\s+(?=[A-Z0-9])", cell):
+        if any(x == value or x == value * 1000 or x * 1000 == value for x in numbers(part)):
+            return part
+    return None
+
+
+def _problems(fig: Figure, entry: Entry) -> list[str] | None:
+    """What disagrees between a figure and a data entry that prints its number; None:
+    the entry does not print it."""
+    cells = entry.cells
+    hits = [(k, seg) for k, c in cells.items() if (seg := _segment(c, abs(fig.value)))]
+    if not hits:
+        return None
+    column, segment = hits[0]
+    out = []
+    if fig.item is not None:  # a list item: its name on the same line
+        return [] if fig.item.lower() in entry.text.lower() else ["item"]
+    # period: the monthly reports' heading (M/YYYY), else the row's first cell, else all
+    if "text" in cells:
+        years, month, span = {int(y) for y in _YEAR.findall(cells["text"])}, None, False
+    elif m := re.match(r"(\d{1,2})/(20\d\d):", entry.heading):
+        years, month = {int(m.group(2))}, int(m.group(1))
+        span = False
+    else:
+        first = next(iter(cells.values()))
+        years, month, span = _period(first)
+        if not years and not span:
+            years, month, span = _period(" ".join(cells) + " " + entry.caption)
+    if span or fig.year not in years:
+        out.append(f"period (the data: {sorted(years) or 'a span of years'})")
+    elif "text" not in cells and fig.month != month and \
+            not (fig.month in (None, 12) and month in (None, 12)):
+        out.append(f"period (the data: month {month}, stored: month {fig.month})")
+    # status: the status column, else the words beside the number
+    said = cells.get("status")
+    if said is not None:
+        stated = {_status_words(s) for s in said.split(";")} if said.strip() not in \
+            ("", "—", "unknown") else {None}
+    elif entry.says_status:
+        stated = {_status_words(segment)} | ({None} if "revised" in segment else set())
+    else:  # a table that never says: any status
+        stated = {fig.status}
+    if fig.status not in stated and not (fig.status == "estimate" and "dự ước" in segment):
+        out.append(f"status (stored: {fig.status}, the data: {sorted(map(str, stated))})")
+    # price basis: the prices/basis column, else the words beside the number
+    col = cells.get("prices", cells.get("basis"))
+    data_basis = None if col == "n/a" else _basis_words(col) if col is not None \
+        else _basis_words(segment)
+    if data_basis is not None and fig.prices is not None and not (
+            data_basis == fig.prices or data_basis == "constant-2010" and fig.prices ==
+            "constant"):
+        out.append(f"price basis (stored: {fig.prices}, the data: {data_basis})")
+    # source: a key of the data's source (address, post number, date) in the stored one
+    keys = set(_KEYS.findall(segment if "text" in cells else
+                             " ".join((entry.heading, entry.caption, entry.text))))
+    if not keys and "text" in cells:  # a bullet or paragraph that names its source once
+        if "not recorded" in fig.source:  # neither names it
+            keys = set()
+        else:
+            keys = set(_KEYS.findall(entry.heading)) or set(_KEYS.findall(entry.text))
+    if keys and not any(k.lower() in fig.source.lower() for k in keys):
+        out.append(f"source (stored: {fig.source[:60]!r}, the data: {sorted(keys)[:4]})")
+    return out
+
+
+def test_every_shipped_figure_is_as_published():
+    if not DATA.is_dir():
+        pytest.skip("../shared/data/ is not beside this checkout")
+    entries, mismatches, figures = data_entries(), [], shipped_figures()
+    assert len(figures) > 250  # every figure of every shipped workspace, not a sample
+    for fig in figures:
+        found = [(p, e) for e in entries if (p := _problems(fig, e)) is not None]
+        if not found:
+            mismatches.append(f"{fig.where} = {fig.value}: not in ../shared/data/")
+        elif all(found_p for found_p, _ in found):
+            problems, entry = min(found, key=lambda x: len(x[0]))
+            mismatches.append(f"{fig.where} = {fig.value}: {entry.where}: "
+                              + "; ".join(problems))
+    assert not mismatches, f"{len(mismatches)} of {len(figures)} figures:\n" + \
+        "\n".join(mismatches)
+
+
+def test_the_check_catches_a_wrong_figure():
+    if not DATA.is_dir():
+        pytest.skip("../shared/data/ is not beside this checkout")
+    entries = data_entries()
+    fig = next(f for f in shipped_figures() if f.where.endswith(
+        "2024.yaml: values industry_va_growth value"))  # 11.03%, estimate, post68856
+
+    def problems(f: Figure) -> list[str]:
+        found = [p for e in entries if (p := _problems(f, e)) is not None]
+        return min(found, key=len) if found else ["not found"]
+
+    assert problems(fig) == []
+    assert problems(dataclasses.replace(fig, value=Decimal("11.3"))) == ["not found"]
+    assert problems(dataclasses.replace(fig, year=2023))[0].startswith("period")
+    assert problems(dataclasses.replace(fig, status=None))[0].startswith("status")
+    assert problems(dataclasses.replace(fig, source="Báo Bắc Kạn, post1"))[0].startswith(
+        "source")
+    monthly = next(f for f in shipped_figures() if f.where.endswith(
+        "2022.yaml: ytd 3 industrial_output value"))  # 351.4, price basis not stated
+    assert problems(monthly) == []
+    assert problems(dataclasses.replace(monthly, prices="constant-2010"))[0].startswith(
+        "price basis")

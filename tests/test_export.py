@@ -9,11 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixtures as F
 import pytest
 
 from bkind.io.export import COLUMNS
 from bkind.io.load import load_workspace
 from bkind.io.workspaces import named_workspaces
+
+from conftest import MINIMAL_TARGETS
 
 NAMES = ("backan-16", "bacgiang", "thainguyen-2030")
 
@@ -45,17 +48,33 @@ def test_export_has_every_figure_year_first_value_last(cli, tmp_path, monkeypatc
     assert [f["name"] for f in package["resources"][0]["schema"]["fields"]] == list(COLUMNS)
 
 
-def test_rates_are_fractions_and_vintages_plans_and_ytd_are_rows(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    cli("export", "-w", "thainguyen-2030", "-o", "tn")
-    rows = read_rows(tmp_path / "tn")
-    growth = [r for r in rows if r["Metric"] == "grdp_growth" and r["Year"] == "2025"
+ACTUALS = {
+    2025: """\
+year: 2025
+values:
+  va_growth:
+    - {value: 8%, status: estimate, source: early}
+    - {value: 6.5%, status: estimate, source: later}
+ytd:
+  9:
+    va: {value: 750, yoy: 6%, plan_share: 60%, source: nine months}
+""",
+    2026: "year: 2026\nplan:\n  grdp: {value: 20000, source: plan}\n"}
+
+
+def test_rates_are_fractions_and_vintages_plans_and_ytd_are_rows(cli, tmp_path, workspace):
+    root = workspace(MINIMAL_TARGETS, ACTUALS)
+    assert cli("export", "-w", str(root), "-o", str(tmp_path / "out")).exit_code == 0
+    rows = read_rows(tmp_path / "out")
+    growth = [r for r in rows if r["Metric"] == "va_growth" and r["Year"] == "2025"
               and not r["Month"]]
-    assert [r["Value"] for r in growth] == ["0.08", "0.0633"]  # both vintages kept
-    plan = [r for r in rows if r["Status"] == "plan" and r["Metric"] == "grdp_current"]
-    assert plan[0]["Year"] == "2026" and plan[0]["Value"] == "220452"
-    ytd = [r for r in rows if r["Month"] == "9" and r["Metric"] == "industrial_output"]
-    assert ytd[0]["Value"] == "751640" and ytd[0]["Unit"] == "bn VND"
+    assert [r["Value"] for r in growth] == ["0.08", "0.065"]  # both vintages kept
+    plan = [r for r in rows if r["Status"] == "plan" and r["Metric"] == "grdp"]
+    assert plan[0]["Year"] == "2026" and plan[0]["Value"] == "20000"
+    ytd = [r for r in rows if r["Month"] == "9" and r["Metric"] == "va"]
+    assert ytd[0]["Value"] == "750" and ytd[0]["Unit"] == "bn VND"
+    assert {r["Metric"]: r["Value"] for r in rows if r["Month"] == "9"} == {
+        "va": "750", "va.yoy": "0.06", "va.plan_share": "0.6"}
     assert not [r for r in rows if r["Year"] == "2026" and r["Status"] != "plan"]
 
 
@@ -111,14 +130,16 @@ def test_a_previous_export_is_replaced_and_nothing_is_left_behind(cli, tmp_path,
     assert cli("export", "-o", "file").exit_code == 2
 
 
-def test_the_press_release_columns_are_exported_too(cli, tmp_path, monkeypatch):
-    """Q1 2025: 602 bn, +28.12% y/y, 26.46% of the plan, March alone 190 bn."""
-    monkeypatch.chdir(tmp_path)
-    assert cli("export", "--format", "datapackage", "--output", "out").exit_code == 0
+def test_the_press_release_columns_are_exported_too(cli, tmp_path):
+    """A year to date as a press release gives it: value, y/y, share of the plan, the
+    month alone (tests/fixtures.py: Q1 2025)."""
+    root = F.backan_like(tmp_path / "like")
+    assert cli("export", "-w", str(root), "--format", "datapackage", "--output",
+               str(tmp_path / "out")).exit_code == 0
     q1 = {row["Metric"]: row for row in read_rows(tmp_path / "out")
           if row["Year"] == "2025" and row["Month"] == "3"}
-    assert q1["industrial_output"]["Value"] == "602"
-    assert q1["industrial_output.yoy"]["Value"] == "0.2812"
+    assert q1["industrial_output"]["Value"] == f"{F.OUTPUT_Q1_VALUE:g}"
+    assert q1["industrial_output.yoy"]["Value"] == f"{F.OUTPUT_Q1:g}"
     assert q1["industrial_output.yoy"]["Unit"] == "fraction"
-    assert q1["industrial_output.plan_share"]["Value"] == "0.2646"
-    assert q1["industrial_output.month_value"]["Value"] == "190"
+    assert q1["industrial_output.plan_share"]["Value"] == f"{F.OUTPUT_Q1_PLAN_SHARE:g}"
+    assert q1["industrial_output.month_value"]["Value"] == f"{F.OUTPUT_MARCH:g}"

@@ -1,11 +1,13 @@
-"""Every shipped figure labelled right: price bases the sources do not state, notes in
-both languages, the 2024 gross output figure of the Q1 2025 article (issue 18, item 7)."""
+"""Figures labelled right: price bases the sources do not state (a later figure with none
+never replaces a 2010-price one, as the 2024 gross output of the Q1 2025 article does not),
+every shipped note in both languages (issue 18, item 7)."""
 
 from __future__ import annotations
 
 import csv
 import json
 
+import fixtures as F
 import pytest
 
 from bkind.core.series import Series
@@ -21,59 +23,69 @@ def ws():
     return load_workspace(embedded_workspace(), embedded=True)
 
 
-def test_a_later_figure_without_a_price_basis_never_becomes_the_current_value(ws):
+@pytest.fixture(scope="module")
+def like(tmp_path_factory):
+    """A workspace shaped like the shipped one, with figures of its own (tests/fixtures.py):
+    2024 gross output at 2010 prices, and a later figure of it with no price basis."""
+    return F.backan_like(tmp_path_factory.mktemp("like") / "ws")
+
+
+def test_a_later_figure_without_a_price_basis_never_becomes_the_current_value(like):
+    ws = load_workspace(like, cache=None)
     vintages = ws.years[2024].values["industrial_output"]
-    # the "about 4,800 bn" of the Q1 2025 article, published after March 2025
-    later = next(v for v in vintages if v.value == 4800)
+    later = next(v for v in vintages if v.value == F.OUTPUT_2024_LATER_UNPRICED)
     assert later.published == "2025-04" and later.unpriced and later.status is None
-    assert current_vintage(vintages).value == 2023.72
-    assert Series(ws, 2024).values("industrial_output")[2024] == 2023.72
+    assert current_vintage(vintages).value == F.OUTPUT_2024
+    assert Series(ws, 2024).values("industrial_output")[2024] == F.OUTPUT_2024
     growth = ws.years[2024].values["industrial_output_growth"]
-    assert current_vintage(growth).value == pytest.approx(0.1338)
+    assert current_vintage(growth).value == pytest.approx(F.OUTPUT_GROWTH_2024)
 
 
-def test_a_year_whose_only_figure_states_no_basis_has_no_value(ws):
-    # 2021-2023 gross output: the sources give no price basis; the series is on 2010 prices
+def test_a_year_whose_only_figure_states_no_basis_has_no_value(like):
+    ws = load_workspace(like, cache=None)
     values = Series(ws, 2024, nowcasts=False).values("industrial_output")
-    assert sorted(values) == [2024]
+    assert sorted(values) == [2024]  # not 2023: its only figure states no price basis
     assert len([v for vs in ws.years[2024].values.values() for v in vs if v.unpriced]) == 2
-    assert all(v.unpriced for y in (2021, 2022, 2023)
-               for v in ws.years[y].values["industrial_output"])
+    assert all(v.unpriced for v in ws.years[2023].values["industrial_output"])
 
 
-def test_validate_flags_every_figure_without_a_price_basis(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    result = cli("validate", "--format", "json")
+@pytest.mark.parametrize("shipped", [False, True])
+def test_validate_flags_every_figure_without_a_price_basis(cli, like, shipped):
+    root = embedded_workspace() if shipped else like
+    result = cli("validate", "-w", str(root), "--format", "json")
     assert result.exit_code == 0, result.stderr
     flagged = [w for w in json.loads(result.stdout)["warnings"] if w["code"] == "unpriced"]
     assert sorted((w["path"].rsplit("/", 2)[-2:], w["line"]) for w in flagged) == sorted(
         (["actuals", f"{y}.yaml"], v.line) for y, a in load_workspace(
-            embedded_workspace(), embedded=True).years.items()
+            root, cache=None).years.items()
         for vs in a.values.values() for v in vs if v.unpriced)
-    msg = next(w["message"] for w in flagged if "4,800" in w["message"])
-    assert "states no price basis" in msg and "in use: 2,023.72" in msg
+    if not shipped:
+        msg = next(w["message"] for w in flagged if "3,000" in w["message"])
+        assert "states no price basis" in msg and "in use: 1,800" in msg
 
 
-def test_export_says_not_stated(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert cli("export", "--format", "datapackage", "--output", "out").exit_code == 0
-    with (tmp_path / "out" / "figures.csv").open(encoding="utf-8", newline="") as handle:
+def test_export_says_not_stated(cli, like, tmp_path):
+    out = tmp_path / "out"
+    assert cli("export", "-w", str(like), "--format", "datapackage", "--output",
+               str(out)).exit_code == 0
+    with (out / "figures.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     out_2024 = {r["Value"]: r["Prices"] for r in rows
                 if r["Metric"] == "industrial_output" and r["Year"] == "2024" and not r["Month"]}
-    assert out_2024 == {"4800": "not-stated", "2023.72": "constant-2010"}
-    h1 = [r for r in rows if r["Metric"] == "industrial_output" and r["Month"] == "6"
-          and r["Year"] == "2025"]
-    assert h1[0]["Prices"] == "not-stated"
+    assert out_2024 == {"3000": "not-stated", "1800": "constant-2010"}
+    nine_months = [r for r in rows if r["Metric"] == "industrial_output" and r["Month"] == "9"
+                   and r["Year"] == "2024"]
+    assert nine_months[0]["Prices"] == "not-stated"
 
 
-def test_notes_reach_output_in_the_readers_language(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    vi = cli("history", "industrial_output", "--year", "2024", "--format", "md", "--lang", "vi")
-    assert "Giá so sánh 2010; đạt 106,51% kế hoạch" in vi.stdout
-    assert "2010 prices; 106.51% of plan" not in vi.stdout
-    en = cli("history", "industrial_output", "--year", "2024", "--format", "md")
-    assert "2010 prices; 106.51% of plan" in en.stdout
+def test_notes_reach_output_in_the_readers_language(cli, like):
+    vi = cli("history", "industrial_output", "-w", str(like), "--year", "2024", "--format",
+             "md", "--lang", "vi")
+    assert "Giá so sánh 2010; đạt 105% kế hoạch" in vi.stdout
+    assert "2010 prices; 105% of plan" not in vi.stdout
+    en = cli("history", "industrial_output", "-w", str(like), "--year", "2024",
+             "--format", "md")
+    assert "2010 prices; 105% of plan" in en.stdout
 
 
 def test_revised_figures_are_not_called_official(ws):

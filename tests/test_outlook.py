@@ -7,19 +7,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 
+import fixtures as F
 import pytest
 
 from bkind.core.review import review
 from bkind.core.status import evaluate_all
 from bkind.io.load import load_workspace
-from bkind.io.workspaces import embedded_workspace
 
 
 @pytest.fixture(scope="module")
-def ws():
-    return load_workspace(embedded_workspace(), embedded=True)
+def root(tmp_path_factory):
+    """A workspace shaped like the shipped one, with figures of its own (tests/fixtures.py):
+    its series end in 2025-06, and its 2025 figures are year-to-date estimates."""
+    return F.backan_like(tmp_path_factory.mktemp("like") / "ws")
+
+
+@pytest.fixture(scope="module")
+def ws(root):
+    return load_workspace(root, cache=None)
 
 
 def by_id(results):
@@ -29,27 +35,28 @@ def by_id(results):
 # ------------------------------------------------------------ outlook, not verdict
 
 
-def test_the_march_2025_report_gives_outlooks_never_verdicts(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    data = json.loads(cli("report", "--month", "2025-03", "--format", "json").stdout)
+def test_the_march_2025_report_gives_outlooks_never_verdicts(cli, root):
+    data = json.loads(cli("report", "-w", str(root), "--month", "2025-03",
+                          "--format", "json").stdout)
     nowcasts = {t["id"]: t for t in data["nowcasts"]}
     assert not {t["status"] for t in nowcasts.values()} & {"achieved", "missed"}
     growth = nowcasts["industry-growth"]
-    # recomputed from the figures: 2021-2024 = 642 / (6.2% x 7,406.5); 2025 from Q1 gross
-    # output +28.12% and the IIP +22.2%, each calibrated on 2024 (value added +11.03%)
-    covered = 642 / (0.062 * 7406.5)
-    out = 1.2812 ** (math.log(1.1103) / math.log(1.1338))
-    iip = 1.222 ** (math.log(1.1103) / math.log(1.1173))
-    hi = (covered * max(out, iip)) ** 0.2 - 1
-    assert hi < 0.13  # the whole range is below 13%: likely missed, not "missed"
+    # recomputed from the figures: 2021-2024 covered by the levels; 2025 from the Q1 gross
+    # output and IIP, each calibrated on 2024 (the H1 figures were not known in March)
+    out = F.calibrated(F.OUTPUT_Q1, F.OUTPUT_GROWTH_2024)
+    iip = F.calibrated(F.IIP_Q1, F.IIP_2024)
+    hi = F.average(max(out, iip))
+    assert hi < F.TARGET_GROWTH  # the whole range is below 13%: likely missed, not "missed"
     assert growth["outlook"] == "likely_missed" and growth["estimated"]
-    assert growth["status"] == "acceleration_needed"  # (covered * out)^0.2 - 1 over 13%
-    assert growth["actual"] / 0.13 == pytest.approx(((covered * out) ** 0.2 - 1) / 0.13)
+    assert growth["status"] == "acceleration_needed"
+    assert growth["actual"] == pytest.approx(F.average(out))
+    assert growth["range"] == [pytest.approx(F.average(min(out, iip))), pytest.approx(hi)]
     assert nowcasts["clusters-occupied-2025"]["outlook"] == "likely_met"
-    en = cli("report", "--month", "2025-03", env={"COLUMNS": "200"}).stdout
+    en = cli("report", "-w", str(root), "--month", "2025-03", env={"COLUMNS": "200"}).stdout
     assert "on current estimates, likely to be missed" in en
     assert "Missed" not in en.split("estimates for 2025")[1].split("Warnings")[0]
-    vi = cli("report", "--month", "2025-03", "--lang", "vi", "--format", "md").stdout
+    vi = cli("report", "-w", str(root), "--month", "2025-03", "--lang", "vi",
+             "--format", "md").stdout
     assert "theo số ước hiện nay, có khả năng không đạt" in vi
 
 
@@ -68,6 +75,8 @@ def test_status_before_the_year_is_over_gives_an_outlook(ws):
     after = by_id(evaluate_all(ws, 2025, today="2026-01-01"))
     assert after["industry-growth"].status == "missed" and after["industry-growth"].outlook \
         is None
+    assert after["industry-growth"].actual == pytest.approx(
+        F.average(F.calibrated(F.OUTPUT_H1, F.OUTPUT_GROWTH_2024)))
     assert after["industry-share-2030"].status == "discontinued"
 
 
@@ -112,15 +121,17 @@ def test_an_outlook_reaches_the_csv_and_the_words(ws):
 # -------------------------------------------------------------------- discontinued
 
 
-def test_the_2030_share_target_is_discontinued(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_the_2030_share_target_is_discontinued(cli, root, monkeypatch):
+    monkeypatch.chdir(root)
     data = json.loads(cli("status", "--format", "json").stdout)
     share = {t["id"]: t for t in data["targets"]}["industry-share-2030"]
     assert share["status"] == "discontinued" and share["outlook"] is None
-    # its last value, gap and trend stay as context: 2025 = 642 x calibrated gross output
-    # growth / (9,531 x 1.082)
-    s25 = 642 * 1.1785 ** (math.log(1.1103) / math.log(1.1338)) / (9531 * 1.082)
-    assert share["actual"] == pytest.approx(s25) and share["gap"] == pytest.approx(s25 - 0.15)
+    # its last value, gap and trend stay as context: 2025 = value added 2024 x calibrated
+    # H1 gross output growth / (GRDP 2024 x its H1 growth)
+    s25 = F.VA_2024 * (1 + F.calibrated(F.OUTPUT_H1, F.OUTPUT_GROWTH_2024)) / (
+        F.GRDP_2024 * (1 + F.GRDP_H1))
+    assert share["actual"] == pytest.approx(s25)
+    assert share["gap"] == pytest.approx(s25 - F.TARGET_SHARE_2030)
     assert "its own series ended in 2025-06" in share["note"]
     assert "Thái Nguyên" in share["note"]  # the successor's resolution, named
     assert data["summary"]["discontinued"] == 1
@@ -146,27 +157,46 @@ def test_before_the_series_end_a_later_target_is_evaluated_as_usual(ws):
 # --------------------------------------------------------- project, one observed year
 
 
-def test_project_gives_no_verdict_from_one_year(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    data = json.loads(cli("project", "-w", "thainguyen-2030", "--year", "2030",
+NEXT_PERIOD = """\
+resolution:
+  id: N
+  title: {en: "Next period", vi: "Giai đoạn sau"}
+  baseline_year: 2025
+metrics:
+  grdp_growth: {name: {en: "GRDP growth", vi: "Tăng trưởng GRDP"}, kind: growth,
+                prices: constant}
+  iip_growth: {name: {en: "IIP", vi: "IIP"}, kind: growth, prices: none}
+targets:
+  - {id: grdp-growth, type: average_growth, metric: grdp_growth, period: [2026, 2030],
+     at_least: 10%}
+  - {id: iip-growth, type: average_growth, metric: iip_growth, period: [2026, 2030],
+     at_least: 12%}
+"""
+# the baseline year alone: one observed year, and nothing observed in the period
+BASELINE_ONLY = {2025: "year: 2025\nvalues:\n  grdp_growth: {value: 6%, source: s}\n"
+                       "  iip_growth: {value: 9%, source: s}\n"}
+
+
+def test_project_gives_no_verdict_from_one_year(cli, workspace):
+    root = str(workspace(NEXT_PERIOD, BASELINE_ONLY))
+    data = json.loads(cli("project", "-w", root, "--year", "2030",
                           "--format", "json").stdout)
     targets = {t["id"]: t for t in data["targets"]}
     for tid in ("grdp-growth", "iip-growth"):
         assert targets[tid]["meets"] is None and targets[tid]["reached_in"] is None
         assert "one year is not a trend" in targets[tid]["note"]
-    vi = cli("project", "-w", "thainguyen-2030", "--year", "2030", "--lang", "vi").stdout
+    vi = cli("project", "-w", root, "--year", "2030", "--lang", "vi").stdout
     assert "không đạt" not in vi.split("[1]")[1].split("[2]")[0]
     # an assumed rate is a projection the user chose: judged
-    assumed = json.loads(cli("project", "-w", "thainguyen-2030", "--year", "2030",
+    assumed = json.loads(cli("project", "-w", root, "--year", "2030",
                              "--assume", "grdp_growth=11%", "--format", "json").stdout)
     grdp = {t["id"]: t for t in assumed["targets"]}["grdp-growth"]
     assert grdp["meets"] is True
 
 
-def test_required_unobserved_is_the_target_when_nothing_is_observed(cli, tmp_path,
-                                                                     monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    data = json.loads(cli("status", "-w", "thainguyen-2030", "--format", "json").stdout)
+def test_required_unobserved_is_the_target_when_nothing_is_observed(cli, workspace):
+    root = str(workspace(NEXT_PERIOD, BASELINE_ONLY))
+    data = json.loads(cli("status", "-w", root, "--format", "json").stdout)
     targets = {t["id"]: t for t in data["targets"]}
-    assert targets["grdp-growth"]["required_unobserved"] == 0.105
-    assert targets["iip-growth"]["required_unobserved"] == 0.13
+    assert targets["grdp-growth"]["required_unobserved"] == 0.10
+    assert targets["iip-growth"]["required_unobserved"] == 0.12

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 
+import fixtures as F
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -366,9 +367,10 @@ def test_share_of_two_price_bases_is_refused(cli, workspace):
 # ------------------------------------------------------------ embedded workspace
 
 
-def test_embedded_workspace_projects_every_target(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    result = cli("project", "--year", "2030", "--format", "json")
+def test_a_workspace_like_the_shipped_projects_every_target(cli, tmp_path):
+    """The shipped workspace's shape (tests/fixtures.py), with figures of its own."""
+    result = cli("project", "-w", str(F.backan_like(tmp_path / "like")), "--year", "2030",
+                 "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     targets = by_id(data["targets"])
@@ -376,28 +378,29 @@ def test_embedded_workspace_projects_every_target(cli, tmp_path, monkeypatch):
                              "clusters-complete-2025", "clusters-occupied-2025",
                              "industry-share-2030"]
     share = by_id(data["metrics"])["industry_share"]
-    va25 = 1.1785 ** (math.log(1.1103) / math.log(1.1338))  # gross output H1, calibrated
-    s25 = 642 * va25 / (9531 * 1.082)  # the 2025 nowcast: over GRDP grown by its H1 rate
+    va25 = 1 + F.calibrated(F.OUTPUT_H1, F.OUTPUT_GROWTH_2024)  # gross output H1, calibrated
+    grdp25 = F.GRDP_2024 * (1 + F.GRDP_H1)  # the 2025 nowcast: over GRDP grown by its H1 rate
+    s25 = F.VA_2024 * va25 / grdp25
     assert [(p["year"], p["value"], p["derived"], p["estimated"])
             for p in share["series"][:3]] == [
-        (2020, 0.062, False, False), (2024, pytest.approx(642 / 9531), True, False),
+        (2020, F.SHARE_2020, False, False),
+        (2024, pytest.approx(F.VA_2024 / F.GRDP_2024), True, False),
         (2025, pytest.approx(s25), False, True)]
     s30 = targets["industry-share-2030"]
-    assert s30["projected"] == pytest.approx(s25 * (s25 / 0.062) ** (5 / 5))
+    assert s30["projected"] == pytest.approx(s25 * (s25 / F.SHARE_2020) ** (5 / 5))
     assert s30["meets"] is False and s30["reached_in"] is None
-    grdp_trend = (9531 * 1.082 / 7406.5) ** 0.2 - 1
+    grdp_trend = (grdp25 / F.GRDP_2020) ** 0.2 - 1
     assert s30["denominator_growth"] == pytest.approx(grdp_trend)
     assert s30["required_numerator_growth"] == pytest.approx(
-        (1 + grdp_trend) * (0.15 / s25) ** (1 / 5) - 1)
-    assert s30["required"] == pytest.approx((0.15 / s25) ** (1 / 5) - 1)
+        (1 + grdp_trend) * (F.TARGET_SHARE_2030 / s25) ** (1 / 5) - 1)
+    assert s30["required"] == pytest.approx((F.TARGET_SHARE_2030 / s25) ** (1 / 5) - 1)
     assert s30["estimated"] is True
     # insufficient data said as such
     assert targets["budget-revenue-growth"]["projected"] is None
     assert targets["budget-revenue-growth"]["note"].startswith("no figures published")
     # 2021-2024 covered by levels, 2025 estimated: the whole period is projected
     assert targets["industry-growth"]["meets"] is False
-    assert targets["industry-growth"]["projected"] == pytest.approx(
-        (642 / (0.062 * 7406.5) * va25) ** 0.2 - 1)
+    assert targets["industry-growth"]["projected"] == pytest.approx(F.average(va25 - 1))
     assert targets["clusters-complete-2025"]["note"].startswith(
         "counts are not projected; latest count: 1 (2025)")
 

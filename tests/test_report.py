@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 
+import fixtures as F
 import pytest
 
 from bkind.core import ytd as monthly
@@ -387,56 +387,50 @@ def test_html_is_self_contained(cli, workspace, tmp_path):
     assert again.read_text(encoding="utf-8").replace("/b/", "/ws/") == page  # stable output
 
 
-# ------------------------------------------------------------ the embedded workspace
+# ------------------------------------------- a March report of a workspace like the shipped
 
 
-def test_embedded_march_2025(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    result = cli("report", "--month", "2025-03", "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    row = metric(json.loads(result.stdout), "industrial_output")
-    assert (row["ytd"], row["plan_share"], row["yoy"]) == (602, 0.2646, 0.2812)
+def test_a_march_report_of_the_resolution(cli, tmp_path):
+    """The shipped workspace's shape (tests/fixtures.py), with figures of its own."""
+    root = F.backan_like(tmp_path / "like")
+    data = report_json(cli, root, "--month", "2025-03")
+    row = metric(data, "industrial_output")
+    assert (row["ytd"], row["plan_share"], row["yoy"]) == (
+        F.OUTPUT_Q1_VALUE, F.OUTPUT_Q1_PLAN_SHARE, F.OUTPUT_Q1)
     # the plan implied by the published share, and the monthly pace still needed
-    assert row["plan"] == pytest.approx(602 / 0.2646, abs=1e-6) and row["plan_derived"]
-    assert round(row["plan"]) == 2275
-    assert row["required_monthly"] == pytest.approx((602 / 0.2646 - 602) / 9, abs=1e-6)
-    assert round(row["required_monthly"], 1) == 185.9
-    assert round(row["average_monthly"], 1) == 200.7
-    assert row["sources"][0]["source"].startswith("Báo Bắc Kạn") and \
-        "post70526" in row["sources"][0]["source"]
-    assert row["sources"][0]["status"] == "estimate"
+    plan = F.OUTPUT_Q1_VALUE / F.OUTPUT_Q1_PLAN_SHARE
+    assert row["plan"] == pytest.approx(plan, abs=1e-6) and row["plan_derived"]
+    assert row["required_monthly"] == pytest.approx((plan - F.OUTPUT_Q1_VALUE) / 9, abs=1e-6)
+    assert row["average_monthly"] == pytest.approx(F.OUTPUT_Q1_VALUE / 3)
+    assert (row["sources"][0]["source"], row["sources"][0]["status"]) == ("q1", "estimate")
     # IIP: the y/y is the year-to-date growth itself
-    assert metric(json.loads(result.stdout), "iip_growth")["yoy"] == 0.222
+    assert metric(data, "iip_growth")["yoy"] == F.IIP_Q1
     # a March report judges the annual targets as of 2024, never "deadline passed"
-    data = json.loads(result.stdout)
     assert data["as_of"] == 2024
     assert {t["status"] for t in data["targets"]} <= {
         "acceleration_needed", "limited_progress", "insufficient_data", "achieved"}
     assert not any("deadline has passed" in (t["note"] or "") for t in data["targets"])
     # ... and shows the estimates for 2025 beside them, from what was known in March:
-    # Q1 gross output +28.12% (central) and the IIP +22.2%, not the later H1 figures
+    # the Q1 gross output (central) and IIP, each calibrated on 2024, not the H1 figures
     growth = data["nowcasts"][0]
     assert growth["id"] == "industry-growth" and growth["estimated"]
-    covered = 642 / (0.062 * 7406.5)
-    # each calibrated on 2024: value added +11.03%, gross output +13.38%, IIP +11.73%
-    out = 1.2812 ** (math.log(1.1103) / math.log(1.1338))
-    iip = 1.222 ** (math.log(1.1103) / math.log(1.1173))
-    assert growth["actual"] == pytest.approx((covered * out) ** 0.2 - 1)
-    assert growth["range"] == [pytest.approx((covered * min(out, iip)) ** 0.2 - 1, abs=1e-9),
-                               pytest.approx((covered * max(out, iip)) ** 0.2 - 1, abs=1e-9)]
+    out = F.calibrated(F.OUTPUT_Q1, F.OUTPUT_GROWTH_2024)
+    iip = F.calibrated(F.IIP_Q1, F.IIP_2024)
+    assert growth["actual"] == pytest.approx(F.average(out))
+    assert growth["range"] == [pytest.approx(F.average(min(out, iip)), abs=1e-9),
+                               pytest.approx(F.average(max(out, iip)), abs=1e-9)]
     # no GRDP growth was published for Q1: the 2025 share is not estimated in March
     assert "industry-share-2025" not in [n["id"] for n in data["nowcasts"]]
-    table = cli("report", "--month", "2025-03", env={"COLUMNS": "100"}).stdout
-    assert re.search(r"\[A\] Industrial gross\s+602\s+2,275\.13\s+26\.46%\s+105\.8%\s+"
-                     r"\+28\.12%", table), table
-    assert "[A] Industrial gross output, year to date 3/2025: 602 bn VND" in table
+    table = cli("report", "-w", str(root), "--month", "2025-03",
+                env={"COLUMNS": "100"}).stdout
+    pace = F.OUTPUT_Q1_PLAN_SHARE / (3 / 12)
+    assert re.search(rf"\[A\] Industrial gross\s+300\s+1,250\s+24%\s+{pace:.0%}\s+\+25%",
+                     table), table
+    assert "[A] Industrial gross output, year to date 3/2025: 300 bn VND" in table
 
 
-def test_embedded_february_2025_months_do_not_add_up(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    data = json.loads(cli("report", "--month", "2025-02", "--format", "json").stdout)
-    assert metric(data, "industrial_output")["warnings"] == [
-        "month figures do not add up: year to date 1/2025 238 + month 2 alone 182 = 420, but "
-        "year to date 2/2025 is 412.2"]
-    iip = metric(data, "iip_growth")
+def test_a_month_of_the_index_alone_has_no_year_to_date(cli, workspace):
+    y2025 = "year: 2025\nytd:\n  2:\n    iip: {month_value: 40%, source: s}\n"
+    iip = metric(report_json(cli, workspace(TARGETS, {2025: y2025}), "--month", "2025-02"),
+                 "iip")
     assert (iip["ytd"], iip["month_value"]) == (None, 0.4)

@@ -1,5 +1,6 @@
 """`bkind review` (tổng kết): the verdict rules on small hand-built workspaces, the
-yearly values and their kinds, the summary, the formats, and the embedded workspace."""
+yearly values and their kinds, the summary, the formats, and a workspace shaped like the
+shipped one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 import json
 
+import fixtures as F
 import pytest
 from msgspec.structs import replace
 from test_core import avg_target, count_target, level_target, workspace
@@ -14,7 +16,6 @@ from test_core import avg_target, count_target, level_target, workspace
 from bkind.core.review import review, verdict
 from bkind.core.status import evaluate
 from bkind.io.load import load_workspace
-from bkind.io.workspaces import embedded_workspace
 from bkind.render.views.review import review_view, sentence
 
 from conftest import docs_text
@@ -122,17 +123,18 @@ def test_count_years_and_summary():
                             "not_assessable": 0, "in_progress": 1, "discontinued": 0}
 
 
-# ------------------------------------------------------------------ the embedded workspace
+# ---------------------------------------------- a workspace shaped like the shipped one
 
 
 @pytest.fixture(scope="module")
-def embedded():
-    ws = load_workspace(embedded_workspace(), embedded=True)
+def like(tmp_path_factory):
+    """A workspace shaped like the shipped one, with figures of its own (tests/fixtures.py)."""
+    ws = load_workspace(F.backan_like(tmp_path_factory.mktemp("like") / "ws"), cache=None)
     return ws, review(ws, 2025)
 
 
-def test_embedded_review_as_of_2025(embedded):
-    _, rv = embedded
+def test_a_review_as_of_2025(like):
+    _, rv = like
     got = {r.id: (r.verdict, r.estimated) for r in rv.targets}
     assert got == {
         "industry-growth": ("not_achieved", True),
@@ -140,24 +142,29 @@ def test_embedded_review_as_of_2025(embedded):
         "budget-revenue-growth": ("not_assessable", False),
         "clusters-complete-2025": ("not_achieved", True),
         "clusters-occupied-2025": ("achieved", True),
-        # Bắc Kạn's own series ended in 06/2025: the 2030 share will never be judged
+        # the province's own series ended in 06/2025: the 2030 share will never be judged
         "industry-share-2030": ("discontinued", True),
     }
     growth = rv.targets[0]
     assert [y.kind for y in growth.years] == ["covered"] * 4 + ["nowcast"]
     clusters = {y.year: y.kind for y in rv.targets[3].years if y.value is not None}
-    assert clusters == {2023: "published", 2024: "published", 2025: "estimate"}  # part-year
+    assert clusters == {2024: "published", 2025: "estimate"}  # part-year
     assert rv.summary() == {"exceeded": 0, "achieved": 1, "not_achieved": 3,
                             "not_assessable": 1, "in_progress": 0,
                             "discontinued": 1}
 
 
-def test_embedded_sentences_read_like_a_report(embedded):
-    ws, rv = embedded
+def test_sentences_read_like_a_report(like):
+    ws, rv = like
     vi = [sentence(ws, r, "vi") for r in rv.targets]
+    # the 2021-2025 average with 2025 from each proxy, calibrated: the gross output central
+    central, *others = [F.average(F.calibrated(g, g24)) for g, g24 in (
+        (F.OUTPUT_H1, F.OUTPUT_GROWTH_2024), (F.IIP_Q1, F.IIP_2024), (F.CNXD_H1, F.CNXD_2024))]
+    about, low, high = (f"{x:.2%}".replace(".", ",")
+                        for x in (central, min(central, *others), max(central, *others)))
     assert vi[0].startswith("Tăng trưởng giá trị tăng thêm ngành công nghiệp bình quân giai "
-                            "đoạn 2021-2025 ước tính theo chỉ tiêu gián tiếp khoảng 9,90%/năm "
-                            "(dao động từ 9,89% đến 11,05%)")
+                            f"đoạn 2021-2025 ước tính theo chỉ tiêu gián tiếp khoảng {about}/năm "
+                            f"(dao động từ {low} đến {high})")
     assert vi[0].endswith("không đạt mục tiêu Nghị quyết đề ra (trên 13%/năm).")
     assert "không còn theo dõi (chuỗi số liệu riêng của tỉnh kết thúc tháng 6/2025)" \
         in vi[5]

@@ -60,11 +60,11 @@ def test_every_thainguyen_target_says_where_it_was_set():
 def test_bacgiang_holds_the_seed_figures():
     ws = load_workspace(named_workspaces()["bacgiang"], embedded=True)
     assert ws.targets == ()
-    got = {m: vs[-1].value for y in (2022, 2023) for m, vs in ws.years[y].values.items()}
-    assert got == pytest.approx({
-        "grdp_growth": 0.193, "grdp": 155800, "zones_count": 9, "zones_area_ha": 1967,
-        "zones_occupancy": 0.756, "zones_complete": 7, "clusters_count": 54,
-        "clusters_area_ha": 2254, "clusters_operating": 30, "clusters_occupancy": 0.54})
+    # the figures themselves are checked against ../shared/data/ in test_embedded.py
+    got = {m for y in (2022, 2023) for m in ws.years[y].values}
+    assert got == {"grdp_growth", "grdp", "zones_count", "zones_area_ha", "zones_occupancy",
+                   "zones_complete", "clusters_count", "clusters_area_ha",
+                   "clusters_operating", "clusters_occupancy"}
     for actuals in ws.years.values():
         for vintages in actuals.values.values():
             assert all("22/8/2023 (Tin, ảnh: Thế Đại" in (v.source or "") for v in vintages)

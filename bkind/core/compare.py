@@ -13,7 +13,7 @@ from __future__ import annotations
 from msgspec import Struct, field
 
 from bkind.core import series
-from bkind.model import Item, Metric, Workspace
+from bkind.model import ClusterSource, Item, Metric, NotComparableReason, Workspace
 
 UNSTATED_PRICES = ("not-stated", "constant")  # a basis that cannot be matched to another
 CLUSTER_METRICS = {
@@ -51,7 +51,7 @@ class Declared(Struct, frozen=True):
 
 class NotComparable(Struct, frozen=True):
     id: str
-    reason: str  # kind | unit | prices | prices_not_stated | no_common_year
+    reason: NotComparableReason
     declared: dict[str, Declared]
 
 
@@ -59,7 +59,7 @@ class Clusters(Struct, frozen=True):
     """A workspace's industrial clusters in one year."""
 
     year: int
-    source: str  # "list" (computed from the clusters: list) or "published" (aggregates)
+    source: ClusterSource  # computed from the clusters: list, or published aggregates
     count: float | None = None
     area_ha: float | None = None
     complete: float | None = None
@@ -84,7 +84,7 @@ def annual_years(ws: Workspace, as_of: int | None = None) -> set[int]:
             if (a.values or a.lists) and (as_of is None or y <= as_of)}
 
 
-def _reason(metrics: list[Metric]) -> str | None:
+def _reason(metrics: list[Metric]) -> NotComparableReason | None:
     """Why metrics of one id are not the same measure, or None when they are."""
     first = metrics[0]
     if any(m.kind != first.kind for m in metrics):

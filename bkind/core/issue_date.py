@@ -73,6 +73,13 @@ def known_on(ws: Workspace, issue: Issue) -> Workspace:
     The same workspace when nothing is later."""
     until = issue.known_until
     years = {y: _year(a, until) for y, a in ws.years.items()}
+    # a target's note about something published later (the GRDP 2021-2025 figure of
+    # July 2025) is not in a document issued before it
+    later = [t for t in ws.targets if t.note is not None
+             and published_after(t.note.published, until)]
+    if later:
+        ws = replace(ws, targets=tuple(replace(t, note=None) if t in later else t
+                                       for t in ws.targets))
     if all(years[y] is a for y, a in ws.years.items()) or years == ws.years:
         return ws
     return replace(ws, years=years)

@@ -80,11 +80,28 @@ def result(ws: Workspace, target: Target, outcome: Outcome, as_of: int) -> Targe
     )
 
 
+def period_start(ws: Workspace, target: Target) -> int:
+    """The first year of a target's period: its `period`'s, else the year after the
+    baseline (a `year: D` target is worked towards from baseline_year + 1)."""
+    return target.period[0] if target.period is not None else ws.resolution.baseline_year + 1
+
+
+def not_started(result: TargetResult) -> bool:
+    """Whether a result was evaluated before its period started (nothing to judge yet:
+    "chưa đến kỳ thực hiện Nghị quyết", not "chưa đủ số liệu")."""
+    return any(n.key == "period_not_started" for n in result.notes)
+
+
 def evaluate(ws: Workspace, target: Target, as_of: int,
              series: Series | None = None) -> TargetResult:
     """Evaluate one target as of a year (only actuals up to that year are used)."""
     series = series if series is not None else Series(ws, as_of)
     outcome = target_type(target).evaluate(target, series)
+    start = period_start(ws, target)
+    if as_of < start and outcome.status == "insufficient_data":
+        # before the period: no verdict and no "insufficient data", the period is ahead
+        outcome = replace(outcome, notes=(Note("period_not_started", {
+            "start": start, "end": target.deadline}),))
     if discontinued(ws, target, series.reference):
         outcome = _discontinue(ws, outcome)
     return result(ws, target, outcome, as_of)

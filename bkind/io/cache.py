@@ -14,7 +14,7 @@ import msgspec
 from bkind import __version__
 from bkind.io.reading import MAX_FILE_BYTES
 
-SCHEMA = "8"  # bump when the models or the validation rules change
+SCHEMA = "9"  # bump when the models or the validation rules change
 
 
 def _blake2b(**kw: Any) -> Any:

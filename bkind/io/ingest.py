@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from bkind.core.validate import Finding
 from bkind.errors import BkindError, Problem, msg
@@ -39,8 +40,7 @@ __all__ = ["Change", "Result", "Row", "ingest"]
 _read = read_or_none
 
 
-@dataclass
-class Result:
+class Result(Struct):
     file: str
     workspace: str
     dry_run: bool

@@ -13,25 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from bkind.errors import Problem, msg
 from bkind.io.dates import stored as stored_published
 from bkind.io.numbers import parse_quantity
 from bkind.io.rows import Row, fold, what
 from bkind.io.yamledit import Editor, flow_map, put_comment, quoted, take_comment
-from bkind.model import STATUS_RANK, Metric, Text
+from bkind.model import STATUS_RANK, Action, ChangePart, Metric, Text
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Struct, frozen=True):
     path: str  # the actuals file, as shown
     row: Row
-    action: str  # added | new_vintage | replaced | completed | unchanged
+    action: Action
     old: float | None = None  # the value replaced, or the current one before a new vintage
-    part: str = "value"  # value | plan | cluster
+    part: ChangePart = "value"
     value: float | None = None  # the figure this change is about
 
 

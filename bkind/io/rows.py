@@ -12,15 +12,16 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from bkind.errors import BkindError, Invalid, Msg, Problem, msg
 from bkind.i18n import fmt_number
 from bkind.io.dates import typed_published
 from bkind.io.numbers import quantity
 from bkind.io.readers import Cell, Points, Rows
-from bkind.model import Metric
+from bkind.model import FigureStatus, Metric
 
 # the columns, as SPEC names them, and the ways people head them (compared without
 # case, accents or a trailing "(%)" / "(ha)")
@@ -66,7 +67,7 @@ VI_HEADERS = {
     "infrastructure_complete": "Hoàn thành hạ tầng", "area": "Diện tích (ha)",
 }
 
-STATUS_WORDS = {
+STATUS_WORDS: dict[str, FigureStatus] = {
     "estimate": "estimate", "est": "estimate", "est.": "estimate", "ước": "estimate",
     "ước tính": "estimate", "dự ước": "estimate", "ước thực hiện": "estimate",
     "ưth": "estimate", "preliminary": "preliminary", "sơ bộ": "preliminary",
@@ -98,8 +99,7 @@ def column_of(header: str) -> str | None:
     return _HEADER.get(key) or _HEADER.get(_UNIT.sub("", key).strip())
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Struct, frozen=True):
     """One valid input row: a metric's figures, or a cluster's."""
 
     line: int
@@ -108,7 +108,7 @@ class Row:
     metric: str  # the metric id; "" for a cluster row
     value: float | None
     written: str | int | float | None  # as it goes into YAML: "13.2%" or a number
-    status: str | None = None
+    status: FigureStatus | None = None
     published: str | None = None
     source: str | None = None
     note: str | None = None
@@ -482,7 +482,7 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
 
 
 def _row_fields(row: Row) -> tuple[Any, ...]:
-    return tuple(getattr(row, f) for f in row.__dataclass_fields__ if f != "line")
+    return tuple(getattr(row, f) for f in row.__struct_fields__ if f != "line")
 
 
 def _metric_fields(cell: Any, given: Any, bad: Any, comma: bool,

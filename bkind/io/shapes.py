@@ -66,6 +66,18 @@ class TextS(_S):
 TextLike = str | TextS
 
 
+class NoteS(_S):
+    """A target's note: a text, or `{en, vi}` with an optional `published:` date (what it
+    reports was published then; a document issued earlier leaves it out)."""
+
+    en: str | None = None
+    vi: str | None = None
+    published: Any = None
+
+
+NoteLike = str | NoteS
+
+
 class ResolutionS(_S):
     title: TextLike
     baseline_year: Year
@@ -129,7 +141,7 @@ class TargetBaseS(_S, tag_field="type"):
     between: list[Any] | None = None
     about: Any = None
     within: Any = None
-    note: TextLike | None = None
+    note: NoteLike | None = None
     context: list[str] | None = None
     source: str | None = None  # where the target was set
 

@@ -9,8 +9,9 @@ from typing import Any
 
 import msgspec
 
-from bkind.errors import Msg, Problem, guess, msg
+from bkind.errors import Invalid, Msg, Problem, guess, msg
 from bkind.io.convert import _convert, _prices, _text
+from bkind.io.dates import published as _published
 from bkind.io.export import EXPORT_PARTS
 from bkind.io.numbers import PERCENT_RE, quantity
 from bkind.io.shapes import (
@@ -24,6 +25,7 @@ from bkind.io.shapes import (
     Doc,
     DocumentS,
     MetricS,
+    NoteS,
     Path_,
     ResolutionS,
     ReviewS,
@@ -445,9 +447,22 @@ def _target(doc: Doc, ts: TargetBaseS, foreign: tuple[str, ...], where: Path_,
         type=ts.type,
         comparator=given[0] if given else None, value=value, metric=metric_id, of=of,
         where=where_conditions, each=each_conditions, within=within,
-        period=period, year=year, note=_text(ts.note), context=tuple(ts.context or ()),
+        period=period, year=year, note=_note(ts.note, bad), context=tuple(ts.context or ()),
         source=ts.source,
     )
+
+
+def _note(note: str | NoteS | None, bad: Any) -> Text | None:
+    """A target's note; an `{en, vi}` note may say when what it reports was published
+    (`published: YYYY-MM-DD` or `YYYY-MM`), checked as a figure's date is."""
+    if not isinstance(note, NoteS):
+        return _text(note)
+    try:
+        published = _published(note.published)
+    except Invalid as exc:
+        bad("note", exc.msg)
+        published = None
+    return Text(en=note.en, vi=note.vi, published=published)
 
 
 def _within(ts: TargetBaseS, percent: bool, value: float | tuple[float, float] | None,

@@ -264,6 +264,10 @@ def lower_first(name: str) -> str:
 def status_text(r: TargetResult, lang: str) -> str:
     """The status in words, whose estimate after it when it rests on one; before
     its deadline year is over, the outlook its estimates give after it."""
+    from bkind.core.status import not_started
+
+    if not_started(r):  # before the period: no status, no verdict
+        return t("status.not_started", lang)
     text = t(f"status.{r.status}", lang)
     if r.estimated:
         text += " " + estimated_mark(r, lang)

@@ -147,8 +147,8 @@ class View(Struct):
     """What a command shows: `data` (JSON), `records` (CSV rows), and for people
     `header` lines, `paragraphs` of prose, `tables`, `charts` and `sections` (notes)."""
 
-    data: Record | dict[str, Any]  # a typed record of the contract (render/records.py)
-    records: Sequence[Record] | Sequence[dict[str, Any]]
+    data: Record  # a typed record of the contract (render/records.py)
+    records: Sequence[Record]
     tables: list[Table] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)

@@ -5,11 +5,23 @@ set to UNSET is left out (the `every` target's item counts appear only on its re
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Literal, TypeVar
 
-from msgspec import UNSET, Struct, UnsetType
+from msgspec import UNSET, Struct, UnsetType, field
 
-from bkind.model import Comparator, Outlook, Status, Verdict
+from bkind.model import (
+    Action,
+    ChangePart,
+    ClusterSource,
+    Comparator,
+    FigureStatus,
+    Kind,
+    NotComparableReason,
+    Outlook,
+    Prices,
+    Status,
+    Verdict,
+)
 
 Number = float | int  # a count target's figures are whole numbers
 Bound = Number | list[float | None]  # a value, or a `between` range
@@ -349,6 +361,39 @@ class ValidateData(Record):
     warnings: list[FindingRecord]
 
 
+# --------------------------------------------------------------------------- ingest
+
+
+class ChangeRecord(Record):
+    """What one input row did to the workspace (JSON record and CSV row alike)."""
+
+    line: int
+    path: str
+    year: int
+    month: int | None
+    metric: str | None
+    cluster: str | None
+    part: ChangePart
+    action: Action
+    value: float | None
+    status: FigureStatus | None
+    published: str | None
+    source: str | None
+    old: float | None
+
+
+class IngestData(Record):
+    """`bkind ingest --format json`."""
+
+    workspace: str
+    file: str
+    dry_run: bool
+    written: list[str]
+    changes: list[ChangeRecord]
+    diff: dict[str, str]  # path -> unified diff
+    warnings: list[FindingRecord] | UnsetType = UNSET  # validate's, on the new figures
+
+
 # -------------------------------------------------------------------------- history
 
 
@@ -403,3 +448,128 @@ class HistoryData(Record):
     unit: str | None
     prices: str
     years: list[YearHistoryRecord]
+
+
+# -------------------------------------------------------------------------- compare
+
+
+class CompareMetricRecord(Record):
+    """A metric compared across workspaces: each one's figure, year and source."""
+
+    id: str
+    name: str
+    kind: Kind
+    unit: str | None
+    prices: Prices
+    values: dict[str, float | None]
+    years: dict[str, int]
+    sources: dict[str, str | None]
+
+
+class DeclaredRecord(Record):
+    """How one workspace declares a metric that cannot be compared."""
+
+    kind: Kind
+    unit: str | None
+    prices: Prices
+    latest_year: int | None
+
+
+class NotComparableRecord(Record):
+    id: str
+    reason: NotComparableReason
+    workspaces: dict[str, DeclaredRecord]
+
+
+class ClustersRecord(Record):
+    """A workspace's industrial clusters in one year (from its list, or published)."""
+
+    count: Number | None
+    area_ha: float | None
+    complete: Number | None
+    occupancy: float | None
+    year: int
+    source: ClusterSource = field(name="from")
+    operating: Number | None
+    occupancy_weighted: bool | None
+    occupancy_covers: int | None
+    sources: list[str]
+
+
+class CompareData(Record):
+    """`bkind compare --format json`."""
+
+    year: int | None
+    workspaces: list[str]
+    metrics: list[CompareMetricRecord]
+    not_comparable: list[NotComparableRecord]
+    clusters: dict[str, ClustersRecord | None]
+
+
+class CompareRow(Record):
+    """One figure of the comparison (the CSV row): a metric's, a cluster total's, or a
+    metric that cannot be compared."""
+
+    section: Literal["metric", "clusters", "not_comparable"]
+    id: str
+    workspace: str
+    year: int | None
+    value: Number | None
+    unit: str | None
+    prices: Prices | None
+    source_kind: ClusterSource | None = field(name="from")
+    reason: NotComparableReason | None
+    source: str | None
+
+
+# ----------------------------------------------------------------------- workspaces
+
+
+class WorkspaceResolution(Record):
+    id: str | None
+    title: str
+    issued: str | None
+    baseline_year: int
+    series_end: str | None
+
+
+class WorkspaceRecord(Record):
+    """A shipped workspace (JSON)."""
+
+    name: str
+    default: bool
+    path: str
+    resolution: WorkspaceResolution
+    years: list[int]
+    plan_years: list[int]
+    targets: int
+    successor: str | None
+    peers: list[str]
+
+    def row(self) -> WorkspaceRow:
+        return WorkspaceRow(
+            name=self.name, default=self.default, resolution_id=self.resolution.id,
+            title=self.resolution.title, first_year=self.years[0] if self.years else None,
+            last_year=self.years[-1] if self.years else None, targets=self.targets,
+            successor=self.successor, peers=";".join(self.peers), path=self.path)
+
+
+class WorkspaceRow(Record):
+    """A shipped workspace (the CSV row)."""
+
+    name: str
+    default: bool
+    resolution_id: str | None
+    title: str
+    first_year: int | None
+    last_year: int | None
+    targets: int
+    successor: str | None
+    peers: str  # ";"-separated
+    path: str
+
+
+class WorkspacesData(Record):
+    """`bkind workspaces --format json`."""
+
+    workspaces: list[WorkspaceRecord]

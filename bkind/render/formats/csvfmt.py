@@ -9,7 +9,6 @@ import msgspec
 
 from bkind.cells import inert
 from bkind.render.model import View
-from bkind.render.records import Record
 
 
 def _cell(value: Any) -> Any:
@@ -25,7 +24,7 @@ def _cell(value: Any) -> Any:
 def render_csv(view: View) -> str:
     if not view.records and not view.fields:
         return ""
-    rows = [msgspec.to_builtins(r) if isinstance(r, Record) else r for r in view.records]
+    rows = [msgspec.to_builtins(r) for r in view.records]
     out = io.StringIO()
     fields = list(rows[0]) if rows else view.fields
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bkind.core.compare import Clusters, Comparison, NotComparable
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.render.fmt import clean, fmt_value
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
+from bkind.render.records import (
+    ClustersRecord,
+    CompareData,
+    CompareMetricRecord,
+    CompareRow,
+    DeclaredRecord,
+    NotComparableRecord,
+)
 
 CLUSTER_ROWS = ("count", "area_ha", "complete", "operating", "occupancy")
 
@@ -16,14 +22,14 @@ def _count(x: float | None) -> int | float | None:
     return int(x) if x is not None and float(x).is_integer() else clean(x)
 
 
-def _clusters_record(c: Clusters | None) -> dict[str, Any] | None:
+def _clusters_record(c: Clusters | None) -> ClustersRecord | None:
     if c is None:
         return None
-    return {"count": _count(c.count), "area_ha": clean(c.area_ha),
-            "complete": _count(c.complete), "occupancy": clean(c.occupancy), "year": c.year,
-            "from": c.source, "operating": _count(c.operating),
-            "occupancy_weighted": c.occupancy_weighted,
-            "occupancy_covers": c.occupancy_covers, "sources": list(c.sources)}
+    return ClustersRecord(
+        count=_count(c.count), area_ha=clean(c.area_ha), complete=_count(c.complete),
+        occupancy=clean(c.occupancy), year=c.year, source=c.source,
+        operating=_count(c.operating), occupancy_weighted=c.occupancy_weighted,
+        occupancy_covers=c.occupancy_covers, sources=list(c.sources))
 
 
 def _declared_text(nc: NotComparable, lang: str, labels: dict[str, str]) -> str:
@@ -73,46 +79,42 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str,
     (JSON and CSV keep the names)."""
     wss = list(cmp.workspaces)
     label = {ws: (labels or {}).get(ws, ws) for ws in wss}
-    metrics_data = [{
-        "id": m.id, "name": m.metric.name.get(lang), "kind": m.metric.kind,
-        "unit": m.metric.unit, "prices": m.metric.prices,
-        "values": {ws: clean(s.value) for ws, s in m.sides.items()},
-        "years": {ws: s.year for ws, s in m.sides.items()},
-        "sources": {ws: s.source for ws, s in m.sides.items()},
-    } for m in cmp.metrics]
-    refused = [{
-        "id": nc.id, "reason": nc.reason,
-        "workspaces": {ws: {"kind": d.metric.kind, "unit": d.metric.unit,
-                            "prices": d.metric.prices, "latest_year": d.latest_year}
-                       for ws, d in nc.declared.items()},
-    } for nc in cmp.not_comparable]
-    data: dict[str, Any] = {
-        "year": cmp.year, "workspaces": wss, "metrics": metrics_data,
-        "not_comparable": refused,
-        "clusters": {ws: _clusters_record(c) for ws, c in cmp.clusters.items()},
-    }
-    records: list[dict[str, Any]] = []
+    metrics_data = [CompareMetricRecord(
+        id=m.id, name=m.metric.name.get(lang), kind=m.metric.kind, unit=m.metric.unit,
+        prices=m.metric.prices, values={ws: clean(s.value) for ws, s in m.sides.items()},
+        years={ws: s.year for ws, s in m.sides.items()},
+        sources={ws: s.source for ws, s in m.sides.items()},
+    ) for m in cmp.metrics]
+    refused = [NotComparableRecord(id=nc.id, reason=nc.reason, workspaces={
+        ws: DeclaredRecord(kind=d.metric.kind, unit=d.metric.unit, prices=d.metric.prices,
+                           latest_year=d.latest_year) for ws, d in nc.declared.items()})
+        for nc in cmp.not_comparable]
+    data = CompareData(
+        year=cmp.year, workspaces=wss, metrics=metrics_data, not_comparable=refused,
+        clusters={ws: _clusters_record(c) for ws, c in cmp.clusters.items()})
+    records: list[CompareRow] = []
     for m in cmp.metrics:
         for ws, s in m.sides.items():
-            records.append({"section": "metric", "id": m.id, "workspace": ws, "year": s.year,
-                            "value": clean(s.value), "unit": m.metric.unit,
-                            "prices": m.metric.prices, "from": None, "reason": None,
-                            "source": s.source})
+            records.append(CompareRow(
+                section="metric", id=m.id, workspace=ws, year=s.year, value=clean(s.value),
+                unit=m.metric.unit, prices=m.metric.prices, source_kind=None, reason=None,
+                source=s.source))
     for ws, c in cmp.clusters.items():
         if c is None:
             continue
         for row in CLUSTER_ROWS:
             value = getattr(c, row)
-            records.append({"section": "clusters", "id": row, "workspace": ws, "year": c.year,
-                            "value": _count(value) if row != "occupancy" else clean(value),
-                            "unit": "ha" if row == "area_ha" else None, "prices": None,
-                            "from": c.source, "reason": None, "source": "; ".join(c.sources)})
+            records.append(CompareRow(
+                section="clusters", id=row, workspace=ws, year=c.year,
+                value=_count(value) if row != "occupancy" else clean(value),
+                unit="ha" if row == "area_ha" else None, prices=None, source_kind=c.source,
+                reason=None, source="; ".join(c.sources)))
     for nc in cmp.not_comparable:
         for ws, d in nc.declared.items():
-            records.append({"section": "not_comparable", "id": nc.id, "workspace": ws,
-                            "year": d.latest_year, "value": None, "unit": d.metric.unit,
-                            "prices": d.metric.prices, "from": None, "reason": nc.reason,
-                            "source": None})
+            records.append(CompareRow(
+                section="not_comparable", id=nc.id, workspace=ws, year=d.latest_year,
+                value=None, unit=d.metric.unit, prices=d.metric.prices, source_kind=None,
+                reason=nc.reason, source=None))
 
     ws_columns = [Column(ws, label[ws], "right") for ws in wss]
     tables: list[Table] = []
@@ -176,7 +178,5 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str,
         charts.append(Chart(f"{m.metric.name.get(lang)} ({m.year})", shown, [ChartSeries(
             m.metric.name.get(lang), [m.sides[ws].value for ws in wss])], percent=rate,
             bar=True, caption=None if rate else m.metric.unit_in(lang)))
-    return View(data=data, records=records, fields=[
-        "section", "id", "workspace", "year", "value", "unit", "prices", "from", "reason",
-        "source"], tables=tables, header=header, sections=sections,
-                charts=charts, lang=lang)
+    return View(data=data, records=records, fields=CompareRow.columns(), tables=tables,
+                header=header, sections=sections, charts=charts, lang=lang)

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bkind.i18n import fmt_date, fmt_percent, t
 from bkind.io.ingest import Change, Result
 from bkind.render.fmt import clean, figure_status, fmt_value
 from bkind.render.model import Cell, Column, Section, Table, View
-from bkind.render.records import FindingRecord
+from bkind.render.records import ChangeRecord, FindingRecord, IngestData
 
 
-def _record(c: Change) -> dict[str, Any]:
+def _record(c: Change) -> ChangeRecord:
     r = c.row
-    return {"line": r.line, "path": c.path, "year": r.year, "month": r.month,
-            "metric": r.metric or None, "cluster": r.cluster, "part": c.part,
-            "action": c.action, "value": clean(c.value),
-            "status": r.status, "published": r.published, "source": r.source,
-            "old": clean(c.old)}
+    return ChangeRecord(
+        line=r.line, path=c.path, year=r.year, month=r.month, metric=r.metric or None,
+        cluster=r.cluster, part=c.part, action=c.action, value=clean(c.value),
+        status=r.status, published=r.published, source=r.source, old=clean(c.old))
 
 
 def _value(result: Result, c: Change, x: float | None, lang: str) -> str:
@@ -33,8 +30,8 @@ def _action(result: Result, c: Change, lang: str) -> str:
 
 def ingest_view(result: Result, lang: str) -> View:
     records = [_record(c) for c in result.changes]
-    data = {"workspace": result.workspace, "file": result.file, "dry_run": result.dry_run,
-            "written": result.written, "changes": records, "diff": result.diffs}
+    data = IngestData(workspace=result.workspace, file=result.file, dry_run=result.dry_run,
+                      written=result.written, changes=records, diff=result.diffs)
     table = Table(columns=[
         Column("line", t("col.row", lang), "right", width=4),
         Column("action", t("col.action", lang), width=16),
@@ -71,12 +68,11 @@ def ingest_view(result: Result, lang: str) -> View:
 
         word = t("validate.warning", lang)
         texts = [message(result.after, f, lang, names=True) for f in result.warnings]
-        data["warnings"] = [FindingRecord(f.path, f.line, f.code, m)
+        data.warnings = [FindingRecord(f.path, f.line, f.code, m)
                             for f, m in zip(result.warnings, texts, strict=True)]
         footer += [f"{place(f)}: {word}: {m}" for f, m in zip(result.warnings, texts,
                                                              strict=True)]
     header = [t("ingest.title", lang, file=result.file, workspace=result.workspace)]
-    return View(data=data, records=records, fields=[
-        "line", "path", "year", "month", "metric", "cluster", "part", "action", "value",
-        "status", "published", "source", "old"], tables=[table], header=header,
+    return View(data=data, records=records, fields=ChangeRecord.columns(), tables=[table],
+                header=header,
                 sections=[Section(None, footer)])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bkind.core.status import not_started
 from bkind.core.targets import is_rate, target_type
 from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import STATUSES, Resolution, TargetResult, Workspace
@@ -83,7 +84,7 @@ def target_sentence(ws: Workspace, r: TargetResult, lang: str, label: str) -> st
     tính toán đạt"."""
     target = ws.target(r.id)
     metric = ws.metrics.get(r.metric or "")
-    status = t(f"status.{r.status}", lang)
+    status = t(f"status.{'not_started' if not_started(r) else r.status}", lang)
     status = status[0].lower() + status[1:] if lang == "vi" else status.lower()
     if r.estimated and r.status not in ("insufficient_data", "discontinued"):
         status += " " + estimated_mark(r, lang)
@@ -147,8 +148,9 @@ def summary_sentence(results: list[TargetResult], lang: str) -> str:
     """'Có 2/6 chỉ tiêu đạt, 3/6 chỉ tiêu không đạt, 1/6 chỉ tiêu chưa đủ ...'."""
     n = len(results)
     parts = []
-    for status in STATUSES:
-        k = sum(r.status == status for r in results)
+    for status in (*STATUSES, "not_started"):
+        k = sum((not_started(r) and status == "not_started") or
+                (not not_started(r) and r.status == status) for r in results)
         if k:
             name = t("summary.achieved" if status == "achieved" else f"status.{status}", lang)
             name = name[0].lower() + name[1:] if lang == "vi" else name.lower()

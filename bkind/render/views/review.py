@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
+from bkind.core.status import not_started
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
 from bkind.i18n import CATALOGUE, fmt_date, fmt_number, fmt_percent, t
@@ -45,6 +46,8 @@ VERDICT_STATUS = {"exceeded": "achieved", "achieved": "achieved", "not_achieved"
 def verdict_text(r: TargetReview, lang: str) -> str:
     """Vượt / Đạt / Không đạt / Chưa đủ cơ sở đánh giá, "(ước tính)" after an estimate;
     a target in progress also shows its status."""
+    if not_started(r.result):  # before the period: no verdict at all
+        return t("status.not_started", lang)
     text = t(f"review.verdict.{r.verdict}", lang)
     if r.verdict == "in_progress":
         return f"{text}:\n{_status_words(r, lang)}"
@@ -169,6 +172,10 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     goal = goal_text(ws, target, lang, "sentence", when=False)
     label = target.label(lang)
     if r.value is None:
+        if not_started(res):
+            note = next(n for n in res.notes if n.key == "period_not_started")
+            return t("review.s.not_started", lang, label=label, goal=goal,
+                     deadline=target.deadline, **note.params)
         if r.verdict == "in_progress":
             return t("review.s.none_in_progress", lang, label=label, goal=goal,
                      deadline=target.deadline)
@@ -291,8 +298,11 @@ def summary_text(review: Review, lang: str) -> str:
     if not total:
         return t("status.no_targets", lang)
     counts = review.summary()
+    ahead = sum(1 for r in review.targets if not_started(r.result))  # counted apart
+    counts["in_progress"] -= ahead
+    counts["not_started"] = ahead
     parts = []
-    for v in VERDICTS:
+    for v in (*VERDICTS, "not_started"):
         if v == "exceeded" or not counts[v] and not (v == "achieved" and counts["exceeded"]):
             continue
         if v == "achieved":  # đạt và vượt (trong đó 1 chỉ tiêu vượt)
@@ -431,7 +441,8 @@ def annex_table(ws: Workspace, review: Review, lang: str) -> Table:
                                                        hi=hi))
             cells.append(whole)
         cells.append(Cell(verdict_text(r, lang),
-                          status=VERDICT_STATUS.get(r.verdict, r.result.status)))
+                          status=None if not_started(r.result) else
+                          VERDICT_STATUS.get(r.verdict, r.result.status)))
         table.rows.append(cells)
     return table
 
@@ -487,7 +498,8 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
             Cell(goal_text(ws, target, lang)),
             Cell(years_cell(ws, target, r.years, lang)),
             Cell(value, align="right"),
-            Cell(verdict_text(r, lang), status=VERDICT_STATUS.get(r.verdict, r.result.status)),
+            Cell(verdict_text(r, lang), status=None if not_started(r.result) else
+                 VERDICT_STATUS.get(r.verdict, r.result.status)),
         ])
         notes += [f"[{n}] {line}" for line in target_lines(ws, r.result, target, lang,
                                                            shown, n)]

@@ -8,7 +8,7 @@ from typing import Any
 from msgspec import UNSET
 
 from bkind.core.formulas import years_text
-from bkind.core.status import default_as_of
+from bkind.core.status import default_as_of, not_started
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
 from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
@@ -64,11 +64,11 @@ def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
 
 def summary_line(results: list[TargetResult], lang: str) -> str:
     """The 10-second view: how many targets in each status, how many estimated."""
-    counts = Counter(r.status for r in results)
+    counts = Counter("not_started" if not_started(r) else r.status for r in results)
     # one form in status, report and review: "Có 1/6 chỉ tiêu đạt và vượt, 3/6 ..."
     parts = [t("doc.summary_part", lang, k=counts[s], n=len(results),
                status=t("summary.achieved" if s == "achieved" else f"status.{s}", lang).lower())
-             for s in STATUSES if counts[s]]
+             for s in (*STATUSES, "not_started") if counts[s]]
     text = t("doc.summary", lang, parts=", ".join(parts))
     estimated = sum(1 for r in results if r.estimated)
     if estimated:
@@ -92,8 +92,10 @@ def _context_text(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
         if c.latest is not None and c.latest_year is not None:
             parts.append(t("note.context_latest", lang, year=c.latest_year,
                            value=fmt_value(c.latest, metric, lang)))
-        value = "; ".join(parts) or "—"
-        out.append(t("note.context", lang, name=metric.name.get(lang), value=value))
+        if not parts:  # no figure of it by then: nothing to compare with
+            continue
+        out.append(t("note.context", lang, name=metric.name.get(lang),
+                     value="; ".join(parts)))
     return out
 
 
@@ -401,7 +403,7 @@ def targets_table(ws: Workspace, results: list[TargetResult],
             Cell(required_cell(ws, r, lang), align="right",
                  value=points * 100 if points is not None else r.required,
                  kind="points" if points is not None else "percent"),
-            Cell(status_text(r, lang), status=r.status),
+            Cell(status_text(r, lang), status=None if not_started(r) else r.status),
         ])
         notes += [f"[{n}] {line}" for line in target_lines(ws, r, target, lang, shown, n)]
     return table, notes

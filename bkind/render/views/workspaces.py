@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bkind.i18n import t
 from bkind.model import Workspace
 from bkind.render.model import Cell, Column, Section, Table, View
+from bkind.render.records import WorkspaceRecord, WorkspaceResolution, WorkspacesData
 
 
 def years_with_figures(ws: Workspace) -> list[int]:
@@ -21,7 +20,7 @@ def _span(years: list[int]) -> str:
 
 
 def workspaces_view(loaded: list[tuple[str, Workspace]], default: str, lang: str) -> View:
-    entries: list[dict[str, Any]] = []
+    entries: list[WorkspaceRecord] = []
     table = Table(columns=[
         Column("name", t("workspaces.col.name", lang), width=18),
         Column("resolution", t("workspaces.col.resolution", lang)),
@@ -33,14 +32,13 @@ def workspaces_view(loaded: list[tuple[str, Workspace]], default: str, lang: str
         res = ws.resolution
         years = years_with_figures(ws)
         plan_years = sorted(y for y, a in ws.years.items() if a.plan)
-        entries.append({
-            "name": name, "default": name == default, "path": ws.path,
-            "resolution": {"id": res.id or None, "title": res.title.get(lang),
-                           "issued": res.issued, "baseline_year": res.baseline_year,
-                           "series_end": res.series_end},
-            "years": years, "plan_years": plan_years, "targets": len(ws.targets),
-            "successor": res.successor, "peers": list(res.peers),
-        })
+        entries.append(WorkspaceRecord(
+            name=name, default=name == default, path=ws.path,
+            resolution=WorkspaceResolution(
+                id=res.id or None, title=res.title.get(lang), issued=res.issued,
+                baseline_year=res.baseline_year, series_end=res.series_end),
+            years=years, plan_years=plan_years, targets=len(ws.targets),
+            successor=res.successor, peers=list(res.peers)))
         links = []
         if res.successor:
             links.append(t("workspaces.successor", lang, name=res.successor))
@@ -55,13 +53,8 @@ def workspaces_view(loaded: list[tuple[str, Workspace]], default: str, lang: str
                  kind="integer"),
             Cell("\n".join(links) or "—"),
         ])
-    records = [{"name": e["name"], "default": e["default"],
-                "resolution_id": e["resolution"]["id"], "title": e["resolution"]["title"],
-                "first_year": e["years"][0] if e["years"] else None,
-                "last_year": e["years"][-1] if e["years"] else None,
-                "targets": e["targets"], "successor": e["successor"],
-                "peers": ";".join(e["peers"]), "path": e["path"]} for e in entries]
-    return View(data={"workspaces": entries}, records=records, tables=[table],
+    return View(data=WorkspacesData(entries), records=[e.row() for e in entries],
+                tables=[table],
                 header=[t("workspaces.title", lang)],
                 sections=[Section(None, [t("workspaces.footer", lang)])],
                 lang=lang)

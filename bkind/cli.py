@@ -299,7 +299,12 @@ def parse_date(value: str | None) -> Issue | None:
     except ValueError:
         day = None
     if day is None:
-        raise BkindError.one("--date", None, msg("err.date_form", raw=repr(value)))
+        from bkind.io.dates import why_not_a_date
+
+        why = why_not_a_date(*(int(p) for p in parts)) if parts else None
+        raise BkindError.one("--date", None, msg(
+            "err.date_form", raw=repr(value),
+            reason=msg("err.date_reason", why=why) if why is not None else ""))
     return Issue(day.isoformat())
 
 
@@ -499,7 +504,10 @@ def review_cmd(
     ws = known_on(run.workspace(), issue)
     year = as_of if as_of is not None else default_as_of(ws)
     result = review(ws, year, today=reference(issue))
-    run.render(review_view(ws, result, run.data_lang, issue, document=run.fmt.binary))
+    # every document format (Word, Excel, Markdown, HTML) is a tổng kết: parts I-IV and
+    # the appendix table
+    run.render(review_view(ws, result, run.data_lang, issue,
+                           document=run.fmt.binary or run.fmt in (Format.md, Format.html)))
     run.exit_on_fail([r.result for r in result.targets])
 
 
@@ -547,7 +555,7 @@ def compare_command(
 ) -> None:
     from bkind.core.compare import compare
     from bkind.io.workspaces import workspace_name
-    from bkind.render.views.compare import compare_view
+    from bkind.render.views.compare import compare_view, reader_label
 
     view_lang = run.data_lang
     first = run.workspace()
@@ -570,8 +578,7 @@ def compare_command(
     from bkind.render.fmt import resolution_name
 
     titles = {n: resolution_name(w.resolution, view_lang) for n, w in loaded}
-    labels = {n: w.resolution.short.get(view_lang) if w.resolution.short else n
-              for n, w in loaded}
+    labels = {n: reader_label(w.resolution, view_lang, n) for n, w in loaded}
     run.render(compare_view(compare(loaded, as_of), titles, view_lang, labels))
 
 
@@ -725,7 +732,9 @@ def parse_month(value: str) -> tuple[int, int]:
     year, month = (int(m.group(1)), int(m.group(2))) if m else \
         (int(n.group(2)), int(n.group(1))) if n else (0, 0)
     if not 1 <= month <= 12:
-        raise BkindError.one("--month", None, msg("err.month_form", raw=repr(value)))
+        reason = msg("err.date_reason", why=msg("err.date_month_range")) if m or n else ""
+        raise BkindError.one("--month", None, msg("err.month_form", raw=repr(value),
+                                                  reason=reason))
     return year, month
 
 

@@ -84,7 +84,7 @@ def test_the_appendix_has_a_column_per_year_and_marks_each_kind(cli, tmp_path):
     assert growth.count("8,74") == 1
     share = next(line for line in md.splitlines() if line.startswith("| 2 | "))
     assert "6,74<br>(tính toán)" in share and "✘ Không đạt" in share
-    assert "ƯTH: số ước thực hiện do tỉnh công bố" in md  # the legend under it
+    assert "Ước thực hiện: số ước thực hiện do tỉnh công bố" in md  # the legend under it
     # HTML: one cell across the run's years
     assert "<td class=c colspan=4>8,74<br>(bình quân, tính toán)</td>" in html
     years = re.findall(r"<th class=r>(\d{4})</th>", html.split('<table class="annex">')[1])

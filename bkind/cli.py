@@ -394,6 +394,12 @@ def data_lang(fmt: Format, lang: str) -> str:
 
 def render_view(view: Any, fmt: Format, output: Path | None) -> None:
     check_binary_output(fmt, output)
+    if fmt in (Format.docx, Format.md, Format.html):  # a document writes out what it
+        from bkind.render.model import View  # abbreviates before it uses it
+        from bkind.render.views.prose import with_abbreviations
+
+        if isinstance(view, View):
+            view = with_abbreviations(view)
     if fmt.binary:
         from bkind.render.model import printable_view
 

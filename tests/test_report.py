@@ -358,7 +358,8 @@ def test_markdown_is_pasteable(cli, workspace):
     md = result.stdout
     assert md.startswith("## Nghị quyết thử\n"
                          "Số liệu lũy kế 3 tháng năm 2025 (đến hết tháng 3/2025); thời gian "
-                         "đã qua 3/12 tháng (25%).  \n\n")
+                         "đã qua 3/12 tháng (25%).  \n"
+                         "Chữ viết tắt: IIP - chỉ số sản xuất công nghiệp.  \n\n")
     assert "\n\n### Số liệu lũy kế\n" in md
     assert ("| [A] Giá trị sản xuất (bn VND) | 602<br>riêng tháng 3: 200 | 2.000 | "
             "26,46%<br>công bố | 105,8% | — | 155,3 | 200,7 |") in md

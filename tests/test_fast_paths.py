@@ -131,3 +131,18 @@ def test_a_slip_is_refused_on_every_run_with_the_cache_on(workspace, tmp_path):
     (root / "actuals" / "2024.yaml").write_text(NEIGHBOURS[2024].replace("9531", "9.531"))
     with pytest.raises(BkindError, match="actuals/2024.yaml:3: grdp 2024: 9.531 is 100"):
         load_workspace(root, cache=cache)
+
+
+def test_a_derived_year_takes_its_place_among_the_published_ones():
+    industry = Metric("ind", Text("Industry", "CN"), "level", "constant-2010", unit="bn VND")
+    share = Metric("sh", Text("Share", "TT"), "share", "constant-2010", of=("ind", "grdp"))
+    figures = {2021: {"grdp": 100.0}, 2022: {"grdp": 110.0, "ind": 40.0},
+               2023: {"grdp": 120.0, "sh": 0.5}, 2024: {"grdp": 130.0, "ind": 70.0}}
+    ws = Workspace("x", Resolution("R", Text("R", "R"), None, 2020),
+                   {"grdp": LEVEL, "ind": industry, "sh": share}, (),
+                   {y: YearActuals(y, f"actuals/{y}.yaml",
+                                   values={m: (Vintage(v),) for m, v in values.items()})
+                    for y, values in figures.items()})
+    known = Series(ws, 2024).known("ind")
+    assert list(known) == [2022, 2023, 2024]
+    assert known[2023].kind == "derived" and known[2023].value == pytest.approx(60.0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -184,3 +185,25 @@ def test_every_target_on_few_items_says_so_in_note_and_sentence(cli, tmp_path, m
     assert f"kết quả này chỉ dựa trên {few} mục trong danh sách" in review
     project = cli("project", "--year", "2026", "--format", "md").stdout
     assert f"the condition concerns {occupied['matching']} of the 7 items" in project
+
+
+def test_a_nowcast_years_range_is_beside_it_in_the_review_years(cli, tmp_path, monkeypatch):
+    """The review's year-by-year cell shows the estimated year's own range (the yearly
+    estimate, not the period's), computed from the figures in the basis."""
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(cli("review", "--format", "json").stdout)
+    md = cli("review", "--format", "md", "--lang", "vi").stdout
+    growth = next(t for t in data["targets"] if t["id"] == "industry-growth")
+    nowcast = [y for y in growth["years"] if y["kind"] == "nowcast"]
+    assert nowcast
+    row = next(line for line in md.splitlines() if line.startswith("| [1]"))
+    for y in nowcast:
+        assert re.search(rf"{y['year']} \(ước tính\): {re.escape(pct(y['value'], 'vi'))} "
+                         r"\(dao động từ \d+,\d\d% đến \d+,\d\d%\)", row), row
+
+
+def test_the_reports_estimates_say_when_they_rest_on_few_items(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    md = cli("report", "--month", "2025-03", "--lang", "vi", "--format", "md").stdout
+    line = next(x for x in md.splitlines() if x.startswith("- CCN có hạ tầng lấp đầy"))
+    assert "kết quả này chỉ dựa trên 1/7 mục trong danh sách" in line

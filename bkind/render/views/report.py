@@ -178,7 +178,11 @@ def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
     metric = ws.metrics.get(r.metric or "")
     rate = target_is_rate(ws, target)
     value = value_with_range(r.actual, r.outcome.range, metric, lang, rate)
-    return f"{target.label(lang)}: {value}, {status_text(r, lang)}"
+    line = f"{target.label(lang)}: {value}, {status_text(r, lang)}"
+    few = next((n for n in r.notes if n.key == "few_matching"), None)
+    if few is not None:  # a condition on each item, resting on few of them
+        line += t("review.few_items", lang, **few.params)
+    return line
 
 
 def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult], as_of: int,

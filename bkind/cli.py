@@ -493,7 +493,10 @@ def review_cmd(
     ws = known_on(run.workspace(), issue)
     year = as_of if as_of is not None else default_as_of(ws)
     result = review(ws, year, today=reference(issue))
-    run.render(review_view(ws, result, run.data_lang, issue, document=run.fmt.binary))
+    # every document format (Word, Excel, Markdown, HTML) is a tổng kết: parts I-IV and
+    # the appendix table
+    run.render(review_view(ws, result, run.data_lang, issue,
+                           document=run.fmt.binary or run.fmt in (Format.md, Format.html)))
     run.exit_on_fail([r.result for r in result.targets])
 
 
@@ -541,7 +544,7 @@ def compare_command(
 ) -> None:
     from bkind.core.compare import compare
     from bkind.io.workspaces import workspace_name
-    from bkind.render.views.compare import compare_view
+    from bkind.render.views.compare import compare_view, reader_label
 
     view_lang = run.data_lang
     first = run.workspace()
@@ -564,8 +567,7 @@ def compare_command(
     from bkind.render.fmt import resolution_name
 
     titles = {n: resolution_name(w.resolution, view_lang) for n, w in loaded}
-    labels = {n: w.resolution.short.get(view_lang) if w.resolution.short else n
-              for n, w in loaded}
+    labels = {n: reader_label(w.resolution, view_lang, n) for n, w in loaded}
     run.render(compare_view(compare(loaded, as_of), titles, view_lang, labels))
 
 

@@ -45,25 +45,35 @@ def every_kind(lang: str) -> list[Chart]:
                ChartSpan("Bình quân 2021-2025, ước tính: 10,5%/năm (dao động)", 1, 5, 0.105,
                          estimate=True, low=0.0936, high=0.1131)])
     level = Chart("[2] Tỷ trọng công nghiệp trong GRDP", years,
-                  [ChartSeries("Thực hiện", [0.062, None, None, None, 0.0674, None]),
+                  [ChartSeries("Thực hiện", [0.062, None, None, None, 0.0674, None],
+                               published=[False] * 4 + [True, False]),
+                   ChartSeries("Năm 2025: ước tính (dao động từ 7,13% đến 7,52%)",
+                               [None] * 4 + [0.0674, 0.0714], kind="estimate",
+                               low=[None] * 5 + [0.0713], high=[None] * 5 + [0.0752]),
                    ChartSeries("Lộ trình đạt mục tiêu (từ 8% đến 10% đến năm 2025)",
                                [0.062, 0.065, 0.069, 0.072, 0.076, 0.08], kind="reference")],
-                  percent=True, caption="Tỷ trọng (%)", x_title="Năm")
+                  percent=True, caption="Tỷ trọng (%)", x_title="Năm",
+                  published="Ước thực hiện (số ước do tỉnh công bố) hoặc tính từ số ước")
     count = Chart("[4] Số cụm công nghiệp hoàn thành hạ tầng", years[3:],
                   [ChartSeries("Thực hiện", [1, 1, None]),
-                   ChartSeries("Năm 2025 (theo danh sách đầu năm)", [None, 1, 1],
+                   ChartSeries("Năm 2025 (theo danh sách đầu năm)", [None, None, 1],
                                kind="estimate"),
                    ChartSeries("Mục tiêu: từ 4 trở lên", [4, 4, 4], kind="reference")],
-                  integer=True, caption="Số lượng", x_title="Năm")
+                  integer=True, caption="Số lượng", x_title="Năm", bar=True)
     months = Chart("Giá trị sản xuất công nghiệp: lũy kế năm 2025", [str(m) for m in range(1, 13)],
-                   [ChartSeries("Lũy kế 2025", [233, 412, 602] + [None] * 9),
+                   [ChartSeries("Lũy kế 2025", [233, 412, 602] + [None] * 9,
+                                published=[False, False, True] + [False] * 9),
                     ChartSeries("Lũy kế 2024", [None, None, 435, None, None, 900] + [None] * 6),
                     ChartSeries("Kế hoạch 2025 (phân bổ đều theo tháng)",
                                 [2275 * m / 12 for m in range(1, 13)], kind="reference")],
-                   caption="tỷ đồng", x_title="Tháng")
+                   caption="tỷ đồng", x_title="Tháng",
+                   published="Ước thực hiện (số ước do tỉnh công bố)")
     bars = Chart("Số cụm công nghiệp", ["Bắc Kạn", "Bắc Giang"],
                  [ChartSeries("Tỷ lệ lấp đầy", [1.0, 0.625])], percent=True, bar=True)
-    return [growth, level, count, months, bars]
+    grdp = Chart("Tổng sản phẩm trên địa bàn (GRDP) (2025)", ["Bắc Kạn", "Thái Nguyên"],
+                 [ChartSeries("GRDP", [10312.5, 163000], published=[True, False])],
+                 bar=True, caption="tỷ đồng", published="Ước thực hiện (số ước do tỉnh công bố)")
+    return [growth, level, count, months, bars, grdp]
 
 
 def glyphs(text: str) -> set[int]:
@@ -177,8 +187,7 @@ def like(tmp_path_factory):
 
 def chart_of(ws, target_id: str, as_of: int, lang: str = "vi") -> Chart:
     target = ws.target(target_id)
-    n = [t.id for t in ws.targets].index(target_id) + 1
-    return target_chart(ws, evaluate(ws, target, as_of), n, as_of, lang)
+    return target_chart(ws, evaluate(ws, target, as_of), as_of, lang)
 
 
 def test_a_run_covered_by_levels_is_one_average_and_a_proxy_is_not_the_series(like):
@@ -222,7 +231,7 @@ def test_a_target_without_figures_is_a_sentence_not_a_numbered_chart(like):
     chart = chart_of(like, "budget-revenue-growth", 2025)
     assert not chart.has_points()
     assert chart.series == [] and chart.empty is not None
-    assert chart.empty.startswith("[3] ")
+    assert chart.empty.startswith("Thu ngân sách")  # the target's name, no index
     assert chart.empty.endswith("chưa có số liệu để vẽ biểu đồ.")  # a sentence
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -186,7 +187,9 @@ def test_docx_prose_table_figures_and_appendix(files):
     assert captions[0].text == ("Biểu đồ 1. Giá trị sản xuất công nghiệp: lũy kế năm 2025 so "
                                 "với lộ trình kế hoạch")
     assert len(captions) == 6  # [3] has no figures: a sentence says so, with no number
-    assert any(p.text.startswith("[3] ") and p.text.endswith("chưa có số liệu để vẽ biểu đồ.")
+    assert not any(re.match(r"Biểu đồ \d+\. \[", c.text) for c in captions)  # one number
+    assert any(p.text.startswith("Thu ngân sách") and
+               p.text.endswith("chưa có số liệu để vẽ biểu đồ.")
                for p in doc.paragraphs)
     # the sources: an appendix in small type after the signature
     appendix = [p.text for p in doc.paragraphs].index("PHỤ LỤC: NGUỒN SỐ LIỆU VÀ GHI CHÚ")

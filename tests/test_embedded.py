@@ -296,10 +296,12 @@ def _status_words(text: str) -> str | None:
 
 
 def _basis_words(text: str) -> str | None:
-    low = text.lower()
+    """A price basis from a prices/basis column (ss2010, 2010, unknown) or the words beside
+    a number (2010 prices, not stated); None: none said."""
+    low = text.lower().strip()
     if "not stated" in low or "unknown" in low or "không nêu" in low:
         return "not-stated"
-    if "ss2010" in low or "2010" in low.split("|")[-1].strip() or "2010 prices" in low:
+    if low in ("ss2010", "2010") or "2010 prices" in low or "giá so sánh 2010" in low:
         return "constant-2010"
     if "current prices" in low or "hiện hành" in low:
         return "current"
@@ -379,7 +381,7 @@ def _problems(fig: Figure, entry: Entry) -> list[str] | None:
     hits = [(k, seg) for k, c in cells.items() if (seg := _segment(c, abs(fig.value)))]
     if not hits:
         return None
-    column, segment = hits[0]
+    segment = hits[0][1]
     out = []
     if fig.item is not None:  # a list item: its name on the same line
         return [] if fig.item.lower() in entry.text.lower() else ["item"]
@@ -392,7 +394,7 @@ def _problems(fig: Figure, entry: Entry) -> list[str] | None:
     else:
         first = next(iter(cells.values()))
         years, month, span = _period(first)
-        if not years and not span:
+        if not years and not span:  # a table of measures: its header ("2026 plan") or caption
             years, month, span = _period(" ".join(cells) + " " + entry.caption)
     if span or fig.year not in years:
         out.append(f"period (the data: {sorted(years) or 'a span of years'})")
@@ -408,7 +410,7 @@ def _problems(fig: Figure, entry: Entry) -> list[str] | None:
         stated = {_status_words(segment)} | ({None} if "revised" in segment else set())
     else:  # a table that never says: any status
         stated = {fig.status}
-    if fig.status not in stated and not (fig.status == "estimate" and "dự ước" in segment):
+    if fig.status not in stated:
         out.append(f"status (stored: {fig.status}, the data: {sorted(map(str, stated))})")
     # price basis: the prices/basis column, else the words beside the number
     col = cells.get("prices", cells.get("basis"))
@@ -418,7 +420,7 @@ def _problems(fig: Figure, entry: Entry) -> list[str] | None:
             data_basis == fig.prices or data_basis == "constant-2010" and fig.prices ==
             "constant"):
         out.append(f"price basis (stored: {fig.prices}, the data: {data_basis})")
-    # source: a key of the data's source (address, post number, date) in the stored one
+    # source: a key of the data's source (address, post number, outlet) in the stored one
     keys = set(_KEYS.findall(segment if "text" in cells else
                              " ".join((entry.heading, entry.caption, entry.text))))
     if not keys and "text" in cells:  # a bullet or paragraph that names its source once

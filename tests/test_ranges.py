@@ -103,10 +103,11 @@ def test_review_shows_the_range_in_its_table_and_sentence(cli, tmp_path, monkeyp
     assert ranged
     for t in ranged:
         lo, hi = t["range"]
-        words = f"dao động từ {pct(lo, 'vi')} đến {pct(hi, 'vi')}"
-        # the table's value cell, and the value at the range's precision
-        assert any(f"{pct(t['value'], 'vi')}<br>({words})" in line
-                   for line in md.splitlines() if line.startswith("| ["))
+        # the appendix's whole-period cell (the unit in its own column), and the value
+        # at the range's precision
+        words = f"dao động từ {pct(lo, 'vi')[:-1]} đến {pct(hi, 'vi')[:-1]}"
+        assert any(f"{pct(t['value'], 'vi')[:-1]}<br>(ước tính)<br>({words})" in line
+                   for line in md.splitlines() if re.match(r"\| \d+ \| ", line))
     csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         cli("review", "--format", "csv").stdout))}
     assert all(json.loads(csv_rows[t["id"]]["range"]) == pytest.approx(t["range"])

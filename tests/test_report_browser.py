@@ -74,8 +74,9 @@ def test_dom_holds_the_charts(rendered):
     # the year to date, and the five targets with figures (budget revenue has none)
     assert dom.count('<svg xmlns="http://www.w3.org/2000/svg"') == 6
     assert dom.count('role="img" aria-label="') == 6
-    assert "[3] State budget revenue from industry growing 10%/yr on average, 2021-2025: no " \
+    assert ">State budget revenue from industry growing 10%/yr on average, 2021-2025: no " \
         "figures to draw" in dom
+    assert "<figcaption>Figure 1. Industrial gross output" in dom  # one number, no [n]
     # the plan implied by the published share: the cumulative against its even path
     assert "Industrial gross output: year to date 2025 against the plan path" in dom
     assert "2025 year to date" in dom and "Plan 2025, even pace" in dom

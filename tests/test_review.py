@@ -206,7 +206,10 @@ def test_csv_one_row_per_target_and_fail_on(cli):
 def test_as_of_and_html(cli):
     result = cli("review", "--as-of", "2024", "--format", "html", "--lang", "vi")
     assert result.exit_code == 0, result.stderr
-    assert "Tổng kết tính đến năm 2024" in result.stdout and "<svg" in result.stdout
+    # a tổng kết, as the Word document: the appendix's years end with the review's year
+    assert "<h2>I. Kết quả thực hiện</h2>" in result.stdout and "<svg" in result.stdout
+    assert "<th class=r>2024</th>" in result.stdout
+    assert "<th class=r>2025</th>" not in result.stdout
 
 
 def test_readme_example_is_real_output(cli, tmp_path, monkeypatch):

@@ -19,7 +19,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from bkind.core.validate import Finding
-from bkind.errors import BkindError, Problem, msg
+from bkind.errors import BkindError, Msg, Problem, msg
 from bkind.io.journal import JOURNAL_NAME, commit, no_lock, recover, workspace_lock
 from bkind.io.load import actuals_from_text, load_workspace
 from bkind.io.merge import (
@@ -51,7 +51,7 @@ class Result(Struct):
     # validate's warnings that the new rows raise (not those the workspace had before)
     warnings: list[Finding] = field(default_factory=list)
     after: Workspace | None = None  # the workspace as written (or as it would be)
-    notes: list[Any] = field(default_factory=list)  # Msg: what the reader skipped
+    notes: list[Msg] = field(default_factory=list)  # what the reader skipped
 
 
 def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
@@ -59,7 +59,7 @@ def ingest(root: Path, shown_root: str, file: Path, shown_file: str, *,
            dry_run: bool = False) -> Result:
     """Read `file`, and (unless `dry_run`) write its figures into the workspace.
     `decimal_comma`: True, False, or None to decide from the file's numbers."""
-    notes: list[Any] = []
+    notes: list[Msg] = []
     header, raw_rows = read_rows(file, shown_file, notes)
     lock = workspace_lock(root) if not dry_run else no_lock()
     with lock:

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bkind.errors import BkindError, Problem, msg
+from bkind.errors import BkindError, Msg, Problem, msg
 
 Cell = tuple[Any, bool]  # (value, is a percent-formatted spreadsheet cell)
 Rows = list[tuple[int, list[Cell]]]  # (line, cells) of every row after the header
@@ -189,7 +189,7 @@ def _sheet_checks(xml: bytes, shown: str) -> None:
         raise BkindError(problems)
 
 
-def read_xlsx(path: Path, shown: str, notes: list[Any] | None = None
+def read_xlsx(path: Path, shown: str, notes: list[Msg] | None = None
               ) -> tuple[list[str], Rows]:
     """The first visible sheet (a hidden one, such as an old draft, is named in `notes`
     and skipped), each cell as it shows: a percent-formatted cell is a fraction, a cell
@@ -257,7 +257,7 @@ def read_xlsx(path: Path, shown: str, notes: list[Any] | None = None
         book.close()
 
 
-def read_rows(path: Path, shown: str, notes: list[Any] | None = None
+def read_rows(path: Path, shown: str, notes: list[Msg] | None = None
               ) -> tuple[list[str], Rows]:
     """The header and the (line, cells) of every row of a CSV or XLSX file; what the
     reader should know (a hidden sheet skipped) is added to `notes`."""

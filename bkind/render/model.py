@@ -73,13 +73,19 @@ class ChartSeries(Struct, frozen=True):
 
     `kind`: "figures" (what was published or computed exactly), "reference" (a target
     or a plan path: not figures), "estimate" (bkind's or a part-year estimate: dashed,
-    open markers, with its range `low`..`high` where there is one)."""
+    open markers, with its range `low`..`high` where there is one). `published`: per x
+    label, whether the figure is the province's own published estimate (ước): drawn
+    marked (a hollow diamond, a hatched bar), named in the legend by `Chart.published`."""
 
     name: str
     values: list[float | None]  # one per x label; None: no point
     kind: str = "figures"
     low: list[float | None] | None = None  # an estimate's range, one per x label
     high: list[float | None] | None = None
+    published: list[bool] | None = None  # the province's estimate (ước), one per x label
+
+    def published_at(self, i: int) -> bool:
+        return self.published is not None and self.published[i]
 
 
 class ChartSpan(Struct, frozen=True):
@@ -106,10 +112,11 @@ class Chart(Struct):
     percent: bool = False
     caption: str | None = None  # the value axis's title (its unit)
     integer: bool = False  # counts: whole-number axis from 0
-    bar: bool = False  # bars (one per x label), not lines
+    bar: bool = False  # bars (one per x label), not lines; a reference stays a line
     spans: list[ChartSpan] = field(default_factory=list)
     x_title: str | None = None  # the label axis's title (Năm, Tháng)
     empty: str | None = None  # the sentence said when there is nothing to draw
+    published: str | None = None  # the legend's name for marked points (Ước thực hiện)
 
     def has_points(self) -> bool:
         return bool(self.spans) or any(v is not None for s in self.series

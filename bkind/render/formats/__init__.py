@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from importlib import import_module
 
-from bkind.render.model import Chart, View
+from bkind.render.model import Chart, Table, View
 
 Renderer = Callable[[View], str]
 
@@ -89,6 +89,25 @@ def capped_charts(charts: list[Chart]) -> tuple[list[Chart], int]:
             drawn += 1
         out.append(chart)
     return out, len(charts) - len(out)
+
+
+FILL = "." * 100  # a dotted line of a part left to fill in by hand (Markdown, HTML)
+FILL_LINES = 3
+
+
+def annex_heading(table: Table, lang: str) -> str:
+    """The appendix table's heading: "Phụ lục: Biểu tổng hợp kết quả thực hiện ..."."""
+    from bkind.i18n import t
+
+    return f"{t('doc.annex', lang)}: {table.title}" if table.title else t("doc.annex", lang)
+
+
+def shown_tables(view: View) -> list[Table]:
+    """The tables a document's body holds: those of its printed form where it has parts
+    (the appendix table comes after them), else every table."""
+    if view.parts and view.document_tables is not None:
+        return view.document_tables
+    return view.tables
 
 
 MAX_PROPERTY = 255  # characters of a document's core property (Word's and Excel's limit)

@@ -24,8 +24,10 @@ from bkind.render.model import Chart, ChartSeries
 
 # chosen once, for SVG and PNG alike; each at least 4.5:1 against white (WCAG 1.4.11
 # asks 3:1 for graphics)
-COLORS = ("#1f5fa8", "#b35900", "#2a7a4f", "#b03a2e", "#8e3a8e")
-REFERENCE = "#555555"  # a target or a plan path: grey, dash-dotted
+COLORS = ("#1f5fa8", "#b35900", "#2a7a4f", "#b03a2e", "#555555")
+REFERENCE = "#8e3a8e"  # a target or a plan path: its own colour (no series takes it),
+# dash-dotted, drawn over the figures so a figure on the target leaves both in sight
+MARK = "#333333"  # the legend's sample of a marked point (any series' colour)
 GRID = "#d9d9d9"
 DPI = 300  # print resolution for Word
 SIZE_IN = (6.3, 3.1)  # 16 x 7.9 cm: the text width of an A4 page with Decree 30 margins
@@ -85,29 +87,121 @@ def _colors(chart: Chart) -> list[str]:
     return out
 
 
-def _draw_series(ax: Any, s: ChartSeries, color: str) -> list[Any]:
-    """One series; returns the artist its legend entry shows."""
+def _marked(s: ChartSeries, x: int) -> bool:
+    return s.kind == "figures" and s.published_at(x)
+
+
+def _draw_series(ax: Any, s: ChartSeries, color: str, span: float = 0.0) -> list[Any]:
+    """One series as a line; returns the artist its legend entry shows. The province's
+    published estimates (ước) get a hollow diamond, every other point of figures a
+    filled dot; bkind's estimate is dashed, open dots, with its range as a band and an
+    error bar. `span`: a reference reaches this far either side of its first and last
+    points (over bars, it covers them)."""
     from matplotlib.lines import Line2D
 
     style: Any = {"figures": LINE, "estimate": DASHED, "reference": DASH_DOT}[s.kind]
     marker = {"figures": "o", "estimate": "o", "reference": ""}[s.kind]
     face = "white" if s.kind == "estimate" else color
-    width = 1.3 if s.kind == "reference" else 1.8
-    z = {"figures": 4, "estimate": 3, "reference": 2}[s.kind]  # figures over the rest
+    width = 1.5 if s.kind == "reference" else 1.8
+    z = {"figures": 4, "estimate": 3, "reference": 5}[s.kind]  # a target over the rest
     for run in _runs(s.values):
-        xs = [x for x, _ in run]
+        xs: list[float] = [x for x, _ in run]
         ys = [v for _, v in run]
-        ax.plot(xs, ys, color=color, linestyle=style, linewidth=width, marker=marker,
-                markersize=5, markerfacecolor=face, markeredgecolor=color, zorder=z)
-    if s.kind == "estimate" and s.low is not None and s.high is not None:
-        for x, (v, lo, hi) in enumerate(zip(s.values, s.low, s.high, strict=True)):
-            if v is None or lo is None or hi is None or lo == hi:
-                continue
-            bar = ax.errorbar([x], [v], yerr=[[v - lo], [hi - v]], fmt="none", ecolor=color,
-                              elinewidth=1.2, capsize=4, zorder=3)
-            bar[2][0].set_linestyle(DASHED)
+        if span:
+            xs, ys = [xs[0] - span, *xs, xs[-1] + span], [ys[0], *ys, ys[-1]]
+        ax.plot(xs, ys, color=color, linestyle=style, linewidth=width, zorder=z)
+        if not marker:
+            continue
+        plain = [(x, v) for x, v in run if not _marked(s, x)]
+        marked = [(x, v) for x, v in run if _marked(s, x)]
+        if plain:
+            ax.plot([x for x, _ in plain], [v for _, v in plain], linestyle="none",
+                    marker=marker, markersize=5, markerfacecolor=face,
+                    markeredgecolor=color, zorder=z + 0.5)
+        if marked:
+            ax.plot([x for x, _ in marked], [v for _, v in marked], linestyle="none",
+                    marker="D", markersize=5.5, markerfacecolor="white",
+                    markeredgecolor=color, markeredgewidth=1.4, zorder=z + 0.5)
+    if s.kind == "estimate":
+        _ranges(ax, s, color)
     return [Line2D([], [], color=color, linestyle=style, linewidth=width, marker=marker,
                    markersize=5, markerfacecolor=face, markeredgecolor=color)]
+
+
+def _ranges(ax: Any, s: ChartSeries, color: str) -> None:
+    """An estimate's range at each of its points: a band and an error bar, so it reads
+    as a range however narrow it is against the axis."""
+    if s.low is None or s.high is None:
+        return
+    for x, (v, lo, hi) in enumerate(zip(s.values, s.low, s.high, strict=True)):
+        if v is None or lo is None or hi is None or lo == hi:
+            continue
+        ax.fill_between([x - 0.18, x + 0.18], [lo] * 2, [hi] * 2, color=color, alpha=0.18,
+                        linewidth=0, zorder=2)
+        bar = ax.errorbar([x], [v], yerr=[[v - lo], [hi - v]], fmt="none", ecolor=color,
+                          elinewidth=1.2, capsize=5, zorder=3)
+        bar[2][0].set_linestyle(DASHED)
+
+
+def _slots(series: list[ChartSeries]) -> list[int]:
+    """Each bar series' place beside the others: series that never share an x label
+    (figures, then the year in progress) share a place."""
+    slots: list[int] = []
+    taken: list[set[int]] = []
+    for s in series:
+        xs = {x for x, v in enumerate(s.values) if v is not None}
+        slot = next((i for i, used in enumerate(taken) if not used & xs), len(taken))
+        if slot == len(taken):
+            taken.append(set())
+        taken[slot] |= xs
+        slots.append(slot)
+    return slots
+
+
+def _draw_bars(ax: Any, chart: Chart) -> tuple[list[Any], list[str]]:
+    """Bars for figures (a hatched bar for the province's published estimate), an
+    outlined, dashed bar for an estimate (with its range), a reference as a line over
+    them; returns the legend's artists and names."""
+    from matplotlib.patches import Patch
+
+    handles: list[Any] = []
+    labels: list[str] = []
+    bars = [s for s in chart.series if s.kind != "reference"]
+    slots = _slots(bars)
+    places = max(slots, default=0) + 1
+    width = (0.6 if places == 1 else 0.8) / places
+    colors = _colors(chart)
+    for s, color in zip(chart.series, colors, strict=True):
+        if s.kind == "reference" or not any(v is not None for v in s.values):
+            continue
+        offset = (slots[bars.index(s)] - max(slots) / 2) * width
+        for x, v in enumerate(s.values):
+            if v is None:
+                continue
+            if s.kind == "estimate":
+                ax.bar([x + offset], [v], width=width * 0.9, facecolor="white",
+                       edgecolor=color, linewidth=1.6, linestyle=DASHED, zorder=3)
+            elif s.published_at(x):
+                ax.bar([x + offset], [v], width=width * 0.9, facecolor="white",
+                       edgecolor=color, linewidth=1.4, hatch="////", zorder=3)
+            else:
+                ax.bar([x + offset], [v], width=width * 0.9, color=color, zorder=3)
+        if s.kind == "estimate":
+            _ranges(ax, s, color)
+            handles.append(Patch(facecolor="white", edgecolor=color, linewidth=1.6,
+                                 linestyle=DASHED))
+        else:
+            handles.append(Patch(color=color))
+        labels.append(s.name)
+    for s in chart.series:
+        if s.kind == "reference" and any(v is not None for v in s.values):
+            handles += _draw_series(ax, s, REFERENCE, span=0.45)
+            labels.append(s.name)
+    if chart.published and any(_marked(s, x) for s in bars
+                               for x, v in enumerate(s.values) if v is not None):
+        handles.append(Patch(facecolor="white", edgecolor=MARK, hatch="////"))
+        labels.append(chart.published)
+    return handles, labels
 
 
 def _draw(chart: Chart, lang: str) -> Any:
@@ -118,14 +212,17 @@ def _draw(chart: Chart, lang: str) -> Any:
     import matplotlib.pyplot as plt
     from matplotlib.font_manager import FontProperties
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
     from matplotlib.text import Text
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     font = FontProperties(fname=font_path(), size=FONT_PT)
+    marked = bool(chart.published) and any(
+        _marked(s, x) for s in chart.series for x, v in enumerate(s.values) if v is not None)
     names = [span.name for span in chart.spans] + [
         s.name for s in chart.series if any(v is not None for v in s.values)]
-    if chart.bar and len(chart.series) == 1:
+    names += [chart.published] if marked and chart.published else []
+    alone = chart.bar and len(chart.series) == 1 and not marked
+    if alone:
         names = []  # the axis's title names the one series
     ncol = 1 if not names or max(map(len, names)) > 40 else 2
     rows = -(-len(names) // ncol)
@@ -140,15 +237,7 @@ def _draw(chart: Chart, lang: str) -> Any:
     for span in chart.spans:
         values += [span.value, *(v for v in (span.low, span.high) if v is not None)]
     if chart.bar:
-        width = 0.8 / max(1, len(chart.series))
-        for i, s in enumerate(chart.series):
-            color = COLORS[i % len(COLORS)]
-            pts = [(x, v) for x, v in zip(xs, s.values, strict=True) if v is not None]
-            offset = (i - (len(chart.series) - 1) / 2) * width
-            ax.bar([x + offset for x, _ in pts], [v for _, v in pts], width=width * 0.9,
-                   color=color, zorder=3)
-            handles.append(Patch(color=color))
-            labels.append(s.name)
+        handles, labels = _draw_bars(ax, chart)
     else:
         colors = _colors(chart)
         for span in chart.spans:
@@ -166,6 +255,11 @@ def _draw(chart: Chart, lang: str) -> Any:
             if any(v is not None for v in s.values):
                 handles += _draw_series(ax, s, color)
                 labels.append(s.name)
+        if marked and chart.published:
+            handles.append(Line2D([], [], linestyle="none", marker="D", markersize=5.5,
+                                  markerfacecolor="white", markeredgecolor=MARK,
+                                  markeredgewidth=1.4))
+            labels.append(chart.published)
     ax.set_xticks(xs, chart.x_labels)
     ax.set_xlim(-0.5, len(xs) - 0.5)
     ax.yaxis.set_major_formatter(FuncFormatter(_formatter(chart, lang)))
@@ -181,7 +275,7 @@ def _draw(chart: Chart, lang: str) -> Any:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ylabel = chart.caption
-    if chart.bar and len(chart.series) == 1:  # one series: its name is the axis's title
+    if alone:  # one series: its name is the axis's title
         ylabel = chart.series[0].name + (f" ({chart.caption})" if chart.caption else "")
         handles, labels = [], []
     if ylabel:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bkind.core.compare import Clusters, Comparison, NotComparable
 from bkind.i18n import fmt_number, fmt_percent, t
+from bkind.model import Resolution
 from bkind.render.fmt import clean, fmt_value
 from bkind.render.model import Cell, Chart, ChartSeries, Column, Section, Table, View
 from bkind.render.records import (
@@ -16,6 +17,16 @@ from bkind.render.records import (
 )
 
 CLUSTER_ROWS = ("count", "area_ha", "complete", "operating", "occupancy")
+
+
+def reader_label(res: Resolution, lang: str, fallback: str) -> str:
+    """What a reader calls a workspace beside the others (Bắc Kạn): `resolution: short:`,
+    else the place its documents are first issued from, else `fallback` (its name)."""
+    if res.short is not None and res.short.get(lang):
+        return res.short.get(lang)
+    place = next((d.place.get(lang) for d in res.documents
+                  if d.place is not None and d.place.get(lang)), None)
+    return place or fallback
 
 
 def _count(x: float | None) -> int | float | None:
@@ -176,7 +187,9 @@ def compare_view(cmp: Comparison, names: dict[str, str], lang: str,
     for m in cmp.metrics:
         rate = m.metric.is_rate
         charts.append(Chart(f"{m.metric.name.get(lang)} ({m.year})", shown, [ChartSeries(
-            m.metric.name.get(lang), [m.sides[ws].value for ws in wss])], percent=rate,
-            bar=True, caption=None if rate else m.metric.unit_in(lang)))
+            m.metric.name.get(lang), [m.sides[ws].value for ws in wss],
+            published=[m.sides[ws].status == "estimate" for ws in wss])], percent=rate,
+            bar=True, caption=None if rate else m.metric.unit_in(lang),
+            published=t("chart.series.published_estimate", lang)))
     return View(data=data, records=records, fields=CompareRow.columns(), tables=tables,
                 header=header, sections=sections, charts=charts, lang=lang)

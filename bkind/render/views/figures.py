@@ -51,34 +51,51 @@ def ytd_chart(ws: Workspace, report: MonthReport, row: MonthRow, lang: str) -> C
     def line(points: dict[int, float]) -> list[float | None]:
         return [points.get(k) for k in MONTHS]
 
-    this_year = t("chart.series.ytd", lang, year=y)
-    last_year = t("chart.series.ytd", lang, year=y - 1)
+    def ytd(year: int, upto: int = 12) -> ChartSeries:
+        return ChartSeries(t("chart.series.ytd", lang, year=year),
+                           line(cumulative_path(ws, year, row.metric, upto)),
+                           published=_ytd_estimates(ws, year, row.metric))
+
     unit = metric.unit_in(lang) or None
+    published = t("chart.series.published_estimate", lang)
     if row.plan is not None:
-        series = [ChartSeries(this_year, line(cumulative_path(ws, y, row.metric, m))),
-                  ChartSeries(t("chart.series.plan_path", lang, year=y),
-                              [row.plan * k / 12 for k in MONTHS], kind="reference")]
-        last = cumulative_path(ws, y - 1, row.metric)
-        if last:
-            series.append(ChartSeries(last_year, line(last)))
+        series = [ytd(y, m), ChartSeries(t("chart.series.plan_path", lang, year=y),
+                                         [row.plan * k / 12 for k in MONTHS],
+                                         kind="reference")]
+        if cumulative_path(ws, y - 1, row.metric):
+            series.append(ytd(y - 1))
         return Chart(t("chart.cumulative", lang, name=name, year=y), labels, series,
-                     caption=unit, x_title=month)
+                     caption=unit, x_title=month, published=published)
     shares = plan_share_path(ws, y, row.metric, m)
     if shares:
-        series = [ChartSeries(this_year, line(shares)),
+        series = [ChartSeries(t("chart.series.ytd", lang, year=y), line(shares),
+                              published=_ytd_estimates(ws, y, row.metric)),
                   ChartSeries(t("chart.series.even_pace", lang), [k / 12 for k in MONTHS],
                               kind="reference")]
         last = plan_share_path(ws, y - 1, row.metric)
         if last:
-            series.append(ChartSeries(last_year, line(last)))
+            series.append(ChartSeries(t("chart.series.ytd", lang, year=y - 1), line(last),
+                                      published=_ytd_estimates(ws, y - 1, row.metric)))
         return Chart(t("chart.plan_share", lang, name=name), labels, series, percent=True,
-                     caption=t("chart.axis.plan_share", lang), x_title=month)
-    series = [ChartSeries(this_year, line(cumulative_path(ws, y, row.metric, m)))]
-    last = cumulative_path(ws, y - 1, row.metric)
-    if last:
-        series.append(ChartSeries(last_year, line(last)))
+                     caption=t("chart.axis.plan_share", lang), x_title=month,
+                     published=published)
+    series = [ytd(y, m)]
+    if cumulative_path(ws, y - 1, row.metric):
+        series.append(ytd(y - 1))
     return Chart(t("chart.cumulative_only", lang, name=name), labels, series, caption=unit,
-                 x_title=month)
+                 x_title=month, published=published)
+
+
+def _ytd_estimates(ws: Workspace, year: int, metric: str) -> list[bool]:
+    """Which months' year-to-date figures are the province's own estimate (ước)."""
+    actuals = ws.years.get(year)
+    if actuals is None:
+        return [False] * len(MONTHS)
+    out = []
+    for k in MONTHS:
+        fig = actuals.ytd.get(k, {}).get(metric)
+        out.append(fig is not None and fig.status == "estimate")
+    return out
 
 
 def _goal(ws: Workspace, r: TargetResult, lang: str) -> str:
@@ -104,6 +121,7 @@ def _growth_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
     years = list(range(s, e + 1))
     index = {y: i for i, y in enumerate(years)}
     actual: list[float | None] = [None] * len(years)
+    said: list[bool] = [False] * len(years)  # the province's published estimate (ước)
     est: list[float | None] = [None] * len(years)
     lows: list[float | None] = [None] * len(years)
     highs: list[float | None] = [None] * len(years)
@@ -126,7 +144,8 @@ def _growth_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
                          range=_range(lows[i], highs[i], lang))
         else:
             actual[index[step.start]] = rate
-    out = [ChartSeries(t("chart.series.actual", lang), actual)]
+            said[index[step.start]] = any(r.status == "estimate" for r in step.sources)
+    out = [ChartSeries(t("chart.series.actual", lang), actual, published=said)]
     if est_name:
         i = next(k for k, v in enumerate(est) if v is not None and lows[k] is not None)
         if i > 0 and actual[i - 1] is not None:
@@ -134,8 +153,8 @@ def _growth_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
         out.append(ChartSeries(est_name, est, kind="estimate", low=lows, high=highs))
     observed = sorted(r.observed_years)
     first, last = (observed[0], observed[-1]) if observed else (s, e)
-    said = any((years[span.first], years[span.last]) == (first, last) for span in spans)
-    if r.actual is not None and observed and not said and (r.estimated or len(observed) > 1):
+    shown = any((years[span.first], years[span.last]) == (first, last) for span in spans)
+    if r.actual is not None and observed and not shown and (r.estimated or len(observed) > 1):
         lo, hi = r.outcome.range or (None, None)
         key = "chart.span.average_estimate" if r.estimated else "chart.span.average"
         spans.append(ChartSpan(
@@ -145,7 +164,8 @@ def _growth_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
             estimate=r.estimated, low=lo, high=hi))
     out.append(ChartSeries(_goal(ws, r, lang), [goal] * len(years), kind="reference"))
     return Chart(title, [str(y) for y in years], out, percent=True, spans=spans,
-                 caption=t("chart.axis.rate", lang), x_title=t("chart.axis.year", lang))
+                 caption=t("chart.axis.rate", lang), x_title=t("chart.axis.year", lang),
+                 published=t("chart.series.published_estimate", lang))
 
 
 def _level_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
@@ -158,6 +178,8 @@ def _level_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
     points = series.points(target.metric)
     years = list(tr.years)
     actual: list[float | None] = [None] * len(years)
+    said: list[bool] = [False] * len(years)  # the province's published estimate (ước)
+    derived = False  # some of them computed from one
     est: list[float | None] = [None] * len(years)
     lows: list[float | None] = [None] * len(years)
     highs: list[float | None] = [None] * len(years)
@@ -180,21 +202,26 @@ def _level_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
                          lang, year=y, range=_range(p.low, p.high, lang, show))
         else:
             actual[i] = p.value
-    out = [ChartSeries(t("chart.series.actual", lang), actual)]
+            said[i] = p.status == "estimate" or any(ref.status == "estimate"
+                                                    for ref in p.refs)
+            derived = derived or (said[i] and p.kind == "derived")
+    out = [ChartSeries(t("chart.series.actual", lang), actual, published=said)]
     if est_name:
         out.append(ChartSeries(est_name, est, kind="estimate", low=lows, high=highs))
     goal_words = goal_text(ws, target, lang, "sentence")
     out.append(ChartSeries(t("chart.series.path_to", lang, goal=goal_words),
                            [tr.path.get(y) for y in years], kind="reference"))
     caption = t("chart.axis.percent", lang) if percent else (metric.unit_in(lang) or None)
+    published = "chart.series.published_estimate" + ("_derived" if derived else "")
     return Chart(title, [str(y) for y in years], out, percent=percent, caption=caption,
-                 x_title=t("chart.axis.year", lang))
+                 x_title=t("chart.axis.year", lang), published=t(published, lang))
 
 
 def _list_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
                 title: str, lang: str) -> Chart:
-    """A count or a share of a list's items: each year's list; a year still in progress
-    (its list from the start of the year) as an estimate; the target as a line."""
+    """A count or a share of a list's items, as bars: each year's list; a year still in
+    progress (its list from the start of the year) as an outlined bar; the target as a
+    line over them (a share of 100% on a target of all: both in sight)."""
     target = ws.target(r.id)
     tr = target_type(target).trajectory(target, series, goal)
     years = list(tr.years)
@@ -207,8 +234,6 @@ def _list_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
             continue
         if part_year(ws, y, series.as_of):
             est[i], part = v, y
-            if i > 0 and actual[i - 1] is not None:
-                est[i - 1] = actual[i - 1]
         else:
             actual[i] = v
     out = [ChartSeries(t("chart.series.actual", lang), actual)]
@@ -220,15 +245,16 @@ def _list_chart(ws: Workspace, r: TargetResult, series: Series, goal: float,
                            kind="reference"))
     return Chart(title, [str(y) for y in years], out, percent=not count, integer=count,
                  caption=t("chart.axis.count" if count else "chart.axis.fraction", lang),
-                 x_title=t("chart.axis.year", lang))
+                 x_title=t("chart.axis.year", lang), bar=True)
 
 
-def target_chart(ws: Workspace, r: TargetResult, n: int, as_of: int, lang: str) -> Chart:
-    """Target `n`'s chart as of `as_of` (a sentence when it has no figures)."""
+def target_chart(ws: Workspace, r: TargetResult, as_of: int, lang: str) -> Chart:
+    """A target's chart as of `as_of` (a sentence when it has no figures), titled by the
+    target's name: a document numbers its charts itself ("Biểu đồ 2. ...")."""
     target = ws.target(r.id)
     goal = nearer_bound(r.actual, target.value)
     series = Series(ws, as_of)
-    title = f"[{n}] {target.name.get(lang)}"
+    title = target.name.get(lang)
     tr = target_type(target).trajectory(target, series, goal)
     if not tr.actual:
         return Chart(title, [str(y) for y in tr.years], [],

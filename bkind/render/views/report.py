@@ -291,7 +291,7 @@ def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult],
     if ws.resolution.note is not None and series_ended(ws, issue):
         header.append(ws.resolution.note.get(lang))  # the merger, once it is known
     charts = [c for row, _ in headline if (c := ytd_chart(ws, report, row, lang)) is not None]
-    charts += [target_chart(ws, r, n, as_of, lang) for n, r in enumerate(results, start=1)]
+    charts += [target_chart(ws, r, as_of, lang) for r in results]
     from bkind.render.views import prose as sentences
 
     so = so_report(ws, report)

@@ -473,8 +473,8 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
                     document=ws.resolution.document_on(issue.date) if issue else None,
                     issue=issue, document_tables=[], annex=annex,
                     parts=review_parts(ws, review, lang),
-                    charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
-                            for n, r in enumerate(review.targets, start=1)])
+                    charts=[target_chart(ws, r.result, r.evaluated_as_of, lang)
+                            for r in review.targets])
     return View(data=data,
                 records=[rec.row() for rec in records], fields=ReviewRow.columns(),
                 tables=[table], header=header, sections=sections, lang=lang,
@@ -482,5 +482,5 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
                 document=ws.resolution.document_on(issue.date) if issue else None,
                 issue=issue,
                 paragraphs=[rec.sentence for rec in records],
-                charts=[target_chart(ws, r.result, n, r.evaluated_as_of, lang)
-                        for n, r in enumerate(review.targets, start=1)])
+                charts=[target_chart(ws, r.result, r.evaluated_as_of, lang)
+                        for r in review.targets])

@@ -93,6 +93,11 @@ def test_status_documents_show_the_range(cli, tmp_path, monkeypatch):
         assert any(a == pytest.approx(lo) and b == pytest.approx(hi) for a, b in numbers)
 
 
+def num(x: float) -> str:
+    """A rate as the review's appendix prints it (its unit in its own column): 9,90."""
+    return f"{x * 100:.2f}".replace(".", ",")
+
+
 def test_review_shows_the_range_in_its_table_and_sentence(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     data = json.loads(cli("review", "--format", "json").stdout)
@@ -101,13 +106,15 @@ def test_review_shows_the_range_in_its_table_and_sentence(cli, tmp_path, monkeyp
               and t["value"] is not None and isinstance(t["value"], float)
               and t["verdict"] != "exceeded" and t["id"] != "clusters-occupied-2025"]
     assert ranged
+    rows = [line for line in md.splitlines() if line.startswith("| ")]
     for t in ranged:
         lo, hi = t["range"]
-        # the appendix's whole-period cell (the unit in its own column), and the value
-        # at the range's precision
-        words = f"dao động từ {pct(lo, 'vi')[:-1]} đến {pct(hi, 'vi')[:-1]}"
-        assert any(f"{pct(t['value'], 'vi')[:-1]}<br>(ước tính)<br>({words})" in line
-                   for line in md.splitlines() if re.match(r"\| \d+ \| ", line))
+        # the sentence: the value at the range's precision, then the range
+        assert f"{pct(t['value'], 'vi')}" in md
+        assert f"(dao động từ {pct(lo, 'vi')} đến {pct(hi, 'vi')})" in md
+        # the table's whole-period cell: the value, its kind, its range
+        assert any(f"| {num(t['value'])}<br>(ước tính)<br>(dao động từ {num(lo)} đến "
+                   f"{num(hi)}) |" in row for row in rows)
     csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         cli("review", "--format", "csv").stdout))}
     assert all(json.loads(csv_rows[t["id"]]["range"]) == pytest.approx(t["range"])
@@ -189,18 +196,21 @@ def test_every_target_on_few_items_says_so_in_note_and_sentence(cli, tmp_path, m
 
 
 def test_a_nowcast_years_range_is_beside_it_in_the_review_years(cli, tmp_path, monkeypatch):
-    """The review's year-by-year cell shows the estimated year's own range (the yearly
-    estimate, not the period's), computed from the figures in the basis."""
+    """The review's year-by-year cells show the estimated year's own range (the yearly
+    estimate, not the period's)."""
     monkeypatch.chdir(tmp_path)
     data = json.loads(cli("review", "--format", "json").stdout)
-    md = cli("review", "--format", "md", "--lang", "vi").stdout
     growth = next(t for t in data["targets"] if t["id"] == "industry-growth")
     nowcast = [y for y in growth["years"] if y["kind"] == "nowcast"]
     assert nowcast
-    row = next(line for line in md.splitlines() if line.startswith("| [1]"))
+    md = cli("review", "--format", "md", "--lang", "vi").stdout
+    row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
+    table = cli("review", "--lang", "vi", env={"COLUMNS": "250"}).stdout
     for y in nowcast:
+        assert re.search(rf"\| {re.escape(num(y['value']))}<br>\(ước tính\)<br>"
+                         r"\(dao động từ \d+,\d\d đến \d+,\d\d\) \|", row), row
         assert re.search(rf"{y['year']} \(ước tính\): {re.escape(pct(y['value'], 'vi'))} "
-                         r"\(dao động từ \d+,\d\d% đến \d+,\d\d%\)", row), row
+                         r"\(dao động từ \d+,\d\d% đến \d+,\d\d%\)", table), table
 
 
 def test_the_reports_estimates_say_when_they_rest_on_few_items(cli, tmp_path, monkeypatch):

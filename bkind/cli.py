@@ -299,7 +299,12 @@ def parse_date(value: str | None) -> Issue | None:
     except ValueError:
         day = None
     if day is None:
-        raise BkindError.one("--date", None, msg("err.date_form", raw=repr(value)))
+        from bkind.io.dates import why_not_a_date
+
+        why = why_not_a_date(*(int(p) for p in parts)) if parts else None
+        raise BkindError.one("--date", None, msg(
+            "err.date_form", raw=repr(value),
+            reason=msg("err.date_reason", why=why) if why is not None else ""))
     return Issue(day.isoformat())
 
 
@@ -389,6 +394,12 @@ def data_lang(fmt: Format, lang: str) -> str:
 
 def render_view(view: Any, fmt: Format, output: Path | None) -> None:
     check_binary_output(fmt, output)
+    if fmt in (Format.docx, Format.md, Format.html):  # a document writes out what it
+        from bkind.render.model import View  # abbreviates before it uses it
+        from bkind.render.views.prose import with_abbreviations
+
+        if isinstance(view, View):
+            view = with_abbreviations(view)
     if fmt.binary:
         from bkind.render.model import printable_view
 
@@ -721,7 +732,9 @@ def parse_month(value: str) -> tuple[int, int]:
     year, month = (int(m.group(1)), int(m.group(2))) if m else \
         (int(n.group(2)), int(n.group(1))) if n else (0, 0)
     if not 1 <= month <= 12:
-        raise BkindError.one("--month", None, msg("err.month_form", raw=repr(value)))
+        reason = msg("err.date_reason", why=msg("err.date_month_range")) if m or n else ""
+        raise BkindError.one("--month", None, msg("err.month_form", raw=repr(value),
+                                                  reason=reason))
     return year, month
 
 

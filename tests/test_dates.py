@@ -45,7 +45,8 @@ def test_a_typed_date(raw, text):
 def test_a_typed_date_refuses(raw):
     with pytest.raises(Invalid) as exc:
         typed_published(raw)
-    assert str(exc.value.msg).startswith("published: expected a date YYYY-MM-DD, YYYY-MM or")
+    assert str(exc.value.msg).startswith("published: expected a date dd/mm/yyyy (or mm/yyyy, "
+                                         "YYYY-MM-DD), got")
 
 
 def test_what_ingest_writes_the_loader_reads():
@@ -83,9 +84,10 @@ def test_validate_refuses_a_date_at_its_line(workspace, cli, monkeypatch, date, 
     expected = {
         "en": f"actuals/2024.yaml:5: published: expected a date YYYY-MM-DD (or YYYY-MM), "
               f"got {shown}",
-        "vi": f"actuals/2024.yaml:5: published: cần ngày dạng YYYY-MM-DD (hoặc YYYY-MM), "
-              f"nhưng nhận được {shown}"}[lang]
-    assert expected in result.stderr.splitlines()
+        "vi": f"actuals/2024.yaml:5: published: phải là ngày dạng YYYY-MM-DD (hoặc YYYY-MM), "
+              f"giá trị đã nhập: {shown}"}[lang]
+    # the value as typed, then why it is no date where that can be said
+    assert any(line.startswith(expected) for line in result.stderr.splitlines())
 
 
 def test_validate_reads_good_dates(workspace, cli, monkeypatch):
@@ -107,7 +109,7 @@ ytd:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         "actuals/2025.yaml:4: published: expected a date YYYY-MM-DD (or YYYY-MM), "
-        "got '2025-04-31'")
+        "got '2025-04-31' (month 4 has no day 31)")
 
 
 # ----------------------------------------------------------------------------- ingest
@@ -122,8 +124,8 @@ def test_ingest_refuses_the_same_dates(workspace, cli, monkeypatch, date, shown)
                                  f"2024,,va,642,{date}\n", encoding="utf-8")
     result = cli("ingest", "in.csv")
     assert result.exit_code == 2
-    assert f"in.csv:2: published: expected a date YYYY-MM-DD, YYYY-MM or dd/mm/yyyy, " \
-           f"got {shown}" in result.stderr
+    assert f"in.csv:2: published (column E): expected a date dd/mm/yyyy (or mm/yyyy, " \
+           f"YYYY-MM-DD), got {shown}" in result.stderr
     assert not (root / "actuals" / "2024.yaml").exists()
 
 

@@ -52,8 +52,8 @@ VI = {
         "targets.yaml:26: khóa 'target' không hợp lệ (các khóa được dùng: resolution, metrics, "
         "targets, document, review)"],
     ("bad_actuals", "bad_published"): [
-        "actuals/2024.yaml:3: published: cần ngày dạng YYYY-MM-DD (hoặc YYYY-MM), nhưng nhận "
-        "được 'last week'"],
+        "actuals/2024.yaml:3: published: phải là ngày dạng YYYY-MM-DD (hoặc YYYY-MM), giá trị "
+        "đã nhập: 'last week'"],
     ("bad_actuals", "bare_growth"): [
         "actuals/2024.yaml:3: va_growth: số 11.03 thiếu dấu % (ở đây cần tỷ lệ phần trăm): "
         "hãy viết 11.03%"],
@@ -100,8 +100,8 @@ def test_msgspec_wording_is_translated(workspace):
         load_workspace(root, shown_root="")
     (problem,) = info.value.problems
     assert str(problem) == "targets.yaml:30: period: expected `array | null`, got `int`"
-    assert problem.render("vi") == ("targets.yaml:30: period: cần danh sách hoặc giá trị rỗng "
-                                    "(null), nhưng nhận được số nguyên")
+    assert problem.render("vi") == ("targets.yaml:30: period: phải là danh sách hoặc giá trị "
+                                    "rỗng (null), giá trị đã nhập là số nguyên")
 
 
 def test_a_problem_without_a_key_prints_its_message_in_any_language():
@@ -159,8 +159,8 @@ def test_an_unknown_language_is_reported_in_english(cli, workspace):
      "--year: năm 2020 trước năm gần nhất có số liệu (2024): dự báo phải bắt đầu sau số liệu "
      "đã có"),
     (("report", "--month", "2025-13"),
-     "--month: tháng phải là M/YYYY hoặc YYYY-MM (ví dụ 3/2025 hoặc 2025-03), đang nhập "
-     "'2025-13'"),
+     "--month: phải là tháng/năm, ví dụ 3/2025, giá trị đã nhập: '2025-13' (tháng phải từ 1 "
+     "đến 12)"),
     (("history", "nope"),
      "METRIC: chỉ tiêu 'nope' không tồn tại (chọn một trong: va_growth, va, grdp, share)"),
 ])
@@ -194,14 +194,14 @@ def test_ingest_row_errors_in_vietnamese(cli, workspace, monkeypatch):
     result = cli("ingest", "f.csv", "--lang", "vi", "--decimal-point")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        "f.csv:2: month: cần số tháng từ 1 đến 12 (số lũy kế) hoặc để trống (số cả năm), "
-        "nhưng nhận được '13'",
-        "f.csv:3: value: cần một số, nhưng nhận được '2.023,72' (số viết kiểu Việt Nam như "
+        "f.csv:2: month (cột B): phải là số tháng từ 1 đến 12 (số lũy kế) hoặc để trống (số "
+        "cả năm), giá trị đã nhập: '13'",
+        "f.csv:3: Giá trị: phải là một số, giá trị đã nhập: '2.023,72' (số viết kiểu Việt Nam như "
         "2.023,72 hoặc 13,2%? hãy thêm --decimal-comma)",
         "f.csv:4: status: giá trị 'guessed' không hợp lệ (chọn một trong: estimate, "
         "preliminary, official)",
-        "f.csv:4: published: cần ngày dạng YYYY-MM-DD, YYYY-MM hoặc dd/mm/yyyy, nhưng nhận "
-        "được '2025-13'",
+        "f.csv:4: published (cột F): phải là ngày dạng dd/mm/yyyy (hoặc tháng/năm như "
+        "4/2026), giá trị đã nhập: '2025-13' (tháng phải từ 1 đến 12)",
     ]
     (root / "f.csv").write_text("year,month,metric,value,status,published,source\n"
                                 "2024,,va,650,,2025-01,\n2024,3,va,600,,,\n", encoding="utf-8")

@@ -25,7 +25,7 @@ def test_bkinds_estimate_is_never_worded_as_the_provinces(cli, tmp_path):
     assert f"(dao động từ {vi_percent(min(estimates), 2)} đến " \
         f"{vi_percent(max(estimates), 2)})" in growth
     en = cli("review", "-w", root, "--format", "md").stdout
-    assert "(bkind's estimate from related indicators)" in en
+    assert "(bkind's estimate from proxies; range " in en
 
 
 def test_an_every_target_on_one_of_three_clusters_says_so(cli, tmp_path):

@@ -106,3 +106,43 @@ def test_a_slip_in_a_plan_is_caught_though_no_file_has_year_to_date_figures():
     years = {y: YearActuals(y, f"actuals/{y}.yaml", plan={"grdp": (Vintage(v, line=2),)})
              for y, v in ((2022, 8000.0), (2023, 8.5), (2024, 9000.0))}
     assert [s.candidate.year for s in find_slips({"grdp": LEVEL}, years)] == [2023]
+
+
+SLIPPED = "year: 2023\nvalues:\n  grdp: 8.840\n"
+NEIGHBOURS = {2022: "year: 2022\nvalues:\n  grdp: 8297\n",
+              2024: "year: 2024\nvalues:\n  grdp: 9531\n"}
+
+
+def test_a_slip_is_refused_on_every_run_with_the_cache_on(workspace, tmp_path):
+    """Each file is cached once valid on its own; the check across files is remembered
+    only when it passed, so a slip is refused again on the next run, and a slip typed
+    after a run that passed is refused too."""
+    from bkind.errors import BkindError
+    from bkind.io.load import load_workspace
+
+    cache = tmp_path / "cache"
+    root = workspace(actuals={**NEIGHBOURS, 2023: SLIPPED})
+    for _ in range(2):
+        with pytest.raises(BkindError, match="actuals/2023.yaml:3: grdp 2023: 8.84 is 100"):
+            load_workspace(root, cache=cache)
+    (root / "actuals" / "2023.yaml").write_text(SLIPPED.replace("8.840", "8840"))
+    for _ in range(2):
+        assert load_workspace(root, cache=cache).years[2023].values["grdp"][0].value == 8840
+    (root / "actuals" / "2024.yaml").write_text(NEIGHBOURS[2024].replace("9531", "9.531"))
+    with pytest.raises(BkindError, match="actuals/2024.yaml:3: grdp 2024: 9.531 is 100"):
+        load_workspace(root, cache=cache)
+
+
+def test_a_derived_year_takes_its_place_among_the_published_ones():
+    industry = Metric("ind", Text("Industry", "CN"), "level", "constant-2010", unit="bn VND")
+    share = Metric("sh", Text("Share", "TT"), "share", "constant-2010", of=("ind", "grdp"))
+    figures = {2021: {"grdp": 100.0}, 2022: {"grdp": 110.0, "ind": 40.0},
+               2023: {"grdp": 120.0, "sh": 0.5}, 2024: {"grdp": 130.0, "ind": 70.0}}
+    ws = Workspace("x", Resolution("R", Text("R", "R"), None, 2020),
+                   {"grdp": LEVEL, "ind": industry, "sh": share}, (),
+                   {y: YearActuals(y, f"actuals/{y}.yaml",
+                                   values={m: (Vintage(v),) for m, v in values.items()})
+                    for y, values in figures.items()})
+    known = Series(ws, 2024).known("ind")
+    assert list(known) == [2022, 2023, 2024]
+    assert known[2023].kind == "derived" and known[2023].value == pytest.approx(60.0)

@@ -33,7 +33,7 @@ def test_percent_and_dates():
     assert fmt_percent(0.135, "vi") == "13,5%"
     assert fmt_percent(0.1103, "en", sign=True) == "+11.03%"
     assert fmt_date("2024-11-12", "vi") == "12/11/2024"
-    assert fmt_date("2025-06", "vi") == "6/2025"
+    assert fmt_date("2025-06", "vi") == "6/2025"  # a month as "tháng 6/2025"
     assert fmt_date("2024-11-12", "en") == "2024-11-12"
 
 

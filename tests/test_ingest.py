@@ -188,12 +188,14 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(ws, cli):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
         "f.csv:3: va_growth: bare number 11.03 where a percent is required: write 11.03%",
-        "f.csv:4: month: expected 1-12 (year-to-date) or empty (the yearly value), got '13'",
-        "f.csv:5: year: expected a year such as 2024, got '20x4'",
+        "f.csv:4: month (column B): expected 1-12 (year-to-date) or empty (the yearly value), "
+        "got '13'",
+        "f.csv:5: year (column A): expected a year such as 2024, got '20x4'",
         "f.csv:6: unknown metric 'nope' (not declared in targets.yaml)",
         "f.csv:7: value: expected a number, got '12 bn'",
         "f.csv:8: status: invalid value 'guessed' (one of: estimate, preliminary, official)",
-        "f.csv:8: published: expected a date YYYY-MM-DD, YYYY-MM or dd/mm/yyyy, got '2025-13'",
+        "f.csv:8: published (column F): expected a date dd/mm/yyyy (or mm/yyyy, YYYY-MM-DD), "
+        "got '2025-13' (the month must be 1 to 12)",
         "f.csv:10: grdp 2024 (published 2025-01): line 2 gives the same metric, year and "
         "'published' with different figures",
     ]

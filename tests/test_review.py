@@ -166,17 +166,18 @@ def test_sentences_read_like_a_report(like):
                             f"đoạn 2021-2025 ước tính theo chỉ tiêu gián tiếp khoảng {about}/năm "
                             f"(dao động từ {low} đến {high})")
     assert vi[0].endswith("không đạt mục tiêu Nghị quyết đề ra (trên 13%/năm).")
-    assert "không còn theo dõi do chuỗi số liệu riêng của tỉnh kết thúc tháng 6/2025" \
+    assert "không còn theo dõi (chuỗi số liệu riêng của tỉnh kết thúc tháng 6/2025)" \
         in vi[5]
     for text in vi + [sentence(ws, r, "en") for r in rv.targets]:
         for metric_id in ws.metrics:
             assert metric_id not in text.replace("-", " ").split()
     view = review_view(ws, rv, "vi")
-    assert view.header[2].startswith("Có 1/6 chỉ tiêu đạt, 3/6 chỉ tiêu không đạt, 1/6 chỉ "
-                                     "tiêu chưa đủ số liệu để đánh giá, 1/6 chỉ tiêu không "
-                                     "còn theo dõi (chuỗi số liệu kết thúc).")
+    assert view.header[2].startswith("Có 1/6 chỉ tiêu đạt và vượt, 3/6 chỉ tiêu không đạt, "
+                                     "1/6 chỉ tiêu chưa đủ số liệu để đánh giá, 1/6 chỉ tiêu "
+                                     "không còn theo dõi.")
     verdicts = [row[-1].text for row in view.tables[0].rows]
-    assert verdicts[0] == "Không đạt (ước tính)" and verdicts[2] == "Chưa đủ số liệu để đánh giá"
+    assert verdicts[0] == "Không đạt (ước tính theo chỉ tiêu gián tiếp)"
+    assert verdicts[2] == "Chưa đủ số liệu để đánh giá"
     assert view.sections[-1].appendix
 
 

@@ -58,8 +58,12 @@ def test_a_month_is_judged_against_the_stored_month_before_and_the_year_before(
         "f.csv:2: va, year to date to 3/2025: 8840 is 100 times or more larger than "
         "8.1 (3/2024), 5.9 (2/2025): a thousands separator read as a decimal point? "
         "Likely meant: 8.84.")
+    # against one stored month that nothing else backs: either may be wrong, no number
+    # is suggested (it could push the new figure toward a stored slip)
     assert lines[1].startswith("f.csv:2: va, the month 3/2025 alone: 2940 is 100 times or "
-                               "more larger than 3 (2/2025)")
+                               "more larger than the stored 3 (2/2025). One of the two may")
+    assert "the stored one (the month 2/2025 alone)" in lines[1]
+    assert "Likely" not in lines[1]
     # confirmed: the row is taken, and the confirmation is written with it
     (root / "f.csv").write_text("year,month,metric,value,month_value,source,confirmed\n"
                                 "2025,3,va,8840,2940,s,yes\n", encoding="utf-8")
@@ -74,9 +78,11 @@ def test_a_plan_is_judged_against_the_previous_years_plan(workspace, cli, monkey
     lines = refuse(cli, root, "Năm;Chỉ tiêu;Kế hoạch năm\n2025;va;2,6\n", "--decimal-comma",
                    "--lang", "vi")
     assert lines == ["f.csv:2: Giá trị tăng thêm, kế hoạch năm 2025: 2,6 nhỏ hơn từ 100 lần "
-                     "trở lên so với 2.400 (2024): có phải dấu phân cách hàng nghìn bị đọc "
-                     "thành dấu thập phân? Có thể là: 2.600. Nếu số này đúng, ghi \"có\" vào "
-                     "cột Xác nhận của dòng."]
+                     "trở lên so với số đã lưu 2.400 (2024). Một trong hai số có thể bị sai "
+                     "đơn vị (đơn vị của chỉ tiêu: bn VND) hoặc nhầm dấu phân cách hàng "
+                     "nghìn: số vừa nhập, hoặc số đã lưu (kế hoạch năm 2024). Hãy đối chiếu "
+                     "cả hai với tài liệu gốc; lệnh `bkind validate` kiểm tra các số đã lưu. "
+                     "Nếu số vừa nhập đúng, ghi \"có\" vào cột Xác nhận của dòng."]
 
 
 def test_two_slipped_years_in_one_file_are_both_caught(ws, cli):
@@ -102,10 +108,15 @@ def test_a_backfilled_year_below_a_stored_one_blames_the_new_row(workspace, cli,
     root = workspace(MINIMAL_TARGETS, {2024: Y2024})
     monkeypatch.chdir(root)
     lines = refuse(cli, root, "Năm;Chỉ tiêu;Giá trị\n2023;GRDP;8,84\n", "--lang", "vi")
-    assert lines == ["f.csv:2: GRDP năm 2023: 8,84 nhỏ hơn từ 100 lần trở lên so với 9.531 "
-                     "(2024): có phải dấu phân cách hàng nghìn bị đọc thành dấu thập phân? Có "
-                     "thể là: 8.840. Nếu số này đúng, ghi \"có\" vào cột Xác nhận của dòng."]
-    # following the advice is right: the stored figure is not the one in question
+    # one stored year, nothing else to back it: either may be the slip; the stored one
+    # is named by its year (not its file), and no number is suggested
+    assert lines == ["f.csv:2: GRDP năm 2023: 8,84 nhỏ hơn từ 100 lần trở lên so với số đã "
+                     "lưu 9.531 (2024). Một trong hai số có thể bị sai đơn vị (đơn vị của chỉ "
+                     "tiêu: bn VND) hoặc nhầm dấu phân cách hàng nghìn: số vừa nhập, hoặc số "
+                     "đã lưu (năm 2024). Hãy đối chiếu cả hai với tài liệu gốc; lệnh `bkind "
+                     "validate` kiểm tra các số đã lưu. Nếu số vừa nhập đúng, ghi \"có\" vào "
+                     "cột Xác nhận của dòng."]
+    # confirming the new figure is right: the stored figure is not the one in question
     (root / "f.csv").write_text("Năm;Chỉ tiêu;Giá trị;Xác nhận\n2023;GRDP;8840;có\n",
                                 encoding="utf-8")
     assert cli("ingest", "f.csv").exit_code == 0

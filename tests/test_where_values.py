@@ -35,7 +35,7 @@ def test_yes_where_a_boolean_is_expected_is_refused(workspace, cli, where, raw):
     assert result.exit_code == 2
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith(f"{root}/targets.yaml:")
-    assert f"where.infrastructure_complete: phải là true hoặc false, đang nhập {raw}" in last
+    assert f"where.infrastructure_complete: phải là true hoặc false, giá trị đã nhập: {raw}" in last
 
 
 @pytest.mark.parametrize("where", ["{occupancy: 100%}", "{infrastructure_complete: true}",

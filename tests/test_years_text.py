@@ -25,7 +25,7 @@ def test_a_target_without_figures_names_the_years_as_a_run(cli, tmp_path):
     root = str(F.backan_like(tmp_path / "like"))  # budget revenue: no figures at all
     out = cli("status", "-w", root, "--lang", "vi", "--as-of", "2025")
     assert out.exit_code == 0, out.stderr
-    assert "chưa có số liệu công bố năm 2021-2025" in " ".join(out.stdout.split())
+    assert "chưa có số liệu công bố các năm 2021-2025" in " ".join(out.stdout.split())
 
 
 def test_a_context_series_of_one_year_is_not_called_an_average(cli, tmp_path):

@@ -281,13 +281,15 @@ class Series:
         if metric_id in self._known:
             return self._known[metric_id]
         self._known[metric_id] = {}  # a guard: a cycle of derivations finds nothing
-        out = self.published(metric_id)
+        out = self.published(metric_id)  # in year order
+        count = len(out)
         metric = self.metric(metric_id)
         if metric.kind == "share" and metric.of is not None:
             self._derive_share(metric, out)
         if metric.kind == "level":
             self._derive_level(metric_id, out)
-        out = dict(sorted(out.items()))
+        if len(out) != count:  # derived years join the published ones
+            out = dict(sorted(out.items()))
         self._known[metric_id] = out
         return out
 

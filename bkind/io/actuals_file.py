@@ -11,6 +11,7 @@ import msgspec
 
 from bkind.errors import Invalid, Problem, guess, msg
 from bkind.io.convert import _convert
+from bkind.io.dates import check_not_before_period
 from bkind.io.dates import published as _published
 from bkind.io.numbers import quantity
 from bkind.io.shapes import LISTS, TOP_ACTUALS, Doc, Path_, TextLike, VintageS, YtdS
@@ -53,7 +54,9 @@ def _figure_prices(doc: Doc, given: str | None, where: Path_, metric: Metric,
 
 
 def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
-             problems: list[Problem]) -> Vintage | None:
+             problems: list[Problem], year: int | None = None) -> Vintage | None:
+    """A yearly value (its `year` given: it cannot be published before that year began)
+    or a plan (no `year`: a plan is published before its year)."""
     percent = metric.is_rate
     line = doc.line(where)
     if isinstance(raw, dict):
@@ -66,6 +69,8 @@ def _vintage(doc: Doc, raw: Any, where: Path_, metric: Metric,
             return None
         try:
             published = _published(vs.published)
+            if year is not None:
+                check_not_before_period(published, year, None, vs.status)
         except Invalid as exc:
             problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
             return None
@@ -115,14 +120,14 @@ def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
                 msg("err.unknown_metric", id=mid), mid, metrics)))
             continue
         if not isinstance(raw, list):  # one figure (most years)
-            one = _vintage(doc, raw, where, metric, problems)
+            one = _vintage(doc, raw, where, metric, problems, file_year)
             if one is not None:
                 values[str(mid)] = (one,)
             continue
         if not raw:
             problems.append(Problem.of(p, doc.line(where), msg("err.empty_vintages", id=mid)))
             continue
-        vintages = [_vintage(doc, item, (*where, i), metric, problems)
+        vintages = [_vintage(doc, item, (*where, i), metric, problems, file_year)
                     for i, item in enumerate(raw)]
         if all(v is not None for v in vintages):
             values[str(mid)] = tuple(v for v in vintages if v is not None)
@@ -173,7 +178,7 @@ def load_actuals(doc: Doc, file_year: int, metrics: Mapping[str, Metric],
             items_out.append(Item(fields=fields, source=fields.get("source"),
                                   line=doc.line((name, i))))
         lists[name] = tuple(items_out)
-    plan, ytd = _load_plan_ytd(doc, data, metrics, problems)
+    plan, ytd = _load_plan_ytd(doc, data, metrics, problems, file_year)
     return YearActuals(year=file_year, path=p, values=values, lists=lists, plan=plan, ytd=ytd)
 
 
@@ -196,7 +201,7 @@ def _month_key(key: Any) -> int | None:
 
 
 def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
-                problems: list[Problem]) -> YtdFigure | None:
+                problems: list[Problem], year: int, month: int) -> YtdFigure | None:
     """One metric's cumulative figure for a month: a value, or a mapping with `value`
     and/or `month_value`, optional `yoy`, `plan_share` (percents) and provenance."""
     rate = metric.is_rate
@@ -235,6 +240,7 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
     published = None
     try:
         published = _published(ys.published)
+        check_not_before_period(published, year, month, ys.status)
     except Invalid as exc:
         problems.append(Problem.of(doc.path, doc.line((*where, "published")), exc.msg))
     prices = _figure_prices(doc, ys.prices, where, metric, problems)
@@ -247,7 +253,7 @@ def _ytd_figure(doc: Doc, raw: Any, where: Path_, metric: Metric,
 
 
 def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric],
-                   problems: list[Problem]) -> tuple[dict[str, tuple[Vintage, ...]],
+                   problems: list[Problem], file_year: int) -> tuple[dict[str, tuple[Vintage, ...]],
                                                      dict[int, dict[str, YtdFigure]]]:
     """`plan:` (metric -> value, as under `values`) and `ytd:` (month -> metric -> figure)."""
     p = doc.path
@@ -308,7 +314,8 @@ def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric]
                     problems.append(Problem.of(p, doc.line(where),
                                                msg("err.empty_vintages", id=mid)))
                     continue
-                versions = [_ytd_figure(doc, item, (*where, i), metric, problems)
+                versions = [_ytd_figure(doc, item, (*where, i), metric, problems,
+                                        file_year, month)
                             for i, item in enumerate(raw)]
                 kept = tuple(v for v in versions if v is not None)
                 if len(kept) == len(versions):
@@ -317,7 +324,7 @@ def _load_plan_ytd(doc: Doc, data: dict[Any, Any], metrics: Mapping[str, Metric]
                     figures[str(mid)] = msgspec.structs.replace(kept[order[-1]],
                                                                 vintages=kept)
                 continue
-            fig = _ytd_figure(doc, raw, where, metric, problems)
+            fig = _ytd_figure(doc, raw, where, metric, problems, file_year, month)
             if fig is not None:
                 figures[str(mid)] = fig
         ytd[month] = figures

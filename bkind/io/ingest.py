@@ -186,7 +186,7 @@ def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], changes: lis
     alone, plan), each judged against the nearest stored values outside the file's run
     of new ones; a slip is reported at the row that typed it, never at a stored figure.
     Then the loader's rule on the files as they would be written."""
-    from bkind.core.slips import Candidate, check_new, find_slips, level_series
+    from bkind.core.slips import Candidate, annual_series, check_new, find_slips, level_series
     from bkind.io.slip_problems import problem
 
     if not new_years:
@@ -220,8 +220,10 @@ def _refuse_slips(ws: Workspace, new_years: dict[int, YearActuals], changes: lis
     problems: list[Problem] = []
     for (mid, level), cands in by_series.items():
         stored, confirmed, _ = level_series(ws.years, mid, level)
+        annual, annual_confirmed = annual_series(ws.years, mid)
         problems.extend(problem(s, ws.metrics, advice=advice)
-                        for s in check_new(stored, confirmed, cands))
+                        for s in check_new(stored, confirmed, cands, annual,
+                                           annual_confirmed))
     if not problems:
         for slip in find_slips(ws.metrics, {**ws.years, **new_years}):
             found = slip.candidate

@@ -79,6 +79,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
         if not problems and resolution is not None:
             store.put(targets_key, (resolution, metrics, targets))
     years: dict[int, YearActuals] = {}
+    keys = [targets_key]  # every file's key: the slip check's, below
     actuals_dir = root / "actuals"
     from bkind.io.files import protect_folder
 
@@ -117,6 +118,7 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
             # targets.yaml's bytes enter as their hash (hashed once, not once a year)
             key = store.key(b"actuals", targets_key.encode(), rel.encode(),
                             text.encode("utf-8"))
+            keys.append(key)
             actuals = store.get(key, YearActuals)
             if actuals is None:
                 before = len(problems)
@@ -130,11 +132,16 @@ def _load_workspace(root: Path, embedded: bool, shown_root: str | None,
                     store.put(key, actuals)
             if actuals is not None:
                 years[actuals.year] = actuals
-    if not problems:
+    # the slip check spans the files (a year's neighbours): run once for each set of
+    # files, then remembered in the cache as passed
+    slips_key = store.key(b"no slips", *(k.encode() for k in keys))
+    if not problems and store.get(slips_key, bool) is not True:
         from bkind.core.slips import find_slips
         from bkind.io.slip_problems import problem
 
         problems.extend(problem(s, metrics) for s in find_slips(metrics, years))
+        if not problems:
+            store.put(slips_key, True)
     if problems or resolution is None:
         raise BkindError(problems)
     return Workspace(path=str(root), resolution=resolution, metrics=metrics, targets=targets,

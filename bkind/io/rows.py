@@ -18,7 +18,7 @@ from msgspec import Struct
 
 from bkind.errors import BkindError, Invalid, Msg, Problem, msg
 from bkind.i18n import fmt_number
-from bkind.io.dates import typed_published
+from bkind.io.dates import check_not_before_period, typed_published
 from bkind.io.numbers import quantity
 from bkind.io.readers import Cell, Points, Rows
 from bkind.model import FigureStatus, Metric
@@ -234,7 +234,8 @@ def _bad_number(raw: Any, column: str, decimal_comma: bool) -> Msg:
         hint = msg("err.hint_decimal_point")
     if column == "value":
         return msg("err.row_number", raw=repr(raw), hint=hint)
-    return msg("err.row_number_in", column=column, raw=repr(raw), hint=hint)
+    return msg("err.row_number_in", raw=repr(raw), hint=hint,
+               column=msg("text.by_lang", en=column, vi=VI_HEADERS.get(column, column)))
 
 
 def parse_value(raw: Any, percent_cell: bool, decimal_comma: bool,
@@ -399,6 +400,25 @@ def header_index(header: list[str], shown: str) -> dict[str, int]:
     return index
 
 
+def column_letter(i: int) -> str:
+    """The spreadsheet's name of the column at 0-based `i`: A, B, ..., Z, AA, ..."""
+    letters = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        letters = chr(ord("A") + r) + letters
+    return letters
+
+
+def column_label(header: list[str], index: Mapping[str, int], name: str) -> Msg:
+    """A column as the user's sheet names it, with its letter: `Ngày công bố (cột N)`."""
+    i = index.get(name)
+    if i is None:
+        return msg("text.by_lang", en=name, vi=VI_HEADERS.get(name, name))
+    text = str(header[i]).strip() if i < len(header) else name
+    return msg("err.row_column", name=text, letter=column_letter(i))
+
+
 def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, Metric],
                decimal_comma: bool | None) -> list[Row]:
     """Every row checked; raises one BkindError listing every bad row.
@@ -423,6 +443,9 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
         def bad(message: Msg, line: int = line) -> None:
             problems.append(Problem.of(shown, line, message))
 
+        def column(name: str) -> Msg:
+            return column_label(header, index, name)
+
         is_cluster = given("cluster")
         if not any(given(f) for f in (CLUSTER_FIGURES if is_cluster else FIGURES)):
             continue  # a template row left empty
@@ -430,12 +453,12 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
         fields: dict[str, Any] = {}
         year = _integer(cell("year")[0])
         if year is None or not 1900 <= year <= 2100:
-            bad(msg("err.row_year", raw=repr(cell("year")[0])))
+            bad(msg("err.row_year", column=column("year"), raw=repr(cell("year")[0])))
         month = None
         if given("month"):
             month, month_year = _month(cell("month")[0])
             if month is None or not 1 <= month <= 12:
-                bad(msg("err.row_month", raw=repr(cell("month")[0])))
+                bad(msg("err.row_month", column=column("month"), raw=repr(cell("month")[0])))
             elif month_year is not None and year is not None and month_year != year:
                 bad(msg("err.row_month_year", raw=repr(cell("month")[0]), year=year))
         if given("status"):
@@ -447,7 +470,8 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
                     choices=msg("err.one_of", choices="estimate, preliminary, official"))))
         if given("published"):
             try:
-                fields["published"] = typed_published(cell("published")[0])
+                fields["published"] = typed_published(cell("published")[0],
+                                                      column("published"))
             except Invalid as exc:
                 bad(exc.msg)
         for name in ("source", "note"):
@@ -456,7 +480,8 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
         if given("confirmed"):
             fields["confirmed"] = _yes_no(cell("confirmed")[0])
             if fields["confirmed"] is None:
-                bad(msg("err.row_yes_no", column="confirmed", raw=repr(cell("confirmed")[0])))
+                bad(msg("err.row_yes_no", column=column("confirmed"),
+                        raw=repr(cell("confirmed")[0])))
 
         if is_cluster:
             _cluster_fields(cell, given, bad, comma, fields)
@@ -468,6 +493,13 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
         if len(problems) > before:
             continue
         assert year is not None
+        if not is_cluster and (month is not None or fields.get("written") is not None):
+            try:  # a figure of a period (not a plan) published before it began
+                check_not_before_period(fields.get("published"), year, month,
+                                        fields.get("status"), column("published"))
+            except Invalid as exc:
+                bad(exc.msg)
+                continue
         row = Row(line=line, year=year, month=month, metric=metric_id, **fields)
         first = seen.get(row.key)
         if first is not None:
@@ -585,7 +617,9 @@ def _cluster_fields(cell: Any, given: Any, bad: Any, comma: bool,
     if given("infrastructure_complete"):
         fields["infrastructure_complete"] = _yes_no(cell("infrastructure_complete")[0])
         if fields["infrastructure_complete"] is None:
-            bad(msg("err.row_yes_no", column="infrastructure_complete",
+            heading = msg("text.by_lang", en="infrastructure_complete",
+                          vi=VI_HEADERS["infrastructure_complete"])
+            bad(msg("err.row_yes_no", column=heading,
                     raw=repr(cell("infrastructure_complete")[0])))
     if given("area"):
         raw, _ = cell("area")

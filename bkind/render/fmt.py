@@ -119,10 +119,13 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
     tolerance. "sentence" (a report): 'trên 13%/năm bình quân giai đoạn 2021-2025';
     without `when`, the comparison alone ('trên 13%/năm')."""
     sentence = register == "sentence"
-    per_year = t("doc.per_year", lang) if sentence and target.period is not None else ""
+    # a yearly rate says so: 13%/năm (a Vietnamese table cell too: trên 13%/năm)
+    per_year = t("doc.per_year", lang) if (sentence or lang == "vi") and \
+        target.period is not None else ""
+    count = target.metric is None and target.comparator is not None
 
-    def shown(x: float) -> str:  # in a sentence, a yearly rate says so: 13%/năm
-        if sentence and target.metric is None and float(x).is_integer():  # 04 cụm
+    def shown(x: float) -> str:
+        if (sentence or lang == "vi") and count and float(x).is_integer():  # 04 cụm
             unit = f"review.unit.{target.of}"
             number = f"{int(x):02d}" if lang == "vi" else str(int(x))
             return number + (" " + t(unit, lang) if unit in CATALOGUE else "")
@@ -135,12 +138,18 @@ def goal_text(ws: Workspace, target: Target, lang: str, register: Register = "ce
         each = fmt_condition(target.each, lang, words=sentence)
         key = "doc.cmp.every" if sentence else f"every.goal.{target.of}" \
             if f"every.goal.{target.of}" in CATALOGUE else "every.goal"
+        where = f"doc.cmp.every.{next(iter(target.where), '')}"
+        if sentence and len(target.where) == 1 and where in CATALOGUE:  # các CCN được ...
+            key = where
         text = t(key, lang, each=each)
     elif isinstance(target.value, tuple):
         lo, hi = (shown(v) for v in target.value)
         text = t(f"{cmp}between", lang, lo=lo, hi=hi)
     else:
-        text = t(f"{cmp}{target.comparator}", lang, v=shown(target.value))
+        key = f"{cmp}{target.comparator}"
+        if count and f"{key}_count" in CATALOGUE:  # ít nhất 04 cụm
+            key += "_count"
+        text = t(key, lang, v=shown(target.value))
         if target.comparator == "about" and not sentence:
             w = within(ws, target) or 0.0
             width = f"{fmt_number(w * 100, lang)} {t('unit.pp', lang)}" if rate else \
@@ -197,6 +206,11 @@ def resolution_heading(ws: Workspace, lang: str) -> str:
     return resolution_name(ws.resolution, lang)
 
 
+# notes whose years a Vietnamese sentence words itself: "năm 2025", "các năm 2021-2025"
+YEARS_WORDED = frozenset({"no_figures", "missing_years", "deadline_without_figures",
+                          "not_yet_published", "proj_avg_partial"})
+
+
 def note_text(note: Note, lang: str) -> str:
     """A note in `lang`: dates, percents and numbers formatted, texts (bilingual YAML
     notes, metric names) picked. Keys starting with `basis.` are steps of a basis."""
@@ -219,6 +233,9 @@ def note_text(note: Note, lang: str) -> str:
         elif isinstance(value, Amount):
             value = fmt_number(value, lang, trim=trim)
         params[key] = value
+    if lang == "vi" and note.key in YEARS_WORDED and isinstance(params.get("years"), str):
+        years = params["years"]  # "năm 2025", "các năm 2021-2025"
+        params["years"] = ("các năm " if "-" in years or "," in years else "năm ") + years
     key = note.key if note.key.startswith("basis.") else f"note.{note.key}"
     return t(key, lang, **params)
 
@@ -229,8 +246,23 @@ def figure_status(status: str | None, derived: bool, lang: str) -> str:
     return t(f"figure.{status}", lang) if status else "?"
 
 
+def estimated_mark(r: TargetResult, lang: str) -> str:
+    """Whose estimate a status rests on, said after it: bkind's from proxies ("(ước tính
+    theo chỉ tiêu gián tiếp)") or a list published early in its year ("(theo danh sách
+    đầu năm)"); never a bare "(ước tính)", which reads as the province's own estimate."""
+    if not r.estimated:
+        return ""
+    return t("status.estimated.list" if r.metric is None else "status.estimated", lang)
+
+
+def lower_first(name: str) -> str:
+    """A name inside a sentence: "Giá trị tăng thêm ..." -> "giá trị tăng thêm ...", but
+    an abbreviation (GRDP, IIP) stays as it is."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def status_text(r: TargetResult, lang: str) -> str:
-    """The status in words, "(estimated)" after it when it rests on an estimate; before
+    """The status in words, whose estimate after it when it rests on one; before
     its deadline year is over, the outlook its estimates give after it."""
     from bkind.core.status import not_started
 
@@ -238,7 +270,7 @@ def status_text(r: TargetResult, lang: str) -> str:
         return t("status.not_started", lang)
     text = t(f"status.{r.status}", lang)
     if r.estimated:
-        text += " " + t("status.estimated", lang)
+        text += " " + estimated_mark(r, lang)
     if r.outlook is not None:
         text += "; " + t(f"outlook.{r.outlook}", lang)
     return text

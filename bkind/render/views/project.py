@@ -7,7 +7,7 @@ from typing import Any
 
 from bkind.core.projection import MetricProjection, Projection, TargetProjection
 from bkind.core.targets import is_rate, target_type
-from bkind.i18n import fmt_percent, t
+from bkind.i18n import fmt_number, fmt_percent, t
 from bkind.model import Metric, Workspace
 from bkind.render.fmt import (
     clean,
@@ -15,6 +15,7 @@ from bkind.render.fmt import (
     fmt_value,
     goal_text,
     has_range,
+    lower_first,
     note_text,
     resolution_heading,
     value_and_range,
@@ -198,16 +199,27 @@ def _explain(ws: Workspace, proj: Projection, tp: TargetProjection, lang: str) -
         if target_type(ws.target(tp.id)).average:
             lines.append(t("project.required_avg", lang, target=goal, rate=rate))
         else:
-            start = proj.metrics[tp.metric or ""].latest_year
-            lines.append(t("project.required", lang, target=goal, deadline=tp.deadline,
-                           rate=rate, year=start))
+            mp = proj.metrics[tp.metric or ""]
+            start = mp.latest_year
+            latest = mp.values().get(start) if start is not None else None
+            kind = ws.metrics[tp.metric].kind if tp.metric in ws.metrics else None
+            if kind == "share" and latest is not None and start is not None \
+                    and tp.deadline > start:  # a share gains points, not a growth rate
+                pp = (tp.goal - latest) * 100
+                lines.append(t("project.required_share", lang, target=goal,
+                               deadline=tp.deadline, year=start, pp=fmt_number(pp, lang),
+                               per_year=fmt_number(pp / (tp.deadline - start), lang)))
+            else:
+                lines.append(t("project.required", lang, target=goal, deadline=tp.deadline,
+                               rate=rate, year=start))
     metric = ws.metrics.get(tp.metric or "")
     if tp.required_numerator_growth is not None and tp.denominator_growth is not None \
             and tp.goal is not None and metric is not None and metric.of is not None:
         num, den = (ws.metrics[m] for m in metric.of)
         lines.append(t(
-            "project.required_numerator", lang, num=num.name.get(lang),
-            den=den.name.get(lang), rate=fmt_percent(tp.required_numerator_growth, lang),
+            "project.required_numerator", lang, num=lower_first(num.name.get(lang)),
+            den=lower_first(den.name.get(lang)),
+            rate=fmt_percent(tp.required_numerator_growth, lang),
             g=fmt_percent(tp.denominator_growth, lang),
             year=proj.metrics[metric.id].latest_year,
             target=fmt_target(ws, tp, lang, tp.goal), deadline=tp.deadline,

@@ -6,13 +6,14 @@ from typing import Any
 
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.ytd import MonthReport, MonthRow, YtdSource, so_report
-from bkind.i18n import fmt_date, fmt_number, fmt_percent, t
+from bkind.i18n import CATALOGUE, fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Issue, Metric, Note, TargetResult, Workspace, text_in
 from bkind.render.fmt import (
     clean,
     figure_status,
+    has_range,
     resolution_heading,
-    status_text,
+    value_text,
     value_with_range,
 )
 from bkind.render.model import Cell, Column, Heading, Section, Table, View
@@ -173,12 +174,31 @@ def _source_line(ws: Workspace, row: MonthRow, s: YtdSource, lang: str) -> str:
 
 
 def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
-    """One target as of the year in progress, estimated: value, range, status."""
+    """One target as of the year in progress, estimated by bkind: value (its range, at
+    one precision; a count as '01 cụm', from the early-year list), then the outlook, or
+    the status. The heading says whose estimate it is: no "(ước tính)" after each line."""
     target = ws.target(r.id)
-    metric = ws.metrics.get(r.metric or "")
-    rate = target_is_rate(ws, target)
-    value = value_with_range(r.actual, r.outcome.range, metric, lang, rate)
-    line = f"{target.label(lang)}: {value}, {status_text(r, lang)}"
+    rng = r.outcome.range
+    if r.actual is not None and has_range(rng):
+        value = value_with_range(r.actual, rng, ws.metrics.get(r.metric or ""), lang,
+                                 target_is_rate(ws, target))
+    elif r.metric is None and target.comparator is not None and r.actual is not None:
+        n = int(r.actual)
+        unit = f"review.unit.{target.of}"
+        word = t(unit, lang) if unit in CATALOGUE else ""
+        if lang == "en" and n == 1 and word.endswith("s"):  # 1 cluster
+            word = word[:-1]
+        value = (f"{n:02d}" if lang == "vi" else str(n)) + (f" {word}" if word else "")
+    else:
+        value = value_text(ws, target, r.actual, lang)
+    if r.metric is None and r.estimated:
+        value += " " + t("status.estimated.list", lang)
+    if r.outlook is not None:
+        said = t(f"outlook.{r.outlook}", lang)
+    else:
+        said = t(f"status.{r.status}", lang)
+        said = said[:1].lower() + said[1:]
+    line = f"{target.label(lang)}: {value}; {said}"
     few = next((n for n in r.notes if n.key == "few_matching"), None)
     if few is not None:  # a condition on each item, resting on few of them
         line += t("review.few_items", lang, **few.params)

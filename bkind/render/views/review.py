@@ -8,10 +8,12 @@ from bkind.core.review import VERDICTS, Review, TargetReview, YearValue
 from bkind.core.status import not_started
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
-from bkind.i18n import CATALOGUE, fmt_date, fmt_number, t
+from bkind.i18n import CATALOGUE, fmt_date, fmt_number, fmt_percent, t
 from bkind.model import Issue, Target, Workspace
 from bkind.render.fmt import (
+    PERCENT_FIELDS,
     clean,
+    estimated_mark,
     fmt_fixed,
     goal_text,
     has_range,
@@ -51,7 +53,7 @@ def verdict_text(r: TargetReview, lang: str) -> str:
     if r.verdict == "in_progress":
         return f"{text}:\n{_status_words(r, lang)}"
     if r.estimated and r.verdict not in ("not_assessable", "discontinued"):
-        text += " " + t("status.estimated", lang)
+        text += " " + estimated_mark(r.result, lang)
     return text
 
 
@@ -73,7 +75,7 @@ def _range(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str:
                               target_is_rate(ws, target)) + ")"
 
 
-def _items_sentence(target: Target, r: TargetReview, lang: str) -> str | None:
+def _items_sentence(ws: Workspace, target: Target, r: TargetReview, lang: str) -> str | None:
     """A count or an `every` target as the Sở says it: "Đến năm 2025 có 01 cụm công
     nghiệp (CCN Huyền Tụng) hoàn thành đầu tư hạ tầng kỹ thuật" (a count is never "ước
     đạt"); None where the catalogue has no words for the list or its condition."""
@@ -95,12 +97,54 @@ def _items_sentence(target: Target, r: TargetReview, lang: str) -> str | None:
         return f"{n:02d}" if lang == "vi" else str(n)
 
     year = r.result.actual_year
+    one = _one_item(ws, target, r, lang) if target.comparator is None and o.matching == 1 \
+        and o.meeting == 1 else None
+    if one is not None:  # the one cluster concerned, with its own figure
+        field, value = one
+        thing_one = t(f"review.item.{target.of}", lang) if \
+            f"review.item.{target.of}" in CATALOGUE else t(thing, lang)
+        text = t("review.s.every_one", lang, thing_one=thing_one, names=names,
+                 field=field, value=value, condition_one=_where_one(target, lang))
+        return text[:1].upper() + text[1:]
     if target.comparator is None:  # every: those matching, and how many meet the condition
         return t("review.s.every_items", lang, year=year, meeting=count(o.meeting),
                  matching=count(o.matching), thing=t(thing, lang), names=names,
                  condition=condition, each=fmt_condition(target.each, lang, words=True))
+    if lang == "en" and int(r.value or 0) == 1:  # 1 industrial cluster ... its
+        one_key = f"review.item.{target.of}"
+        thing = one_key if one_key in CATALOGUE else thing
+        condition = _where_one(target, lang)
     return t("review.s.count_items", lang, year=year, value=count(r.value),
              thing=t(thing, lang), names=names, condition=condition)
+
+
+def _where_one(target: Target, lang: str) -> str:
+    """The list's condition said of one item (English: "completed its infrastructure")."""
+    keys = [f"review.where1.{k}" if f"review.where1.{k}" in CATALOGUE else f"review.where.{k}"
+            for k in target.where]
+    return ", ".join(t(k, lang) for k in keys)
+
+
+def _one_item(ws: Workspace, target: Target, r: TargetReview, lang: str) -> tuple[str, str] | None:
+    """The one item an `every` target concerns: its condition's field and its value
+    ('tỷ lệ lấp đầy', '100%'), None where the list or the field is not there."""
+    from bkind.core.targets import latest_list
+
+    if target.of is None or len(target.each) != 1:
+        return None
+    key = next(iter(target.each))
+    ids = next((str(n.params["ids"]) for n in r.result.notes
+                if n.key in ("matching", "meeting") and n.params.get("ids")), "")
+    found = latest_list(ws, target.of, r.result.actual_year or target.deadline)
+    if found is None or "," in ids:
+        return None
+    item = next((i for i in found[1] if ids.strip() in (i.id, i.fields.get("name"))), None)
+    value = item.fields.get(key) if item is not None else None
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    name = t(f"field.{key}", lang) if f"field.{key}" in CATALOGUE else key
+    shown = fmt_percent(value, lang) if key in PERCENT_FIELDS else fmt_number(value, lang)
+    return name, shown
 
 
 def _names(r: TargetReview) -> str:
@@ -137,7 +181,10 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
             return t("review.s.none_in_progress", lang, label=label, goal=goal,
                      deadline=target.deadline)
         reason = "; ".join(note_text(n, lang) for n in res.notes) or "—"
-        return t("review.s.none", lang, label=label, goal=goal, reason=reason)
+        metric = ws.metrics.get(target.metric or "")
+        name = metric.name.get(lang) if metric is not None else label
+        return t("review.s.none", lang, label=name, reason=reason,
+                 goal=goal_text(ws, target, lang, "sentence"))
     # "ước đạt" when the value rests on an estimate: a nowcast, or a published estimate
     upto = res.actual_year if res.actual_year is not None else target.deadline
     kinds = {y.kind for y in r.years if y.year <= upto and y.value is not None}
@@ -153,8 +200,9 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
         key = "review.actual"
     est = t(key, lang)
     rng = _range(ws, target, r, lang)
-    if f"review.tail.{key}" in CATALOGUE:  # English says whose estimate after the figure
-        rng += t(f"review.tail.{key}", lang)
+    tail = t(f"review.tail.{key}", lang) if f"review.tail.{key}" in CATALOGUE else ""
+    if tail:  # English says whose estimate after the figure, with its range
+        rng = f" ({tail}; {rng[2:]}" if rng else f" ({tail})"
     value = _value_text(ws, target, r, lang)
     metric = ws.metrics.get(target.metric or "")
     # the years the average covers: "over 2021-2024" only when each of them has a figure
@@ -173,7 +221,7 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
     elif metric is not None:
         text = t("review.s.level", lang, name=metric.name.get(lang), est=est, value=value,
                  year=res.actual_year, range=rng)
-    elif (items := _items_sentence(target, r, lang)) is not None:
+    elif (items := _items_sentence(ws, target, r, lang)) is not None:
         text = items
     else:
         key = "review.s.count" if target_type(target).integer else "review.s.list"
@@ -183,23 +231,24 @@ def sentence(ws: Workspace, r: TargetReview, lang: str) -> str:
                  value=value, year=res.actual_year, names=_names(r))
         text = text[:1].upper() + text[1:]
     text = " ".join(text.split())  # an empty verb leaves no double space
-    few = next((n for n in res.notes if n.key == "few_matching"), None)
-    if few is not None:
-        text += t("review.few_items", lang, **few.params)
     if r.verdict == "in_progress":
-        return text + t("review.v.in_progress", lang, deadline=target.deadline, goal=goal,
-                        status=_status_words(r, lang))
-    if r.verdict == "discontinued":
+        text += t("review.v.in_progress", lang, deadline=target.deadline, goal=goal,
+                  status=_status_words(r, lang))
+    elif r.verdict == "discontinued":
         res_ = ws.resolution
         successor = "" if res_.successor_resolution is None else t(
             "review.v.successor", lang, title=res_.successor_resolution.get(lang))
-        return text + t("review.v.discontinued", lang, deadline=target.deadline, goal=goal,
-                        end=fmt_date(res_.series_end, lang), successor=successor)
-    text += t(f"review.v.{r.verdict}", lang, goal=goal)
-    if r.verdict == "not_assessable":  # say why: the figures or the range it lacks
-        why = [note_text(n, lang) for n in res.notes if n.key in WHY_NOT]
-        if why:
-            text = text[:-1] + ": " + "; ".join(why) + "."
+        text += t("review.v.discontinued", lang, deadline=target.deadline, goal=goal,
+                  end=fmt_date(res_.series_end, lang), successor=successor)
+    else:
+        text += t(f"review.v.{r.verdict}", lang, goal=goal)
+        if r.verdict == "not_assessable":  # say why: the figures or the range it lacks
+            why = [note_text(n, lang) for n in res.notes if n.key in WHY_NOT]
+            if why:
+                text = text[:-1] + ": " + "; ".join(why) + "."
+    few = next((n for n in res.notes if n.key == "few_matching"), None)
+    if few is not None:  # after the verdict: what the verdict rests on
+        text = text[:-1] + t("review.few_items", lang, **few.params) + "."
     return text
 
 
@@ -257,9 +306,20 @@ def summary_text(review: Review, lang: str) -> str:
     ahead = sum(1 for r in review.targets if not_started(r.result))  # counted apart
     counts["in_progress"] -= ahead
     counts["not_started"] = ahead
-    parts = [t("review.part", lang, n=counts[v], total=total,
-               verdict=t(f"review.sum.{v}", lang)) for v in (*VERDICTS, "not_started")
-             if counts[v]]
+    parts = []
+    for v in (*VERDICTS, "not_started"):
+        if v == "exceeded" or not counts[v] and not (v == "achieved" and counts["exceeded"]):
+            continue
+        if v == "achieved":  # đạt và vượt (trong đó 1 chỉ tiêu vượt)
+            n = counts["achieved"] + counts["exceeded"]
+            parts.append(t("review.part", lang, n=n, total=total,
+                           verdict=t("summary.achieved" if not counts["exceeded"]
+                                     else "review.sum.met", lang))
+                         + (t("review.sum.of_which_exceeded", lang, n=counts["exceeded"])
+                            if counts["exceeded"] else ""))
+            continue
+        parts.append(t("review.part", lang, n=counts[v], total=total,
+                       verdict=t(f"review.sum.{v}", lang)))
     text = t("review.summary", lang, parts=", ".join(parts))
     estimated = sum(1 for r in review.targets if r.estimated)
     if estimated:

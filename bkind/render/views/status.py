@@ -7,6 +7,7 @@ from typing import Any
 
 from msgspec import UNSET
 
+from bkind.core.formulas import years_text
 from bkind.core.status import default_as_of, not_started
 from bkind.core.targets import is_rate as target_is_rate
 from bkind.core.targets import target_type
@@ -25,6 +26,7 @@ from bkind.render.fmt import (
     fmt_value,
     goal_text,
     has_range,
+    lower_first,
     note_text,
     resolution_heading,
     status_text,
@@ -63,9 +65,11 @@ def fmt_gap(ws: Workspace, r: TargetResult, lang: str) -> str:
 def summary_line(results: list[TargetResult], lang: str) -> str:
     """The 10-second view: how many targets in each status, how many estimated."""
     counts = Counter("not_started" if not_started(r) else r.status for r in results)
-    parts = [t("summary.part", lang, n=counts[s], status=t(f"status.{s}", lang).lower())
+    # one form in status, report and review: "Có 1/6 chỉ tiêu đạt và vượt, 3/6 ..."
+    parts = [t("doc.summary_part", lang, k=counts[s], n=len(results),
+               status=t("summary.achieved" if s == "achieved" else f"status.{s}", lang).lower())
              for s in (*STATUSES, "not_started") if counts[s]]
-    text = t("summary.status", lang, total=len(results), parts=", ".join(parts))
+    text = t("doc.summary", lang, parts=", ".join(parts))
     estimated = sum(1 for r in results if r.estimated)
     if estimated:
         text += " " + t("summary.estimated", lang, n=estimated)
@@ -200,15 +204,36 @@ def explain_required(ws: Workspace, r: TargetResult, lang: str) -> list[str]:
     metric = ws.metrics.get(r.metric or "")
     if o.required_points is None or metric is None or metric.of is None:
         return []
-    num, den = (ws.metrics[m].name.get(lang) for m in metric.of)
+    num, den = (lower_first(ws.metrics[m].name.get(lang)) for m in metric.of)
     per_year = r.outcome.required_points_per_year or o.required_points
     line = t("explain.share_points", lang, points=fmt_number(o.required_points * 100, lang),
              year=r.deadline, per_year=fmt_number(per_year * 100, lang))
     if o.numerator_growth is not None and o.denominator_growth is not None:
         line += " " + t("explain.share_numerator", lang, num=num, den=den,
+                        s=ws.resolution.baseline_year, e=r.actual_year,
                         g=fmt_percent(o.numerator_growth, lang),
                         den_g=fmt_percent(o.denominator_growth, lang))
     return [line]
+
+
+def _required_unobserved(r: TargetResult, target: Target, lang: str) -> str:
+    """What the years without published results need: "các năm chưa có số liệu công bố
+    (2025) phải tăng ..." before the verdict; after it, "riêng năm 2025 lẽ ra phải tăng
+    31,78%" (one year) or "các năm ... lẽ ra phải tăng bình quân ..."."""
+    g = r.outcome.required_unobserved
+    assert g is not None
+    observed = set(r.observed_years)
+    if r.estimated and r.actual_year is not None:
+        observed.discard(r.actual_year)  # an estimated year is not a published result
+    period = range(target.period[0], target.period[1] + 1) if target.period else ()
+    left = [y for y in period if y not in observed]
+    years = years_text(left)
+    if r.outlook is None and r.status in ("achieved", "missed") and left:
+        if len(left) == 1:
+            return t("explain.required_unobserved.past_one", lang, years=years,
+                     g=fmt_percent(g, lang))
+        return t("explain.required_unobserved.past", lang, years=years, g=fmt_percent(g, lang))
+    return t("explain.required_unobserved", lang, years=years, g=fmt_percent(g, lang))
 
 
 def target_lines(ws: Workspace, r: TargetResult, target: Target, lang: str,
@@ -222,10 +247,10 @@ def target_lines(ws: Workspace, r: TargetResult, target: Target, lang: str,
     lines += [note_text(note, lang) for note in r.notes]
     lines += explain_required(ws, r, lang)
     if r.outcome.required_unobserved is not None and r.estimated and r.required is None:
-        lines.append(t("explain.required_unobserved", lang,
-                       g=fmt_percent(r.outcome.required_unobserved, lang)))
+        lines.append(_required_unobserved(r, target, lang))
     if r.outcome.basis:
-        title = t("basis.estimated", lang) if r.estimated else t("basis.exact", lang)
+        title = t("basis.exact", lang) if not r.estimated else \
+            t("basis.list", lang) if r.metric is None else t("basis.estimated", lang)
         text = "; ".join(note_text(note, lang) for note in r.outcome.basis)
         if shown is not None and text in shown:
             lines.append(t("basis.same_as", lang, title=title, n=shown[text]))

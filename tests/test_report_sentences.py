@@ -41,3 +41,18 @@ def test_a_year_to_date_growth_is_a_sentence(cli):
     en = cli("report", "--month", "2025-06", "-f", "md").stdout
     assert ("GRDP growth in the first 6 months of 2025 is estimated at 8.2% on the same "
             "period last year.") in en
+
+
+@pytest.mark.parametrize("workspace,as_of,word", [
+    ("backan-16", None, "Tổng kết"), ("backan-16", "2023", "Sơ kết"),
+    ("thainguyen-2030", None, "Sơ kết")])
+def test_a_review_before_the_deadlines_is_an_interim_one(cli, tmp_path, workspace, as_of, word):
+    import docx
+
+    out = tmp_path / "review.docx"
+    args = ["review", "-w", workspace, "--lang", "vi", "--output", str(out)]
+    result = cli(*args, *(["--as-of", as_of] if as_of else []))
+    assert result.exit_code == 0, result.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    subject = texts[texts.index("BÁO CÁO") + 1]
+    assert subject.startswith(word + " thực hiện Nghị quyết"), subject

@@ -127,7 +127,7 @@ def test_review_workbook_holds_numbers(review_files):
 def test_thai_nguyen_subject_reads_as_a_title(review_files):
     texts = paragraphs(review_files["tn.vi.docx"])
     subject = texts[texts.index("BÁO CÁO") + 1]
-    assert subject.startswith("Tổng kết thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh "
+    assert subject.startswith("Sơ kết thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh "
                               "Thái Nguyên lần thứ I, nhiệm kỳ 2025-2030")
     assert "Nghị quyết số" not in " ".join(texts)
     block = Document(str(review_files["tn.vi.docx"])).tables[0]

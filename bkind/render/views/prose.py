@@ -35,10 +35,13 @@ def subject(res: Resolution, lang: str, period: str) -> str:
     return t("doc.subject", lang, name=resolution_name(res, lang), period=period)
 
 
-def review_subject(res: Resolution, lang: str) -> str:
+def review_subject(res: Resolution, lang: str, midterm: bool = False) -> str:
     """'Tổng kết thực hiện Nghị quyết số 16-NQ/TU ngày 12/8/2021 của Tỉnh ủy Bắc Kạn về
-    ...' (SPEC: the review is titled as a review)."""
-    return t("doc.subject.review", lang, name=resolution_name(res, lang))
+    ...' (SPEC: the review is titled as a review); 'Sơ kết ...' while a target of it is
+    still in progress (its deadline after the review's year): a final review of a
+    resolution in its second year would claim what no one can yet say."""
+    return t("doc.subject.review_midterm" if midterm else "doc.subject.review", lang,
+             name=resolution_name(res, lang))
 
 
 def _verb(status: str | None, lang: str) -> str:

@@ -515,7 +515,10 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
         notes += [f"[{n}] {line}" for line in target_lines(ws, r.result, target, lang,
                                                            shown, n)]
     header = header_lines(ws, review.as_of, lang, issue)
-    header[1] = t("review.as_of", lang, year=review.as_of)
+    # a target still in progress (deadline after the review's year): an interim review
+    midterm = any(r.verdict == "in_progress" for r in review.targets)
+    header[1] = t("review.as_of_midterm" if midterm else "review.as_of", lang,
+                  year=review.as_of)
     header.insert(2, summary_text(review, lang))
     sections = [Section(t("review.notes", lang), notes)] if notes else []
     found = source_lines(ws, results, lang)
@@ -529,7 +532,7 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
                  if line != t("status.no_targets", lang)]
         return View(data=data, records=[rec.row() for rec in records],
                     tables=[annex], header=[header[0], *intro], sections=sections,
-                    lang=lang, subject=review_subject(ws.resolution, lang),
+                    lang=lang, subject=review_subject(ws.resolution, lang, midterm),
                     document=ws.resolution.document_on(issue.date) if issue else None,
                     issue=issue, document_tables=[], annex=annex,
                     parts=review_parts(ws, review, lang),
@@ -538,7 +541,7 @@ def review_view(ws: Workspace, review: Review, lang: str, issue: Issue | None = 
     return View(data=data,
                 records=[rec.row() for rec in records], fields=ReviewRow.columns(),
                 tables=[table], header=header, sections=sections, lang=lang,
-                subject=review_subject(ws.resolution, lang),
+                subject=review_subject(ws.resolution, lang, midterm),
                 document=ws.resolution.document_on(issue.date) if issue else None,
                 issue=issue,
                 paragraphs=[rec.sentence for rec in records],

@@ -100,9 +100,9 @@ def test_products_table_of_q1_2022(cli):
         "| Quặng ôxít kẽm | — | — | +59,20% |",
         "| Tinh quặng sắt | tấn | 8.700 | — |",
         "| Chì kim loại | tấn | 1.510 | +51,70% |",
-        "| Đá xây dựng | m3 | 111.000 | — |",
+        "| Đá xây dựng | m³ | 111.000 | — |",
         "| Quần áo may sẵn | — | 503.000 | — |",
-        "| Gỗ bóc các loại | m3 | 5.050 | +8,90% |",
+        "| Gỗ bóc các loại | m³ | 5.050 | +8,90% |",
         "| Giấy bìa các loại | tấn | 640 | -0,20% |",
         "| Gạch các loại | triệu viên | 21,7 | +2,30% |"]
 

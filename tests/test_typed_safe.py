@@ -230,3 +230,46 @@ def test_a_date_error_names_the_column_the_value_and_the_reason(cli, tn):
                     "tháng/năm như 4/2026), giá trị đã nhập: '31/6/2026' (tháng 6 không có "
                     "ngày 31)")
     assert "published" not in line and "YYYY" not in line
+
+
+# ------------------------------------------------ 5. units in the template, sources
+
+
+def test_the_template_shows_units_as_printed(cli, tn):
+    assert cli("template", "--month", "4/2026", "--workspace", "tn", "--lang", "vi",
+               "--format", "csv", "--output", "t.csv").exit_code == 0
+    rows = {line.split(";")[2]: line.split(";")[4]
+            for line in (tn.parent / "t.csv").read_text(encoding="utf-8-sig").splitlines()[1:]}
+    assert rows["construction_stone"] == rows["peeled_wood"] == "m³"
+    assert rows["zones_count"] == rows["eco_industrial_zones"] == "khu"
+    assert rows["clusters_count"] == rows["specialised_clusters"] == "cụm"
+    # the sources print no unit for these: none is made up
+    assert rows["zinc_oxide_ore"] == rows["garments"] == ""
+
+
+def test_a_unit_typed_as_m3_is_the_metrics_m_cubed(cli, tn):
+    sheet(tn.parent / "t4.xlsx", [{"Năm": 2026, "Tháng": 4, "Chỉ tiêu": "construction_stone",
+                                   "Đơn vị": "m3", "Giá trị": 111000, "Nguồn": "s"}])
+    result = cli("ingest", "t4.xlsx", "--workspace", "tn")
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("vi", ["t4.xlsx:2: cảnh báo: Tinh quặng sắt lũy kế 4 tháng năm 2026: không ghi nguồn; "
+            "mỗi số liệu cần ghi nguồn (cột Nguồn)",
+            "t4.xlsx:3: cảnh báo: Kim ngạch xuất khẩu hàng hóa, kế hoạch năm 2027: không ghi "
+            "nguồn; mỗi số liệu cần ghi nguồn (cột Nguồn)"]),
+    ("en", ["t4.xlsx:2: warning: Iron ore concentrate, year to date to 4/2026: no source "
+            "given; every figure should keep its source (the source column)",
+            "t4.xlsx:3: warning: Goods exports, plan for 2027: no source given; every "
+            "figure should keep its source (the source column)"])])
+def test_a_figure_without_a_source_is_taken_with_a_warning_per_row(cli, tn, lang, words):
+    sheet(tn.parent / "t4.xlsx", [
+        {"Năm": 2026, "Tháng": 4, "Chỉ tiêu": "iron_ore_concentrate", "Giá trị": 12345},
+        {"Năm": 2027, "Chỉ tiêu": "exports", "Kế hoạch năm": 37000},
+        output_row(4, 418250)])
+    result = cli("ingest", "t4.xlsx", "--workspace", "tn", "--lang", lang,
+                 env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("t4.xlsx:")]
+    assert lines == words

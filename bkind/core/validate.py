@@ -17,8 +17,8 @@ from bkind.core.series import figures
 from bkind.core.ytd import month_row, parts_of
 from bkind.model import Workspace, current_vintage
 
-Code = Literal["chain", "share_basis", "no_source", "ytd_decrease", "ytd_annual", "month",
-               "vintage_clash", "parts_sum", "ytd_clash", "unpriced"]
+Code = Literal["chain", "share_basis", "no_source", "row_no_source", "ytd_decrease",
+               "ytd_annual", "month", "vintage_clash", "parts_sum", "ytd_clash", "unpriced"]
 
 
 class Finding(Struct, frozen=True):

@@ -143,6 +143,7 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
         originals.append((path, old))
     _refuse_slips(ws, new_years, result.changes, shown_file)
     _new_warnings(ws, new_years, result)
+    result.warnings = _unsourced(result.changes, shown_file) + result.warnings
     if dry_run or not to_write:
         return result
     try:
@@ -161,6 +162,23 @@ def _ingest_rows(ws: Workspace, root: Path, shown_root: str, rows: list[Row], sh
                           *exc.problems]) from None
     result.written = list(result.diffs)
     return result
+
+
+def _unsourced(changes: list[Change], shown_file: str) -> list[Finding]:
+    """One warning per row that writes a figure without a source (SPEC: `source` is
+    optional in a data file, but every figure should keep where it was published), at
+    the row's line in the input file."""
+    out: list[Finding] = []
+    seen: set[int] = set()
+    for c in changes:
+        r = c.row
+        if c.action == "unchanged" or r.source or r.line in seen:
+            continue
+        seen.add(r.line)
+        out.append(Finding(shown_file, r.line, "row_no_source", {
+            "metric": r.metric, "cluster": r.cluster, "year": r.year, "month": r.month,
+            "plan": c.part == "plan"}))
+    return out
 
 
 def _new_warnings(ws: Workspace, new_years: dict[int, YearActuals], result: Result) -> None:

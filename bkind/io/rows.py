@@ -82,8 +82,9 @@ _UNIT = re.compile(r"\(\s*(%|ha)\s*\)$")
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, single spaces: `Tỷ lệ  lấp đầy` -> `ty le lap day`."""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    """Lower case, no accents, single spaces: `Tỷ lệ  lấp đầy` -> `ty le lap day` (and
+    `m³` -> `m3`, as a unit may be typed)."""
+    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
     return _SPACES.sub(" ", text.replace("_", " ")).strip()
 

@@ -71,6 +71,10 @@ def message(ws: Workspace, finding: Finding, lang: str, names: bool = False) -> 
     code: str = finding.code  # a catalogue key: the finding code, or a variant of it
     if code == "unpriced" and finding.params["kept"] is None:
         code = "unpriced_none"
+    if code == "row_no_source":  # an ingested row: the figure by its period
+        p = finding.params
+        code += "_cluster" if p["cluster"] is not None else "_plan" if p["plan"] else \
+            "_year" if p["month"] is None else ""
     return t(f"check.{code}", lang, **params)
 
 

@@ -198,8 +198,8 @@ def test_ingest_row_errors_in_vietnamese(cli, workspace, monkeypatch):
         "cả năm), giá trị đã nhập: '13'",
         "f.csv:3: Giá trị: phải là một số, giá trị đã nhập: '2.023,72' (số viết kiểu Việt Nam như "
         "2.023,72 hoặc 13,2%? hãy thêm --decimal-comma)",
-        "f.csv:4: status: giá trị 'guessed' không hợp lệ (chọn một trong: estimate, "
-        "preliminary, official)",
+        "f.csv:4: status (cột E): giá trị 'guessed' không hợp lệ (chọn một trong: ước tính, sơ "
+        "bộ, chính thức)",
         "f.csv:4: published (cột F): phải là ngày dạng dd/mm/yyyy (hoặc tháng/năm như "
         "4/2026), giá trị đã nhập: '2025-13' (tháng phải từ 1 đến 12)",
     ]

@@ -193,7 +193,8 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(ws, cli):
         "f.csv:5: year (column A): expected a year such as 2024, got '20x4'",
         "f.csv:6: unknown metric 'nope' (not declared in targets.yaml)",
         "f.csv:7: value: expected a number, got '12 bn'",
-        "f.csv:8: status: invalid value 'guessed' (one of: estimate, preliminary, official)",
+        "f.csv:8: status (column E): invalid value 'guessed' (one of: estimate, preliminary, "
+        "official)",
         "f.csv:8: published (column F): expected a date dd/mm/yyyy (or mm/yyyy, YYYY-MM-DD), "
         "got '2025-13' (the month must be 1 to 12)",
         "f.csv:10: grdp 2024 (published 2025-01): line 2 gives the same metric, year and "

@@ -273,3 +273,14 @@ def test_a_figure_without_a_source_is_taken_with_a_warning_per_row(cli, tn, lang
     assert result.exit_code == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("t4.xlsx:")]
     assert lines == words
+
+
+def test_ingest_names_metrics_and_files_as_the_reader_does_at_80_columns(cli, tn):
+    sheet(tn.parent / "t4.xlsx", [output_row(4, 418250)])
+    result = cli("ingest", "t4.xlsx", "--workspace", "tn", "--lang", "vi",
+                 env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    table = result.stdout
+    assert "Giá trị" in table and "sản xuất" in table and "2026.yaml" in table
+    assert "industrial_output" not in table and "industria" not in table
+    assert max(len(line) for line in table.splitlines()) <= 80

@@ -466,9 +466,11 @@ def parse_rows(header: list[str], rows: Rows, shown: str, metrics: Mapping[str, 
             raw_status = cell("status")[0]
             fields["status"] = _STATUS.get(fold(str(raw_status)))
             if fields["status"] is None:
-                bad(msg("err.field", field="status", text=msg(
+                bad(msg("err.field", field=column("status"), text=msg(
                     "err.invalid_value", value=repr(raw_status),
-                    choices=msg("err.one_of", choices="estimate, preliminary, official"))))
+                    choices=msg("err.one_of", choices=msg(
+                        "text.by_lang", en="estimate, preliminary, official",
+                        vi="ước tính, sơ bộ, chính thức")))))
         if given("published"):
             try:
                 fields["published"] = typed_published(cell("published")[0],

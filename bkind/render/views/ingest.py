@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from bkind.i18n import fmt_date, fmt_percent, t
 from bkind.io.ingest import Change, Result
 from bkind.render.fmt import clean, figure_status, fmt_value
@@ -42,11 +44,16 @@ def ingest_view(result: Result, lang: str) -> View:
     ])
     for c in result.changes:
         r = c.row
-        where = c.path if r.month is None or c.part != "value" else \
-            f"{c.path}\n{t('ingest.months', lang, month=r.month)}"
+        # the file by its name (the workspace is in the title, the full path below), the
+        # metric by its name: an 80-column terminal then breaks words, not ids and paths
+        path = os.path.basename(c.path)
+        where = path if r.month is None or c.part != "value" else \
+            f"{path}\n{t('ingest.months', lang, month=r.month)}"
         if c.part == "plan":
-            where = f"{c.path}\n{t('ingest.plan', lang)}"
-        name = t("ingest.cluster", lang, id=r.cluster) if c.part == "cluster" else r.metric
+            where = f"{path}\n{t('ingest.plan', lang)}"
+        metric = result.metrics.get(r.metric)
+        name = t("ingest.cluster", lang, id=r.cluster) if c.part == "cluster" else \
+            metric.name.get(lang) if metric is not None else r.metric
         published = fmt_date(r.published, lang) if r.published else ""
         if r.status:
             published = (published + "\n" if published else "") + \

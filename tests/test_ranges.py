@@ -93,6 +93,11 @@ def test_status_documents_show_the_range(cli, tmp_path, monkeypatch):
         assert any(a == pytest.approx(lo) and b == pytest.approx(hi) for a, b in numbers)
 
 
+def num(x: float) -> str:
+    """A rate as the review's appendix prints it (its unit in its own column): 9,90."""
+    return f"{x * 100:.2f}".replace(".", ",")
+
+
 def test_review_shows_the_range_in_its_table_and_sentence(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     data = json.loads(cli("review", "--format", "json").stdout)
@@ -101,14 +106,16 @@ def test_review_shows_the_range_in_its_table_and_sentence(cli, tmp_path, monkeyp
               and t["value"] is not None and isinstance(t["value"], float)
               and t["verdict"] != "exceeded" and t["id"] != "clusters-occupied-2025"]
     assert ranged
+    rows = [line for line in md.splitlines() if line.startswith("| ")]
     for t in ranged:
         lo, hi = t["range"]
-        # the appendix's whole-period cell (the unit in its own column), and the value
-        # at the range's precision
-        words = f"dao động từ {pct(lo, 'vi')[:-1]} đến {pct(hi, 'vi')[:-1]}"
-        mark = "(ước tính theo chỉ tiêu gián tiếp)"
-        assert any(f"{pct(t['value'], 'vi')[:-1]}<br>{mark}<br>({words})" in line
-                   for line in md.splitlines() if re.match(r"\| \d+ \| ", line))
+        # the sentence: the value at the range's precision, then the range
+        assert f"{pct(t['value'], 'vi')}" in md
+        assert f"(dao động từ {pct(lo, 'vi')} đến {pct(hi, 'vi')})" in md
+        # the table's whole-period cell: the value, its kind, its range
+        cell = re.compile(rf"\| {num(t['value'])}<br>\([^)|]*\)<br>\(dao động từ "
+                          rf"{num(lo)} đến {num(hi)}\) \|")
+        assert any(cell.search(row) for row in rows)
     csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         cli("review", "--format", "csv").stdout))}
     assert all(json.loads(csv_rows[t["id"]]["range"]) == pytest.approx(t["range"])
@@ -187,3 +194,28 @@ def test_every_target_on_few_items_says_so_in_note_and_sentence(cli, tmp_path, m
     assert f"kết quả này chỉ dựa trên {few} mục trong danh sách" in review
     project = cli("project", "--year", "2026", "--format", "md").stdout
     assert f"the condition concerns {occupied['matching']} of the 7 items" in project
+
+
+def test_a_nowcast_years_range_is_beside_it_in_the_review_years(cli, tmp_path, monkeypatch):
+    """The review's year-by-year cells show the estimated year's own range (the yearly
+    estimate, not the period's)."""
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(cli("review", "--format", "json").stdout)
+    growth = next(t for t in data["targets"] if t["id"] == "industry-growth")
+    nowcast = [y for y in growth["years"] if y["kind"] == "nowcast"]
+    assert nowcast
+    md = cli("review", "--format", "md", "--lang", "vi").stdout
+    row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
+    table = cli("review", "--lang", "vi", env={"COLUMNS": "250"}).stdout
+    for y in nowcast:
+        assert re.search(rf"\| {re.escape(num(y['value']))}<br>\([^)|]*\)<br>"
+                         r"\(dao động từ \d+,\d\d đến \d+,\d\d\) \|", row), row
+        assert re.search(rf"{y['year']} \([^)]*\): {re.escape(pct(y['value'], 'vi'))} "
+                         r"\(dao động từ \d+,\d\d% đến \d+,\d\d%\)", table), table
+
+
+def test_the_reports_estimates_say_when_they_rest_on_few_items(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    md = cli("report", "--month", "2025-03", "--lang", "vi", "--format", "md").stdout
+    line = next(x for x in md.splitlines() if x.startswith("- CCN có hạ tầng lấp đầy"))
+    assert "kết quả này chỉ dựa trên 1/7 mục trong danh sách" in line

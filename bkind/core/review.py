@@ -13,7 +13,7 @@ from typing import get_args
 
 from msgspec import Struct
 
-from bkind.core.formulas import exceeds
+from bkind.core.formulas import average_of_factor, exceeds
 from bkind.core.series import Series, part_year
 from bkind.core.status import evaluate
 from bkind.core.targets import target_type
@@ -30,6 +30,8 @@ class YearValue(Struct, frozen=True):
     year: int
     value: float | None
     kind: str | None
+    low: float | None = None  # a nowcast's range, where its ends differ
+    high: float | None = None
 
 
 class TargetReview(Struct, frozen=True):
@@ -108,13 +110,19 @@ def _growth_years(target: Target, series: Series) -> dict[int, YearValue]:
             else:
                 p = points.get(year)
                 kind = _point_kind(p.kind, p.status) if p is not None else "published"
-            out[year] = YearValue(year, step.rate, kind)
+            lo = hi = None
+            if step.kind == "nowcast" and step.lo is not None and step.hi is not None \
+                    and step.lo != step.hi:
+                lo, hi = (average_of_factor(f, len(step.years)) for f in (step.lo, step.hi))
+            out[year] = YearValue(year, step.rate, kind, lo, hi)
     return out
 
 
 def _level_years(target: Target, series: Series) -> dict[int, YearValue]:
     assert target.metric is not None
-    return {y: YearValue(y, p.value, _point_kind(p.kind, p.status))
+    return {y: YearValue(y, p.value, _point_kind(p.kind, p.status),
+                         p.lo if p.estimated and p.lo != p.hi else None,
+                         p.hi if p.estimated and p.lo != p.hi else None)
             for y, p in series.points(target.metric).items()}
 
 

@@ -198,7 +198,11 @@ def nowcast_line(ws: Workspace, r: TargetResult, lang: str) -> str:
     else:
         said = t(f"status.{r.status}", lang)
         said = said[:1].lower() + said[1:]
-    return f"{target.label(lang)}: {value}; {said}"
+    line = f"{target.label(lang)}: {value}; {said}"
+    few = next((n for n in r.notes if n.key == "few_matching"), None)
+    if few is not None:  # a condition on each item, resting on few of them
+        line += t("review.few_items", lang, **few.params)
+    return line
 
 
 def report_view(ws: Workspace, report: MonthReport, results: list[TargetResult], as_of: int,

@@ -20,6 +20,7 @@ from bkind.render.fmt import (
     note_text,
     range_words,
     value_text,
+    value_with_range,
 )
 from bkind.render.model import Cell, Column, Part, Section, Table, View
 from bkind.render.records import (
@@ -268,11 +269,15 @@ def years_cell(ws: Workspace, target: Target, years: tuple[YearValue, ...],
     lines: list[str] = []
     run: list[YearValue] = []
 
+    metric = ws.metrics.get(target.metric or "")
+
     def shown(y: YearValue) -> str:
         if y.value is None:
             return "—"
         if integer:
             return fmt_number(y.value, lang, 0)
+        if y.low is not None and y.high is not None:  # a nowcast: its range beside it
+            return value_with_range(y.value, (y.low, y.high), metric, lang, rate)
         return value_text(ws, target, y.value, lang) if rate else fmt_number(y.value, lang)
 
     def flush() -> None:
@@ -424,8 +429,14 @@ def annex_table(ws: Workspace, review: Review, lang: str) -> Table:
                 while i + span < len(years) and (nxt := by_year.get(years[i + span])) \
                         is not None and nxt.kind == "covered" and nxt.value == y.value:
                     span += 1
-            cells.append(_annex_cell(ws, target, y.value, y.kind, lang, span,
-                                     listed=target.metric is None))
+            cell = _annex_cell(ws, target, y.value, y.kind, lang, span,
+                               listed=target.metric is None)
+            if y.low is not None and y.high is not None:  # a nowcast: its range too
+                lo, hi = (_annex_number(ws, target, v, lang)[0] for v in (y.low, y.high))
+                cell = msgspec.structs.replace(
+                    cell, text=cell.text + "\n" + t("review.annex.range", lang, lo=lo, hi=hi),
+                    low=y.low, high=y.high)
+            cells.append(cell)
             cells += [Cell("", span=0)] * (span - 1)
             i += span
         if r.verdict == "in_progress" or r.value is None:
@@ -439,7 +450,7 @@ def annex_table(ws: Workspace, review: Review, lang: str) -> Table:
                 lo, hi = (_annex_number(ws, target, v, lang)[0] for v in rng)
                 whole = msgspec.structs.replace(
                     whole, text=whole.text + "\n" + t("review.annex.range", lang, lo=lo,
-                                                       hi=hi))
+                                                       hi=hi), low=rng[0], high=rng[1])
             cells.append(whole)
         cells.append(Cell(verdict_text(r, lang),
                           status=None if not_started(r.result) else

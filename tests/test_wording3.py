@@ -234,3 +234,11 @@ def test_abbreviations_written_out_before_their_first_use(out, name):
 def test_the_workspace_has_one_name():
     assert "thư mục dữ liệu không thay đổi" in t("err.ingest_not_written", "vi", reason="x")
     assert "thư mục dữ liệu" in t("workspace.named", "vi", name="a", path="b")
+
+
+def test_the_appendix_marks_a_list_as_a_list(out):
+    """A count from the early-year list is not an estimate from proxies, in the
+    appendix's whole-period cell too."""
+    text = out["review", "vi", "md"]
+    assert "01 (danh sách đầu năm) 01 (danh sách đầu năm) ✘ Không đạt (theo danh sách" in text
+    assert "01 (ước tính theo chỉ tiêu gián tiếp)" not in text

@@ -442,8 +442,9 @@ def annex_table(ws: Workspace, review: Review, lang: str) -> Table:
         if r.verdict == "in_progress" or r.value is None:
             cells.append(Cell(""))
         else:
-            whole = _annex_cell(ws, target, r.value, "nowcast" if r.estimated else None,
-                                lang)
+            listed = target.metric is None  # a list's estimate: the early-year list's
+            whole = _annex_cell(ws, target, r.value, None if not r.estimated else
+                                "estimate" if listed else "nowcast", lang, listed=listed)
             rng = r.result.outcome.range
             if rng is not None and rng[0] != rng[1]:
                 lo, hi = (_annex_number(ws, target, v, lang)[0] for v in rng)

@@ -143,14 +143,17 @@ def year_over(reference: str, year: int) -> bool:
     return reference >= f"{year:04d}-12-31"
 
 
-def in_progress(ws: Workspace, year: int) -> bool:
+def in_progress(ws: Workspace, year: int, as_of: int | None = None) -> bool:
     """A year is in progress when its year-to-date figures stop before December and no
     later year has figures (a past year's monthly reports do not make it a year in
-    progress), or when it lies past the workspace's `series_end`."""
+    progress), or when it lies past the workspace's `series_end`. Evaluated as of a year
+    (`as_of`), only the figures up to it exist ("as if only actuals up to this year
+    existed"): `status --as-of 2021` with figures to February 2021 estimates 2021."""
     actuals = ws.years.get(year)
     months = [m for m, figs in actuals.ytd.items() if figs] if actuals is not None else []
     if months and max(months) < 12 and not any(
-            y > year and (a.values or a.ytd) for y, a in ws.years.items()):
+            year < y <= (as_of if as_of is not None else y) and (a.values or a.ytd)
+            for y, a in ws.years.items()):
         return True
     end = ws.resolution.series_end
     if end is None:
@@ -164,7 +167,7 @@ def part_year(ws: Workspace, year: int, as_of: int) -> bool:
     it is in progress, or a year past the last complete one. An earlier year's list is
     its year's, whatever month its year-to-date figures reach."""
     complete = last_complete_year(ws)
-    return (year == as_of and in_progress(ws, year)) or \
+    return (year == as_of and in_progress(ws, year, as_of)) or \
         (complete is not None and year > complete)
 
 
@@ -218,7 +221,7 @@ class Series:
         # the year estimated: the latest year in progress up to as_of with year-to-date
         # figures (as_of itself, or the year the series ended in when as_of is later)
         progressing = [y for y, a in ws.years.items()
-                       if y <= as_of and a.ytd and in_progress(ws, y)]
+                       if y <= as_of and a.ytd and in_progress(ws, y, as_of)]
         if month is not None and month < 12 and ws.years.get(as_of) is not None and \
                 ws.years[as_of].ytd:  # a monthly report: its year is in progress
             progressing.append(as_of)

@@ -51,9 +51,9 @@ PUBLISHED = {
     "2022-03": [2.7, 351.4, 6, 95.3, 5, 225.6, 5.6, 18.4, 13.2, 12, 10.8],
     "2022-08": [5.91, 3.3, 5.4, 11, 13.1,
                 952.6, 7.32, 263.3, 5.1, 606.9, 7.4, 50, 13.8, 32.4, 12.6],
-    # March alone (190) against February alone (182): +4.40%, computed from the two
-    # published month figures (and said so in the notes)
-    "2025-03": [22.2, 17.8, 31.83, 6.61, 15.09, 190, 4.40, 602, 28.12, 26.46],
+    # March alone (190, 2010 prices) is not set against February alone (182, whose
+    # source states no price basis): no change on the month is computed across bases
+    "2025-03": [22.2, 17.8, 31.83, 6.61, 15.09, 190, 602, 28.12, 26.46],
 }
 
 

@@ -56,3 +56,29 @@ def test_a_review_before_the_deadlines_is_an_interim_one(cli, tmp_path, workspac
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     subject = texts[texts.index("BÁO CÁO") + 1]
     assert subject.startswith(word + " thực hiện Nghị quyết"), subject
+
+
+def test_no_change_on_the_month_across_price_bases(cli, workspace):
+    """A month at 2010 prices against one whose source states no price basis: no change
+    is computed (SPEC: price bases are never mixed silently); two priced months: it is."""
+    from conftest import MINIMAL_TARGETS
+
+    def month(n, value, cumulative, prices=""):
+        return (f"  {n}:\n    va: {{value: {cumulative}, month_value: {value}{prices}, "
+                f"source: m{n}}}\n")
+
+    head = "year: 2025\nytd:\n"
+    mixed = workspace(MINIMAL_TARGETS, {2025: head + month(2, 100.0, 200.0, ", prices: not-stated")
+                                        + month(3, 110.0, 310.0)}, name="mixed")
+    alike = workspace(MINIMAL_TARGETS, {2025: head + month(2, 100.0, 200.0)
+                                        + month(3, 110.0, 310.0)}, name="alike")
+    import json
+
+    def mom(ws):
+        result = cli("report", "-w", str(ws), "--month", "2025-03", "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout)
+        return next(m for m in data["metrics"] if m["id"] == "va")["mom"]
+
+    assert mom(mixed) is None
+    assert mom(alike) == pytest.approx(0.10)

@@ -120,6 +120,14 @@ def _month_alone(ws: Workspace, year: int, month: int, metric: str) -> float | N
     return fig.month_value if fig is not None else None
 
 
+def _priced_alike(ws: Workspace, metric: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two months' figures may be compared: neither states no price basis (a
+    month at 2010 prices against one whose source gives none would mix price bases
+    silently, SPEC)."""
+    figs = [ytd_figure(ws, y, m, metric) for y, m in (a, b)]
+    return all(f is not None and f.prices != "not-stated" for f in figs)
+
+
 def month_changes(ws: Workspace, year: int, month: int, metric: str) -> tuple[
         float | None, float | None, tuple[tuple[str, float, float], ...]]:
     """The month alone against the same month last year and the month before: the
@@ -137,14 +145,14 @@ def month_changes(ws: Workspace, year: int, month: int, metric: str) -> tuple[
     if ws.metrics[metric].kind != "level" or fig.month_value is None:
         return month_yoy, mom, ()
     computed = []
-    if month_yoy is None:
+    if month_yoy is None and _priced_alike(ws, metric, (year, month), (year - 1, month)):
         last = _month_alone(ws, year - 1, month, metric)
         if last is not None and (month_yoy := relative_change(last, fig.month_value)) \
                 is not None:
             computed.append(("month_yoy", fig.month_value, last))
-    if mom is None:
-        before = _month_alone(ws, year, month - 1, metric) if month > 1 \
-            else _month_alone(ws, year - 1, 12, metric)
+    previous = (year, month - 1) if month > 1 else (year - 1, 12)
+    if mom is None and _priced_alike(ws, metric, (year, month), previous):
+        before = _month_alone(ws, *previous, metric)
         if before is not None and (mom := relative_change(before, fig.month_value)) \
                 is not None:
             computed.append(("mom", fig.month_value, before))

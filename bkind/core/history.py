@@ -6,7 +6,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from bkind.core.formulas import relative_change
-from bkind.core.series import Series, figures
+from bkind.core.series import Series
 from bkind.model import Figure, Vintage, Workspace, chronological, current_vintage
 
 
@@ -53,7 +53,10 @@ def history(ws: Workspace, metric_id: str, year: int | None = None) -> list[Year
     """Every year's vintages of `metric_id` (or only `year`'s), oldest year first."""
     level = ws.metrics[metric_id].kind == "level"
     out = []
-    found = dict(figures(ws, metric_id))
+    # every published figure, those whose source states no price basis included (SPEC
+    # "Revisions": history keeps them, beside the series, though they are never its value)
+    found = {y: Figure(metric_id, y, a.values[metric_id])
+             for y, a in sorted(ws.years.items()) if metric_id in a.values}
     last = max(ws.years) if ws.years else 0
     for y, point in Series(ws, last, nowcasts=False).points(metric_id).items():
         if point.kind == "derived" and y not in found:  # a share or level computed

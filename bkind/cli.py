@@ -760,6 +760,7 @@ def report(
 ) -> None:
     from bkind.core import ytd as monthly
     from bkind.core.issue_date import default_report_issue, known_on
+    from bkind.core.series import last_day
     from bkind.core.status import evaluate_all
     from bkind.render.views.report import report_view
 
@@ -784,7 +785,10 @@ def report(
     # before December the annual targets are judged as of the last full year; the year
     # in progress is shown beside them as estimates
     as_of = year if m == 12 else year - 1
-    results = evaluate_all(ws, as_of, today=reference(issue))
+    # the reference date is the end of the report's month (SPEC "Outlook before the
+    # deadline"), also for the targets judged as of the last full year: a series that
+    # ended by then makes a later target discontinued in both of the report's tables
+    results = evaluate_all(ws, as_of, today=reference(issue), until=last_day(year, m))
     nowcasts = [r for r in evaluate_all(ws, year, month=m, today=reference(issue))
                 if r.estimated] \
         if m < 12 else []

@@ -207,16 +207,20 @@ class Series:
     """The values bkind evaluates, as of year `as_of`; computed once per metric."""
 
     def __init__(self, ws: Workspace, as_of: int, nowcasts: bool = True,
-                 month: int | None = None, today: str | None = None) -> None:
+                 month: int | None = None, today: str | None = None,
+                 until: str | None = None) -> None:
         """`month`: year-to-date figures after this month of the year in progress are
-        not used (a March report estimates from what was known in March)."""
+        not used (a March report estimates from what was known in March). `until` (ISO):
+        the last day the reference date may reach instead of the end of `as_of` (a
+        monthly report judges its annual targets as of the last full year, on the last
+        day of its month)."""
         self.ws = ws
         self.as_of = as_of
         self.month = month
         # the reference date (SPEC "Outlook before the deadline"): the earlier of today
         # (ISO, given by the caller: the core reads no clock) and the last day of `as_of`
         # or of its month
-        end = last_day(as_of, month or 12)
+        end = until or last_day(as_of, month or 12)
         self.reference = min(end, today) if today is not None else end
         # the year estimated: the latest year in progress up to as_of with year-to-date
         # figures (as_of itself, or the year the series ended in when as_of is later)

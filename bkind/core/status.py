@@ -108,8 +108,9 @@ def evaluate(ws: Workspace, target: Target, as_of: int,
 
 
 def evaluate_all(ws: Workspace, as_of: int, month: int | None = None,
-                 today: str | None = None) -> list[TargetResult]:
+                 today: str | None = None, until: str | None = None) -> list[TargetResult]:
     """Every target as of a year; `month` limits the year in progress's year-to-date
-    figures to those known by then; `today` (ISO) bounds the reference date."""
-    series = Series(ws, as_of, month=month, today=today)
+    figures to those known by then; `today` (ISO) bounds the reference date, and `until`
+    replaces the end of `as_of` as its other bound (see Series)."""
+    series = Series(ws, as_of, month=month, today=today, until=until)
     return [evaluate(ws, t, as_of, series) for t in ws.targets]

@@ -15,6 +15,7 @@ def test_a_year_with_only_an_unpriced_figure_is_in_the_history(cli, tmp_path):
     years = {y["year"]: y for y in json.loads(result.stdout)["years"]}
     assert 2023 in years
     (vintage,) = years[2023]["vintages"]
+    assert years[2023]["current"] is None  # never a value of the series
     assert vintage["value"] == OUTPUT_2023_UNPRICED and vintage["prices"] == "not-stated"
     # and it is still not a value of the series
     status = json.loads(cli("status", "-w", str(ws), "-f", "json").stdout)

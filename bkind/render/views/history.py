@@ -46,7 +46,10 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         unit=metric.unit, prices=metric.prices,
         years=[YearHistoryRecord(
             year=y.year, path=y.path, derived=y.derived,
-            current=clean(y.current.vintage.value), revised=y.revised,
+            # a year whose figures all state no price basis has no value of the series
+            current=clean(y.current.vintage.value)
+            if any(not r.vintage.unpriced for r in y.revisions) else None,
+            revised=y.revised,
             vintages=[_record(metric, y, r, lang).vintage() for r in y.revisions],
         ) for y in years],
     )

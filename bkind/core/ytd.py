@@ -11,7 +11,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from bkind.core.formulas import TOLERANCE, ratio, relative_change
-from bkind.model import Note, Text, Workspace, YtdFigure, current_vintage
+from bkind.model import UNSTATED, Note, Text, Workspace, YtdFigure, current_vintage
 
 
 class YtdSource(Struct, frozen=True):
@@ -114,18 +114,15 @@ def _checked(published: float | None, computed: float | None, key: str,
     return published if published is not None else computed
 
 
-def _month_alone(ws: Workspace, year: int, month: int, metric: str) -> float | None:
-    """The published figure of the month alone (a growth metric's is its y/y growth)."""
-    fig = ytd_figure(ws, year, month, metric)
-    return fig.month_value if fig is not None else None
-
-
-def _priced_alike(ws: Workspace, metric: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two months' figures may be compared: neither states no price basis (a
-    month at 2010 prices against one whose source gives none would mix price bases
-    silently, SPEC)."""
-    figs = [ytd_figure(ws, y, m, metric) for y, m in (a, b)]
-    return all(f is not None and f.prices != "not-stated" for f in figs)
+def _month_alone(ws: Workspace, fig: YtdFigure, year: int, month: int,
+                 metric: str) -> float | None:
+    """The published figure of another month alone to set `fig`'s against, or None:
+    none published, or either states no price basis (a month at 2010 prices against one
+    whose source gives none would mix price bases silently, SPEC)."""
+    other = ytd_figure(ws, year, month, metric)
+    if other is None or UNSTATED in (fig.prices, other.prices):
+        return None
+    return other.month_value
 
 
 def month_changes(ws: Workspace, year: int, month: int, metric: str) -> tuple[
@@ -145,14 +142,14 @@ def month_changes(ws: Workspace, year: int, month: int, metric: str) -> tuple[
     if ws.metrics[metric].kind != "level" or fig.month_value is None:
         return month_yoy, mom, ()
     computed = []
-    if month_yoy is None and _priced_alike(ws, metric, (year, month), (year - 1, month)):
-        last = _month_alone(ws, year - 1, month, metric)
+    if month_yoy is None:
+        last = _month_alone(ws, fig, year - 1, month, metric)
         if last is not None and (month_yoy := relative_change(last, fig.month_value)) \
                 is not None:
             computed.append(("month_yoy", fig.month_value, last))
-    previous = (year, month - 1) if month > 1 else (year - 1, 12)
-    if mom is None and _priced_alike(ws, metric, (year, month), previous):
-        before = _month_alone(ws, *previous, metric)
+    if mom is None:
+        previous = (year, month - 1) if month > 1 else (year - 1, 12)
+        before = _month_alone(ws, fig, *previous, metric)
         if before is not None and (mom := relative_change(before, fig.month_value)) \
                 is not None:
             computed.append(("mom", fig.month_value, before))

@@ -7,7 +7,7 @@ from msgspec import Struct
 
 from bkind.core.formulas import relative_change
 from bkind.core.series import Series
-from bkind.model import Figure, Vintage, Workspace, chronological, current_vintage
+from bkind.model import Figure, Vintage, Workspace, chronological, current_vintage, usable
 
 
 class Revision(Struct, frozen=True):
@@ -29,6 +29,12 @@ class YearHistory(Struct, frozen=True):
     @property
     def current(self) -> Revision:
         return next(r for r in self.revisions if r.current)
+
+    @property
+    def usable(self) -> bool:
+        """Whether a figure of the year states the series' price basis: else the year has
+        no value of the series, its figures only listed."""
+        return usable(tuple(r.vintage for r in self.revisions))
 
     @property
     def revised(self) -> bool:

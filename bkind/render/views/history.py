@@ -47,8 +47,7 @@ def history_view(ws: Workspace, metric: Metric, years: list[YearHistory], lang: 
         years=[YearHistoryRecord(
             year=y.year, path=y.path, derived=y.derived,
             # a year whose figures all state no price basis has no value of the series
-            current=clean(y.current.vintage.value)
-            if any(not r.vintage.unpriced for r in y.revisions) else None,
+            current=clean(y.current.vintage.value) if y.usable else None,
             revised=y.revised,
             vintages=[_record(metric, y, r, lang).vintage() for r in y.revisions],
         ) for y in years],

@@ -239,3 +239,21 @@ def test_every_estimate_of_every_chart_kind_has_its_range_drawn(shipped):
                 assert any(b.get_paths()[0].vertices[:, 1].max() == pytest.approx(span.high)
                            for b in bands), chart.title
     assert found >= 4
+
+
+def test_a_long_legend_name_is_wrapped_within_the_figure():
+    """An estimate's name with its range runs past the chart's width on one line: the
+    legend wraps it (the HTML review cut "(dao động từ 9,89% đến 11,05%)" at the edge)."""
+    long = ("Bình quân 2021-2025, ước tính theo chỉ tiêu gián tiếp: 9,90%/năm "
+            "(dao động từ 9,89% đến 11,05%)")
+    chart = Chart(title="t", x_labels=["2021", "2022"], percent=True,
+                  series=[ChartSeries(long, [0.099, 0.099], kind="estimate"),
+                          ChartSeries("Thực hiện", [0.08, 0.09])])
+    fig = charts._draw(chart, "vi")
+    fig.canvas.draw()
+    (legend,) = fig.legends
+    texts = legend_texts(fig)
+    assert any("\n" in text for text in texts)
+    assert " ".join(texts[0].split()) == long  # wrapped, nothing lost
+    box = legend.get_window_extent()
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.x1

@@ -33,6 +33,8 @@ DPI = 300  # print resolution for Word
 SIZE_IN = (6.3, 3.1)  # 16 x 7.9 cm: the text width of an A4 page with Decree 30 margins
 FONT_FILE = "DejaVuSans.ttf"  # in matplotlib's own data folder
 FONT_PT = 9
+LEGEND_CHARS = 70  # a one-column legend's line at FONT_PT in the pinned font, beside its
+# sample: a longer name (an estimate with its range) is wrapped, not cut at the edge
 LINE: Any = "-"
 DASHED: Any = (0, (5, 3))
 DASH_DOT: Any = (0, (7, 2.5, 1.5, 2.5))
@@ -225,7 +227,8 @@ def _draw(chart: Chart, lang: str) -> Any:
     if alone:
         names = []  # the axis's title names the one series
     ncol = 1 if not names or max(map(len, names)) > 40 else 2
-    rows = -(-len(names) // ncol)
+    rows = -(-len(names) // ncol) if ncol > 1 else \
+        sum(len(_wrapped(n).splitlines()) for n in names)
     size = (SIZE_IN[0], SIZE_IN[1] + 0.2 * max(0, rows - 2))  # room for the legend
     fig, ax = plt.subplots(figsize=size, dpi=DPI, layout="constrained")
     xs = list(range(len(chart.x_labels)))
@@ -283,12 +286,20 @@ def _draw(chart: Chart, lang: str) -> Any:
     if chart.x_title:
         ax.set_xlabel(chart.x_title, fontproperties=font)
     if handles:
+        if ncol == 1:
+            labels = [_wrapped(label) for label in labels]
         fig.legend(handles, labels, loc="outside lower center", frameon=False, ncol=ncol,
                    prop=font, handlelength=2.6)
     fig.canvas.draw()  # every tick label exists now: set them all in the pinned font
     for text in fig.findobj(Text):
         text.set_fontproperties(font)
     return fig
+
+
+def _wrapped(label: str) -> str:
+    import textwrap
+
+    return textwrap.fill(label, LEGEND_CHARS, break_on_hyphens=False)
 
 
 def _render(chart: Chart, lang: str, fmt: str) -> bytes:
